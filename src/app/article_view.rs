@@ -1,0 +1,418 @@
+//! The article: a readable column of paragraphs with every annotation drawn over it.
+//!
+//! Only the paragraphs inside the viewport are laid out and painted. Each paragraph's galley is
+//! cached for the current wrap width and font size and holds plain text only; highlights are
+//! painted per frame from the galley's row geometry, so accepting or relabelling an annotation
+//! never re-lays out text. Heights of paragraphs not yet laid out are estimated and corrected
+//! once they scroll into view.
+//!
+//! Layers never hide each other: quotes tint the background, cues get a light pill, speakers a
+//! box, entity mentions an underline in their type's colour. Suggestions are lighter and dashed;
+//! accepted ones solid; rejected ones are not drawn.
+
+use super::palette;
+use crate::model::{AnnId, Annotation, Document, Layer, Project, Status};
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Space between paragraphs, in multiples of the font size.
+const PARAGRAPH_GAP: f32 = 0.9;
+/// Longest comfortable line, in multiples of the font size (≈ 70 characters).
+const MAX_LINE_EMS: f32 = 36.0;
+
+/// One line of the document's text (without its `\n`), in code points and bytes.
+#[derive(Debug, Clone, Copy)]
+struct Para {
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+}
+
+/// What the view reports back to the app after a frame.
+#[derive(Debug, Default)]
+pub struct ViewOutput {
+    /// The analyst clicked an annotation (the innermost, cycling through overlaps on repeat clicks).
+    pub clicked: Option<AnnId>,
+    /// The analyst clicked plain text: clear the selection.
+    pub clicked_empty: bool,
+}
+
+/// Per-document layout caches and scroll requests. Nothing here is saved.
+#[derive(Default)]
+pub struct ArticleView {
+    doc_key: Option<(crate::model::DocId, String)>,
+    paras: Vec<Para>,
+    galleys: HashMap<usize, Arc<Galley>>,
+    heights: Vec<f32>,
+    /// `tops[i]` is paragraph i's y offset; one extra entry holds the total height.
+    tops: Vec<f32>,
+    tops_dirty: bool,
+    layout_key: (u32, u32),
+    /// Annotations of the document, sorted by start, rebuilt when the project changes.
+    spans: Vec<(usize, usize, AnnId)>,
+    max_span: usize,
+    spans_generation: Option<u64>,
+    /// Character offset to bring into view, kept until it is on screen at its laid-out position.
+    scroll_to: Option<(usize, u8)>,
+    last_click: Option<(usize, AnnId)>,
+}
+
+impl ArticleView {
+    /// Asks the view to scroll `offset` into view over the next frames.
+    pub fn scroll_to(&mut self, offset: usize) {
+        self.scroll_to = Some((offset, 0));
+    }
+
+    fn prepare_document(&mut self, doc: &Document) {
+        let key = (doc.id, doc.hash.clone());
+        if self.doc_key.as_ref() == Some(&key) {
+            return;
+        }
+        self.doc_key = Some(key);
+        self.paras.clear();
+        let (mut chars, mut bytes) = (0, 0);
+        for line in doc.text.split('\n') {
+            let n = line.chars().count();
+            if !line.trim().is_empty() {
+                self.paras.push(Para { start: chars, end: chars + n, byte_start: bytes, byte_end: bytes + line.len() });
+            }
+            chars += n + 1;
+            bytes += line.len() + 1;
+        }
+        self.galleys.clear();
+        self.heights.clear();
+        self.spans_generation = None;
+        self.last_click = None;
+    }
+
+    fn prepare_spans(&mut self, project: &Project, doc: &Document, generation: u64) {
+        if self.spans_generation == Some(generation) {
+            return;
+        }
+        self.spans_generation = Some(generation);
+        self.spans = project
+            .annotations_of(doc.id)
+            .filter(|a| a.status != Status::Rejected)
+            .map(|a| (a.span.start(), a.span.end(), a.id))
+            .collect();
+        self.spans.sort_unstable();
+        self.max_span = self.spans.iter().map(|(s, e, _)| e - s).max().unwrap_or(0);
+    }
+
+    /// Annotations overlapping `start..end`, in start order.
+    fn spans_in(&self, start: usize, end: usize) -> impl Iterator<Item = (usize, usize, AnnId)> + '_ {
+        let first = self.spans.partition_point(|(s, _, _)| *s + self.max_span < start);
+        self.spans[first..].iter().take_while(move |(s, _, _)| *s < end).filter(move |(_, e, _)| *e > start).copied()
+    }
+
+    /// Draws the article; `generation` changes whenever the project does.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        doc: &Document,
+        generation: u64,
+        selected: Option<AnnId>,
+        font_size: f32,
+    ) -> ViewOutput {
+        self.prepare_document(doc);
+        self.prepare_spans(project, doc, generation);
+        let mut out = ViewOutput::default();
+        let column = (font_size * MAX_LINE_EMS).min(ui.available_width() - 2.0 * font_size).max(font_size * 10.0);
+        let key = (column.to_bits(), font_size.to_bits());
+        if self.layout_key != key || self.heights.len() != self.paras.len() {
+            self.layout_key = key;
+            self.galleys.clear();
+            let per_row = (column / (font_size * 0.5)).max(1.0);
+            let row_h = font_size * 1.5;
+            self.heights =
+                self.paras.iter().map(|p| ((p.end - p.start) as f32 / per_row).ceil().max(1.0) * row_h).collect();
+            self.tops_dirty = true;
+        }
+        if self.tops_dirty {
+            self.recompute_tops(font_size);
+        }
+        let total = self.tops.last().copied().unwrap_or(0.0);
+
+        let mut scroll = egui::ScrollArea::vertical().id_salt("article").auto_shrink([false, false]);
+        if let Some((offset, _)) = self.scroll_to {
+            let i = self.paras.partition_point(|p| p.end < offset).min(self.paras.len().saturating_sub(1));
+            if let Some(&top) = self.tops.get(i) {
+                let y_in_para = self
+                    .galleys
+                    .get(&i)
+                    .map_or(0.0, |g| g.pos_from_cursor(CCursor::new(offset.saturating_sub(self.paras[i].start))).min.y);
+                scroll = scroll.vertical_scroll_offset((top + y_in_para - ui.available_height() * 0.3).max(0.0));
+            }
+        }
+        let text_color = ui.visuals().text_color();
+        scroll.show_viewport(ui, |ui, viewport| {
+            ui.set_min_height(total);
+            let left = ui.max_rect().left() + ((ui.max_rect().width() - column) / 2.0).max(0.0);
+            let origin = pos2(left, ui.max_rect().top());
+            let first = self.tops.partition_point(|&t| t < viewport.min.y).saturating_sub(1);
+            let mut visible = Vec::new();
+            for i in first..self.paras.len() {
+                if self.tops[i] > viewport.max.y {
+                    break;
+                }
+                let galley = self.galley(ui, doc, i, column, font_size, text_color);
+                if (galley.size().y - self.heights[i]).abs() > 0.5 {
+                    self.heights[i] = galley.size().y;
+                    self.tops_dirty = true;
+                }
+                visible.push((i, origin + vec2(0.0, self.tops[i]), galley));
+            }
+            let content = Rect::from_min_size(origin, vec2(column, total.max(viewport.height())));
+            let response = ui.interact(content, ui.scope_id().with("article_text"), Sense::click());
+            let hovered = response.hover_pos().and_then(|p| self.offset_at(&visible, p));
+            for (i, pos, galley) in &visible {
+                self.paint_paragraph(ui, project, *i, *pos, galley, selected);
+                ui.painter().galley(*pos, galley.clone(), text_color);
+                let para = self.paras[*i];
+                let para_response = ui.interact(
+                    Rect::from_min_size(*pos, galley.size()),
+                    ui.scope_id().with(("para", i)),
+                    Sense::hover(),
+                );
+                let text = doc.text[para.byte_start..para.byte_end].to_string();
+                para_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+            }
+            if let Some(offset) = hovered {
+                let here: Vec<&Annotation> = self.spans_at(offset).filter_map(|id| project.annotation(id)).collect();
+                if !here.is_empty() {
+                    response.clone().on_hover_ui_at_pointer(|ui| hover_card(ui, project, &here));
+                }
+            }
+            if response.clicked() {
+                match response.interact_pointer_pos().and_then(|p| self.offset_at(&visible, p)) {
+                    Some(offset) => {
+                        let mut here: Vec<(usize, AnnId)> = self
+                            .spans_at(offset)
+                            .filter_map(|id| project.annotation(id))
+                            .map(|a| (a.span.len(), a.id))
+                            .collect();
+                        here.sort();
+                        let next = match self.last_click {
+                            Some((o, prev)) if o == offset => {
+                                here.iter().position(|(_, id)| *id == prev).map_or(0, |k| (k + 1) % here.len().max(1))
+                            }
+                            _ => 0,
+                        };
+                        match here.get(next) {
+                            Some(&(_, id)) => {
+                                out.clicked = Some(id);
+                                self.last_click = Some((offset, id));
+                            }
+                            None => out.clicked_empty = true,
+                        }
+                    }
+                    None => out.clicked_empty = true,
+                }
+            }
+            if let Some((offset, frames)) = self.scroll_to {
+                let on_screen =
+                    visible.iter().any(|(i, _, _)| self.paras[*i].start <= offset && offset <= self.paras[*i].end);
+                self.scroll_to =
+                    if (on_screen && !self.tops_dirty) || frames > 8 { None } else { Some((offset, frames + 1)) };
+                ui.ctx().request_repaint();
+            }
+        });
+        out
+    }
+
+    fn recompute_tops(&mut self, font_size: f32) {
+        let gap = font_size * PARAGRAPH_GAP;
+        self.tops.clear();
+        let mut y = font_size;
+        for h in &self.heights {
+            self.tops.push(y);
+            y += h + gap;
+        }
+        self.tops.push(y + font_size);
+        self.tops_dirty = false;
+    }
+
+    fn galley(
+        &mut self,
+        ui: &Ui,
+        doc: &Document,
+        i: usize,
+        column: f32,
+        font_size: f32,
+        color: Color32,
+    ) -> Arc<Galley> {
+        if let Some(g) = self.galleys.get(&i) {
+            return g.clone();
+        }
+        let p = self.paras[i];
+        let format = TextFormat {
+            font_id: FontId::proportional(font_size),
+            color,
+            line_height: Some(font_size * 1.5),
+            ..TextFormat::default()
+        };
+        let mut job = LayoutJob::single_section(doc.text[p.byte_start..p.byte_end].to_string(), format);
+        job.wrap.max_width = column;
+        let galley = ui.painter().layout_job(job);
+        self.galleys.insert(i, galley.clone());
+        galley
+    }
+
+    fn offset_at(&self, visible: &[(usize, Pos2, Arc<Galley>)], pos: Pos2) -> Option<usize> {
+        let (i, origin, galley) =
+            visible.iter().find(|(_, o, g)| Rect::from_min_size(*o, g.size()).expand(2.0).contains(pos))?;
+        let cursor = galley.cursor_from_pos(pos - *origin);
+        // Character under the pointer: the cursor lands between characters, so look at the left half.
+        let rect = galley.pos_from_cursor(cursor);
+        let index = if pos.x < rect.min.x + origin.x { cursor.index.0.saturating_sub(1) } else { cursor.index.0 };
+        Some(self.paras[*i].start + index)
+    }
+
+    fn spans_at(&self, offset: usize) -> impl Iterator<Item = AnnId> + '_ {
+        self.spans_in(offset, offset + 1).map(|(_, _, id)| id)
+    }
+
+    fn paint_paragraph(
+        &self,
+        ui: &Ui,
+        project: &Project,
+        i: usize,
+        origin: Pos2,
+        galley: &Galley,
+        selected: Option<AnnId>,
+    ) {
+        let dark = ui.visuals().dark_mode;
+        let para = self.paras[i];
+        let painter = ui.painter();
+        let mut mention_depth: Vec<(usize, usize)> = Vec::new();
+        let anns: Vec<&Annotation> =
+            self.spans_in(para.start, para.end + 1).filter_map(|(_, _, id)| project.annotation(id)).collect();
+        // Back to front: tints, then boxes, then underlines.
+        for pass in 0..3 {
+            for a in &anns {
+                let order = match a.layer {
+                    Layer::Quote | Layer::Custom(_) => 0,
+                    Layer::Cue | Layer::Speaker => 1,
+                    Layer::Mention => 2,
+                };
+                if order != pass {
+                    continue;
+                }
+                let s = a.span.start().max(para.start) - para.start;
+                let e = a.span.end().min(para.end) - para.start;
+                if s >= e {
+                    continue;
+                }
+                let color = palette::label_color(&project.schema, &a.label);
+                let suggested = a.status == Status::Suggested;
+                let rects = row_rects(galley, s, e, origin);
+                match a.layer {
+                    Layer::Quote | Layer::Custom(_) => {
+                        let alpha = if suggested { 40 } else { 90 };
+                        for r in &rects {
+                            painter.rect_filled(
+                                r.expand2(vec2(1.0, 0.0)),
+                                2.0,
+                                palette::with_alpha(color, alpha, dark),
+                            );
+                        }
+                    }
+                    Layer::Cue => {
+                        for r in &rects {
+                            painter.rect_filled(
+                                *r,
+                                4.0,
+                                palette::with_alpha(color, if suggested { 45 } else { 80 }, dark),
+                            );
+                            outline(painter, *r, Stroke::new(1.0, color), suggested);
+                        }
+                    }
+                    Layer::Speaker => {
+                        for r in &rects {
+                            outline(
+                                painter,
+                                r.expand(1.0),
+                                Stroke::new(if suggested { 1.2 } else { 2.0 }, color),
+                                suggested,
+                            );
+                        }
+                    }
+                    Layer::Mention => {
+                        let depth = mention_depth.iter().filter(|(ms, me)| *ms <= s && e <= *me).count() as f32;
+                        mention_depth.push((s, e));
+                        for r in &rects {
+                            let y = r.bottom() - 1.0 - depth * 3.0;
+                            let stroke = Stroke::new(if suggested { 1.5 } else { 2.5 }, color);
+                            let line = [pos2(r.left(), y), pos2(r.right(), y)];
+                            if suggested {
+                                painter.extend(Shape::dashed_line(&line, stroke, 4.0, 2.0));
+                            } else {
+                                painter.line_segment(line, stroke);
+                            }
+                        }
+                    }
+                }
+                if Some(a.id) == selected {
+                    for r in &rects {
+                        painter.rect_stroke(
+                            r.expand(3.0),
+                            3.0,
+                            Stroke::new(2.0, ui.visuals().strong_text_color()),
+                            egui::StrokeKind::Outside,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Screen rectangles covering characters `s..e` of a paragraph galley, one per wrapped row.
+fn row_rects(galley: &Galley, s: usize, e: usize, origin: Pos2) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    let mut row_start = 0;
+    for placed in &galley.rows {
+        let row = &placed.row;
+        let n = placed.char_count_including_newline().0;
+        let (a, b) = (s.max(row_start), e.min(row_start + n));
+        if a < b {
+            let x0 = row.x_offset(egui::text::CharIndex(a - row_start));
+            let x1 = row.x_offset(egui::text::CharIndex(b - row_start));
+            let min = origin + placed.pos.to_vec2() + vec2(x0, 0.0);
+            rects.push(Rect::from_min_size(min, vec2((x1 - x0).max(1.0), row.height())));
+        }
+        row_start += n;
+        if row_start >= e {
+            break;
+        }
+    }
+    rects
+}
+
+fn outline(painter: &egui::Painter, r: Rect, stroke: Stroke, dashed: bool) {
+    if dashed {
+        let pts = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
+        painter.extend(Shape::dashed_line(&pts, stroke, 3.0, 2.0));
+    } else {
+        painter.rect_stroke(r, 3.0, stroke, egui::StrokeKind::Middle);
+    }
+}
+
+/// The tooltip for the annotations under the pointer: label, status and origin of each.
+fn hover_card(ui: &mut Ui, project: &Project, anns: &[&Annotation]) {
+    ui.set_max_width(360.0);
+    for a in anns {
+        let color = palette::label_color(&project.schema, &a.label);
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, color);
+            ui.strong(&a.label);
+            ui.label(format!("· {} · {}", a.layer.name(), a.status.name()));
+        });
+        ui.label(egui::RichText::new(a.origin.describe()).small());
+    }
+}

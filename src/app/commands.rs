@@ -1,0 +1,76 @@
+//! Every action the window offers, as one enum with one table of names and shortcuts, so the
+//! menus, the key handling and the shortcut overlay can never disagree.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AppCommand {
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    SaveTo(PathBuf),
+    Export(crate::export::Format),
+    ExportTo(crate::export::Format, PathBuf),
+    Undo,
+    Redo,
+    Accept,
+    Reject,
+    NextUnreviewed,
+    PreviousUnreviewed,
+    Select(crate::model::AnnId),
+    ClearSelection,
+    ZoomIn,
+    ZoomOut,
+    ToggleShortcuts,
+    Quit,
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
+
+/// A command that can be invoked from a menu or a key, with its label and shortcuts.
+pub struct Entry {
+    pub command: AppCommand,
+    pub name: &'static str,
+    pub keys: &'static [KeyboardShortcut],
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+/// The table. The first shortcut of an entry is the one menus show.
+pub static TABLE: &[Entry] = &[
+    Entry { command: AppCommand::Open, name: "Open…", keys: &[key(CTRL, Key::O)] },
+    Entry { command: AppCommand::Save, name: "Save", keys: &[key(CTRL, Key::S)] },
+    Entry { command: AppCommand::SaveAs, name: "Save As…", keys: &[key(CTRL_SHIFT, Key::S)] },
+    Entry { command: AppCommand::Quit, name: "Quit", keys: &[key(CTRL, Key::Q)] },
+    Entry { command: AppCommand::Undo, name: "Undo", keys: &[key(CTRL, Key::Z)] },
+    Entry { command: AppCommand::Redo, name: "Redo", keys: &[key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)] },
+    Entry { command: AppCommand::Accept, name: "Accept", keys: &[key(Modifiers::NONE, Key::A)] },
+    Entry { command: AppCommand::Reject, name: "Reject", keys: &[key(Modifiers::NONE, Key::X)] },
+    Entry { command: AppCommand::NextUnreviewed, name: "Next unreviewed", keys: &[key(Modifiers::NONE, Key::Tab)] },
+    Entry {
+        command: AppCommand::PreviousUnreviewed,
+        name: "Previous unreviewed",
+        keys: &[key(Modifiers::SHIFT, Key::Tab)],
+    },
+    Entry { command: AppCommand::ClearSelection, name: "Clear selection", keys: &[key(Modifiers::NONE, Key::Escape)] },
+    Entry { command: AppCommand::ZoomIn, name: "Larger text", keys: &[key(CTRL, Key::Equals), key(CTRL, Key::Plus)] },
+    Entry { command: AppCommand::ZoomOut, name: "Smaller text", keys: &[key(CTRL, Key::Minus)] },
+    Entry { command: AppCommand::ToggleShortcuts, name: "Keyboard shortcuts", keys: &[key(Modifiers::NONE, Key::F1)] },
+];
+
+/// The table entry of a command, for menus.
+pub fn entry(command: &AppCommand) -> Option<&'static Entry> {
+    TABLE.iter().find(|e| &e.command == command)
+}
+
+impl Entry {
+    /// The shortcut as menus print it ("Ctrl+S").
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> String {
+        self.keys.first().map(|k| ctx.format_shortcut(k)).unwrap_or_default()
+    }
+}

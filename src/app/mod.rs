@@ -1,0 +1,554 @@
+//! The window. Widgets draw state and push [`AppCommand`]s; [`SaysoApp::apply`] carries them out
+//! once per frame, and every project change goes through the session's edit history.
+
+mod article_view;
+mod commands;
+mod dialogs;
+mod palette;
+mod panels;
+
+pub use commands::AppCommand;
+pub use dialogs::{NativePicker, PickKind, Picker};
+
+use crate::model::{AnnId, Status};
+use crate::session::Session;
+use article_view::ArticleView;
+use dialogs::{Dialogs, PathPrompt, Purpose};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The article shipped with the app, opened when no file is given.
+pub const SAMPLE_NAME: &str = "sample-article.txt";
+pub const SAMPLE: &[u8] = include_bytes!("../../assets/sample-article.txt");
+
+const MAX_RECENT: usize = 10;
+const DEFAULT_FONT_SIZE: f32 = 17.0;
+
+/// Something to do once the analyst has answered "save changes?".
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    Close,
+    Open(PathBuf),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeLevel {
+    Info,
+    Error,
+}
+
+/// A message shown in a corner until dismissed (errors) or for a few seconds (info).
+pub struct Notice {
+    pub level: NoticeLevel,
+    pub text: String,
+    shown_at: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListTab {
+    #[default]
+    Quotes,
+    Mentions,
+    Other,
+}
+
+pub struct SaysoApp {
+    pub session: Session,
+    pub selected: Option<AnnId>,
+    pub notices: Vec<Notice>,
+    pub recent: Vec<PathBuf>,
+    pub font_size: f32,
+    pub show_shortcuts: bool,
+    /// File → Export also writes unreviewed suggestions (with their status).
+    pub export_suggestions: bool,
+    list_tab: ListTab,
+    view: ArticleView,
+    queue: Vec<AppCommand>,
+    prompt: Option<PathPrompt>,
+    pending: Option<Pending>,
+    dialogs: Dialogs,
+    close_confirmed: bool,
+    shown_title: String,
+    fonts_installed: bool,
+}
+
+impl SaysoApp {
+    pub fn new(session: Session, picker: Arc<dyn Picker>) -> Self {
+        let mut app = SaysoApp {
+            session,
+            selected: None,
+            notices: Vec::new(),
+            recent: Vec::new(),
+            font_size: DEFAULT_FONT_SIZE,
+            show_shortcuts: false,
+            export_suggestions: false,
+            list_tab: ListTab::default(),
+            view: ArticleView::default(),
+            queue: Vec::new(),
+            prompt: None,
+            pending: None,
+            dialogs: Dialogs::new(picker),
+            close_confirmed: false,
+            shown_title: String::new(),
+            fonts_installed: false,
+        };
+        app.report_warnings();
+        app
+    }
+
+    /// The bundled sample article, as a new project.
+    pub fn sample_session() -> Session {
+        match Session::from_article_bytes(SAMPLE, SAMPLE_NAME) {
+            Ok(s) => s,
+            // The sample is part of the binary and covered by tests; this cannot happen in a release.
+            Err(e) => panic!("bundled sample article is unreadable: {e}"),
+        }
+    }
+
+    /// Queues a command, as a menu item or key would.
+    pub fn send(&mut self, command: AppCommand) {
+        self.queue.push(command);
+    }
+
+    pub fn notify(&mut self, level: NoticeLevel, text: impl Into<String>) {
+        self.notices.push(Notice { level, text: text.into(), shown_at: None });
+    }
+
+    fn report_warnings(&mut self) {
+        let warnings: Vec<String> = self.session.warnings.iter().map(|w| w.to_string()).collect();
+        for w in warnings {
+            self.notify(NoticeLevel::Info, w);
+        }
+    }
+
+    /// The window title: file name, then a marker while there are unsaved changes.
+    pub fn title(&self) -> String {
+        let dirty = if self.session.is_dirty() { " ●" } else { "" };
+        format!("{}{dirty} — Sayso", self.session.display_name())
+    }
+
+    /// Draws one frame and applies what it asked for. Tests call this through egui_kittest.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
+        self.poll_dialogs();
+        self.handle_dropped_files(&ctx);
+        self.handle_keys(&ctx);
+        panels::menu_bar(self, ui);
+        panels::status_bar(self, ui);
+        panels::list_panel(self, ui);
+        panels::inspector(self, ui);
+        self.article(ui);
+        self.prompt_window(&ctx);
+        self.confirm_window(&ctx);
+        panels::shortcuts_window(self, &ctx);
+        panels::notices(self, &ctx);
+        self.apply_queue(&ctx);
+    }
+
+    fn article(&mut self, ui: &mut egui::Ui) {
+        let doc_id = self.session.doc;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(doc) = self.session.project.document(doc_id) else {
+                ui.centered_and_justified(|ui| ui.label("This project has no documents. Open an article with Ctrl+O."));
+                return;
+            };
+            let out = self.view.ui(
+                ui,
+                &self.session.project,
+                doc,
+                self.session.history.generation(),
+                self.selected,
+                self.font_size,
+            );
+            if let Some(id) = out.clicked {
+                self.queue.push(AppCommand::Select(id));
+            } else if out.clicked_empty {
+                self.queue.push(AppCommand::ClearSelection);
+            }
+        });
+    }
+
+    fn handle_keys(&mut self, ctx: &egui::Context) {
+        if ctx.text_edit_focused() {
+            return;
+        }
+        let mut fired = Vec::new();
+        ctx.input_mut(|input| {
+            for entry in commands::TABLE {
+                if entry.keys.iter().any(|k| input.consume_shortcut(k)) {
+                    fired.push(entry.command.clone());
+                }
+            }
+        });
+        if !fired.is_empty() {
+            // Tab is "next suggestion" here, not egui's focus traversal: keep focus off buttons
+            // so the review keys keep working.
+            if let Some(id) = ctx.memory(|m| m.focused()) {
+                ctx.memory_mut(|m| m.surrender_focus(id));
+            }
+        }
+        self.queue.extend(fired);
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if let Some(path) = dropped.into_iter().next() {
+            self.queue.push(AppCommand::OpenPath(path));
+        }
+    }
+
+    fn poll_dialogs(&mut self) {
+        while let Some((purpose, result)) = self.dialogs.poll() {
+            let Some(prompt) = self.prompt.as_mut().filter(|p| p.purpose == purpose) else { continue };
+            prompt.browsing = false;
+            match result {
+                Some(path) => {
+                    self.prompt = None;
+                    self.queue.push(purpose.command(path));
+                }
+                None => prompt.message = Some("No file was chosen. Type a path here instead.".into()),
+            }
+        }
+    }
+
+    /// Carries out the queued commands, in order.
+    fn apply_queue(&mut self, ctx: &egui::Context) {
+        let queue = std::mem::take(&mut self.queue);
+        if !queue.is_empty() {
+            // This frame drew the state before the commands: draw the new state too.
+            ctx.request_repaint();
+        }
+        for command in queue {
+            self.apply(command, ctx);
+        }
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    pub fn apply(&mut self, command: AppCommand, ctx: &egui::Context) {
+        match command {
+            AppCommand::Open => {
+                self.prompt = Some(PathPrompt::new(Purpose::Open, String::new()));
+            }
+            AppCommand::OpenPath(path) => {
+                if self.session.is_dirty() && self.pending.is_none() {
+                    self.pending = Some(Pending::Open(path));
+                } else {
+                    self.open_now(&path);
+                }
+            }
+            AppCommand::Save => match self.session.path.clone() {
+                Some(path) => self.save_to(&path),
+                None => self.apply(AppCommand::SaveAs, ctx),
+            },
+            AppCommand::SaveAs => {
+                let suggested = self.session.path.clone().unwrap_or_else(|| self.session.suggested_path());
+                self.prompt = Some(PathPrompt::new(Purpose::SaveProject, suggested.display().to_string()));
+            }
+            AppCommand::SaveTo(path) => self.save_to(&path),
+            AppCommand::Export(format) => {
+                let base = self.session.path.clone().unwrap_or_else(|| self.session.suggested_path());
+                let suggested = if format.writes_folder() {
+                    let stem = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                    base.with_file_name(format!("{stem}-{}", format.name()))
+                } else {
+                    base.with_extension(format.extension())
+                };
+                self.prompt = Some(PathPrompt::new(Purpose::Export(format), suggested.display().to_string()));
+            }
+            AppCommand::ExportTo(format, path) => self.export_to(format, &path),
+            AppCommand::Undo => {
+                if let Some(name) = self.session.undo() {
+                    self.notify(NoticeLevel::Info, format!("Undid {name}"));
+                }
+            }
+            AppCommand::Redo => {
+                if let Some(name) = self.session.redo() {
+                    self.notify(NoticeLevel::Info, format!("Redid {name}"));
+                }
+            }
+            AppCommand::Accept => self.set_status(Status::Accepted),
+            AppCommand::Reject => self.set_status(Status::Rejected),
+            AppCommand::NextUnreviewed => self.step_unreviewed(true),
+            AppCommand::PreviousUnreviewed => self.step_unreviewed(false),
+            AppCommand::Select(id) => self.select(id),
+            AppCommand::ClearSelection => self.selected = None,
+            AppCommand::ZoomIn => self.font_size = (self.font_size + 1.0).min(40.0),
+            AppCommand::ZoomOut => self.font_size = (self.font_size - 1.0).max(10.0),
+            AppCommand::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn select(&mut self, id: AnnId) {
+        if let Some(a) = self.session.project.annotation(id) {
+            self.session.doc = a.doc;
+            self.view.scroll_to(a.span.start());
+            self.selected = Some(id);
+        }
+    }
+
+    fn set_status(&mut self, status: Status) {
+        let Some(id) = self.selected else { return };
+        if let Some(edit) = crate::edit::actions::set_status(&self.session.project, &[id], status) {
+            let name = if status == Status::Accepted { "Accept" } else { "Reject" };
+            if let Err(e) = self.session.apply(name, edit) {
+                self.notify(NoticeLevel::Error, e.to_string());
+            }
+        }
+        if status == Status::Rejected || status == Status::Accepted {
+            self.step_unreviewed(true);
+        }
+    }
+
+    /// Moves the selection to the next (or previous) suggestion in reading order.
+    fn step_unreviewed(&mut self, forward: bool) {
+        let doc = self.session.doc;
+        let here = self
+            .selected
+            .and_then(|id| self.session.project.annotation(id))
+            .map(|a| (a.span.start(), a.span.end(), a.id));
+        let mut candidates: Vec<(usize, usize, AnnId)> = self
+            .session
+            .project
+            .annotations_of(doc)
+            .filter(|a| a.status == Status::Suggested)
+            .map(|a| (a.span.start(), a.span.end(), a.id))
+            .collect();
+        candidates.sort();
+        let next = if forward {
+            candidates.iter().find(|c| here.is_none_or(|h| **c > h)).or(candidates.first())
+        } else {
+            candidates.iter().rev().find(|c| here.is_none_or(|h| **c < h)).or(candidates.last())
+        };
+        match next {
+            Some(&(_, _, id)) => self.select(id),
+            None => self.notify(NoticeLevel::Info, "Everything in this document is reviewed."),
+        }
+    }
+
+    fn open_now(&mut self, path: &std::path::Path) {
+        match Session::open(path) {
+            Ok(session) => {
+                self.session = session;
+                self.selected = None;
+                self.view = ArticleView::default();
+                self.remember(path);
+                self.report_warnings();
+            }
+            Err(e) => self.notify(NoticeLevel::Error, e.to_string()),
+        }
+    }
+
+    fn save_to(&mut self, path: &std::path::Path) {
+        match self.session.save_to(path) {
+            Ok(()) => {
+                self.remember(path);
+                self.notify(NoticeLevel::Info, format!("Saved {}", path.display()));
+            }
+            Err(e) => self.notify(NoticeLevel::Error, format!("Not saved: {e}. The previous file is unchanged.")),
+        }
+    }
+
+    /// Exports reviewed work; says what the format could not hold instead of dropping it silently.
+    fn export_to(&mut self, format: crate::export::Format, path: &std::path::Path) {
+        let options = crate::export::Options { include_suggestions: self.export_suggestions };
+        match crate::export::export(&self.session.project, format, path, &options) {
+            Ok(report) => {
+                let mut text =
+                    format!("Exported {} annotation(s) as {} to {}", report.exported, format.title(), path.display());
+                for note in &report.left_out {
+                    text.push_str(&format!("\nLeft out: {note}"));
+                }
+                let level = if report.left_out.is_empty() { NoticeLevel::Info } else { NoticeLevel::Error };
+                self.notify(level, text);
+            }
+            Err(e) => self.notify(NoticeLevel::Error, format!("Export failed: {e}")),
+        }
+    }
+
+    fn remember(&mut self, path: &std::path::Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    fn prompt_window(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = self.prompt.as_mut() else { return };
+        let (title, action) = prompt.purpose.wording();
+        let mut submit = false;
+        let mut cancel = false;
+        let mut browse = false;
+        egui::Window::new(title)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label("Path:");
+                let edit = ui
+                    .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(420.0).hint_text("/path/to/file"));
+                edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
+                if !edit.has_focus() && prompt.message.is_none() && prompt.text.is_empty() {
+                    edit.request_focus();
+                }
+                if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    submit = true;
+                }
+                if let Some(m) = &prompt.message {
+                    ui.colored_label(ui.visuals().warn_fg_color, m);
+                }
+                ui.horizontal(|ui| {
+                    submit |= ui.button(action).clicked();
+                    browse = ui.add_enabled(!prompt.browsing, egui::Button::new("Browse…")).clicked();
+                    cancel = ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
+                    if prompt.browsing {
+                        ui.spinner();
+                    }
+                });
+            });
+        if browse {
+            prompt.browsing = true;
+            let suggested = (!prompt.text.is_empty()).then(|| PathBuf::from(&prompt.text));
+            self.dialogs.start(prompt.purpose, suggested, ctx);
+        } else if cancel {
+            self.prompt = None;
+        } else if submit {
+            let text = prompt.text.trim();
+            if text.is_empty() {
+                prompt.message = Some("Type a path first.".into());
+                return;
+            }
+            let path = PathBuf::from(text);
+            let purpose = prompt.purpose;
+            self.prompt = None;
+            self.queue.push(purpose.command(path));
+        }
+    }
+
+    fn confirm_window(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.pending.clone() else { return };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("confirm_unsaved")).show(ctx, |ui| {
+            ui.heading("Save changes?");
+            ui.label(format!("{} has unsaved changes.", self.session.display_name()));
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(0);
+                }
+                if ui.button("Don't save").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some(2);
+                }
+            });
+        });
+        let Some(choice) = choice else { return };
+        self.pending = None;
+        if choice == 0 {
+            match self.session.path.clone() {
+                Some(path) => self.save_to(&path),
+                None => {
+                    self.apply(AppCommand::SaveAs, ctx);
+                    return;
+                }
+            }
+            if self.session.is_dirty() {
+                return; // the save failed; keep the window and the work
+            }
+        }
+        if choice == 2 {
+            return;
+        }
+        match pending {
+            Pending::Close => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::Open(path) => self.open_now(&path),
+        }
+    }
+
+    /// Called when the window is asked to close: with unsaved changes, ask first.
+    fn intercept_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.session.is_dirty() && !self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Close);
+        }
+    }
+}
+
+/// Articles quote people in any script: a broad fallback font after egui's own, and a box
+/// rather than a crash for the rare character no font has.
+fn install_fonts(ctx: &egui::Context) {
+    ctx.set_missing_glyph_policy(egui::epaint::text::MissingGlyphPolicy::Tofu);
+    let fallback =
+        |family| egui::epaint::text::InsertFontFamily { family, priority: egui::epaint::text::FontPriority::Lowest };
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "DejaVuSans",
+        egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
+        vec![fallback(egui::FontFamily::Proportional), fallback(egui::FontFamily::Monospace)],
+    ));
+}
+
+const STORAGE_RECENT: &str = "recent_files";
+const STORAGE_FONT: &str = "font_size";
+
+impl eframe::App for SaysoApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.intercept_close(ui.ctx());
+        SaysoApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_RECENT, &self.recent);
+        eframe::set_value(storage, STORAGE_FONT, &self.font_size);
+    }
+}
+
+/// Opens the window on `path`, or on the bundled sample when there is none.
+pub fn run_native(path: Option<PathBuf>) -> eframe::Result<()> {
+    let (session, error) = match &path {
+        None => (SaysoApp::sample_session(), None),
+        Some(p) => match Session::open(p) {
+            Ok(s) => (s, None),
+            Err(e) => {
+                eprintln!("sayso: {e}");
+                (SaysoApp::sample_session(), Some(e.to_string()))
+            }
+        },
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Sayso",
+        options,
+        Box::new(move |cc| {
+            let mut app = SaysoApp::new(session, Arc::new(NativePicker));
+            if let Some(storage) = cc.storage {
+                app.recent = eframe::get_value(storage, STORAGE_RECENT).unwrap_or_default();
+                app.font_size = eframe::get_value(storage, STORAGE_FONT).unwrap_or(DEFAULT_FONT_SIZE);
+            }
+            if let Some(p) = path.as_deref().filter(|_| error.is_none()) {
+                app.remember(p);
+            }
+            if let Some(e) = error {
+                app.notify(NoticeLevel::Error, e);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+}

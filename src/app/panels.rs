@@ -1,0 +1,322 @@
+//! The panels around the article: menus, the annotation list, the inspector, the status bar,
+//! the shortcut overlay and notices. Each is a function that reads the app and queues commands.
+
+use super::commands::{self, AppCommand};
+use super::{ListTab, NoticeLevel, SaysoApp, palette};
+use crate::model::{Annotation, Layer, Project, StatusCounts};
+use egui::{RichText, Ui};
+
+const NOTICE_SECONDS: f64 = 4.0;
+
+/// A menu item for a table command, with its shortcut shown.
+fn command_item(app: &mut SaysoApp, ui: &mut Ui, command: AppCommand, enabled: bool) {
+    let Some(entry) = commands::entry(&command) else { return };
+    let button = egui::Button::new(entry.name).shortcut_text(entry.shortcut_text(ui.ctx()));
+    if ui.add_enabled(enabled, button).clicked() {
+        app.send(command);
+        ui.close();
+    }
+}
+
+pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
+    egui::Panel::top("menu").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                command_item(app, ui, AppCommand::Open, true);
+                ui.menu_button("Open Recent", |ui| {
+                    if app.recent.is_empty() {
+                        ui.label("No recent files");
+                    }
+                    for path in app.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            app.send(AppCommand::OpenPath(path));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
+                command_item(app, ui, AppCommand::Save, true);
+                command_item(app, ui, AppCommand::SaveAs, true);
+                ui.menu_button("Export", |ui| {
+                    for format in crate::export::Format::ALL {
+                        if ui.button(format!("{}…", format.title())).clicked() {
+                            app.send(AppCommand::Export(format));
+                            ui.close();
+                        }
+                    }
+                    ui.separator();
+                    ui.checkbox(&mut app.export_suggestions, "Include unreviewed suggestions");
+                });
+                ui.separator();
+                command_item(app, ui, AppCommand::Quit, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = app.session.history.undo_name().map(|n| format!("Undo {n}"));
+                let redo = app.session.history.redo_name().map(|n| format!("Redo {n}"));
+                command_item(app, ui, AppCommand::Undo, undo.is_some());
+                command_item(app, ui, AppCommand::Redo, redo.is_some());
+            });
+            ui.menu_button("Review", |ui| {
+                let has = app.selected.is_some();
+                command_item(app, ui, AppCommand::Accept, has);
+                command_item(app, ui, AppCommand::Reject, has);
+                ui.separator();
+                command_item(app, ui, AppCommand::NextUnreviewed, true);
+                command_item(app, ui, AppCommand::PreviousUnreviewed, true);
+            });
+            ui.menu_button("View", |ui| {
+                command_item(app, ui, AppCommand::ZoomIn, true);
+                command_item(app, ui, AppCommand::ZoomOut, true);
+                ui.separator();
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+            ui.menu_button("Help", |ui| {
+                command_item(app, ui, AppCommand::ToggleShortcuts, true);
+            });
+        });
+    });
+}
+
+pub fn status_bar(app: &mut SaysoApp, ui: &mut Ui) {
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let dirty = if app.session.is_dirty() { " ●" } else { "" };
+            ui.strong(format!("{}{dirty}", app.session.display_name()));
+            if let Some(doc) = app.session.project.document(app.session.doc) {
+                ui.separator();
+                ui.label(&doc.encoding);
+            }
+            ui.separator();
+            let counts = layer_counts(&app.session.project, app.session.doc);
+            let total = counts.iter().fold(StatusCounts::default(), |mut t, (_, c)| {
+                t.suggested += c.suggested;
+                t.accepted += c.accepted;
+                t.rejected += c.rejected;
+                t
+            });
+            let mut parts = vec![format!("reviewed {}/{}", total.reviewed(), total.total())];
+            parts.extend(counts.iter().map(|(name, c)| format!("{name} {}/{}", c.reviewed(), c.total())));
+            ui.label(parts.join(" · "));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new("Tab next · A accept · X reject · F1 keys").weak());
+            });
+        });
+    });
+}
+
+/// Review progress per layer of one document, in layer order.
+fn layer_counts(project: &Project, doc: crate::model::DocId) -> Vec<(String, StatusCounts)> {
+    let mut out: Vec<(Layer, StatusCounts)> = Vec::new();
+    for a in project.annotations_of(doc) {
+        let i = match out.iter().position(|(l, _)| *l == a.layer) {
+            Some(i) => i,
+            None => {
+                out.push((a.layer.clone(), StatusCounts::default()));
+                out.len() - 1
+            }
+        };
+        let c = &mut out[i].1;
+        match a.status {
+            crate::model::Status::Suggested => c.suggested += 1,
+            crate::model::Status::Accepted => c.accepted += 1,
+            crate::model::Status::Rejected => c.rejected += 1,
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.into_iter().map(|(l, c)| (format!("{}s", l.name()), c)).collect()
+}
+
+/// First words of an annotation's text, for list entries.
+pub fn excerpt(project: &Project, a: &Annotation, max_chars: usize) -> String {
+    let Some(doc) = project.document(a.doc) else { return String::new() };
+    let text: String = doc.text.chars().skip(a.span.start()).take(a.span.len()).collect();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() > max_chars {
+        let cut: String = text.chars().take(max_chars).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        text
+    }
+}
+
+/// The name a quote's speaker goes by: the entity's canonical name, else the mention's words.
+fn speaker_name(project: &Project, quote: &Annotation) -> Option<String> {
+    let speaker = project.annotation(quote.links.speaker?)?;
+    match speaker.links.entity.and_then(|e| project.entity(e)) {
+        Some(entity) => Some(entity.name.clone()),
+        None => Some(excerpt(project, speaker, 40)),
+    }
+}
+
+pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
+    egui::Panel::left("list").resizable(true).default_size(320.0).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut app.list_tab, ListTab::Quotes, "Quotes");
+            ui.selectable_value(&mut app.list_tab, ListTab::Mentions, "Mentions");
+            ui.selectable_value(&mut app.list_tab, ListTab::Other, "Speakers & cues");
+        });
+        ui.separator();
+        let project = &app.session.project;
+        let doc = app.session.doc;
+        let tab = app.list_tab;
+        let mut items: Vec<&Annotation> = project
+            .annotations_of(doc)
+            .filter(|a| match tab {
+                ListTab::Quotes => a.layer == Layer::Quote,
+                ListTab::Mentions => a.layer == Layer::Mention,
+                ListTab::Other => !matches!(a.layer, Layer::Quote | Layer::Mention),
+            })
+            .collect();
+        items.sort_by_key(|a| (a.span.start(), a.span.end()));
+        if items.is_empty() {
+            ui.label(RichText::new("Nothing here yet.").weak());
+            return;
+        }
+        let mut clicked = None;
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.6;
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, items.len(), |ui, range| {
+            for a in &items[range] {
+                let color = palette::label_color(&project.schema, &a.label);
+                let (title, detail) = match a.layer {
+                    Layer::Quote => (
+                        format!("“{}”", excerpt(project, a, 60).trim_matches(|c| "\"“”«»„‘’".contains(c))),
+                        format!(
+                            "{} · {} · {}",
+                            a.label,
+                            speaker_name(project, a).unwrap_or_else(|| "no speaker".into()),
+                            a.status.name()
+                        ),
+                    ),
+                    _ => (excerpt(project, a, 60), format!("{} · {}", a.label, a.status.name())),
+                };
+                let selected = app.selected == Some(a.id);
+                let response = ui
+                    .push_id(a.id.0, |ui| {
+                        ui.set_min_height(row_height - ui.spacing().item_spacing.y);
+                        ui.horizontal(|ui| {
+                            let (rect, _) =
+                                ui.allocate_exact_size(egui::vec2(4.0, row_height - 8.0), egui::Sense::hover());
+                            ui.painter().rect_filled(rect, 1.0, color);
+                            ui.vertical(|ui| {
+                                let r = ui.selectable_label(selected, title);
+                                ui.label(RichText::new(&detail).small().weak());
+                                r
+                            })
+                            .inner
+                        })
+                        .inner
+                    })
+                    .inner;
+                if response.clicked() {
+                    clicked = Some(a.id);
+                }
+            }
+        });
+        if let Some(id) = clicked {
+            app.send(AppCommand::Select(id));
+        }
+    });
+}
+
+pub fn inspector(app: &mut SaysoApp, ui: &mut Ui) {
+    egui::Panel::right("inspector").resizable(true).default_size(300.0).show(ui, |ui| {
+        let project = &app.session.project;
+        let Some(a) = app.selected.and_then(|id| project.annotation(id)) else {
+            ui.heading("Inspector");
+            ui.label(
+                RichText::new(
+                    "Select a highlight in the article or an entry in the list. Tab jumps to the next suggestion.",
+                )
+                .weak(),
+            );
+            return;
+        };
+        let color = palette::label_color(&project.schema, &a.label);
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, color);
+            ui.heading(format!("{} · {}", a.layer.name(), a.label));
+        });
+        ui.label(RichText::new(a.status.name()).strong());
+        ui.add_space(4.0);
+        ui.label(RichText::new(excerpt(project, a, 400)).italics());
+        ui.label(RichText::new(format!("characters {}", a.span)).small().weak());
+        ui.separator();
+        if let Some(s) = a.links.speaker.and_then(|id| project.annotation(id)) {
+            ui.label(format!("Speaker: {}", excerpt(project, s, 60)));
+            if let Some(name) = speaker_name(project, a) {
+                ui.label(format!("  → {name}"));
+            }
+        }
+        if let Some(c) = a.links.cue.and_then(|id| project.annotation(id)) {
+            ui.label(format!("Cue: {}", excerpt(project, c, 40)));
+        }
+        if let Some(e) = a.links.entity.and_then(|id| project.entity(id)) {
+            ui.label(format!("Entity: {} ({})", e.name, e.label));
+        }
+        ui.label(RichText::new("Why").strong());
+        ui.label(a.origin.describe());
+        if !a.tags.is_empty() {
+            ui.label(format!("Tags: {}", a.tags.join(", ")));
+        }
+        if !a.note.is_empty() {
+            ui.label(format!("Note: {}", a.note));
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.button("Accept (A)").clicked() {
+                app.send(AppCommand::Accept);
+            }
+            if ui.button("Reject (X)").clicked() {
+                app.send(AppCommand::Reject);
+            }
+        });
+    });
+}
+
+pub fn shortcuts_window(app: &mut SaysoApp, ctx: &egui::Context) {
+    let mut open = app.show_shortcuts;
+    egui::Window::new("Keyboard shortcuts").open(&mut open).collapsible(false).show(ctx, |ui| {
+        egui::Grid::new("keys").striped(true).show(ui, |ui| {
+            for entry in commands::TABLE {
+                ui.label(entry.name);
+                let keys: Vec<String> = entry.keys.iter().map(|k| ctx.format_shortcut(k)).collect();
+                ui.label(RichText::new(keys.join("  or  ")).monospace());
+                ui.end_row();
+            }
+        });
+    });
+    app.show_shortcuts = open;
+}
+
+pub fn notices(app: &mut SaysoApp, ctx: &egui::Context) {
+    if app.notices.is_empty() {
+        return;
+    }
+    let now = ctx.input(|i| i.time);
+    app.notices.retain(|n| n.level == NoticeLevel::Error || n.shown_at.is_none_or(|t| now - t < NOTICE_SECONDS));
+    let mut dismiss = None;
+    egui::Area::new(egui::Id::unique("notices")).anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -36.0]).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        for (i, notice) in app.notices.iter_mut().enumerate() {
+            notice.shown_at.get_or_insert(now);
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    let (icon, color) = match notice.level {
+                        NoticeLevel::Error => ("⚠", ui.visuals().error_fg_color),
+                        NoticeLevel::Info => ("ℹ", ui.visuals().text_color()),
+                    };
+                    ui.colored_label(color, icon);
+                    ui.label(&notice.text);
+                    if ui.small_button("✕").clicked() {
+                        dismiss = Some(i);
+                    }
+                });
+            });
+        }
+    });
+    if let Some(i) = dismiss {
+        app.notices.remove(i);
+    }
+    ctx.request_repaint_after(std::time::Duration::from_millis(500));
+}

@@ -1,0 +1,156 @@
+//! Headless subcommands: everything a script or CI needs without a window.
+
+use crate::export;
+use crate::import;
+use crate::model::DocId;
+use crate::store::{self, Severity};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "sayso", version, about = "Find who said what in news articles, review it, save it as a project.")]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// An article (.txt, .md) or a project (.ron) to open in the window; the bundled sample when absent.
+    pub path: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate a project file and print a one-line summary (non-zero exit on a bad file).
+    Check {
+        project: PathBuf,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Detect quotes, speakers and entities in articles; one JSON object per file and line.
+    Detect {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print JSON (the only output format; accepted for clarity in scripts).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import articles, run detection, and save them as one project of suggestions.
+    Annotate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Score the detector against PolNeAR-style brat gold (a folder with text/ and attributions/).
+    Eval {
+        #[arg(long)]
+        gold: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a project for other tools.
+    Export {
+        project: PathBuf,
+        /// spacy, doccano, brat, csv, conll or labelstudio.
+        #[arg(long)]
+        format: export::Format,
+        /// A file, or a folder for brat.
+        #[arg(long)]
+        out: PathBuf,
+        /// Also export unreviewed suggestions (with their status); rejected ones never are.
+        #[arg(long)]
+        include_suggestions: bool,
+    },
+    /// Bring annotations from another tool (brat, doccano, spacy) into a new project.
+    Import {
+        input: PathBuf,
+        #[arg(long)]
+        format: export::Format,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Check { project, json } => check(&project, json),
+        Command::Detect { files, json: _ } => detect(&files),
+        Command::Annotate { files, out } => annotate(&files, &out),
+        Command::Eval { gold, json } => eval(&gold, json),
+        Command::Export { project, format, out, include_suggestions } => {
+            let loaded = store::load(&project)?;
+            let report = export::export(&loaded.project, format, &out, &export::Options { include_suggestions })?;
+            println!("exported {} annotation(s) as {format} to {}", report.exported, out.display());
+            for note in &report.left_out {
+                eprintln!("left out: {note}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { input, format, out } => {
+            let project = export::import(&input, format)?;
+            store::save(&project, &out)?;
+            println!("{}: {}", out.display(), crate::model::Summary::of(&project));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Prints one JSON line per file; a file that cannot be read is reported and the rest go on.
+fn detect(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for file in files {
+        match import::import_file(file, DocId(1)) {
+            Ok(doc) => {
+                let found = crate::detect::detect(&doc.text);
+                let line = crate::detect::to_json(&file.display().to_string(), &doc.text, &found);
+                writeln!(out, "{line}")?;
+            }
+            Err(e) => {
+                eprintln!("sayso: {e}");
+                failed = true;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn annotate(files: &[PathBuf], out: &Path) -> anyhow::Result<ExitCode> {
+    let mut project = crate::model::Project::default();
+    for file in files {
+        let doc = import::import_file(file, project.next_doc_id())?;
+        crate::session::add_with_suggestions(&mut project, doc);
+    }
+    store::save(&project, out)?;
+    println!("{}: {}", out.display(), crate::model::Summary::of(&project));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(gold: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let report = crate::eval::polnear::evaluate(gold).map_err(anyhow::Error::msg)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!("{report}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(path: &std::path::Path, json: bool) -> anyhow::Result<ExitCode> {
+    let loaded = store::load(path)?;
+    let summary = crate::model::Summary::of(&loaded.project);
+    if json {
+        println!("{}", serde_json::to_string(&summary).context("encoding the summary")?);
+    } else {
+        println!("{}: {summary}", path.display());
+    }
+    for warning in loaded.warnings.iter().filter(|p| p.severity == Severity::Warning) {
+        eprintln!("{}: {warning}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,129 @@
+//! Speech cues: single verbs (with the context that makes a noun-verb homograph a verb),
+//! multi-word cues, a cue right before a quotation, and where a later reported clause begins.
+
+use super::*;
+
+pub(super) fn cue_word(cx: &Ctx, i: usize) -> bool {
+    cx.doc.has(i, lexicon::F_SPEECH)
+}
+
+/// A cue starting at token `i` (multi-word cues first).
+pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
+    let doc = cx.doc;
+    let t = doc.tokens.get(i)?;
+    if t.kind != Kind::Word || t.flags & (lexicon::F_CUE | lexicon::F_PHRASE) == 0 {
+        return None;
+    }
+    let w = doc.lower(i);
+    if let Some(phrases) = cx.lex.cue_phrases.get(w).filter(|_| t.flags & lexicon::F_PHRASE != 0) {
+        for (rest, source_after) in phrases {
+            let end = i + 1 + rest.len();
+            if end <= se && rest.iter().enumerate().all(|(k, r)| doc.lower(i + 1 + k) == r) {
+                if t.cap && !*source_after && !super::super::entities::sentence_initial(doc, i) {
+                    continue;
+                }
+                return Some(Cue { s: i, e: end, class: CueClass::Speech, source_after: *source_after });
+            }
+        }
+    }
+    if t.cap {
+        return None;
+    }
+    let class = *cx.lex.cue_verbs.get(w)?;
+    // "the support for", "his remarks", "an email account": after a determiner, a possessive or a
+    // preposition, or before "of"/"for", the word is a noun.
+    let prev = if i > 0 && doc.tokens[i - 1].sent == t.sent { doc.lower(i - 1) } else { "" };
+    let determiner = matches!(
+        prev,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "'s"
+    );
+    // "by saying", "after adding": a gerund after a preposition is still the verb.
+    let preposition = matches!(prev, "of" | "for" | "in" | "on" | "at" | "with" | "by" | "from") && !w.ends_with("ing");
+    let prev_noun_context = determiner || preposition;
+    // "said of Mr. Clinton" is still a verb: only forms that can be nouns are tested.
+    let verb_form =
+        w.ends_with("ed") || matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "spoke" | "thought");
+    if prev_noun_context || matches!(doc.lower(i + 1), "of" | "for") && !verb_form {
+        return None;
+    }
+    Some(Cue { s: i, e: i + 1, class, source_after: false })
+}
+
+/// Whether a speech cue sits right before the opening mark at `ft`: `said: “`, `told him, “`.
+pub(super) fn strong_left(cx: &Ctx, ft: usize) -> bool {
+    let doc = cx.doc;
+    let Some(p) = ft.checked_sub(1) else { return false };
+    if !(doc.is_punct(p, ':') || doc.is_punct(p, ',')) || doc.tokens[p].para != doc.tokens[ft].para {
+        return false;
+    }
+    // A speech verb or a multi-word cue ("According to Woodward, “…”") just before the mark.
+    (p.saturating_sub(4)..p).any(|j| {
+        !cx.used_cue[j]
+            && cx.ments.tok_quote[j].is_none()
+            && (cue_word(cx, j) || cue_at(cx, j, p).is_some_and(|c| c.e > c.s + 1 && c.class == CueClass::Speech))
+    })
+}
+
+/// Where a later reported clause starts in `[from, to)`: a speech cue with its own subject after
+/// a comma or a conjunction ("…, and three-quarters said …", "…, but six in 10 said …"). Returns
+/// the token where the current content should end.
+pub(super) fn next_clause(cx: &Ctx, from: usize, to: usize, se: usize) -> Option<usize> {
+    let doc = cx.doc;
+    for j in from + 2..to {
+        if cx.ments.tok_quote[j].is_some()
+            || doc.tokens[j].cap
+            || !cue_at(cx, j, se).is_some_and(|c| c.class == CueClass::Speech)
+        {
+            continue;
+        }
+        // Walk back over the subject (and auxiliaries) to a comma or conjunction.
+        let mut b = j;
+        while b > from + 1 && j - b < 6 {
+            let p = b - 1;
+            if doc.tokens[p].kind == Kind::Punct || matches!(doc.lower(p), "and" | "but" | "while" | "whereas") {
+                break;
+            }
+            b = p;
+        }
+        if b == j || b <= from + 1 {
+            continue;
+        }
+        let p = b - 1;
+        let boundary =
+            doc.is_punct(p, ',') || doc.is_punct(p, ';') || matches!(doc.lower(p), "and" | "but" | "while" | "whereas");
+        if !boundary
+            || doc.has(b, lexicon::F_FUNCTION_WORDS) && !doc.has(b, lexicon::F_PERSON_DET | lexicon::F_PRONOUNS)
+        {
+            continue;
+        }
+        // End before the conjunction and its comma.
+        let mut e = p;
+        while e > from
+            && (doc.tokens[e - 1].kind == Kind::Punct || matches!(doc.lower(e), "and" | "but"))
+            && doc.is_punct(e - 1, ',')
+        {
+            e -= 1;
+        }
+        return Some(e);
+    }
+    None
+}
+
+pub(super) fn lex_abbrev(cx: &Ctx, dot: usize) -> bool {
+    dot > 0
+        && (cx.doc.has(dot - 1, lexicon::F_ABBREVIATIONS)
+            || cx.doc.tokens[dot - 1].end - cx.doc.tokens[dot - 1].start == 1 && cx.doc.tokens[dot - 1].cap)
+}

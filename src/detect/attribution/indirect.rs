@@ -1,0 +1,441 @@
+//! Indirect speech: the reported clause after a cue (from "that" when there is one, past the
+//! addressee and adjuncts), before it (`…, officials said`), around "according to", and the
+//! `Name: what they said` lines of headlines and transcripts.
+
+use super::*;
+
+/// Indirect speech around a cue in sentence `[ss, se)`.
+pub(super) fn indirect(
+    cx: &mut Ctx,
+    cue: Cue,
+    ss: usize,
+    se: usize,
+    directs: &[(usize, usize, usize)],
+) -> Option<Attr> {
+    let doc = cx.doc;
+    // Content ends at the sentence end, before final punctuation or an opening direct quote.
+    let mut end_tok = se;
+    while end_tok > ss
+        && doc.tokens[end_tok - 1].kind == Kind::Punct
+        && !matches!(doc.punct_char(end_tok - 1), Some('”' | '"' | '’' | ')'))
+    {
+        end_tok -= 1;
+    }
+    let cue_text = super::super::slice(&doc.chars, doc.tokens[cue.s].start, doc.tokens[cue.e - 1].end);
+    let cue_span = span(doc, cue.s, cue.e);
+    let direct_start = |from: usize| -> Option<usize> {
+        let pos = doc.tokens.get(from)?.start;
+        directs.get(directs.partition_point(|d| d.0 < pos)).map(|d| d.2)
+    };
+    // Whether a direct quotation covers `a..b` (give or take a final mark).
+    let inside_direct = |a: usize, b: usize| -> bool {
+        let i = directs.partition_point(|d| d.0 <= a);
+        i > 0 && directs[i - 1].1 + 1 >= b
+    };
+    let clip_end = |from: usize, end: usize| -> usize {
+        match direct_start(from) {
+            Some(dt) => end.min(dt),
+            None => end,
+        }
+    };
+    if cue.source_after {
+        // According to X, CONTENT. / CONTENT, according to X.
+        let (sp, np_end) = subject_right(cx, cue.e, se)?;
+        let initial = (ss..cue.s).all(|j| doc.tokens[j].kind == Kind::Punct);
+        let (cs, ce) = if initial {
+            let mut c = np_end;
+            while c < end_tok && doc.tokens[c].kind == Kind::Punct {
+                c += 1;
+            }
+            (c, clip_end(c, end_tok))
+        } else {
+            let mut e = cue.s;
+            while e > ss && doc.tokens[e - 1].kind == Kind::Punct {
+                e -= 1;
+            }
+            (ss, e)
+        };
+        return make(cx, cs, ce, sp, cue_span, format!("cue \"{cue_text}\""));
+    }
+    let coordinated = || cue.s > ss && matches!(doc.lower(cue.s - 1), "and" | "but");
+    let (sp, (ns, _)) = match subject_left(cx, cue.s, ss) {
+        Some(x) => x,
+        // "She greeted supporters … and told them that …": the subject of the first verb.
+        None if coordinated()
+            && let Some(sp) = clause_subject(cx, ss, cue.s) =>
+        {
+            (sp, (cue.s, cue.s))
+        }
+        None => {
+            // Inverted: CONTENT, said Smith.
+            if cue.class != CueClass::Speech || cue.s == ss || !matches!(doc.punct_char(cue.s - 1), Some(',' | '—')) {
+                return None;
+            }
+            let (sp, np_end) = subject_right(cx, cue.e, se)?;
+            if np_end < end_tok {
+                return None;
+            }
+            let mut e = cue.s - 1;
+            while e > ss && doc.tokens[e - 1].kind == Kind::Punct {
+                e -= 1;
+            }
+            let (a, b) = span(doc, ss, e);
+            if inside_direct(a, b) {
+                return None;
+            }
+            return make(cx, ss, e, sp, cue_span, format!("cue \"{cue_text}\" after the reported clause"));
+        }
+    };
+    // After the cue: skip the addressee and adjuncts up to "that" or a clause.
+    let mut k = cue.e;
+    let mut that_at = None;
+    let look = (cue.e + 10).min(end_tok);
+    for j in cue.e..look {
+        if cx.ments.tok_quote[j].is_some()
+            || cue_at(cx, j, se).is_some_and(|c| c.class == CueClass::Speech && !doc.tokens[j].cap && j > cue.e)
+        {
+            break;
+        }
+        if doc.lower(j) == "that" {
+            that_at = Some(j);
+            break;
+        }
+        // "said he was too busy to look for evidence that …": a clause has started, so a later
+        // "that" is a relative pronoun, not the complementiser.
+        if doc.has(j, lexicon::F_AUX) || matches!(doc.lower(j), "he" | "she" | "they" | "we" | "i" | "it") {
+            break;
+        }
+    }
+    let object_verb = matches!(
+        doc.lower(cue.s),
+        "told"
+            | "tells"
+            | "telling"
+            | "tell"
+            | "asked"
+            | "asks"
+            | "urged"
+            | "urges"
+            | "warned"
+            | "warns"
+            | "accused"
+            | "accuses"
+            | "called"
+            | "calls"
+            | "calling"
+            | "reminded"
+            | "assured"
+            | "informed"
+            | "blamed"
+            | "praised"
+            | "criticized"
+            | "criticised"
+            | "pressed"
+            | "pressured"
+            | "begged"
+            | "encouraged"
+    );
+    let next = doc.lower(cue.e);
+    if cue.class == CueClass::Stance {
+        // "declined to comment": the infinitive is the content.
+        if next != "to" {
+            return None;
+        }
+        k = cue.e;
+    } else if let Some(t) = that_at {
+        k = t;
+    } else if cue.class == CueClass::Cognition {
+        // "I think he is right": a clause with its own subject.
+        let clause = matches!(next, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "this")
+            || doc.tokens.get(cue.e).is_some_and(|t| t.cap);
+        if !clause {
+            return None;
+        }
+        k = cue.e;
+    } else {
+        // Skip temporal adjuncts and short prepositional phrases ("on Monday", "in a statement").
+        loop {
+            let w = doc.lower(k);
+            if k >= end_tok {
+                break;
+            }
+            if doc.is_punct(k, ',') || doc.is_punct(k, ':') {
+                k += 1;
+                continue;
+            }
+            if doc.has(k, lexicon::F_WEEKDAYS | lexicon::F_TEMPORAL)
+                || matches!(w, "last" | "this" | "earlier" | "late" | "early" | "recently" | "also")
+            {
+                k += 1;
+                continue;
+            }
+            if matches!(w, "on" | "in" | "at" | "during" | "via" | "to" | "from" | "through") {
+                // A short phrase up to the next clause start.
+                let mut e = k + 1;
+                while e < end_tok
+                    && e < k + 6
+                    && !doc.is_punct(e, ',')
+                    && (doc.tokens[e].cap
+                        || doc.has(e, lexicon::F_PERSON_DET)
+                        || doc.has(e, lexicon::F_MONTHS)
+                        || doc.tokens[e].kind == Kind::Number
+                        || ADJUNCT_HEADS.contains(&doc.lower(e)))
+                {
+                    e += 1;
+                }
+                let has_head = (k + 1..e).any(|j| ADJUNCT_HEADS.contains(&doc.lower(j)));
+                let all_dates = (k + 1..e).all(|j| {
+                    doc.has(j, lexicon::F_WEEKDAYS | lexicon::F_MONTHS | lexicon::F_PERSON_DET)
+                        || doc.tokens[j].kind == Kind::Number
+                });
+                if e > k + 1 && (has_head || all_dates) {
+                    k = e;
+                    continue;
+                }
+                if w == "to" && object_verb {
+                    break;
+                }
+                if (w == "to" || w == "on") && !object_verb {
+                    // said to reporters … / called on X to …
+                    k = e;
+                    continue;
+                }
+                break;
+            }
+            break;
+        }
+        if object_verb && (cue.e - cue.s == 1 || doc.lower(cue.e - 1) == "on") {
+            // told reporters …, urged X to …: skip the addressee up to the verb's preposition.
+            let preps: &[&str] = match doc.lower(cue.s) {
+                "accused" | "accuses" => &["of"],
+                "blamed" | "praised" | "criticized" | "criticised" => &["for"],
+                "warned" | "warns" => &["of", "against", "about"],
+                "told" | "tells" | "telling" | "tell" | "reminded" | "assured" | "informed" => &["about"],
+                "asked" | "asks" => &["to", "whether", "if", "about"],
+                _ => &["to"],
+            };
+            let mut e = k;
+            while e < end_tok
+                && e < k + 10
+                && !preps.contains(&doc.lower(e))
+                && !matches!(doc.lower(e), "he" | "she" | "they" | "it" | "we" | "i")
+                && doc.tokens[e].kind != Kind::Punct
+            {
+                e += 1;
+            }
+            let tell =
+                matches!(doc.lower(cue.s), "told" | "tells" | "telling" | "tell" | "reminded" | "assured" | "informed");
+            let pronoun = matches!(doc.lower(e), "he" | "she" | "they" | "it" | "we" | "i");
+            if e < end_tok && preps.contains(&doc.lower(e)) || tell && pronoun {
+                // "told The Star-Ledger last week she would …": the clause after the addressee.
+                k = e;
+            } else if tell && (e >= end_tok || doc.tokens[e].kind == Kind::Punct) && e > k {
+                // "…, Tad Devine told The Huffington Post.": only an addressee follows.
+                k = end_tok;
+            }
+        }
+    }
+    // Content after the cue.
+    let ce = clip_end(k, end_tok);
+    // "…, and three-quarters said the same": the next reported clause ends this one.
+    let ce = next_clause(cx, k, ce, se).unwrap_or(ce);
+    let before_ok = ns > ss && matches!(doc.punct_char(ns - 1), Some(',' | '—'));
+    let stance_object = matches!(
+        doc.lower(cue.s),
+        "endorsed"
+            | "endorses"
+            | "endorsing"
+            | "supported"
+            | "supports"
+            | "supporting"
+            | "opposed"
+            | "opposes"
+            | "opposing"
+            | "criticized"
+            | "criticizes"
+            | "criticised"
+            | "praised"
+            | "praises"
+            | "defended"
+            | "defends"
+            | "described"
+            | "describes"
+            | "blamed"
+            | "blames"
+            | "accused"
+            | "accuses"
+            | "rejected"
+            | "rejects"
+            | "dismissed"
+            | "condemned"
+            | "denounced"
+    );
+    let min_words = if stance_object { 1 } else { 2 };
+    if ce > k && (k..ce).filter(|&j| doc.is_word(j)).count() >= min_words {
+        // "The plan, he said, is …": both sides are content.
+        let earlier_cue = (ss..ns).any(|j| cue_at(cx, j, se).is_some_and(|c| c.class == CueClass::Speech));
+        let cs = if before_ok && doc.is_punct(cue.e, ',') && !earlier_cue { ss } else { k };
+        let why = if that_at.is_some() {
+            format!("cue \"{cue_text}\" with a that-clause")
+        } else {
+            format!("cue \"{cue_text}\" followed by a clause")
+        };
+        return make(cx, cs, ce, sp, cue_span, why);
+    }
+    // Content before: "…, officials said."
+    if before_ok && cue.class == CueClass::Speech {
+        let mut e = ns - 1;
+        while e > ss && doc.tokens[e - 1].kind == Kind::Punct && !matches!(doc.punct_char(e - 1), Some('”' | '"')) {
+            e -= 1;
+        }
+        let (a, b) = span(doc, ss, e);
+        if inside_direct(a, b) {
+            return None;
+        }
+        return make(cx, ss, e, sp, cue_span, format!("cue \"{cue_text}\" after the reported clause"));
+    }
+    None
+}
+
+/// Heads of adjunct phrases between a cue and its content.
+pub(super) const ADJUNCT_HEADS: &[&str] = &[
+    "statement",
+    "interview",
+    "interviews",
+    "speech",
+    "rally",
+    "conference",
+    "briefing",
+    "tweet",
+    "tweets",
+    "twitter",
+    "facebook",
+    "email",
+    "e-mail",
+    "letter",
+    "post",
+    "op-ed",
+    "call",
+    "reporters",
+    "journalists",
+    "press",
+    "radio",
+    "television",
+    "tv",
+    "show",
+    "program",
+    "debate",
+    "hearing",
+    "testimony",
+    "memo",
+    "report",
+    "release",
+    "appearance",
+    "event",
+    "meeting",
+    "remarks",
+    "address",
+    "week",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "month",
+    "year",
+    "time",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "cnn",
+    "msnbc",
+    "fox",
+    "abc",
+    "cbs",
+    "nbc",
+    "npr",
+];
+
+/// Words before a colon that label something other than a speaker ("Editor's note:").
+pub(super) const NOT_SPEAKERS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "photo",
+    "photos",
+    "video",
+    "read",
+    "related",
+    "watch",
+    "source",
+    "sources",
+    "credit",
+    "editor",
+    "editor's",
+    "exclusive",
+    "breaking",
+    "live",
+    "listen",
+    "see",
+    "more",
+    "also",
+    "disclosure",
+    "correction",
+];
+
+/// `Roger Stone: Don’t Trust the Voting Machines`, `CLINTON: Honestly, …`, `Q: …`: a short name
+/// opening a paragraph, a colon, then what that source says, to the paragraph end.
+pub(super) fn colon_lines(cx: &mut Ctx, out: &mut Vec<Attr>) {
+    let doc = cx.doc;
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let para = doc.tokens[i].para;
+        let mut pe = i;
+        while pe < n && doc.tokens[pe].para == para {
+            pe += 1;
+        }
+        let start = i;
+        i = pe;
+        let Some(colon) = (start + 1..(start + 7).min(pe)).find(|&j| doc.is_punct(j, ':')) else { continue };
+        // The colon follows its word directly ("Obama:", not "10 : 30") and is not quoted.
+        if cx.ments.tok_quote[colon].is_some() || doc.tokens[colon].start != doc.tokens[colon - 1].end {
+            continue;
+        }
+        let label_ok = (start..colon).all(|j| {
+            let t = doc.tokens[j];
+            t.kind == Kind::Word && (t.cap || matches!(doc.lower(j), "to" | "of" | "the" | "and" | "'s"))
+                || doc.is_punct(j, '.') && j > start && lex_abbrev(cx, j)
+        }) && !(start..colon)
+            .any(|j| NOT_SPEAKERS.contains(&doc.lower(j)) || doc.tokens[j].kind == Kind::Number);
+        let mut ce = pe;
+        while ce > colon + 1
+            && doc.tokens[ce - 1].kind == Kind::Punct
+            && !matches!(doc.punct_char(ce - 1), Some('”' | '"' | '’'))
+        {
+            ce -= 1;
+        }
+        let words = (colon + 1..ce).filter(|&j| doc.is_word(j)).count();
+        if !label_ok || words < 3 || (colon + 1..ce).any(|j| cx.ments.tok_quote[j].is_some() && j == colon + 1) {
+            continue;
+        }
+        // The speaker: the first name group ("Clinton" in "Clinton to Planned Parenthood").
+        let mut se = start + 1;
+        while se < colon && (doc.tokens[se].cap || doc.is_punct(se, '.')) {
+            se += 1;
+        }
+        let sp = speaker_mention(cx, start, se, se - 1);
+        if let Some(u) = cx.used_cue.get_mut(colon) {
+            *u = true;
+        }
+        let cue = span(doc, colon, colon + 1);
+        if let Some(a) = make(cx, colon + 1, ce, sp, cue, "a name and a colon opening the paragraph".into()) {
+            out.push(a);
+        }
+    }
+}

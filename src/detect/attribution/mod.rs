@@ -1,0 +1,429 @@
+//! Attribution: which words are reported speech, who says them, and with which cue.
+//!
+//! Three passes over the quotations and sentences, each looking only at a bounded window
+//! around a quotation or a cue, so the whole is linear in the text:
+//!
+//! 1. **Direct quotations.** A quoted span that stands as a sentence of its own (after a colon,
+//!    a comma, a dash or at the start of a sentence, and ending in punctuation or long) is
+//!    direct. Its cue and speaker are looked for right after the closing mark (`,” he said`,
+//!    `,” said Smith`), then before the opening mark (`Smith said: “`). A quotation that starts
+//!    right after the previous quotation's attribution (`“…,” he said. “…”`) is a later part of
+//!    that quotation. One with no cue of its own inherits the speaker of the running passage
+//!    (the last attribution in the same or the previous two paragraphs).
+//! 2. **Indirect speech.** Each remaining cue with a subject to its left (or an inverted one
+//!    after it: `…, said Smith`) reports the clause after it (from "that" when there is one) or
+//!    the clause before it (`…, officials said.`). "according to X" works both ways. Thinking
+//!    verbs count only with a that-clause.
+//! 3. **Partial quotations.** A short quoted fragment inside a sentence is a partial quotation
+//!    when that sentence reports speech; otherwise it is a scare quote or a title ("the film
+//!    “Jaws”", a “so-called” deal) and is not reported at all.
+//!
+//! Speakers are mention indices; speaker phrases that are not yet mentions ("a source",
+//! "officials") become mentions here. A speaker is never taken from inside the quotation.
+
+use super::QuoteKind;
+use super::entities::{MKind, Ment, Mentions};
+use super::lexicon::{self, CueClass, Lexicon};
+use super::quotes::RawQuote;
+use super::tokens::{Doc, Kind};
+
+mod cues;
+mod direct;
+mod indirect;
+mod speaker;
+
+use cues::*;
+use direct::*;
+use indirect::*;
+use speaker::*;
+
+#[derive(Debug, Clone)]
+pub struct Attr {
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    /// Index into the mention list.
+    pub speaker: Option<usize>,
+    /// Cue span in code points.
+    pub cue: Option<(usize, usize)>,
+    /// Index into the attribution list (before sorting) of the first part.
+    pub part_of: Option<usize>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    s: usize,
+    e: usize,
+    class: CueClass,
+    /// "according to": the source comes after the cue.
+    source_after: bool,
+}
+
+struct Ctx<'a> {
+    doc: &'a Doc,
+    lex: &'static Lexicon,
+    ments: &'a mut Mentions,
+    /// Best mention covering each token (names and pronouns preferred).
+    tok_ment: Vec<Option<usize>>,
+    /// Tokens already used as a cue.
+    used_cue: Vec<bool>,
+}
+
+/// Runs the three passes; returns attributions in text order.
+pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<Attr> {
+    let n = doc.tokens.len();
+    let mut tok_ment = vec![None; n];
+    for (mi, m) in ments.list.iter().enumerate() {
+        for slot in tok_ment.iter_mut().take(m.tok.1.min(n)).skip(m.tok.0) {
+            let better = match *slot {
+                None => true,
+                Some(o) => rank(&ments.list[o]) < rank(m),
+            };
+            if better {
+                *slot = Some(mi);
+            }
+        }
+    }
+    let mut cx = Ctx { doc, lex: lexicon::get(), ments, tok_ment, used_cue: vec![false; n] };
+    let mut out: Vec<Attr> = Vec::new();
+    let mut mixed: Vec<(usize, usize)> = Vec::new();
+    // Pass 1: direct quotations.
+    let mut last_direct: Option<(usize, usize, usize)> = None; // (attr index, token after it, paragraph)
+    for (qi, q) in quotes.iter().enumerate() {
+        let Some(&(ft, lt)) = cx.ments.quote_tok.get(qi) else { continue };
+        if lt <= ft + 1 {
+            continue;
+        }
+        match shape(&cx, q, ft, lt) {
+            Shape::NotQuote => continue,
+            Shape::Partial => {
+                mixed.push((q.start, q.end));
+                continue;
+            }
+            Shape::Direct => {}
+        }
+        let para = doc.para_of(q.start);
+        let marks = if q.unclosed {
+            " (no closing mark; ends at the paragraph end)"
+        } else if q.multi_para {
+            " (runs over several paragraphs)"
+        } else {
+            ""
+        };
+        let idx = out.len();
+        // A cue right before the opening mark wins: `Smith said: “…”`, `X scolded him: “…”`.
+        if strong_left(&cx, ft)
+            && let Some((sp, cue, _)) = left_attribution(&mut cx, ft)
+        {
+            let cue_text = super::slice(&doc.chars, cue.0, cue.1);
+            out.push(Attr {
+                start: q.start,
+                end: q.end,
+                kind: QuoteKind::Direct,
+                speaker: Some(sp),
+                cue: Some(cue),
+                part_of: None,
+                reason: format!("quotation marks, cue \"{cue_text}\" right before the quotation{marks}"),
+            });
+            last_direct = None;
+            continue;
+        }
+        // `Cecile Richards: ‘I’m sick of …’`: a name and a colon opening the paragraph.
+        if let Some((sp, colon)) = colon_label(&mut cx, ft) {
+            out.push(Attr {
+                start: q.start,
+                end: q.end,
+                kind: QuoteKind::Direct,
+                speaker: Some(sp),
+                cue: Some(span(doc, colon, colon + 1)),
+                part_of: None,
+                reason: format!("quotation marks after a name and a colon{marks}"),
+            });
+            last_direct = None;
+            continue;
+        }
+        // Then the right side: ,” he said / ,” said Smith / ” ― Jane Doe.
+        let end_para = doc.para_of(q.end.saturating_sub(1));
+        if let Some((sp, cue, _)) = right_attribution(&mut cx, lt, end_para) {
+            let cue_text = super::slice(&doc.chars, cue.0, cue.1);
+            out.push(Attr {
+                start: q.start,
+                end: q.end,
+                kind: QuoteKind::Direct,
+                speaker: Some(sp),
+                cue: Some(cue),
+                part_of: None,
+                reason: format!("quotation marks, cue \"{cue_text}\" after the quotation{marks}"),
+            });
+            last_direct = Some((idx, lt, end_para));
+            continue;
+        }
+        // A later part of a quotation split around its attribution: “…,” he said. “…”
+        if let Some((pi, plt, ppara)) = last_direct {
+            let close_by = ppara == para
+                && ft >= plt
+                && ft - plt <= 24
+                && (plt..ft).all(|j| {
+                    cx.ments.tok_quote[j].is_none()
+                        && (cx.used_cue[j] || cue_at(&cx, j, ft).is_none_or(|c| c.class != CueClass::Speech))
+                });
+            if close_by && out[pi].speaker.is_some() && out[pi].cue.is_some() {
+                let first = out[pi].part_of.unwrap_or(pi);
+                let (sp, cue) = (out[pi].speaker, out[pi].cue);
+                out.push(Attr {
+                    start: q.start,
+                    end: q.end,
+                    kind: QuoteKind::Direct,
+                    speaker: sp,
+                    cue,
+                    part_of: Some(first),
+                    reason: format!("quotation marks; continues the quotation split around its attribution{marks}"),
+                });
+                last_direct = None;
+                continue;
+            }
+        }
+        if let Some((sp, cue, _)) = left_attribution(&mut cx, ft) {
+            let cue_text = super::slice(&doc.chars, cue.0, cue.1);
+            out.push(Attr {
+                start: q.start,
+                end: q.end,
+                kind: QuoteKind::Direct,
+                speaker: Some(sp),
+                cue: Some(cue),
+                part_of: None,
+                reason: format!("quotation marks, cue \"{cue_text}\" before the quotation{marks}"),
+            });
+            last_direct = None;
+            continue;
+        }
+        last_direct = None;
+        let (sp, why) = match inherit(&cx, &out, para) {
+            Some((sp, name)) => (
+                Some(sp),
+                format!("quotation marks, no cue of its own; continues the passage attributed to {name}{marks}"),
+            ),
+            None => (None, format!("quotation marks, no cue or speaker found{marks}")),
+        };
+        out.push(Attr {
+            start: q.start,
+            end: q.end,
+            kind: QuoteKind::Direct,
+            speaker: sp,
+            cue: None,
+            part_of: None,
+            reason: why,
+        });
+    }
+    // Pass 2: indirect speech, sentence by sentence. Direct quotations as sorted spans, so each
+    // lookup is a binary search.
+    // (start, end, first token), the tokens found with one cursor.
+    let mut direct_spans: Vec<(usize, usize, usize)> =
+        out.iter().filter(|a| a.kind == QuoteKind::Direct).map(|a| (a.start, a.end, 0)).collect();
+    direct_spans.sort_unstable();
+    let mut t = 0;
+    for d in &mut direct_spans {
+        while t < doc.tokens.len() && doc.tokens[t].start < d.0 {
+            t += 1;
+        }
+        d.2 = t;
+    }
+    colon_lines(&mut cx, &mut out);
+    for si in 0..doc.sentences.len() {
+        let (ss, se) = doc.sentences[si];
+        let mut i = ss;
+        while i < se {
+            if cx.used_cue[i] || cx.ments.tok_quote[i].is_some() {
+                i += 1;
+                continue;
+            }
+            let Some(cue) = cue_at(&cx, i, se) else {
+                i += 1;
+                continue;
+            };
+            if let Some(a) = indirect(&mut cx, cue, ss, se, &direct_spans) {
+                for j in cue.s..cue.e {
+                    cx.used_cue[j] = true;
+                }
+                out.push(a);
+            }
+            i = cue.e;
+        }
+    }
+    // Pass 3: partial quotations take the speaker of the reported speech around them.
+    let mut indirect_idx: Vec<(usize, usize)> =
+        out.iter().enumerate().filter(|(_, a)| a.kind == QuoteKind::Indirect).map(|(i, a)| (a.start, i)).collect();
+    indirect_idx.sort_unstable();
+    for (s, e) in mixed {
+        // Indirect clauses starting before the fragment (a bounded look back); the outermost one
+        // names the speaker ("Lavrov said that Russia aimed to “fight …”" is Lavrov's).
+        let upto = indirect_idx.partition_point(|x| x.0 <= s);
+        let host = indirect_idx[upto.saturating_sub(8)..upto]
+            .iter()
+            .map(|&(_, i)| &out[i])
+            .filter(|a| e <= a.end + 1)
+            .min_by_key(|a| a.start);
+        if let Some(h) = host {
+            let (sp, cue) = (h.speaker, h.cue);
+            let who = sp.map(|m| describe(&cx, m)).unwrap_or_default();
+            out.push(Attr {
+                start: s,
+                end: e,
+                kind: QuoteKind::Mixed,
+                speaker: sp,
+                cue,
+                part_of: None,
+                reason: format!("partial quotation inside speech reported from {who}"),
+            });
+            continue;
+        }
+        // No reported clause around it: a cue in the same sentence still makes it a quotation,
+        // unless it is short or title-cased (“Shark Tank.”, “regional”): a name or a scare quote.
+        let ft = doc.token_at_or_after(s);
+        let lt = doc.token_at_or_after(e);
+        let words: Vec<usize> = (ft..lt).filter(|&j| doc.is_word(j)).collect();
+        let title_case = words.iter().all(|&j| doc.tokens[j].cap || doc.has(j, lexicon::F_FUNCTION_WORDS));
+        if words.len() < 3 || (title_case && words.len() <= 5) {
+            continue;
+        }
+        let Some(t) = doc.tokens.get(ft) else { continue };
+        let Some(&(ss, se)) = doc.sentences.get(t.sent) else { continue };
+        let mut found = None;
+        for j in ss..se {
+            if cx.ments.tok_quote[j].is_some() {
+                continue;
+            }
+            if let Some(c) = cue_at(&cx, j, se)
+                && let Some((sp, _)) = subject_left(&mut cx, c.s, ss)
+            {
+                found = Some((sp, c));
+                break;
+            }
+        }
+        if let Some((sp, c)) = found {
+            let cue_text = super::slice(&doc.chars, doc.tokens[c.s].start, doc.tokens[c.e - 1].end);
+            out.push(Attr {
+                start: s,
+                end: e,
+                kind: QuoteKind::Mixed,
+                speaker: Some(sp),
+                cue: Some(span(doc, c.s, c.e)),
+                part_of: None,
+                reason: format!("partial quotation in a sentence with the cue \"{cue_text}\""),
+            });
+        }
+    }
+    // Text order, with part_of re-pointed.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].start, out[i].end));
+    let mut new_index = vec![0; out.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<Attr> = order.iter().map(|&i| out[i].clone()).collect();
+    for a in &mut sorted {
+        a.part_of = a.part_of.map(|p| new_index[p]);
+    }
+    sorted
+}
+
+fn rank(m: &Ment) -> u8 {
+    match (m.kind, m.label) {
+        (MKind::Name, "PERSON") => 6,
+        (MKind::Name, "ORG" | "MISC") => 5,
+        (MKind::Name, _) => 4,
+        (MKind::Pronoun | MKind::Role | MKind::SelfRef | MKind::Nominal, _) => 3,
+        (MKind::Other, _) => 2,
+        (MKind::Title, _) => 1,
+        (MKind::Value, _) => 0,
+    }
+}
+
+enum Shape {
+    Direct,
+    Partial,
+    NotQuote,
+}
+
+fn span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
+    let a = doc.tokens.get(s).map_or(0, |t| t.start);
+    let b = doc.tokens.get(e.saturating_sub(1)).map_or(a, |t| t.end).max(a + 1);
+    (a, b)
+}
+
+/// Is a quoted span a quotation, a fragment of one, or a title/scare quote?
+fn shape(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Shape {
+    let doc = cx.doc;
+    let inner_words = (ft..lt).filter(|&j| doc.is_word(j)).count();
+    let last_inner = doc.chars.get(q.end.saturating_sub(2)).copied();
+    let ends_punct = q.unclosed || matches!(last_inner, Some(',' | '.' | '!' | '?' | '…' | '—' | '-' | ':' | ';'));
+    let prev = ft.checked_sub(1);
+    let prev_same_para = prev.is_some_and(|p| doc.tokens[p].para == doc.tokens[ft].para);
+    let left_ok = !prev_same_para
+        || prev.is_some_and(|p| {
+            matches!(doc.punct_char(p), Some(':' | ',' | '—' | '–' | '(' | '.' | '?' | '!' | ';' | '”' | '"' | '-'))
+                || cue_word(cx, p) && !doc.tokens[p].cap
+        });
+    // Titles: the film “Jaws”, a book called “…”.
+    let title_before = (1..=2).any(|d| ft.checked_sub(d).is_some_and(|p| doc.has(p, lexicon::F_TITLE_INTRO)));
+    let title_case =
+        (ft..lt).filter(|&j| doc.is_word(j)).all(|j| doc.tokens[j].cap || doc.has(j, lexicon::F_FUNCTION_WORDS));
+    if (title_before && !ends_punct && inner_words <= 8) || (title_case && !ends_punct && inner_words <= 4 && !left_ok)
+    {
+        return Shape::NotQuote;
+    }
+    // A quotation that starts in lower case continues the reporter's sentence: a fragment.
+    let first_letter = doc.chars.get(q.start..q.end).and_then(|cs| cs.iter().find(|c| c.is_alphanumeric()));
+    if first_letter.is_some_and(|c| c.is_lowercase()) && !q.multi_para {
+        return Shape::Partial;
+    }
+    if left_ok && (ends_punct || inner_words >= 4) {
+        return Shape::Direct;
+    }
+    if inner_words >= 6 && ends_punct {
+        return Shape::Direct;
+    }
+    Shape::Partial
+}
+
+fn mark(cx: &mut Ctx, c: Cue) {
+    for j in c.s..c.e {
+        if let Some(u) = cx.used_cue.get_mut(j) {
+            *u = true;
+        }
+    }
+}
+
+/// The speaker of the running passage: the last attribution with a speaker within two paragraphs.
+fn inherit(cx: &Ctx, out: &[Attr], para: usize) -> Option<(usize, String)> {
+    let last = out.iter().rev().find(|a| a.speaker.is_some())?;
+    let lp = cx.doc.para_of(last.start);
+    if para > lp + 2 {
+        return None;
+    }
+    let sp = last.speaker?;
+    Some((sp, describe(cx, sp)))
+}
+
+fn describe(cx: &Ctx, m: usize) -> String {
+    cx.ments.list.get(m).map(|m| super::slice(&cx.doc.chars, m.start, m.end)).unwrap_or_default()
+}
+
+fn make(cx: &Ctx, cs: usize, ce: usize, sp: usize, cue: (usize, usize), reason: String) -> Option<Attr> {
+    let doc = cx.doc;
+    if ce <= cs || (cs..ce).filter(|&j| doc.is_word(j)).count() < 1 {
+        return None;
+    }
+    let (a, b) = span(doc, cs, ce);
+    let who = describe(cx, sp);
+    Some(Attr {
+        start: a,
+        end: b,
+        kind: QuoteKind::Indirect,
+        speaker: Some(sp),
+        cue: Some(cue),
+        part_of: None,
+        reason: format!("reported speech: {reason}, speaker \"{who}\""),
+    })
+}

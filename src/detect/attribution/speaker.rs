@@ -1,0 +1,277 @@
+//! Speaker phrases: the noun phrase left of a cue ("the Russian top diplomat said"), right of it
+//! ("said Smith", "according to officials"), a sentence's opening subject, and turning such a
+//! phrase into a mention.
+
+use super::*;
+
+/// Index of a mention for the noun phrase `[s, e)`, creating one if needed.
+pub(super) fn speaker_mention(cx: &mut Ctx, s: usize, e: usize, head: usize) -> usize {
+    if let Some(mi) = cx.tok_ment.get(head).copied().flatten() {
+        let m = &cx.ments.list[mi];
+        if m.kind != MKind::Value && m.kind != MKind::Title && m.label != "NORP" && m.label != "GPE"
+            || (m.label == "GPE" && e - s == 1)
+        {
+            return mi;
+        }
+    }
+    let doc = cx.doc;
+    let hw = doc.lower(head);
+    let det = doc.lower(s);
+    let role = doc.has(head, lexicon::F_PERSON_ROLES) && matches!(det, "the" | "this" | "that");
+    let org = doc.has(head, lexicon::F_ORG_HEADS)
+        || matches!(
+            hw,
+            "campaign"
+                | "administration"
+                | "government"
+                | "agency"
+                | "ministry"
+                | "department"
+                | "report"
+                | "statement"
+                | "poll"
+                | "survey"
+                | "study"
+        );
+    let (a, b) = span(doc, s, e);
+    let text = super::super::slice(&doc.chars, a, b);
+    let m = Ment {
+        start: a,
+        end: b,
+        tok: (s, e),
+        label: if org { "ORG" } else { "PERSON" },
+        kind: if role { MKind::Role } else { MKind::Other },
+        canonical: None,
+        title: None,
+        quote: cx.ments.tok_quote.get(s).copied().flatten(),
+        reason: format!("speaker phrase \"{text}\""),
+    };
+    cx.ments.list.push(m);
+    let mi = cx.ments.list.len() - 1;
+    for t in s..e {
+        if let Some(slot) = cx.tok_ment.get_mut(t)
+            && slot.is_none()
+        {
+            *slot = Some(mi);
+        }
+    }
+    mi
+}
+
+/// The noun phrase ending at token `head` (inclusive), scanning left at most a few tokens.
+pub(super) fn np_left(cx: &Ctx, head: usize, floor: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let lex = cx.lex;
+    let t = doc.tokens.get(head)?;
+    if t.kind == Kind::Punct {
+        return None;
+    }
+    let hw = doc.lower(head);
+    if matches!(hw, "he" | "she" | "they" | "we" | "i" | "you" | "it") {
+        return Some(head);
+    }
+    if doc.has(head, lexicon::F_FUNCTION_WORDS | lexicon::F_AUX) || doc.has(head, lexicon::F_CUE) && !t.cap {
+        return None;
+    }
+    // "Western states", "American officials' …": a nationality is a modifier, not a speaker.
+    let bare = head == floor || !doc.has(head - 1, lexicon::F_PERSON_DET) || doc.lower(head - 1) == "that";
+    if lex.names.get(hw).is_some_and(|e| e.label == "NORP") && t.cap && !hw.ends_with('s') && bare {
+        return None;
+    }
+    // An existing name mention covering the head: start there, then extend over titles.
+    let mut s = head;
+    if let Some(mi) = cx.tok_ment.get(head).copied().flatten() {
+        s = cx.ments.list[mi].tok.0.min(head);
+    }
+    let mut steps = 0;
+    while s > floor && steps < 6 {
+        let p = s - 1;
+        let pt = doc.tokens[p];
+        let pw = doc.lower(p);
+        if pt.kind == Kind::Punct {
+            if pw == "." && p > floor && doc.has(p - 1, lexicon::F_ABBREVIATIONS) {
+                s = p;
+                steps += 1;
+                continue;
+            }
+            break;
+        }
+        if doc.has(p, lexicon::F_PERSON_DET) && !matches!(pw, "two" | "three" | "four" | "five" | "that") || pw == "'s"
+        {
+            s = p;
+            if pw != "'s" {
+                break;
+            }
+            steps += 1;
+            continue;
+        }
+        if doc.has(p, lexicon::F_FUNCTION_WORDS | lexicon::F_AUX)
+            || doc.has(p, lexicon::F_CUE) && !pt.cap
+            || pt.kind == Kind::Number && !pt.cap
+        {
+            break;
+        }
+        s = p;
+        steps += 1;
+    }
+    // A bare lower-case head needs to be a role noun, a plural, or have a determiner.
+    let has_det =
+        doc.has(s, lexicon::F_PERSON_DET) || doc.lower(s + 1) == "'s" || (s..head).any(|j| doc.lower(j) == "'s");
+    let capped = (s..=head).any(|j| doc.tokens[j].cap);
+    let plural = hw.ends_with('s') && hw.len() > 3;
+    if !(t.cap || has_det || capped || plural || doc.has(head, lexicon::F_ROLE_NOUNS)) {
+        return None;
+    }
+    Some(s)
+}
+
+/// Subject to the left of a cue: skips auxiliaries and adverbs ("has also said").
+pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(usize, (usize, usize))> {
+    let doc = cx.doc;
+    let mut j = cue_s.checked_sub(1)?;
+    let mut skipped = 0;
+    // "Sen. Marco Rubio (R-Fla.) said": skip a short parenthesis.
+    if doc.is_punct(j, ')') {
+        let mut k = j;
+        while k > floor && k + 8 > j && !doc.is_punct(k, '(') {
+            k -= 1;
+        }
+        if doc.is_punct(k, '(') && k > floor {
+            j = k - 1;
+        }
+    }
+    while j >= floor && skipped < 4 {
+        let w = doc.lower(j);
+        if doc.has(j, lexicon::F_AUX) || (w.ends_with("ly") && !doc.tokens[j].cap && w.len() > 4) {
+            j = j.checked_sub(1)?;
+            skipped += 1;
+            continue;
+        }
+        break;
+    }
+    if j < floor || cx.ments.tok_quote.get(j).copied().flatten().is_some() {
+        return None;
+    }
+    // Apposition: "Josh Earnest, the press secretary, said".
+    if doc.is_punct(j, ',') && j > floor {
+        let h = j - 1;
+        if doc.has(h, lexicon::F_ROLE_NOUNS) || doc.tokens[h].cap {
+            let s = np_left(cx, h, floor)?;
+            let mi = speaker_mention(cx, s, h + 1, h);
+            return Some((mi, (s, h + 1)));
+        }
+        return None;
+    }
+    let s = np_left(cx, j, floor)?;
+    let mi = speaker_mention(cx, s, j + 1, j);
+    Some((mi, (s, j + 1)))
+}
+
+/// Subject right after a cue ("said Smith", "said the minister", "according to officials").
+pub(super) fn subject_right(cx: &mut Ctx, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let doc = cx.doc;
+    let t = doc.tokens.get(from)?;
+    if from >= limit || t.kind == Kind::Punct || cx.ments.tok_quote.get(from).copied().flatten().is_some() {
+        return None;
+    }
+    let w = doc.lower(from);
+    if matches!(w, "he" | "she" | "they" | "we" | "i") {
+        let mi = speaker_mention(cx, from, from + 1, from);
+        return Some((mi, from + 1));
+    }
+    // Walk to the end of the phrase: words until punctuation, a verb or a clause word.
+    let mut e = from;
+    let mut head = from;
+    let mut past_of = false;
+    while e < limit && e < from + 8 {
+        // "the email", "a new report": after a determiner a cue word is a noun.
+        let after_det = e > from
+            && (doc.has(e - 1, lexicon::F_PERSON_DET)
+                || doc.is_word(e - 1) && !doc.has(e - 1, lexicon::F_FUNCTION_WORDS | lexicon::F_CUE));
+        let tw = doc.lower(e);
+        let tt = doc.tokens[e];
+        if tt.kind == Kind::Punct {
+            if tw == "." && e > from && lex_abbrev(cx, e) {
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        if e > from
+            && (matches!(
+                tw,
+                "that"
+                    | "who"
+                    | "which"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "to"
+                    | "and"
+                    | "but"
+                    | "while"
+            ) || doc.has(e, lexicon::F_CUE) && !tt.cap && !after_det
+                || doc.has(e, lexicon::F_AUX))
+        {
+            break;
+        }
+        let function = doc.has(e, lexicon::F_FUNCTION_WORDS);
+        if !function || doc.has(e, lexicon::F_PERSON_DET) || matches!(tw, "of" | "for") {
+            if matches!(tw, "of" | "for") && e > from {
+                // "Mr. Morgan of the Sierra Club": the head comes before "of".
+                past_of = true;
+            }
+            if !function && !past_of {
+                head = e;
+            }
+        } else {
+            break;
+        }
+        e += 1;
+    }
+    if e == from || doc.has(head, lexicon::F_FUNCTION_WORDS) {
+        return None;
+    }
+    // Prefer the name mention at the head when the phrase is "Sen. John McCain".
+    let mi = speaker_mention(cx, from, e, head);
+    Some((mi, e))
+}
+
+/// The subject opening the clause at `ss` when a later coordinated verb is the cue: a pronoun
+/// or a person's name, followed by a word.
+pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let mut s = ss;
+    while s < limit && doc.tokens[s].kind == Kind::Punct {
+        s += 1;
+    }
+    if s + 1 >= limit || cx.ments.tok_quote[s].is_some() {
+        return None;
+    }
+    if matches!(doc.lower(s), "he" | "she" | "they" | "we" | "i") {
+        return Some(speaker_mention(cx, s, s + 1, s));
+    }
+    let mi = cx.tok_ment.get(s).copied().flatten()?;
+    let m = &cx.ments.list[mi];
+    let person = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC");
+    (person && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi)
+}
+
+/// A person name opening the sentence at `ss` (after "As" or opening punctuation) and followed by
+/// a comma before `limit`.
+pub(super) fn sentence_subject(cx: &Ctx, ss: usize, limit: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let mut s = ss;
+    while s < limit && (doc.tokens[s].kind == Kind::Punct || doc.lower(s) == "as") {
+        s += 1;
+    }
+    let mi = cx.tok_ment.get(s).copied().flatten()?;
+    let m = &cx.ments.list[mi];
+    let person = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC");
+    let after = m.tok.1;
+    (person && m.tok.0 == s && after < limit && doc.is_punct(after, ',')).then_some(mi)
+}

@@ -1,0 +1,554 @@
+//! Grouping mentions into entities.
+//!
+//! One left-to-right pass that keeps small indexes of what has been seen, so each mention costs
+//! a few hash lookups:
+//!
+//! * gazetteer names share their canonical entry (US = U.S. = United States; UNSC = UN Security
+//!   Council);
+//! * person names group by surname when the given names agree or one is missing, with
+//!   transliteration variants treated as equal (Sergei = Sergey); a lone surname goes to the
+//!   most recent person with that surname;
+//! * other names group by their lower-cased text, and an all-capitals word by the initials of an
+//!   earlier multi-word name ("Free Syrian Army" → FSA);
+//! * he/she (and his/her …) go to the speaker of the running passage when they name a speaker,
+//!   otherwise to the most recent person; "the minister", "the Russian top diplomat" go to the most
+//!   recent person whose title fits the role, else to the salient speaker; "I"/"my" inside a
+//!   quotation go to that quotation's speaker.
+//!
+//! Pronouns and role phrases that resolve to nothing are dropped unless they name a speaker,
+//! so the entity list holds only things an analyst would want to see.
+
+use super::attribution::Attr;
+use super::entities::{MKind, Ment, Mentions};
+use super::lexicon;
+use super::lexicon::FastMap as HashMap;
+use super::tokens::Doc;
+use super::{Detections, Entity, Mention, Quote, QuoteKind};
+
+const NO_ENTITY: usize = usize::MAX;
+
+pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
+    let lex = lexicon::get();
+    let list = ments.list;
+    let n = list.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (list[i].start, std::cmp::Reverse(list[i].end), i));
+    // Which mentions name a speaker, and the speaker of each quotation (for "I").
+    let mut is_speaker = vec![false; n];
+    for a in &attrs {
+        if let Some(s) = a.speaker
+            && let Some(f) = is_speaker.get_mut(s)
+        {
+            *f = true;
+        }
+    }
+    // Titles written right before a name ("Foreign Minister Sergei Lavrov").
+    let mut titled = vec![false; n];
+    for m in &list {
+        if let Some(f) = m.title.and_then(|t| titled.get_mut(t)) {
+            *f = true;
+        }
+    }
+    let mut cluster = vec![NO_ENTITY; n];
+    // Names of places, organisations and things in text order, for "the festival", "the country".
+    let mut recent_names: Vec<usize> = Vec::new();
+    let mut antecedent: Vec<Option<usize>> = vec![None; n];
+    let mut label_of: Vec<&'static str> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut by_canon: HashMap<&'static str, usize> = HashMap::default();
+    let mut by_surname: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::default();
+    let mut by_given: HashMap<String, usize> = HashMap::default();
+    let mut titles: Vec<(usize, String)> = Vec::new(); // (cluster, lower-cased title text)
+    let mut last_person: Option<usize> = None; // mention index
+    let mut last_of: HashMap<usize, usize> = HashMap::default(); // cluster → its latest mention
+    let mut last_speaker: Option<(usize, usize)> = None; // (mention index, paragraph)
+    let new_cluster = |label: &'static str, label_of: &mut Vec<&'static str>| {
+        label_of.push(label);
+        label_of.len() - 1
+    };
+    // Speakers in text order, so a pronoun can find the speaker of the passage before it.
+    let mut speaker_at: Vec<(usize, usize)> =
+        attrs.iter().filter_map(|a| a.speaker.map(|s| (list.get(s).map_or(0, |m| m.start), s))).collect();
+    speaker_at.sort();
+    let mut sp_cursor = 0;
+    for &mi in &order {
+        let m = &list[mi];
+        while sp_cursor < speaker_at.len() && speaker_at[sp_cursor].0 < m.start {
+            let s = speaker_at[sp_cursor].1;
+            if cluster.get(s).is_some_and(|&c| c != NO_ENTITY && label_of.get(c) == Some(&"PERSON"))
+                && list[s].kind != MKind::Other
+            {
+                last_speaker = Some((s, doc.para_of(list[s].start)));
+            }
+            sp_cursor += 1;
+        }
+        match m.kind {
+            // Numbers stand alone; equal titles ("Foreign Minister") group.
+            MKind::Value => {
+                cluster[mi] = new_cluster(m.label, &mut label_of);
+            }
+            MKind::Title => {
+                // A title standing alone ("the Prime Minister said") names the person last
+                // introduced with that title.
+                if !titled[mi]
+                    && m.label == "TITLE"
+                    && let Some((c, t)) = titled_person(doc, m, &titles, &last_of)
+                {
+                    cluster[mi] = c;
+                    antecedent[mi] = Some(t);
+                    last_of.insert(c, mi);
+                    continue;
+                }
+                let mut key = String::with_capacity(24);
+                key.push_str(m.label);
+                for j in m.tok.0..m.tok.1 {
+                    key.push(' ');
+                    key.push_str(doc.lower(j));
+                }
+                let c = *by_key.entry(key).or_insert_with(|| new_cluster(m.label, &mut label_of));
+                cluster[mi] = c;
+            }
+            MKind::Name => {
+                let c = name_cluster(
+                    doc,
+                    lex,
+                    m,
+                    &mut by_key,
+                    &mut by_canon,
+                    &mut by_surname,
+                    &mut by_given,
+                    &mut label_of,
+                );
+                cluster[mi] = c;
+                // The title written right before a name is that person's ("Foreign Minister
+                // Sergei Lavrov"): one entity, the title mention keeping its TITLE label.
+                if let Some(t) = m.title.filter(|&t| list.get(t).is_some_and(|x| x.kind == MKind::Title)) {
+                    cluster[t] = c;
+                }
+                if let Some(l) = label_of.get_mut(c)
+                    && *l == "MISC"
+                    && (m.label != "MISC" || is_speaker[mi])
+                {
+                    *l = if is_speaker[mi] { "PERSON" } else { m.label };
+                }
+                if !matches!(label_of.get(c), Some(&"PERSON" | &"NORP")) {
+                    recent_names.push(mi);
+                }
+                if label_of.get(c) == Some(&"PERSON") && m.quote.is_none() {
+                    last_person = Some(mi);
+                    if let Some(t) = m.title.and_then(|t| list.get(t)) {
+                        // Include a nationality right before the title ("Russian Foreign Minister").
+                        let from = t
+                            .tok
+                            .0
+                            .checked_sub(1)
+                            .filter(|&p| lex.names.get(doc.lower(p)).is_some_and(|e| e.label == "NORP"))
+                            .and_then(|p| doc.tokens.get(p))
+                            .map_or(t.start, |x| x.start);
+                        titles.push((c, super::slice(&doc.chars, from, t.end).to_lowercase()));
+                    }
+                }
+            }
+            MKind::Pronoun => {
+                if m.quote.is_some() {
+                    continue;
+                }
+                let para = doc.para_of(m.start);
+                let target = if is_speaker[mi] {
+                    match last_speaker {
+                        Some((s, p))
+                            if para <= p + 1
+                                || (para <= p + 3
+                                    && last_person.is_none_or(|lp| {
+                                        list[lp].start < list[s].start || cluster[lp] == cluster[s]
+                                    })) =>
+                        {
+                            Some(s)
+                        }
+                        _ => last_person,
+                    }
+                } else {
+                    last_person
+                };
+                if let Some(t) = target
+                    && cluster[t] != NO_ENTITY
+                {
+                    cluster[mi] = cluster[t];
+                    antecedent[mi] = Some(t);
+                }
+            }
+            MKind::Role => {
+                if m.quote.is_some() && !is_speaker[mi] {
+                    continue;
+                }
+                let head = doc.lower(m.tok.1.saturating_sub(1)).to_string();
+                let fits: &[&str] = match head.as_str() {
+                    "diplomat" => &["minister", "secretary", "ambassador", "envoy", "diplomat"],
+                    "official" | "leader" | "chief" => &[""],
+                    "candidate" | "nominee" => &["candidate", "nominee", "senator", "governor", "secretary"],
+                    _ => &[],
+                };
+                // Nationalities in the role phrase must agree with the title ("the French minister").
+                let nats: Vec<String> = (m.tok.0..m.tok.1)
+                    .filter(|&j| lex.names.get(doc.lower(j)).is_some_and(|e| e.label == "NORP"))
+                    .map(|j| doc.lower(j).to_string())
+                    .collect();
+                let wanted = |t: &str| {
+                    (t.split_whitespace().any(|w| w == head) || fits.iter().any(|f| t.contains(f)))
+                        && nats.iter().all(|n| t.split_whitespace().any(|w| w == n))
+                };
+                let by_title = titles.iter().rev().take(64).find(|(_, t)| wanted(t)).map(|(c, _)| *c);
+                let mut target = None;
+                if let Some(c) = by_title {
+                    // The latest mention of that person, for the chain.
+                    target = last_of.get(&c).copied();
+                } else if is_speaker[mi] {
+                    target = last_speaker.map(|(s, _)| s).or(last_person);
+                }
+                if let Some(t) = target
+                    && cluster[t] != NO_ENTITY
+                {
+                    cluster[mi] = cluster[t];
+                    antecedent[mi] = Some(t);
+                    if !is_speaker[mi] {
+                        // A role phrase that is not a speaker still counts as a person mention.
+                    }
+                }
+            }
+            MKind::SelfRef => {}
+            MKind::Nominal => {
+                if let Some(t) = nominal_target(doc, m, &recent_names, &list, &cluster, &label_of) {
+                    cluster[mi] = cluster[t];
+                    antecedent[mi] = Some(t);
+                }
+            }
+            MKind::Other => {
+                let c = new_cluster(m.label, &mut label_of);
+                cluster[mi] = c;
+            }
+        }
+        if cluster[mi] != NO_ENTITY {
+            last_of.insert(cluster[mi], mi);
+        }
+        if (m.kind == MKind::Role || m.kind == MKind::Pronoun) && cluster[mi] != NO_ENTITY && m.quote.is_none() {
+            last_person = Some(mi);
+        }
+    }
+    // "I" / "my" inside a quotation: the quotation's speaker.
+    let mut quote_spans: Vec<(usize, usize, usize)> = attrs
+        .iter()
+        .filter(|a| a.kind == QuoteKind::Direct)
+        .filter_map(|a| a.speaker.map(|s| (a.start, a.end, s)))
+        .collect();
+    quote_spans.sort();
+    let mut qi = 0;
+    for &mi in &order {
+        let m = &list[mi];
+        if m.kind != MKind::SelfRef {
+            continue;
+        }
+        while qi < quote_spans.len() && quote_spans[qi].1 <= m.start {
+            qi += 1;
+        }
+        if let Some(&(s, e, sp)) = quote_spans.get(qi)
+            && s <= m.start
+            && m.end <= e
+            && cluster.get(sp).is_some_and(|&c| c != NO_ENTITY)
+        {
+            cluster[mi] = cluster[sp];
+            antecedent[mi] = Some(sp);
+        }
+    }
+    // Speakers that resolved to nothing keep a singleton entity.
+    for mi in 0..n {
+        if cluster[mi] == NO_ENTITY && is_speaker[mi] {
+            cluster[mi] = new_cluster(list[mi].label, &mut label_of);
+        }
+    }
+    finish(doc, list, order, cluster, antecedent, label_of, attrs)
+}
+
+/// What "the festival" / "the country" refers back to: the latest name containing the head word,
+/// else (for place and organisation heads) the latest name of that type.
+fn nominal_target(
+    doc: &Doc,
+    m: &Ment,
+    recent: &[usize],
+    list: &[Ment],
+    cluster: &[usize],
+    label_of: &[&'static str],
+) -> Option<usize> {
+    let h = m.tok.1.checked_sub(1)?;
+    let head = doc.lower(h);
+    let window = || recent.iter().rev().take(64).copied();
+
+    let named = window().find(|&nm| list.get(nm).is_some_and(|x| (x.tok.0..x.tok.1).any(|j| doc.lower(j) == head)));
+    if named.is_some() {
+        return named;
+    }
+    let want = if doc.has(h, lexicon::F_NOMINAL_GPE) {
+        "GPE"
+    } else if doc.has(h, lexicon::F_NOMINAL_ORG) {
+        "ORG"
+    } else {
+        return None;
+    };
+    window().find(|&nm| cluster.get(nm).and_then(|&c| label_of.get(c)) == Some(&want))
+}
+
+/// The person cluster (and its latest mention) whose title contains the standalone title `m`,
+/// or failing that its role word ("Ambassador" → "Afghan Ambassador to the US").
+fn titled_person(
+    doc: &Doc,
+    m: &Ment,
+    titles: &[(usize, String)],
+    last_of: &HashMap<usize, usize>,
+) -> Option<(usize, usize)> {
+    let words: Vec<&str> = (m.tok.0..m.tok.1).filter(|&j| doc.is_word(j)).map(|j| doc.lower(j)).collect();
+    let head = (m.tok.0..m.tok.1).rev().find(|&j| doc.has(j, lexicon::F_PERSON_ROLES)).map(|j| doc.lower(j))?;
+    let contains_all = |t: &str| words.iter().all(|w| t.split_whitespace().any(|x| x == *w));
+    let recent = || titles.iter().rev().take(64);
+    let c = recent()
+        .find(|(_, t)| contains_all(t))
+        .or_else(|| recent().find(|(_, t)| t.split_whitespace().any(|x| x == head)))
+        .map(|(c, _)| *c)?;
+    Some((c, *last_of.get(&c)?))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn name_cluster(
+    doc: &Doc,
+    lex: &lexicon::Lexicon,
+    m: &Ment,
+    by_key: &mut HashMap<String, usize>,
+    by_canon: &mut HashMap<&'static str, usize>,
+    by_surname: &mut HashMap<String, Vec<(usize, Option<String>)>>,
+    by_given: &mut HashMap<String, usize>,
+    label_of: &mut Vec<&'static str>,
+) -> usize {
+    let push = |label: &'static str, label_of: &mut Vec<&'static str>| {
+        label_of.push(label);
+        label_of.len() - 1
+    };
+    if let Some(canon) = m.canonical {
+        // Canonical names are unique gazetteer strings: the key needs no normalising.
+        if let Some(&c) = by_canon.get(canon) {
+            return c;
+        }
+        let c = push(m.label, label_of);
+        by_canon.insert(canon, c);
+        return c;
+    }
+    let words: Vec<String> = (m.tok.0..m.tok.1)
+        .filter(|&j| doc.is_word(j) && doc.lower(j) != "'s")
+        .map(|j| doc.lower(j).to_string())
+        .collect();
+    let key = format!("name:{}", words.join(" ").trim_start_matches("the "));
+    if (m.label == "PERSON" || m.label == "MISC") && words.len() >= 2 {
+        let surname = lex.given_name_key(words.last().map_or("", String::as_str)).to_string();
+        let given = lex.given_name_key(&words[0]).to_string();
+        let cands = by_surname.entry(surname).or_default();
+        let found = cands
+            .iter()
+            .rev()
+            .find(|(_, g)| g.as_ref().is_none_or(|g| *g == given || g.starts_with(&given) && given.len() == 1))
+            .map(|(c, _)| *c);
+        let c = match found {
+            Some(c) => {
+                // A surname seen alone first now gets its given name.
+                for (cc, g) in cands.iter_mut() {
+                    if *cc == c && g.is_none() {
+                        *g = Some(given.clone());
+                    }
+                }
+                c
+            }
+            None => {
+                let c = push(m.label, label_of);
+                cands.push((c, Some(given.clone())));
+                c
+            }
+        };
+        by_key.entry(key).or_insert(c);
+        by_given.entry(given).or_insert(c);
+        return c;
+    }
+    if words.len() == 1 {
+        let w = lex.given_name_key(&words[0]).to_string();
+        if (m.label != "ORG" || !doc.tokens.get(m.tok.0).is_some_and(|t| t.all_caps))
+            && let Some(c) = by_surname.get(&w).and_then(|v| v.last()).map(|(c, _)| *c)
+        {
+            return c;
+        }
+        if let Some(&c) = by_key.get(&key) {
+            return c;
+        }
+        if doc.tokens.get(m.tok.0).is_some_and(|t| t.all_caps)
+            && let Some(&c) = by_key.get(&format!("acro:{}", words[0].replace('.', "")))
+        {
+            return c;
+        }
+        if (m.label == "PERSON" || m.label == "MISC")
+            && let Some(&c) = by_given.get(&w)
+            && label_of.get(c) == Some(&"PERSON")
+            && m.label == "MISC"
+            && lex.given_names.contains(&w)
+        {
+            return c;
+        }
+        let label = if m.label == "MISC" { "MISC" } else { m.label };
+        let c = push(label, label_of);
+        by_key.insert(key, c);
+        if label == "PERSON" || label == "MISC" {
+            by_surname.entry(w).or_default().push((c, None));
+        }
+        return c;
+    }
+    if let Some(&c) = by_key.get(&key) {
+        return c;
+    }
+    let c = push(m.label, label_of);
+    by_key.insert(key, c);
+    // Acronym of a multi-word name: capitals of its words, all-capital words whole.
+    let mut acro = String::new();
+    for j in m.tok.0..m.tok.1 {
+        let Some(t) = doc.tokens.get(j) else { continue };
+        if !doc.is_word(j) || matches!(doc.lower(j), "of" | "the" | "for" | "and" | "'s") {
+            continue;
+        }
+        if t.all_caps {
+            acro.push_str(&doc.lower(j).replace('.', ""));
+        } else if let Some(ch) = doc.lower(j).chars().next() {
+            acro.push(ch);
+        }
+    }
+    if acro.chars().count() >= 2 {
+        by_key.entry(format!("acro:{acro}")).or_insert(c);
+    }
+    c
+}
+
+fn finish(
+    doc: &Doc,
+    mut list: Vec<Ment>,
+    order: Vec<usize>,
+    cluster: Vec<usize>,
+    antecedent: Vec<Option<usize>>,
+    label_of: Vec<&'static str>,
+    attrs: Vec<Attr>,
+) -> Detections {
+    let n = list.len();
+    // Keep mentions with an entity; new indices in text order.
+    let mut new_index = vec![usize::MAX; n];
+    let mut kept = Vec::new();
+    for &mi in &order {
+        if cluster[mi] != NO_ENTITY {
+            new_index[mi] = kept.len();
+            kept.push(mi);
+        }
+    }
+    // Entities numbered by first mention (indexed by cluster).
+    let mut ent_index: Vec<usize> = vec![usize::MAX; label_of.len()];
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut best: Vec<(usize, usize)> = Vec::new(); // (score, mention) for the display name
+    for &mi in &kept {
+        let c = cluster[mi];
+        let Some(slot) = ent_index.get_mut(c) else { continue };
+        if *slot == usize::MAX {
+            let mut label = label_of.get(c).copied().unwrap_or("ORG");
+            if label == "MISC" {
+                // Never a speaker and never titled: a two- or three-word name reads as a person.
+                let words = list[mi].tok.1 - list[mi].tok.0;
+                label = if (2..=3).contains(&words) && !doc.has(list[mi].tok.1 - 1, lexicon::F_ORG_HEADS) {
+                    "PERSON"
+                } else {
+                    "ORG"
+                };
+            }
+            entities.push(Entity { id: entities.len(), label, name: String::new(), aliases: Vec::new() });
+            best.push((0, mi));
+            *slot = entities.len() - 1;
+        }
+        let e = *slot;
+        let m = &list[mi];
+        let score = match m.kind {
+            MKind::Name => 100 + (m.tok.1 - m.tok.0).min(6) * 10 - usize::from(m.canonical.is_some()),
+            MKind::Value | MKind::Title => 50,
+            MKind::Role | MKind::Other | MKind::Nominal => 20,
+            _ => 1,
+        };
+        if score > best[e].0 {
+            best[e] = (score, mi);
+        }
+    }
+    for (e, &(_, mi)) in best.iter().enumerate() {
+        let m = &list[mi];
+        entities[e].name = match m.canonical {
+            Some(c) => c.to_string(),
+            None => super::slice(&doc.chars, m.start, m.end),
+        };
+    }
+    let mut mentions: Vec<Mention> = Vec::with_capacity(kept.len());
+    for &mi in &kept {
+        let reason = std::mem::take(&mut list[mi].reason);
+        let m = &list[mi];
+        let e = ent_index.get(cluster[mi]).copied().filter(|&e| e != usize::MAX).unwrap_or(0);
+        let label = match (m.kind, m.label) {
+            (MKind::Name, "MISC") => entities.get(e).map_or("ORG", |x| x.label),
+            (MKind::Name, "PERSON") if entities.get(e).is_some_and(|x| x.label != "PERSON") => entities[e].label,
+            (MKind::Pronoun | MKind::Role | MKind::SelfRef | MKind::Nominal, _) => {
+                entities.get(e).map_or("PERSON", |x| x.label)
+            }
+            _ => m.label,
+        };
+        if m.kind == MKind::Name
+            && let (Some(ent), Some(surface)) = (entities.get_mut(e), doc.chars.get(m.start..m.end))
+        {
+            let same = |s: &String| s.chars().eq(surface.iter().copied());
+            if !same(&ent.name) && !ent.aliases.iter().any(same) {
+                ent.aliases.push(surface.iter().collect());
+            }
+        }
+        mentions.push(Mention {
+            start: m.start,
+            end: m.end,
+            label,
+            entity: e,
+            antecedent: antecedent[mi].and_then(|a| new_index.get(a).copied()).filter(|&a| a != usize::MAX),
+            reason,
+        });
+    }
+    for ent in &mut entities {
+        ent.aliases.sort();
+        ent.aliases.dedup();
+    }
+    let mut d = Detections { quotes: Vec::new(), mentions, entities };
+    // Pronoun and role reasons show the chain that resolved them.
+    for i in 0..d.mentions.len() {
+        if d.mentions[i].antecedent.is_some() {
+            let chain = d.chain(&doc.chars, i);
+            d.mentions[i].reason = format!("{}: {}", d.mentions[i].reason, chain);
+        }
+    }
+    for a in attrs {
+        let speaker = a.speaker.and_then(|s| new_index.get(s).copied()).filter(|&s| s != usize::MAX);
+        let speaker_entity = speaker.and_then(|s| d.mentions.get(s)).map(|m| m.entity);
+        let mut reason = a.reason;
+        if let Some(s) = speaker
+            && d.mentions[s].antecedent.is_some()
+        {
+            reason = format!("{reason}; speaker {}", d.chain(&doc.chars, s));
+        }
+        d.quotes.push(Quote {
+            start: a.start,
+            end: a.end,
+            kind: a.kind,
+            speaker,
+            speaker_entity,
+            cue: a.cue,
+            part_of: a.part_of,
+            reason,
+        });
+    }
+    d
+}

@@ -1,0 +1,679 @@
+//! Mentions: names, titles, places, organisations, dates, numbers, pronouns and role phrases.
+//!
+//! Names are found from capitalisation, then segmented with the gazetteers: a capitalised run
+//! such as "UN Special Envoy for Syria Staffan De Mistura" yields ORG "UN", TITLE "UN Special
+//! Envoy for Syria", GPE "Syria" and PERSON "Staffan De Mistura". Gazetteer entries win, then
+//! titles (a name after a title is a person), then organisation shapes (a run ending in "Party",
+//! "Council", "Front" …), and what is left is a name whose type coreference may still settle.
+//!
+//! A capital at the start of a sentence or in a title-case headline proves nothing, so such a
+//! word only starts a name when the text also capitalises it mid-sentence, a list knows it, or a
+//! speech verb follows it ("Lavrov said"). Datelines ("HAMBURG /Germany/, December 8. /TASS/.")
+//! come out as GPE, DATE and ORG, never as a person.
+
+use super::lexicon::FastSet as HashSet;
+use super::lexicon::{self, Lexicon};
+use super::quotes::RawQuote;
+use super::tokens::{Doc, Kind};
+
+/// What kind of words a mention is, which decides how coreference treats it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MKind {
+    /// A proper name (from the gazetteer or capitalisation).
+    Name,
+    /// he, she, his …
+    Pronoun,
+    /// I, me, my inside a quotation: the speaker.
+    SelfRef,
+    /// the minister, the Russian top diplomat.
+    Role,
+    /// A title before a name, or standing alone.
+    Title,
+    /// Dates, times and numbers.
+    Value,
+    /// A definite description that may refer back to a name: "the festival", "the country".
+    Nominal,
+    /// A speaker phrase that is none of the above ("a source", "officials").
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ment {
+    pub start: usize,
+    pub end: usize,
+    /// Token range.
+    pub tok: (usize, usize),
+    pub label: &'static str,
+    pub kind: MKind,
+    /// Gazetteer canonical name, when the name is in a list.
+    pub canonical: Option<&'static str>,
+    /// Index of the title mention right before a person name.
+    pub title: Option<usize>,
+    /// Index of the top-level quotation containing it.
+    pub quote: Option<usize>,
+    pub reason: String,
+}
+
+pub struct Mentions {
+    pub list: Vec<Ment>,
+    /// For each token: the top-level quotation containing it.
+    pub tok_quote: Vec<Option<usize>>,
+    /// For each quotation: its first token and the token after it.
+    pub quote_tok: Vec<(usize, usize)>,
+}
+
+fn joined(doc: &Doc, s: usize, e: usize) -> String {
+    let mut out = String::new();
+    for i in s..e {
+        let w = doc.lower(i);
+        if !out.is_empty() && w != "'s" {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Token is a word that can be part of a name.
+fn name_like(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| {
+        t.kind == Kind::Word
+            && (t.cap || t.all_caps || particle_name(&doc.chars[t.start..t.end]))
+            && doc.lower(i) != "i"
+            && !doc.lower(i).starts_with("i'")
+            && doc.lower(i) != "'s"
+    })
+}
+
+/// "al-Nusra", "bin-Salman": a lower-case particle joined to a capitalised name.
+fn particle_name(word: &[char]) -> bool {
+    word.iter().position(|&c| c == '-').is_some_and(|h| h <= 3 && word.get(h + 1).is_some_and(|c| c.is_uppercase()))
+}
+
+const CONNECTORS: &[&str] = &["of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "du", "der", "on"];
+
+pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
+    let lex = lexicon::get();
+    let n = doc.tokens.len();
+    let mut tok_quote = vec![None; n];
+    let mut quote_tok = Vec::with_capacity(quotes.len());
+    // Quotations are sorted and disjoint: one cursor walks the tokens (no binary searches, which
+    // miss the cache on long documents).
+    let mut t = 0;
+    for (qi, q) in quotes.iter().enumerate() {
+        while t < n && doc.tokens[t].start < q.start {
+            t += 1;
+        }
+        let ft = t;
+        while t < n && doc.tokens[t].start < q.end {
+            tok_quote[t] = Some(qi);
+            t += 1;
+        }
+        quote_tok.push((ft, t));
+    }
+    // Words the text capitalises somewhere mid-sentence: evidence that they are names.
+    let mut mid_caps: HashSet<&str> = HashSet::default();
+    for i in 0..n {
+        let t = doc.tokens[i];
+        if t.kind == Kind::Word
+            && t.cap
+            && !sentence_initial(doc, i)
+            && !doc.headline.get(t.para).copied().unwrap_or(false)
+        {
+            mid_caps.insert(doc.lower(i));
+        }
+    }
+    let mut list = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let t = doc.tokens[i];
+        let dateish = doc.has(i, lexicon::F_MONTHS | lexicon::F_WEEKDAYS);
+        if dateish && let Some(end) = value_at(doc, i, &mut list) {
+            i = end;
+            continue;
+        }
+        if t.kind == Kind::Word
+            && name_like(doc, i)
+            && (t.all_caps || !doc.has(i, lexicon::F_FUNCTION_WORDS | lexicon::F_PRONOUNS))
+        {
+            let end = run_end(doc, i);
+            segment_run(doc, lex, &mid_caps, i, end, &mut list);
+            i = end;
+            continue;
+        }
+        if let Some(end) = value_at(doc, i, &mut list) {
+            i = end;
+            continue;
+        }
+        if t.kind == Kind::Word {
+            let w = doc.lower(i);
+            if matches!(w, "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself") {
+                list.push(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun".to_string()));
+            } else if matches!(w, "i" | "me" | "my" | "myself") && tok_quote[i].is_some() {
+                list.push(ment(doc, i, i + 1, "PERSON", MKind::SelfRef, "first person inside a quotation".into()));
+            } else if matches!(w, "the" | "this")
+                && let Some(e) = nominal_phrase(doc, i)
+            {
+                let text = super::slice(&doc.chars, t.start, doc.tokens[e - 1].end);
+                list.push(ment(doc, i, e, "ORG", MKind::Nominal, format!("description \"{text}\"")));
+            } else if matches!(w, "the" | "this")
+                && let Some(e) = role_phrase(doc, i)
+            {
+                list.push(ment(
+                    doc,
+                    i,
+                    e,
+                    "PERSON",
+                    MKind::Role,
+                    format!("role phrase \"{}\"", super::slice(&doc.chars, t.start, doc.tokens[e - 1].end)),
+                ));
+            }
+        }
+        i += 1;
+    }
+    for m in &mut list {
+        m.quote = tok_quote.get(m.tok.0).copied().flatten();
+    }
+    // Text order (longer first), keeping each name's link to its title valid.
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by_key(|&i| (list[i].start, std::cmp::Reverse(list[i].end), i));
+    let mut new_index = vec![0; list.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Ment>> = list.into_iter().map(Some).collect();
+    let mut list: Vec<Ment> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    for m in &mut list {
+        m.title = m.title.and_then(|t| new_index.get(t).copied());
+    }
+    Mentions { list, tok_quote, quote_tok }
+}
+
+fn ment(doc: &Doc, s: usize, e: usize, label: &'static str, kind: MKind, reason: String) -> Ment {
+    let start = doc.tokens.get(s).map_or(0, |t| t.start);
+    let end = doc.tokens.get(e.saturating_sub(1)).map_or(start, |t| t.end).max(start + 1);
+    Ment { start, end, tok: (s, e), label, kind, canonical: None, title: None, quote: None, reason }
+}
+
+/// First word of its sentence (after opening quotes and brackets).
+pub fn sentence_initial(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else { return false };
+    let Some(&(s, _)) = doc.sentences.get(t.sent) else { return false };
+    (s..i).all(|j| doc.tokens[j].kind == Kind::Punct)
+}
+
+/// The possessive of "People's Party", "Korean People's Army": part of the name.
+fn peoples(doc: &Doc, j: usize) -> bool {
+    j > 0 && doc.lower(j) == "'s" && doc.lower(j - 1) == "people" && name_like(doc, j + 1)
+}
+
+/// End of a capitalised run starting at `i` (connectors and honorific dots allowed inside).
+fn run_end(doc: &Doc, i: usize) -> usize {
+    let n = doc.tokens.len();
+    let sent = doc.tokens[i].sent;
+    let mut j = i + 1;
+    loop {
+        if j >= n || doc.tokens[j].sent != sent {
+            return j;
+        }
+        if name_like(doc, j) || peoples(doc, j) {
+            j += 1;
+            continue;
+        }
+        // "Mr." "Sen." : the dot after an abbreviation stays in the run.
+        if doc.is_punct(j, '.')
+            && doc.has(j - 1, lexicon::F_ABBREVIATIONS)
+            && doc.tokens[j].start == doc.tokens[j - 1].end
+            && name_like(doc, j + 1)
+        {
+            j += 1;
+            continue;
+        }
+        let w = doc.lower(j);
+        if CONNECTORS.contains(&w) && name_like(doc, j + 1) && (w != "on" || doc.tokens[j - 1].all_caps) {
+            if w == "on" {
+                return j;
+            }
+            j += 1;
+            if doc.lower(j) == "the" && name_like(doc, j + 1) {
+                j += 1;
+            }
+            continue;
+        }
+        if w == "the" && doc.lower(j - 1) == "of" {
+            j += 1;
+            continue;
+        }
+        return j;
+    }
+}
+
+/// Longest gazetteer name starting at `k` within `[k, end)`.
+fn gazetteer_at(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> Option<(usize, &'static str, &'static str)> {
+    if !doc.has(k, lexicon::F_NAME_START) {
+        return None;
+    }
+    let max = lex.max_name_words.min(end - k);
+    // One key string for all lengths; `cuts[len]` is where the first `len` words end.
+    let mut key = String::with_capacity(48);
+    let mut cuts = [0usize; 16];
+    let max = max.min(cuts.len() - 1);
+    for (len, cut) in cuts.iter_mut().enumerate().take(max + 1).skip(1) {
+        let w = doc.lower(k + len - 1);
+        if len > 1 && w != "'s" {
+            key.push(' ');
+        }
+        key.push_str(w);
+        *cut = key.len();
+    }
+    for len in (1..=max).rev() {
+        if let Some(e) = key.get(..cuts[len]).and_then(|kk| lex.names.get(kk)) {
+            // Single words that are also common words need the capital: checked by the caller.
+            return Some((k + len, e.label, e.canonical.as_str()));
+        }
+    }
+    None
+}
+
+fn is_title_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    doc.has(i, lexicon::F_TITLE_WORDS) || {
+        let w = doc.lower(i);
+        w.ends_with('.') && lex.title_words.contains(w.trim_end_matches('.'))
+    }
+}
+
+fn segment_run(
+    doc: &Doc,
+    lex: &'static Lexicon,
+    mid_caps: &HashSet<&str>,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Ment>,
+) {
+    let headline = doc.headline.get(doc.tokens[start].para).copied().unwrap_or(false);
+    let mut k = start;
+    // A sentence-initial or headline word must earn its capital.
+    let mut strict_until = if sentence_initial(doc, start) { start + 1 } else { start };
+    if headline {
+        strict_until = end;
+    }
+    let mut pending_title: Option<usize> = None;
+    while k < end {
+        let w = doc.lower(k);
+        if CONNECTORS.contains(&w) || w == "the" || doc.punct_char(k).is_some() {
+            k += 1;
+            continue;
+        }
+        if let Some((e, label, canonical)) = gazetteer_at(doc, lex, k, end) {
+            let single_common = e == k + 1 && doc.has(k, lexicon::F_FUNCTION_WORDS) && !doc.tokens[k].all_caps;
+            // "Korean Central News Agency", "Korean People's Army": a nationality or place
+            // opening an organisation's name is part of it.
+            let org_end = if matches!(label, "NORP" | "GPE") && e < end && name_like(doc, e) {
+                let ge = name_group_end(doc, lex, e, end);
+                let titled = (e..ge).any(|j| is_title_word(doc, lex, j));
+                let org_like = doc.has(ge - 1, lexicon::F_ORG_HEADS);
+                (ge > e && org_like && !titled).then_some(ge)
+            } else {
+                None
+            };
+            if let Some(ge) = org_end {
+                out.push(ment(
+                    doc,
+                    k,
+                    ge,
+                    "ORG",
+                    MKind::Name,
+                    "organisation name (ends in an organisation word)".into(),
+                ));
+                k = ge;
+                continue;
+            }
+            if !single_common {
+                // A demonym inside a title ("Russian Foreign Minister") is still a NORP.
+                let mut m = ment(doc, k, e, label, MKind::Name, name_kind(label).to_string());
+                m.canonical = Some(canonical);
+                out.push(m);
+                // An acronym org or place right before a title belongs to the title ("UN Special Envoy").
+                if is_title_word(doc, lex, e) && label != "NORP" && pending_title.is_none() {
+                    pending_title = Some(k);
+                }
+                k = e;
+                continue;
+            }
+        }
+        // "Sputnik-Middle East": a known name before a hyphen.
+        let tk = doc.tokens[k];
+        if let Some(h) = doc.chars[tk.start..tk.end].iter().position(|&c| c == '-') {
+            let head: String = doc.chars[tk.start..tk.start + h].iter().flat_map(|c| c.to_lowercase()).collect();
+            if let Some(entry) = lex.names.get(&head).filter(|_| h > 1 && !lex.names.contains_key(w)) {
+                let mut m = ment(doc, k, k + 1, entry.label, MKind::Name, name_kind(entry.label).to_string());
+                m.end = tk.start + h;
+                m.canonical = Some(entry.canonical.as_str());
+                out.push(m);
+                k += 1;
+                continue;
+            }
+        }
+        let strict = k < strict_until;
+        if is_title_word(doc, lex, k) {
+            // Title stretch: title words, "of/for" + one name or title word.
+            let ts = pending_title.take().unwrap_or(k);
+            let mut e = k;
+            loop {
+                if e < end
+                    && (is_title_word(doc, lex, e)
+                        || (doc.is_punct(e, '.') && e > k && doc.has(e - 1, lexicon::F_ABBREVIATIONS)))
+                {
+                    e += 1;
+                } else if e + 1 < end && matches!(doc.lower(e), "of" | "for") {
+                    if let Some((ge, _, _)) = gazetteer_at(doc, lex, e + 1, end) {
+                        e = ge;
+                    } else if is_title_word(doc, lex, e + 1) {
+                        e += 1;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let only_honorific = (k..e).all(|j| doc.has(j, lexicon::F_ABBREVIATIONS) || doc.punct_char(j).is_some());
+            let last_is_org = doc.has(e - 1, lexicon::F_ORG_HEADS);
+            if last_is_org && !(e < end && name_like(doc, e)) {
+                out.push(ment(
+                    doc,
+                    ts,
+                    e,
+                    "ORG",
+                    MKind::Name,
+                    "organisation name (ends in an organisation word)".into(),
+                ));
+            } else if !(only_honorific || strict && e == k + 1 && e >= end) {
+                let mut m = ment(doc, ts, e, "TITLE", MKind::Title, "title or role".into());
+                m.tok = (ts, e);
+                out.push(m);
+            }
+            if e < end {
+                // What follows a title is a person.
+                let title_idx = (!only_honorific).then(|| out.len() - 1);
+                let pe = name_group_end(doc, lex, e, end);
+                if pe > e {
+                    let mut m = ment(
+                        doc,
+                        e,
+                        pe,
+                        "PERSON",
+                        MKind::Name,
+                        format!(
+                            "name after the title \"{}\"",
+                            super::slice(&doc.chars, doc.tokens[ts].start, doc.tokens[e - 1].end)
+                        ),
+                    );
+                    m.title = title_idx;
+                    out.push(m);
+                    k = pe;
+                    continue;
+                }
+            }
+            k = e.max(k + 1);
+            continue;
+        }
+        pending_title = None;
+        let ge = name_group_end(doc, lex, k, end);
+        let mut ge = ge.max(k + 1);
+        // "Church of Scientology", "University of Texas", "State of Texas": one name.
+        let mut of_label = None;
+        let mut inner = None;
+        if doc.lower(ge) == "of" && ge + 1 < end && !(k..ge).any(|j| is_title_word(doc, lex, j)) {
+            let head = doc.lower(ge - 1);
+            let place = matches!(head, "state" | "republic" | "kingdom" | "city" | "province" | "county" | "district");
+            if place || doc.has(ge - 1, lexicon::F_ORG_HEADS) {
+                let ys = if doc.lower(ge + 1) == "the" { ge + 2 } else { ge + 1 };
+                let ye = if ys < end && name_like(doc, ys) { name_group_end(doc, lex, ys, end) } else { ys };
+                if ye > ys {
+                    ge = ye;
+                    inner = Some(ys);
+                    of_label = Some(if place { "GPE" } else { "ORG" });
+                }
+            }
+        }
+        let first = doc.lower(k);
+        let known = doc.has(k, lexicon::F_GIVEN_NAMES) || doc.tokens[k].all_caps || mid_caps.contains(first);
+        let followed_by_cue =
+            doc.has(ge, lexicon::F_CUE) || doc.has(ge, lexicon::F_AUX) && doc.has(ge + 1, lexicon::F_CUE);
+        if strict && !known && !followed_by_cue {
+            // "Combat operations", "Our strategy": an ordinary word with a sentence capital.
+            if ge > k + 1 && mid_caps.contains(doc.lower(k + 1)) && !headline {
+                k += 1;
+                continue;
+            }
+            if headline {
+                k += 1;
+                continue;
+            }
+            k = ge;
+            continue;
+        }
+        if doc.has(k, lexicon::F_FUNCTION_WORDS | lexicon::F_PRONOUNS)
+            || doc.has(k, lexicon::F_CUE) && !mid_caps.contains(first)
+        {
+            k += 1;
+            continue;
+        }
+        if doc.tokens[k].all_caps && ge == k + 1 && strict_until > k && headline {
+            k += 1;
+            continue;
+        }
+        let words = ge - k;
+        let (label, reason) = if let Some(l) = of_label {
+            (l, "name of the form \"X of Y\"".to_string())
+        } else if doc.has(ge - 1, lexicon::F_ORG_HEADS) && words >= 2 {
+            ("ORG", "organisation name (ends in an organisation word)".to_string())
+        } else if doc.has(ge - 1, lexicon::F_NOMINAL_GPE) && words >= 2 {
+            ("GPE", "place name (ends in a place word)".to_string())
+        } else if doc.has(ge - 1, lexicon::F_NOMINAL) && words >= 2 {
+            // "Lantern Festival", "World Cup": named things, not people.
+            ("ORG", "name of an institution or event (ends in such a word)".to_string())
+        } else if doc.tokens[k].all_caps && words == 1 {
+            ("ORG", "acronym".to_string())
+        } else if doc.has(k, lexicon::F_GIVEN_NAMES) && words >= 2 {
+            ("PERSON", format!("starts with the given name \"{}\"", doc.text(k)))
+        } else if (2..=4).contains(&words) {
+            // Probably a person, but only a speech verb, a title or a later mention proves it.
+            ("MISC", "capitalised name".to_string())
+        } else if followed_by_cue {
+            ("PERSON", "name followed by a speech verb".to_string())
+        } else {
+            ("ORG", "capitalised name".to_string())
+        };
+        let mut m = ment(doc, k, ge, label, MKind::Name, reason);
+        // Unknown single names get their final type from coreference.
+        if words == 1 && label == "ORG" && !doc.tokens[k].all_caps {
+            m.canonical = None;
+            m.title = None;
+            m.reason = "capitalised name".into();
+            m.label = "MISC";
+        }
+        out.push(m);
+        // The name after "of" is a mention of its own ("Texas" in "University of Texas").
+        k = inner.unwrap_or(ge);
+    }
+}
+
+/// End of a name group: capitalised non-title words, with name particles ("De", "bin", "al-").
+fn name_group_end(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> usize {
+    let mut e = k;
+    while e < end {
+        if e > k && peoples(doc, e) {
+            e += 1;
+        } else if name_like(doc, e) && (e == k || !is_title_word(doc, lex, e)) {
+            // Stop before a gazetteer place/org that starts a new name after the first word.
+            if e > k
+                && gazetteer_at(doc, lex, e, end).is_some_and(|(_, l, _)| l != "PERSON")
+                && !lex.names.contains_key(&joined(doc, k, e + 1))
+            {
+                break;
+            }
+            e += 1;
+        } else if e > k
+            && e + 1 < end
+            && matches!(doc.lower(e), "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "du" | "der" | "la" | "le")
+        {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+fn name_kind(label: &str) -> &'static str {
+    match label {
+        "GPE" => "place in the gazetteer",
+        "LOC" => "location in the gazetteer",
+        "ORG" => "organisation in the gazetteer",
+        "NORP" => "nationality or group in the gazetteer",
+        _ => "name in the gazetteer",
+    }
+}
+
+/// "the Russian top diplomat": a determiner, up to three modifiers, a role noun. Returns the end.
+fn role_phrase(doc: &Doc, i: usize) -> Option<usize> {
+    let sent = doc.tokens.get(i)?.sent;
+    for e in i + 1..(i + 5).min(doc.tokens.len()) {
+        let t = doc.tokens[e];
+        if t.sent != sent || t.kind != Kind::Word {
+            return None;
+        }
+        if doc.has(e, lexicon::F_PERSON_ROLES) {
+            // Not "the minister's" and not part of a longer noun ("the president elect").
+            return Some(e + 1);
+        }
+        if doc.has(e, lexicon::F_FUNCTION_WORDS | lexicon::F_CUE) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "the festival", "the Afghan team", "this science competition": a determiner, up to three
+/// modifiers and a head from the `[nominal]` list, not followed by "of" (which would make it a
+/// different thing: "the city of …" is handled as a name). Returns the end.
+fn nominal_phrase(doc: &Doc, i: usize) -> Option<usize> {
+    let sent = doc.tokens.get(i)?.sent;
+    for e in i + 1..(i + 5).min(doc.tokens.len()) {
+        let t = doc.tokens[e];
+        if t.sent != sent || t.kind != Kind::Word || t.cap && doc.has(e, lexicon::F_NOMINAL) {
+            return None;
+        }
+        if doc.has(e, lexicon::F_NOMINAL) {
+            let next = doc.lower(e + 1);
+            // Not a modifier of a longer noun ("the country music star"), not "the city of …".
+            if doc.is_word(e + 1) && next != "'s" && !doc.has(e + 1, lexicon::F_FUNCTION_WORDS | lexicon::F_AUX)
+                || next == "of"
+            {
+                return None;
+            }
+            return Some(e + 1);
+        }
+        if doc.has(e, lexicon::F_FUNCTION_WORDS | lexicon::F_CUE | lexicon::F_PERSON_ROLES) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Dates, times, money, percentages, quantities and cardinals starting at token `i`.
+fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
+    let t = doc.tokens.get(i)?;
+    let w = doc.lower(i);
+    let sent = t.sent;
+    let same = |j: usize| doc.tokens.get(j).is_some_and(|x| x.sent == sent);
+    let is_num = |j: usize| {
+        same(j)
+            && (doc.tokens[j].kind == Kind::Number
+                || (doc.has(j, lexicon::F_NUMBER_WORDS) && doc.lower(j) != "one" && doc.lower(j) != "half"))
+    };
+    let is_day = |j: usize| same(j) && doc.tokens[j].kind == Kind::Number && doc.lower(j).len() <= 2;
+    let is_year = |j: usize| {
+        same(j)
+            && doc.tokens[j].kind == Kind::Number
+            && doc.lower(j).len() == 4
+            && matches!(doc.lower(j).as_bytes().first(), Some(b'1' | b'2'))
+    };
+    // Month dates: "December 8", "Dec. 10", "December 8, 2016", "December 2016", "December".
+    let month_word = t.cap && doc.has(i, lexicon::F_MONTHS);
+    if month_word {
+        let mut e = i + 1;
+        if doc.is_punct(e, '.') {
+            e += 1;
+        }
+        let mut dated = false;
+        if is_day(e) {
+            e += 1;
+            dated = true;
+            if doc.is_punct(e, ',') && is_year(e + 1) {
+                e += 2;
+            }
+        } else if is_year(e) {
+            e += 1;
+            dated = true;
+        }
+        if dated || (w != "may" && w != "march" && w.len() > 3 && !doc.is_punct(i + 1, '.')) {
+            let e = if dated { e } else { i + 1 };
+            out.push(ment(doc, i, e, "DATE", MKind::Value, "month date".into()));
+            return Some(e);
+        }
+    }
+    if t.cap && doc.has(i, lexicon::F_WEEKDAYS) {
+        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "day of the week".into()));
+        return Some(i + 1);
+    }
+    if matches!(w, "today" | "yesterday" | "tomorrow" | "tonight") {
+        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "relative date".into()));
+        return Some(i + 1);
+    }
+    let money_sign = matches!(doc.punct_char(i), Some('$' | '€' | '£'));
+    if money_sign && is_num(i + 1) {
+        let mut e = i + 2;
+        while is_num(e) {
+            e += 1;
+        }
+        out.push(ment(doc, i, e, "MONEY", MKind::Value, "amount of money".into()));
+        return Some(e);
+    }
+    if !is_num(i) {
+        return None;
+    }
+    // A year on its own.
+    if is_year(i) && !is_num(i + 1) && !doc.has(i + 1, lexicon::F_UNITS) {
+        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "year".into()));
+        return Some(i + 1);
+    }
+    let mut e = i + 1;
+    while is_num(e) {
+        e += 1;
+    }
+    // "8 December"
+    if is_day(i) && e == i + 1 && same(e) && doc.has(e, lexicon::F_MONTHS) && doc.tokens[e].cap {
+        out.push(ment(doc, i, e + 1, "DATE", MKind::Value, "day and month".into()));
+        return Some(e + 1);
+    }
+    let next = doc.lower(e);
+    let (label, end, reason) = if doc.is_punct(e, '%') || matches!(next, "percent" | "per" | "pct") {
+        ("PERCENT", if next == "per" { e + 2 } else { e + 1 }, "percentage")
+    } else if same(e) && doc.has(e, lexicon::F_CURRENCIES) {
+        ("MONEY", e + 1, "amount of money")
+    } else if same(e) && matches!(next, "a.m." | "p.m." | "am" | "pm")
+        || doc.is_punct(e, ':')
+            && doc.tokens.get(e + 1).is_some_and(|x| x.kind == Kind::Number && x.start == doc.tokens[e].end)
+    {
+        ("TIME", if next.contains('m') { e + 1 } else { e + 2 }, "time of day")
+    } else if same(e) && doc.has(e, lexicon::F_UNITS) {
+        ("QUANTITY", e + 1, "number with a unit")
+    } else {
+        ("CARDINAL", e, "number")
+    };
+    out.push(ment(doc, i, end, label, MKind::Value, reason.into()));
+    Some(end)
+}

@@ -1,0 +1,366 @@
+//! Word lists, read once from `assets/lexicon/*.txt` (embedded with `include_str!`).
+//!
+//! The lists are data so a linguist can extend them without touching code. Every lookup is by
+//! lower-cased form; multi-word names are keyed by their lower-cased words joined with single
+//! spaces, and the longest length of each list bounds the window the matchers try, so matching
+//! stays linear. Parsing is forgiving: blank lines and `#` comments are skipped, unknown section
+//! names are ignored, so a malformed list can only make the detector miss things, never fail.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A small multiply-rotate hasher (the "Fx" scheme) for short word keys: lexicon lookups run
+/// several times per token, and SipHash's DoS resistance buys nothing for embedded word lists.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+const CUE_VERBS: &str = include_str!("../../assets/lexicon/cue_verbs.txt");
+const CUE_PHRASES: &str = include_str!("../../assets/lexicon/cue_phrases.txt");
+const TITLES: &str = include_str!("../../assets/lexicon/titles.txt");
+const GIVEN_NAMES: &str = include_str!("../../assets/lexicon/given_names.txt");
+const NAME_VARIANTS: &str = include_str!("../../assets/lexicon/name_variants.txt");
+const PLACES: &str = include_str!("../../assets/lexicon/places.txt");
+const DEMONYMS: &str = include_str!("../../assets/lexicon/demonyms.txt");
+const ORGANISATIONS: &str = include_str!("../../assets/lexicon/organisations.txt");
+const GRAMMAR: &str = include_str!("../../assets/lexicon/grammar.txt");
+
+/// Bit flags of the word classes a lower-cased word belongs to (see [`Lexicon::flags`]).
+pub const F_FUNCTION_WORDS: u32 = 1 << 0;
+pub const F_PRONOUNS: u32 = 1 << 1;
+pub const F_ABBREVIATIONS: u32 = 1 << 2;
+pub const F_SENTENCE_STARTERS: u32 = 1 << 3;
+pub const F_AUX: u32 = 1 << 4;
+pub const F_MONTHS: u32 = 1 << 5;
+pub const F_WEEKDAYS: u32 = 1 << 6;
+pub const F_TEMPORAL: u32 = 1 << 7;
+pub const F_NUMBER_WORDS: u32 = 1 << 8;
+pub const F_UNITS: u32 = 1 << 9;
+pub const F_CURRENCIES: u32 = 1 << 10;
+pub const F_ORG_HEADS: u32 = 1 << 11;
+pub const F_TITLE_INTRO: u32 = 1 << 12;
+pub const F_PERSON_DET: u32 = 1 << 13;
+pub const F_TITLE_WORDS: u32 = 1 << 14;
+pub const F_ROLE_NOUNS: u32 = 1 << 15;
+pub const F_GIVEN_NAMES: u32 = 1 << 16;
+pub const F_CUE: u32 = 1 << 17;
+pub const F_PHRASE: u32 = 1 << 18;
+pub const F_PERSON_ROLES: u32 = 1 << 19;
+/// A speech verb (`CueClass::Speech`), as opposed to thinking and stance verbs.
+pub const F_SPEECH: u32 = 1 << 20;
+/// First word of a gazetteer name (places, organisations, demonyms): only such words start a lookup.
+pub const F_NAME_START: u32 = 1 << 21;
+/// Heads of definite descriptions that can refer back to a name ("the festival").
+pub const F_NOMINAL: u32 = 1 << 22;
+/// … and may refer to the last place named ("the country").
+pub const F_NOMINAL_GPE: u32 = 1 << 23;
+/// … or to the last organisation named ("the company").
+pub const F_NOMINAL_ORG: u32 = 1 << 24;
+
+/// How strongly a verb signals reported speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// say, tell, warn … : takes a quotation or a clause.
+    Speech,
+    /// think, believe … : only with a that-clause or a clause with a subject.
+    Cognition,
+    /// decline, want, expect … : only before a to-infinitive.
+    Stance,
+}
+
+/// A gazetteer entry: label and the canonical name all its aliases share.
+#[derive(Debug, Clone)]
+pub struct NameEntry {
+    pub label: &'static str,
+    pub canonical: String,
+}
+
+#[derive(Default)]
+pub struct Lexicon {
+    pub cue_verbs: FastMap<String, CueClass>,
+    /// Multi-word cues by first word: (remaining words, source follows the cue).
+    pub cue_phrases: FastMap<String, Vec<(Vec<String>, bool)>>,
+    pub title_words: FastSet<String>,
+    pub role_nouns: FastSet<String>,
+    /// Role nouns that name one person ("minister", "diplomat").
+    pub person_roles: FastSet<String>,
+    pub given_names: FastSet<String>,
+    /// Given name → the first spelling of its variant group.
+    pub name_variant: FastMap<String, String>,
+    /// Lower-cased name (places, organisations, demonyms) → entry.
+    pub names: FastMap<String, NameEntry>,
+    /// Longest gazetteer name, in words.
+    pub max_name_words: usize,
+    pub function_words: FastSet<String>,
+    pub pronouns: FastSet<String>,
+    pub abbreviations: FastSet<String>,
+    pub sentence_starters: FastSet<String>,
+    pub aux: FastSet<String>,
+    pub months: FastSet<String>,
+    pub weekdays: FastSet<String>,
+    pub temporal: FastSet<String>,
+    pub number_words: FastSet<String>,
+    pub units: FastSet<String>,
+    pub currencies: FastSet<String>,
+    pub org_heads: FastSet<String>,
+    pub title_intro: FastSet<String>,
+    pub person_det: FastSet<String>,
+    pub nominal: FastSet<String>,
+    pub nominal_gpe: FastSet<String>,
+    pub nominal_org: FastSet<String>,
+    /// Every listed word → the classes it belongs to, so a token needs one lookup.
+    pub word_flags: FastMap<String, u32>,
+}
+
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+/// The lexicon, parsed on first use.
+pub fn get() -> &'static Lexicon {
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Splits a name into lower-cased words the way the tokenizer would ("U.S." stays whole, the
+/// possessive is split off), joined with single spaces.
+pub fn name_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            if c == '\u{2019}' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut lex = Lexicon::default();
+        let mut class = CueClass::Speech;
+        for l in lines(CUE_VERBS) {
+            match l {
+                "[speech]" => class = CueClass::Speech,
+                "[cognition]" => class = CueClass::Cognition,
+                "[stance]" => class = CueClass::Stance,
+                _ => {
+                    for w in l.split_whitespace() {
+                        lex.cue_verbs.entry(w.to_lowercase()).or_insert(class);
+                    }
+                }
+            }
+        }
+        for l in lines(CUE_PHRASES) {
+            let (source_after, rest) = match l.strip_prefix('<') {
+                Some(r) => (true, r),
+                None => (false, l),
+            };
+            let words: Vec<String> = rest.split_whitespace().map(str::to_lowercase).collect();
+            if let Some((first, tail)) = words.split_first() {
+                lex.cue_phrases.entry(first.clone()).or_default().push((tail.to_vec(), source_after));
+            }
+        }
+        for v in lex.cue_phrases.values_mut() {
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        let mut section = "";
+        for l in lines(TITLES) {
+            if l.starts_with('[') {
+                section = l;
+                continue;
+            }
+            let set = match section {
+                "[role]" => &mut lex.role_nouns,
+                "[person_role]" => &mut lex.person_roles,
+                _ => &mut lex.title_words,
+            };
+            set.extend(l.split_whitespace().map(str::to_lowercase));
+        }
+        for l in lines(GIVEN_NAMES) {
+            lex.given_names.extend(l.split_whitespace().map(str::to_lowercase));
+        }
+        for l in lines(NAME_VARIANTS) {
+            let words: Vec<String> = l.split_whitespace().map(str::to_lowercase).collect();
+            if let Some(first) = words.first() {
+                for w in &words {
+                    lex.name_variant.insert(w.clone(), first.clone());
+                }
+            }
+        }
+        let mut label: &'static str = "GPE";
+        for l in lines(PLACES) {
+            match l {
+                "[GPE]" => label = "GPE",
+                "[LOC]" => label = "LOC",
+                _ => lex.add_names(l, label),
+            }
+        }
+        for l in lines(ORGANISATIONS) {
+            lex.add_names(l, "ORG");
+        }
+        for l in lines(DEMONYMS) {
+            // "Russian = Russia": the demonym is its own NORP entity (measured on GUM: folding it
+            // into the place's entity groups worse); the place is documentation for now.
+            let name = l.split('=').next().unwrap_or("").trim();
+            if !name.is_empty() {
+                let key = name_key(name);
+                lex.names.entry(key).or_insert(NameEntry { label: "NORP", canonical: name.to_string() });
+            }
+        }
+        let mut section = "";
+        for l in lines(GRAMMAR) {
+            if l.starts_with('[') {
+                section = l;
+                continue;
+            }
+            let set = match section {
+                "[function]" => &mut lex.function_words,
+                "[pronoun]" => &mut lex.pronouns,
+                "[abbreviation]" => &mut lex.abbreviations,
+                "[starter]" => &mut lex.sentence_starters,
+                "[aux]" => &mut lex.aux,
+                "[month]" => &mut lex.months,
+                "[weekday]" => &mut lex.weekdays,
+                "[temporal]" => &mut lex.temporal,
+                "[number]" => &mut lex.number_words,
+                "[unit]" => &mut lex.units,
+                "[currency]" => &mut lex.currencies,
+                "[org_head]" => &mut lex.org_heads,
+                "[title_intro]" => &mut lex.title_intro,
+                "[person_det]" => &mut lex.person_det,
+                "[nominal]" => &mut lex.nominal,
+                "[nominal_gpe]" => &mut lex.nominal_gpe,
+                "[nominal_org]" => &mut lex.nominal_org,
+                _ => continue,
+            };
+            set.extend(l.split_whitespace().map(str::to_lowercase));
+        }
+        let mut flags: FastMap<String, u32> = FastMap::default();
+        for w in &lex.function_words {
+            *flags.entry(w.clone()).or_default() |= F_FUNCTION_WORDS;
+        }
+        for w in &lex.pronouns {
+            *flags.entry(w.clone()).or_default() |= F_PRONOUNS;
+        }
+        for w in &lex.abbreviations {
+            *flags.entry(w.clone()).or_default() |= F_ABBREVIATIONS;
+        }
+        for w in &lex.sentence_starters {
+            *flags.entry(w.clone()).or_default() |= F_SENTENCE_STARTERS;
+        }
+        for w in &lex.aux {
+            *flags.entry(w.clone()).or_default() |= F_AUX;
+        }
+        for w in &lex.months {
+            *flags.entry(w.clone()).or_default() |= F_MONTHS;
+        }
+        for w in &lex.weekdays {
+            *flags.entry(w.clone()).or_default() |= F_WEEKDAYS;
+        }
+        for w in &lex.temporal {
+            *flags.entry(w.clone()).or_default() |= F_TEMPORAL;
+        }
+        for w in &lex.number_words {
+            *flags.entry(w.clone()).or_default() |= F_NUMBER_WORDS;
+        }
+        for w in &lex.units {
+            *flags.entry(w.clone()).or_default() |= F_UNITS;
+        }
+        for w in &lex.currencies {
+            *flags.entry(w.clone()).or_default() |= F_CURRENCIES;
+        }
+        for w in &lex.org_heads {
+            *flags.entry(w.clone()).or_default() |= F_ORG_HEADS;
+        }
+        for w in &lex.title_intro {
+            *flags.entry(w.clone()).or_default() |= F_TITLE_INTRO;
+        }
+        for w in &lex.person_det {
+            *flags.entry(w.clone()).or_default() |= F_PERSON_DET;
+        }
+        for w in &lex.title_words {
+            *flags.entry(w.clone()).or_default() |= F_TITLE_WORDS;
+        }
+        for w in &lex.role_nouns {
+            *flags.entry(w.clone()).or_default() |= F_ROLE_NOUNS;
+        }
+        for w in &lex.given_names {
+            *flags.entry(w.clone()).or_default() |= F_GIVEN_NAMES;
+        }
+        for (set, flag) in
+            [(&lex.nominal, F_NOMINAL), (&lex.nominal_gpe, F_NOMINAL_GPE), (&lex.nominal_org, F_NOMINAL_ORG)]
+        {
+            for w in set {
+                *flags.entry(w.clone()).or_default() |= flag;
+            }
+        }
+        for w in &lex.person_roles {
+            *flags.entry(w.clone()).or_default() |= F_PERSON_ROLES;
+        }
+        for (w, class) in &lex.cue_verbs {
+            let speech = if *class == CueClass::Speech { F_SPEECH } else { 0 };
+            *flags.entry(w.clone()).or_default() |= F_CUE | speech;
+        }
+        for key in lex.names.keys() {
+            let first = key.split(' ').next().unwrap_or("");
+            // "russia's": the tokenizer splits the possessive off.
+            let first = first.strip_suffix("'s").unwrap_or(first);
+            *flags.entry(first.to_string()).or_default() |= F_NAME_START;
+        }
+        for w in lex.cue_phrases.keys() {
+            *flags.entry(w.clone()).or_default() |= F_PHRASE;
+        }
+        lex.word_flags = flags;
+        lex
+    }
+
+    fn add_names(&mut self, line: &str, label: &'static str) {
+        let mut parts = line.split('=').map(str::trim).filter(|p| !p.is_empty());
+        let Some(canonical) = parts.next() else { return };
+        for name in std::iter::once(canonical).chain(parts) {
+            let key = name_key(name);
+            let words = key.split(' ').count() + key.matches("'s").count();
+            self.max_name_words = self.max_name_words.max(words + 1);
+            self.names.entry(key).or_insert(NameEntry { label, canonical: canonical.to_string() });
+        }
+    }
+
+    /// Word-class flags of a lower-cased word (0 when unlisted).
+    pub fn flags(&self, lower: &str) -> u32 {
+        self.word_flags.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The variant-group representative of a given name ("sergey" → "sergei").
+    pub fn given_name_key<'a>(&'a self, lower: &'a str) -> &'a str {
+        self.name_variant.get(lower).map_or(lower, String::as_str)
+    }
+}

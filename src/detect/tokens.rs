@@ -1,0 +1,395 @@
+//! Tokens, sentences and paragraphs.
+//!
+//! Words are maximal runs of letters and digits, keeping internal hyphens ("al-Nusra"),
+//! internal apostrophes ("doesn't") and the dots of initialisms ("U.S."), but splitting the
+//! possessive "'s" off so "Russia's" still matches the gazetteer entry "Russia". Everything else
+//! is a one-character punctuation token. Lower-cased forms live in one arena string, so the rest
+//! of the pipeline compares `&str`s without allocating per token.
+//!
+//! Sentences end at `.`, `!`, `?` (and a closing quote after them) before a capital, a digit or
+//! an opening quote — unless the word before is a known abbreviation ("Mr.", "Sen.", "Dec.") or
+//! an initial — and at every line break. Paragraphs end at blank lines; a text with no blank
+//! lines uses single line breaks.
+
+use super::lexicon;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    /// Code-point offsets, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Byte range of the lower-cased form in [`Doc::lower`].
+    lo: (u32, u32),
+    /// First character is upper case.
+    pub cap: bool,
+    /// Every letter is upper case and there are at least two ("UNSC", "U.S.").
+    pub all_caps: bool,
+    pub sent: usize,
+    pub para: usize,
+    /// Word-class flags from the lexicon (`lexicon::F_*`).
+    pub flags: u32,
+}
+
+pub struct Doc {
+    pub chars: Vec<char>,
+    pub tokens: Vec<Token>,
+    lower: String,
+    /// Token ranges `[start, end)` of sentences.
+    pub sentences: Vec<(usize, usize)>,
+    /// Code-point ranges of paragraphs (trimmed of surrounding whitespace).
+    pub paragraphs: Vec<(usize, usize)>,
+    /// Paragraphs that look like headlines (title case, no final full stop).
+    pub headline: Vec<bool>,
+    /// Paragraph index of each code point boundary, looked up through `para_of`.
+    para_starts: Vec<usize>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+impl Doc {
+    pub fn new(text: &str) -> Doc {
+        // One allocation: a text has at most as many characters as bytes.
+        let mut chars: Vec<char> = Vec::with_capacity(text.len());
+        chars.extend(text.chars());
+        let paragraphs = split_paragraphs(&chars);
+        let para_starts: Vec<usize> = paragraphs.iter().map(|p| p.0).collect();
+        let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
+        let mut lower = String::with_capacity(text.len());
+        let n = chars.len();
+        let mut i = 0;
+        let mut para = 0;
+        while i < n {
+            let c = chars[i];
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            while para + 1 < para_starts.len() && para_starts[para + 1] <= i {
+                para += 1;
+            }
+            let start = i;
+            let kind;
+            if is_word_char(c) {
+                let numeric_start = c.is_ascii_digit();
+                i += 1;
+                loop {
+                    if i < n && is_word_char(chars[i]) {
+                        i += 1;
+                        continue;
+                    }
+                    // Internal hyphen, apostrophe, dot/comma in numbers, dots of initialisms.
+                    if i + 1 < n && is_word_char(chars[i + 1]) {
+                        let j = chars[i];
+                        if j == '-' || j == '&' {
+                            i += 1;
+                            continue;
+                        }
+                        if is_apostrophe(j) {
+                            // Split off possessive 's ("Russia's"), keep "doesn't", "O'Brien".
+                            let s_next =
+                                matches!(chars[i + 1], 's' | 'S') && (i + 2 >= n || !is_word_char(chars[i + 2]));
+                            if s_next {
+                                break;
+                            }
+                            i += 1;
+                            continue;
+                        }
+                        if (j == '.' || j == ',') && numeric_start && chars[i + 1].is_ascii_digit() {
+                            i += 1;
+                            continue;
+                        }
+                        if j == '.'
+                            && i - start == 1
+                            && chars[start].is_alphabetic()
+                            && i + 2 < n
+                            && chars[i + 2] == '.'
+                            && chars[i + 1].is_alphabetic()
+                        {
+                            // U.S. / U.N. / D.C. — consume letter-dot pairs.
+                            while i + 1 < n
+                                && chars[i] == '.'
+                                && chars[i + 1].is_alphabetic()
+                                && (i + 2 >= n || !is_word_char(chars[i + 2]))
+                            {
+                                i += 2;
+                            }
+                            if i < n && chars[i] == '.' {
+                                i += 1;
+                            }
+                            break;
+                        }
+                    }
+                    break;
+                }
+                kind = if numeric_start { Kind::Number } else { Kind::Word };
+            } else if is_apostrophe(c)
+                && i + 1 < n
+                && matches!(chars[i + 1], 's' | 'S')
+                && (i + 2 >= n || !is_word_char(chars[i + 2]))
+                && i > 0
+                && is_word_char(chars[i - 1])
+            {
+                i += 2;
+                kind = Kind::Word;
+            } else {
+                i += 1;
+                kind = Kind::Punct;
+            }
+            let lo_start = lower.len();
+            let mut letters = 0;
+            let mut uppers = 0;
+            for &ch in &chars[start..i] {
+                if ch.is_alphabetic() {
+                    letters += 1;
+                    if ch.is_uppercase() {
+                        uppers += 1;
+                    }
+                }
+                if ch.is_ascii() {
+                    lower.push(ch.to_ascii_lowercase());
+                } else if ch == '\u{2019}' {
+                    lower.push('\'');
+                } else {
+                    lower.extend(ch.to_lowercase());
+                }
+            }
+            let cap = chars[start].is_uppercase();
+            tokens.push(Token {
+                start,
+                end: i,
+                kind,
+                lo: (lo_start as u32, lower.len() as u32),
+                cap,
+                all_caps: letters >= 2 && uppers == letters,
+                sent: 0,
+                para,
+                flags: 0,
+            });
+        }
+        let lex = lexicon::get();
+        for t in &mut tokens {
+            if t.kind != Kind::Punct {
+                let w = lower.get(t.lo.0 as usize..t.lo.1 as usize).unwrap_or("");
+                t.flags = lex.flags(w);
+            }
+        }
+        let mut doc =
+            Doc { chars, tokens, lower, sentences: Vec::new(), paragraphs, headline: Vec::new(), para_starts };
+        doc.split_sentences();
+        doc.mark_headlines();
+        doc
+    }
+
+    /// Lower-cased form of token `i` ("" when out of range).
+    pub fn lower(&self, i: usize) -> &str {
+        match self.tokens.get(i) {
+            Some(t) => self.lower.get(t.lo.0 as usize..t.lo.1 as usize).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// Original text of token `i`.
+    pub fn text(&self, i: usize) -> String {
+        match self.tokens.get(i) {
+            Some(t) => super::slice(&self.chars, t.start, t.end),
+            None => String::new(),
+        }
+    }
+
+    /// Whether token `i` belongs to any of the word classes in `flags`.
+    pub fn has(&self, i: usize, flags: u32) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.flags & flags != 0)
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct && self.chars.get(t.start) == Some(&c))
+    }
+
+    pub fn punct_char(&self, i: usize) -> Option<char> {
+        let t = self.tokens.get(i)?;
+        (t.kind == Kind::Punct).then(|| self.chars.get(t.start).copied()).flatten()
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind != Kind::Punct)
+    }
+
+    /// Index of the first token starting at or after code point `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < pos)
+    }
+
+    /// Paragraph index containing code point `pos`.
+    pub fn para_of(&self, pos: usize) -> usize {
+        self.para_starts.partition_point(|&s| s <= pos).saturating_sub(1)
+    }
+
+    fn split_sentences(&mut self) {
+        let n = self.tokens.len();
+        let mut start = 0;
+        let mut sents = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let t = self.tokens[i];
+            let mut end_here = false;
+            // A line break between this token and the next ends the sentence.
+            if let Some(next) = self.tokens.get(i + 1) {
+                if self.chars.get(t.end..next.start).is_some_and(|gap| gap.contains(&'\n')) {
+                    end_here = true;
+                }
+            } else {
+                end_here = true;
+            }
+            let c = self.punct_char(i);
+            let terminal = matches!(c, Some('.' | '!' | '?' | '…'))
+                || (t.kind == Kind::Word
+                    && self.chars.get(t.end.saturating_sub(1)) == Some(&'.')
+                    && t.end - t.start > 2);
+            if !end_here && terminal {
+                // Absorb closing quotes / brackets after the terminal mark.
+                let mut j = i + 1;
+                while j < n
+                    && matches!(self.punct_char(j), Some('"' | '”' | '’' | '\'' | ')' | '»'))
+                    && self.tokens[j].start == self.tokens[j - 1].end
+                {
+                    j += 1;
+                }
+                let next_ok = match self.tokens.get(j) {
+                    Some(nt) => {
+                        nt.cap
+                            || nt.kind == Kind::Number
+                            || matches!(self.chars.get(nt.start), Some('"' | '“' | '‘' | '«' | '(' | '„' | '—'))
+                    }
+                    None => true,
+                };
+                let prev_abbrev = c == Some('.') && i > 0 && {
+                    let pt = self.tokens[i - 1];
+                    pt.end == t.start
+                        && (pt.flags & lexicon::F_ABBREVIATIONS != 0
+                            || (pt.kind == Kind::Word && pt.end - pt.start == 1 && pt.cap))
+                };
+                // "U.S." ends a sentence only before a word that usually starts one.
+                let initialism = c != Some('.')
+                    && t.kind == Kind::Word
+                    && self.tokens.get(j).is_none_or(|nt| nt.flags & lexicon::F_SENTENCE_STARTERS == 0);
+                if next_ok && !prev_abbrev && !initialism {
+                    i = j - 1;
+                    end_here = true;
+                }
+            }
+            if end_here {
+                sents.push((start, i + 1));
+                start = i + 1;
+            }
+            i += 1;
+        }
+        for (si, &(s, e)) in sents.iter().enumerate() {
+            for t in &mut self.tokens[s..e] {
+                t.sent = si;
+            }
+        }
+        self.sentences = sents;
+    }
+
+    fn mark_headlines(&mut self) {
+        let mut headline = vec![false; self.paragraphs.len()];
+        let mut i = 0;
+        let n = self.tokens.len();
+        while i < n {
+            let p = self.tokens[i].para;
+            let mut j = i;
+            let (mut words, mut caps, mut last_punct) = (0, 0, None);
+            while j < n && self.tokens[j].para == p {
+                let t = self.tokens[j];
+                if t.kind == Kind::Word && t.end - t.start >= 4 && t.flags & lexicon::F_FUNCTION_WORDS == 0 {
+                    words += 1;
+                    if t.cap {
+                        caps += 1;
+                    }
+                }
+                last_punct = self.punct_char(j);
+                j += 1;
+            }
+            if words >= 2
+                && caps * 10 >= words * 8
+                && !matches!(last_punct, Some('.' | '”' | '"'))
+                && let Some(h) = headline.get_mut(p)
+            {
+                *h = true;
+            }
+            i = j;
+        }
+        self.headline = headline;
+    }
+}
+
+/// Paragraph ranges: split at blank lines, or at every line break when there are none.
+fn split_paragraphs(chars: &[char]) -> Vec<(usize, usize)> {
+    let n = chars.len();
+    let mut has_blank = false;
+    let mut last_nl: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            if let Some(l) = last_nl
+                && chars[l + 1..i].iter().all(|c| c.is_whitespace())
+            {
+                has_blank = true;
+                break;
+            }
+            last_nl = Some(i);
+        }
+    }
+    let mut paras = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < n {
+        if chars[i] == '\n' {
+            let mut j = i + 1;
+            let mut blank = !has_blank;
+            while j < n && chars[j].is_whitespace() {
+                if chars[j] == '\n' {
+                    blank = true;
+                }
+                j += 1;
+            }
+            if blank {
+                push_trimmed(chars, start, i, &mut paras);
+                start = j;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(chars, start, n, &mut paras);
+    if paras.is_empty() {
+        paras.push((0, n));
+    }
+    paras
+}
+
+fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    if s < e {
+        out.push((s, e));
+    }
+}

@@ -1,0 +1,90 @@
+//! The only code that changes a [`Project`]. Every change is an [`Edit`]; applying one returns
+//! its exact inverse, which is what makes undo/redo, the unsaved-changes marker and autosave
+//! follow from one place. User actions ("accept", "merge entities") are built in `actions` as
+//! batches of these few primitive edits.
+
+pub mod actions;
+mod history;
+
+pub use history::History;
+
+use crate::model::{AnnId, Annotation, Entity, EntityId, Project, Schema};
+
+/// A primitive change. `Put*` inserts or replaces by id.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    PutAnnotation(Box<Annotation>),
+    RemoveAnnotation(AnnId),
+    PutEntity(Entity),
+    RemoveEntity(EntityId),
+    SetSchema(Box<Schema>),
+    Batch(Vec<Edit>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("annotation {0} does not exist")]
+    NoAnnotation(AnnId),
+    #[error("entity {0} does not exist")]
+    NoEntity(EntityId),
+    #[error("annotation {id}: {message}")]
+    BadAnnotation { id: AnnId, message: String },
+}
+
+/// Applies `edit` and returns the edit that undoes it. On error the project is unchanged.
+pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
+    match edit {
+        Edit::PutAnnotation(a) => {
+            check_annotation(project, &a)?;
+            let id = a.id;
+            let old = project.annotation(id).cloned();
+            project.put_annotation(*a);
+            Ok(match old {
+                Some(old) => Edit::PutAnnotation(Box::new(old)),
+                None => Edit::RemoveAnnotation(id),
+            })
+        }
+        Edit::RemoveAnnotation(id) => {
+            let old = project.remove_annotation(id).ok_or(EditError::NoAnnotation(id))?;
+            Ok(Edit::PutAnnotation(Box::new(old)))
+        }
+        Edit::PutEntity(e) => {
+            let id = e.id;
+            let old = project.entity(id).cloned();
+            project.put_entity(e);
+            Ok(match old {
+                Some(old) => Edit::PutEntity(old),
+                None => Edit::RemoveEntity(id),
+            })
+        }
+        Edit::RemoveEntity(id) => {
+            let old = project.remove_entity(id).ok_or(EditError::NoEntity(id))?;
+            Ok(Edit::PutEntity(old))
+        }
+        Edit::SetSchema(schema) => Ok(Edit::SetSchema(Box::new(std::mem::replace(&mut project.schema, *schema)))),
+        Edit::Batch(edits) => {
+            let mut inverses = Vec::with_capacity(edits.len());
+            for edit in edits {
+                match apply(project, edit) {
+                    Ok(inverse) => inverses.push(inverse),
+                    Err(e) => {
+                        // Roll back what this batch already did, so a failed batch changes nothing.
+                        for inverse in inverses.into_iter().rev() {
+                            let _ = apply(project, inverse);
+                        }
+                        return Err(e);
+                    }
+                }
+            }
+            inverses.reverse();
+            Ok(Edit::Batch(inverses))
+        }
+    }
+}
+
+/// An annotation must point into an existing document, within its text.
+fn check_annotation(project: &Project, a: &Annotation) -> Result<(), EditError> {
+    let bad = |message: String| EditError::BadAnnotation { id: a.id, message };
+    let doc = project.document(a.doc).ok_or_else(|| bad(format!("document {} does not exist", a.doc)))?;
+    a.span.check_within(doc.len_chars()).map_err(|e| bad(e.to_string()))
+}

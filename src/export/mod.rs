@@ -1,0 +1,553 @@
+//! Exporters and importers for the formats other tools read.
+//!
+//! [`export`] writes a project in one [`Format`]; [`import`] reads brat, doccano and spaCy files
+//! back into a project. Each format lives in its own file, which opens with its offset convention
+//! and what the format cannot hold.
+//!
+//! **Offsets.** Every format here counts Unicode code points into the document's text (Python
+//! string indices, end exclusive), which is the model's own unit, so no offset is ever converted:
+//! spaCy, doccano and brat define their files that way, and Label Studio's importer was checked to
+//! count code points too (`formats.md`: a span after an emoji is at 57–96, not at the UTF-16 58–97).
+//! Texts are written as stored: UTF-8, `\n` line endings, no BOM (the CSV alone starts with a BOM,
+//! for spreadsheets).
+//!
+//! **What goes out.** By default only reviewed work ([`Annotation::is_reviewed`]: accepted or made
+//! by the analyst); [`Options::include_suggestions`] adds the suggested annotations, marked
+//! `suggested` wherever the format can carry a status. Rejected annotations are never exported.
+//! Links become relations from the linking annotation to its target: [`SPOKEN_BY`] (quote →
+//! speaker), [`CUED_BY`] (quote → cue) and [`PART_OF`] (later part of a split quote → first part).
+//! A link whose target is not exported is dropped, and every such loss — and anything else a format
+//! cannot hold — is counted in [`Report::left_out`] instead of being dropped silently.
+//!
+//! **Writing.** Writers stream each document straight into a buffered writer, and every file is
+//! replaced atomically ([`crate::store::atomic::write_atomic`]): a reader sees the old file or the
+//! new one, never half of one. brat's folder is staged first (see [`brat`]).
+//!
+//! **Import** makes every annotation [`Status::Accepted`] with origin
+//! [`Origin::Imported`]` { format }`, numbers annotations in file order and keeps the document and
+//! entity ids a Sayso export wrote, so export → import → export gives identical files. Texts with
+//! CRLF line endings or a BOM are normalised and their offsets shifted to match.
+
+pub mod brat;
+pub mod conll;
+pub mod csv;
+pub mod doccano;
+pub mod labelstudio;
+pub mod spacy;
+
+use crate::model::{
+    AnnId, Annotation, Color, DocId, Document, Entity, EntityId, LabelDef, Layer, Origin, Project, Span, Status,
+    TextIndex,
+};
+use crate::store::atomic::write_atomic;
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// Relation name for quote → speaker links.
+pub const SPOKEN_BY: &str = "SPOKEN_BY";
+/// Relation name for quote → cue links.
+pub const CUED_BY: &str = "CUED_BY";
+/// Relation name for later part of a split quote → its first part.
+pub const PART_OF: &str = "PART_OF";
+
+/// The formats Sayso writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// spaCy / Prodigy JSONL: `{"text", "spans", "relations", "meta"}` per document.
+    Spacy,
+    /// doccano JSONL: `{"text", "label": [[start, end, label]]}`, plus the relation variant.
+    Doccano,
+    /// brat standoff: a folder of `.txt` + `.ann` pairs with `annotation.conf`.
+    Brat,
+    /// A spreadsheet of quotes.
+    Csv,
+    /// CoNLL-2003-style IOB, one token per line, entity mentions only.
+    Conll,
+    /// Label Studio JSON tasks plus `label_config.xml`.
+    LabelStudio,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] =
+        [Format::Spacy, Format::Doccano, Format::Brat, Format::Csv, Format::Conll, Format::LabelStudio];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Spacy => "spacy",
+            Format::Doccano => "doccano",
+            Format::Brat => "brat",
+            Format::Csv => "csv",
+            Format::Conll => "conll",
+            Format::LabelStudio => "labelstudio",
+        }
+    }
+
+    /// A human name for menus.
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Spacy => "spaCy / Prodigy JSONL",
+            Format::Doccano => "doccano JSONL",
+            Format::Brat => "brat standoff (folder)",
+            Format::Csv => "CSV of quotes",
+            Format::Conll => "CoNLL IOB (entity mentions)",
+            Format::LabelStudio => "Label Studio tasks (JSON)",
+        }
+    }
+
+    /// The usual extension of the output file; empty for brat, which writes a folder.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Spacy | Format::Doccano => "jsonl",
+            Format::Brat => "",
+            Format::Csv => "csv",
+            Format::Conll => "conll",
+            Format::LabelStudio => "json",
+        }
+    }
+
+    /// Whether `--out` names a folder rather than a file.
+    pub fn writes_folder(self) -> bool {
+        self == Format::Brat
+    }
+
+    /// Whether [`import`] reads this format.
+    pub fn can_import(self) -> bool {
+        matches!(self, Format::Spacy | Format::Doccano | Format::Brat)
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase();
+        Format::ALL.into_iter().find(|f| f.name() == wanted).ok_or_else(|| Error::UnknownFormat(s.to_string()))
+    }
+}
+
+/// What to export.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Also export suggested (unreviewed) annotations, marked with their status.
+    pub include_suggestions: bool,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Every file written, in order.
+    pub files: Vec<PathBuf>,
+    /// Annotations that went out.
+    pub exported: usize,
+    /// What the format could not hold, e.g. "3 overlapping mentions (CoNLL has no overlap)".
+    pub left_out: Vec<String>,
+}
+
+/// Why an export or import failed. Messages name the file, and the line where there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{}:{line}: {message}", path.display())]
+    Parse { path: PathBuf, line: usize, message: String },
+    #[error("{}: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
+    #[error("the project cannot be exported: {0}")]
+    Project(String),
+    #[error("{0} files cannot be imported; import reads brat, doccano and spacy")]
+    CannotImport(Format),
+    #[error("unknown format {0:?}; expected one of spacy, doccano, brat, csv, conll, labelstudio")]
+    UnknownFormat(String),
+}
+
+/// Writes `project` in `format` to `out` (a file, or a folder for brat).
+pub fn export(project: &Project, format: Format, out: &Path, opts: &Options) -> Result<Report, Error> {
+    let selection = Selection::new(project, opts)?;
+    let mut left_out = LeftOut::default();
+    let files = match format {
+        Format::Spacy => spacy::write(&selection, out, &mut left_out)?,
+        Format::Doccano => doccano::write(&selection, out, &mut left_out)?,
+        Format::Brat => brat::write(&selection, out, &mut left_out)?,
+        Format::Csv => csv::write(&selection, out, &mut left_out)?,
+        Format::Conll => conll::write(&selection, out, &mut left_out)?,
+        Format::LabelStudio => labelstudio::write(&selection, out, &mut left_out)?,
+    };
+    Ok(Report { files, exported: selection.exported, left_out: left_out.0 })
+}
+
+/// Reads a brat folder (or one `.ann`/`.txt` pair), a doccano JSONL file or a spaCy JSONL file into
+/// a new project with the default schema; labels it does not know are added to the schema.
+pub fn import(path: &Path, format: Format) -> Result<Project, Error> {
+    match format {
+        Format::Spacy => spacy::read(path),
+        Format::Doccano => doccano::read(path),
+        Format::Brat => brat::read(path),
+        other => Err(Error::CannotImport(other)),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the writers.
+
+/// A link from one exported annotation to another, as a relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Relation {
+    SpokenBy,
+    CuedBy,
+    PartOf,
+}
+
+impl Relation {
+    pub(crate) const ALL: [Relation; 3] = [Relation::SpokenBy, Relation::CuedBy, Relation::PartOf];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Relation::SpokenBy => SPOKEN_BY,
+            Relation::CuedBy => CUED_BY,
+            Relation::PartOf => PART_OF,
+        }
+    }
+
+    pub(crate) fn from_name(name: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    fn target(self, links: &crate::model::Links) -> Option<AnnId> {
+        match self {
+            Relation::SpokenBy => links.speaker,
+            Relation::CuedBy => links.cue,
+            Relation::PartOf => links.part_of,
+        }
+    }
+
+    pub(crate) fn set(self, links: &mut crate::model::Links, target: AnnId) {
+        match self {
+            Relation::SpokenBy => links.speaker = Some(target),
+            Relation::CuedBy => links.cue = Some(target),
+            Relation::PartOf => links.part_of = Some(target),
+        }
+    }
+}
+
+/// One document and the annotations of it that go out, in id order.
+pub(crate) struct DocSel<'p> {
+    pub doc: &'p Document,
+    pub index: TextIndex,
+    pub anns: Vec<&'p Annotation>,
+}
+
+impl<'p> DocSel<'p> {
+    /// The text an annotation covers.
+    pub fn text_of(&self, a: &Annotation) -> &'p str {
+        self.index.slice(&self.doc.text, a.span.start(), a.span.end())
+    }
+}
+
+/// The annotations an export writes, grouped by document, with local numbers (1, 2, … per
+/// document in id order) that the formats use as region ids.
+pub(crate) struct Selection<'p> {
+    pub project: &'p Project,
+    pub docs: Vec<DocSel<'p>>,
+    pub exported: usize,
+    /// Exported annotation → its local number.
+    local: HashMap<AnnId, usize>,
+    /// Links whose target does not go out.
+    pub dangling_links: usize,
+}
+
+impl<'p> Selection<'p> {
+    pub fn new(project: &'p Project, opts: &Options) -> Result<Self, Error> {
+        let mut slot: HashMap<DocId, usize> = HashMap::with_capacity(project.documents.len());
+        let mut docs = Vec::with_capacity(project.documents.len());
+        for doc in &project.documents {
+            if slot.insert(doc.id, docs.len()).is_some() {
+                return Err(Error::Project(format!("two documents have the id {}", doc.id)));
+            }
+            docs.push(DocSel { doc, index: TextIndex::new(&doc.text), anns: Vec::new() });
+        }
+        let mut local = HashMap::with_capacity(project.annotations.len());
+        let mut exported = 0;
+        for a in &project.annotations {
+            let wanted = a.status != Status::Rejected && (a.is_reviewed() || opts.include_suggestions);
+            if !wanted {
+                continue;
+            }
+            let Some(&i) = slot.get(&a.doc) else {
+                return Err(Error::Project(format!("annotation {} belongs to a missing document {}", a.id, a.doc)));
+            };
+            let sel = &mut docs[i];
+            if let Err(e) = a.span.check_within(sel.index.len_chars()) {
+                return Err(Error::Project(format!("annotation {} in {} ({}): {e}", a.id, a.doc, sel.doc.title)));
+            }
+            sel.anns.push(a);
+            local.insert(a.id, sel.anns.len());
+            exported += 1;
+        }
+        let mut selection = Selection { project, docs, exported, local, dangling_links: 0 };
+        let mut dangling = 0;
+        for d in &selection.docs {
+            for a in &d.anns {
+                dangling += Relation::ALL
+                    .into_iter()
+                    .filter(|r| r.target(&a.links).is_some_and(|t| selection.target(a, t).is_none()))
+                    .count();
+            }
+        }
+        selection.dangling_links = dangling;
+        Ok(selection)
+    }
+
+    /// The local number of an exported annotation in the same document as `from`.
+    fn target(&self, from: &Annotation, to: AnnId) -> Option<usize> {
+        let n = *self.local.get(&to)?;
+        let same_doc = self.project.annotation(to).is_some_and(|t| t.doc == from.doc);
+        same_doc.then_some(n)
+    }
+
+    /// The local number of an annotation that goes out.
+    pub fn local(&self, a: &Annotation) -> usize {
+        self.local.get(&a.id).copied().unwrap_or(0)
+    }
+
+    /// The relations from `a` whose targets go out: (relation, target's local number, target).
+    pub fn relations(&self, a: &'p Annotation) -> impl Iterator<Item = (Relation, usize, &'p Annotation)> + '_ {
+        Relation::ALL.into_iter().filter_map(move |r| {
+            let to = r.target(&a.links)?;
+            let n = self.target(a, to)?;
+            Some((r, n, self.project.annotation(to)?))
+        })
+    }
+
+    /// Every label in the schema, then any label used by an exported annotation that it lacks.
+    pub fn labels(&self) -> Vec<&'p str> {
+        let mut names: Vec<&str> = self.project.schema.labels.iter().map(|l| l.name.as_str()).collect();
+        for d in &self.docs {
+            for a in &d.anns {
+                if !names.contains(&a.label.as_str()) {
+                    names.push(&a.label);
+                }
+            }
+        }
+        names
+    }
+
+    pub fn relation_count(&self) -> usize {
+        self.docs.iter().flat_map(|d| d.anns.iter()).map(|a| self.relations(a).count()).sum()
+    }
+}
+
+/// The status written for an exported annotation: reviewed work is `accepted`.
+pub(crate) fn status_name(a: &Annotation) -> &'static str {
+    if a.is_reviewed() { "accepted" } else { "suggested" }
+}
+
+/// What a format could not hold, phrased for the report.
+#[derive(Debug, Default)]
+pub(crate) struct LeftOut(Vec<String>);
+
+impl LeftOut {
+    /// Records `n` things if there are any: `one` is the singular phrase, `many` the plural.
+    pub fn add(&mut self, n: usize, one: &str, many: &str) {
+        match n {
+            0 => {}
+            1 => self.0.push(format!("1 {one}")),
+            n => self.0.push(format!("{n} {many}")),
+        }
+    }
+
+    /// Records the links whose targets were not exported.
+    pub fn dangling(&mut self, selection: &Selection) {
+        self.add(
+            selection.dangling_links,
+            "link to an annotation that was not exported",
+            "links to annotations that were not exported",
+        );
+    }
+}
+
+/// Writes one file atomically, creating its folder if needed.
+pub(crate) fn write_file<F>(path: &Path, write: F) -> Result<PathBuf, Error>
+where
+    F: FnOnce(&mut dyn Write) -> io::Result<()>,
+{
+    let err = |source| Error::Write { path: path.to_path_buf(), source };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(err)?;
+    }
+    write_atomic(path, write).map_err(err)?;
+    Ok(path.to_path_buf())
+}
+
+/// Reads a whole UTF-8 file.
+pub(crate) fn read_text(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    String::from_utf8(bytes).map_err(|e| Error::Invalid {
+        path: path.to_path_buf(),
+        message: format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the importers.
+
+/// A text as another tool stored it, normalised to the model's form (no BOM, `\n` line endings),
+/// with the map from the tool's code-point offsets to the normalised ones.
+pub(crate) struct ForeignText {
+    /// The text as read, for checking the span texts a file repeats.
+    pub raw: String,
+    pub raw_index: TextIndex,
+    pub text: String,
+    /// Code-point offsets (in `raw`) of the characters removed by normalising, ascending.
+    removed: Vec<usize>,
+}
+
+impl ForeignText {
+    pub fn new(raw: String) -> Self {
+        let mut text = String::with_capacity(raw.len());
+        let mut removed = Vec::new();
+        let mut chars = raw.chars().enumerate().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\u{feff}' if i == 0 => removed.push(i),
+                '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => removed.push(i),
+                '\r' => text.push('\n'),
+                c => text.push(c),
+            }
+        }
+        let raw_index = TextIndex::new(&raw);
+        ForeignText { raw, raw_index, text, removed }
+    }
+
+    pub fn raw_len(&self) -> usize {
+        self.raw_index.len_chars()
+    }
+
+    /// The raw text of `start..end`.
+    pub fn raw_slice(&self, start: usize, end: usize) -> &str {
+        self.raw_index.slice(&self.raw, start, end)
+    }
+
+    fn map(&self, offset: usize) -> usize {
+        offset - self.removed.partition_point(|&r| r < offset)
+    }
+
+    /// Checks a span given in the tool's offsets and maps it onto the normalised text.
+    pub fn span(&self, start: usize, end: usize) -> Result<Span, String> {
+        if end > self.raw_len() {
+            return Err(format!("span {start}..{end} runs past the end of the text ({} characters)", self.raw_len()));
+        }
+        Span::new(self.map(start), self.map(end)).map_err(|e| e.to_string())
+    }
+}
+
+/// Builds the project an import returns.
+pub(crate) struct Importer {
+    project: Project,
+    origin: Origin,
+}
+
+impl Importer {
+    pub fn new(format: Format) -> Self {
+        Importer { project: Project::default(), origin: Origin::Imported { format: format.name().to_string() } }
+    }
+
+    /// Adds a document, keeping the id `wanted` when it is free.
+    pub fn document(&mut self, wanted: Option<u32>, title: String, source: String, from: &Path, text: String) -> DocId {
+        let id = match wanted {
+            Some(n) if self.project.document(DocId(n)).is_none() => DocId(n),
+            _ => self.project.next_doc_id(),
+        };
+        let mut doc = Document::new(id, title, text);
+        doc.source = source;
+        doc.origin_path = from.display().to_string();
+        self.project.documents.push(doc);
+        id
+    }
+
+    /// Adds an accepted annotation. `layer` is taken from the schema when not given; an unknown
+    /// label is added to the schema (on the mention layer unless `layer` says otherwise).
+    pub fn annotation(&mut self, doc: DocId, span: Span, label: &str, layer: Option<Layer>) -> AnnId {
+        let known = self.project.schema.label(label).map(|l| l.layer.clone());
+        let layer = match (layer, known) {
+            (Some(layer), _) => layer,
+            (None, Some(layer)) => layer,
+            (None, None) => Layer::Mention,
+        };
+        if self.project.schema.label(label).is_none() {
+            self.project.schema.labels.push(LabelDef {
+                name: label.to_string(),
+                layer: layer.clone(),
+                color: Color([0x88, 0x88, 0x88]),
+                hotkey: None,
+                description: String::new(),
+            });
+        }
+        let id = self.project.next_ann_id();
+        self.project.put_annotation(Annotation::new(
+            id,
+            doc,
+            span,
+            layer,
+            label,
+            Status::Accepted,
+            self.origin.clone(),
+        ));
+        id
+    }
+
+    pub fn annotation_mut(&mut self, id: AnnId) -> Option<&mut Annotation> {
+        self.project.annotation_mut(id)
+    }
+
+    pub fn has_entity(&self, id: EntityId) -> bool {
+        self.project.entity(id).is_some()
+    }
+
+    pub fn entity(&mut self, entity: Entity) {
+        if !self.has_entity(entity.id) {
+            self.project.put_entity(entity);
+        }
+    }
+
+    pub fn next_entity_id(&self) -> EntityId {
+        self.project.next_entity_id()
+    }
+
+    pub fn finish(mut self) -> Project {
+        for a in &mut self.project.annotations {
+            a.tags.sort();
+            a.tags.dedup();
+        }
+        self.project
+    }
+}
+
+/// A line-numbered JSON error.
+pub(crate) fn json_error(path: &Path, line: usize, e: &serde_json::Error) -> Error {
+    Error::Parse { path: path.to_path_buf(), line, message: e.to_string() }
+}
+
+/// Reads a JSONL file line by line, skipping blank lines; `f` gets the 1-based line number.
+pub(crate) fn for_each_line<F>(path: &Path, mut f: F) -> Result<(), Error>
+where
+    F: FnMut(usize, &str) -> Result<(), Error>,
+{
+    let text = read_text(path)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    for (i, line) in text.lines().enumerate() {
+        if !line.trim().is_empty() {
+            f(i + 1, line)?;
+        }
+    }
+    Ok(())
+}

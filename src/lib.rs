@@ -1,0 +1,17 @@
+//! Sayso: find who said what in news articles, review it, and save it as a project.
+//!
+//! Data flows one way: `import` turns bytes into a [`model::Document`], `detect` turns text into
+//! suggestions, `edit` is the only code that changes a [`model::Project`], `store` saves and loads
+//! it, `export` writes other tools' formats, and `app` draws it all with egui.
+
+pub mod app;
+pub mod cli;
+pub mod detect;
+pub mod edit;
+pub mod eval;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod session;
+pub mod store;
+pub mod suggest;

@@ -1,0 +1,23 @@
+//! The domain model: plain data that the rest of Sayso reads and the edit layer changes.
+//!
+//! Offsets everywhere are Unicode code points (Rust `char`s) into a document's text, end exclusive,
+//! the convention of spaCy, doccano, brat and Python string indices. [`TextIndex`] maps them to
+//! byte offsets in near-constant time.
+
+mod annotation;
+mod document;
+mod entity;
+mod project;
+mod schema;
+mod span;
+mod summary;
+mod text_index;
+
+pub use annotation::{AnnId, Annotation, Layer, Links, Origin, Status};
+pub use document::{DocId, Document};
+pub use entity::{Entity, EntityId};
+pub use project::{FORMAT_VERSION, Project};
+pub use schema::{Color, LabelDef, Schema};
+pub use span::{Span, SpanError};
+pub use summary::{StatusCounts, Summary};
+pub use text_index::TextIndex;

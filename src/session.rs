@@ -1,0 +1,120 @@
+//! An open project: the data, where it lives, and its edit history. No UI types, so headless
+//! tests and the CLI drive it exactly as the window does.
+
+use crate::edit::{Edit, EditError, History};
+use crate::import::{self, ImportError};
+use crate::model::{DocId, Project};
+use crate::store::{self, Problem, StoreError};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub struct Session {
+    pub project: Project,
+    /// The project file, once saved or opened; `None` for an article not yet saved as a project.
+    pub path: Option<PathBuf>,
+    /// For a project made from an article: the article's path (or name, for the bundled
+    /// sample), to title the window and propose where to save the project.
+    pub source: Option<PathBuf>,
+    pub history: History,
+    /// The document on screen.
+    pub doc: DocId,
+    /// Problems found on load that did not stop it.
+    pub warnings: Vec<Problem>,
+}
+
+impl Session {
+    /// A session on a project already in memory (not yet saved anywhere).
+    pub fn new(project: Project, source: Option<PathBuf>) -> Session {
+        let doc = project.documents.first().map_or(DocId(1), |d| d.id);
+        // A fresh import holds no analyst work yet, so nothing is lost by closing it: it starts clean.
+        Session { project, path: None, source, history: History::default(), doc, warnings: Vec::new() }
+    }
+
+    /// Opens a project (`.ron`) or imports an article (anything else) into a new project.
+    pub fn open(path: &Path) -> Result<Session, OpenError> {
+        if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+            let loaded = store::load(path)?;
+            let mut session = Session::new(loaded.project, None);
+            session.path = Some(path.to_path_buf());
+            session.history.mark_saved();
+            session.warnings = loaded.warnings;
+            Ok(session)
+        } else {
+            let doc = import::import_file(path, DocId(1))?;
+            Ok(Session::new(project_from_article(doc), Some(path.to_path_buf())))
+        }
+    }
+
+    /// Imports article bytes held in memory (the bundled sample, dropped bytes).
+    pub fn from_article_bytes(bytes: &[u8], name: &str) -> Result<Session, OpenError> {
+        let stem = Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let doc = import::import_bytes(bytes, name, &stem, import::TextKind::of_path(Path::new(name)), DocId(1))?;
+        Ok(Session::new(project_from_article(doc), Some(PathBuf::from(name))))
+    }
+
+    pub fn apply(&mut self, name: &str, edit: Edit) -> Result<(), EditError> {
+        self.history.apply(&mut self.project, name, edit)
+    }
+
+    pub fn undo(&mut self) -> Option<String> {
+        self.history.undo(&mut self.project)
+    }
+
+    pub fn redo(&mut self) -> Option<String> {
+        self.history.redo(&mut self.project)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Saves to `path` (atomically) and makes it the session's file.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), StoreError> {
+        store::save(&self.project, path)?;
+        self.path = Some(path.to_path_buf());
+        self.history.mark_saved();
+        Ok(())
+    }
+
+    /// The name shown in the title bar.
+    pub fn display_name(&self) -> String {
+        let name =
+            |p: &Path| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned());
+        match (&self.path, &self.source) {
+            (Some(p), _) => name(p),
+            (None, Some(source)) => format!("{} (not saved as a project)", name(source)),
+            (None, None) => "Untitled project".to_string(),
+        }
+    }
+
+    /// Where Save should propose to write a project that has no file yet: beside its article.
+    pub fn suggested_path(&self) -> PathBuf {
+        match &self.source {
+            Some(source) => source.with_extension("ron"),
+            None => PathBuf::from("project.ron"),
+        }
+    }
+}
+
+/// A new project holding one imported article, with the detector's suggestions.
+pub fn project_from_article(doc: crate::model::Document) -> Project {
+    let mut project = Project::default();
+    add_with_suggestions(&mut project, doc);
+    project
+}
+
+/// Adds an imported article to a project and runs detection on it, so its quotes, speakers and
+/// entities arrive as suggestions.
+pub fn add_with_suggestions(project: &mut Project, doc: crate::model::Document) {
+    let found = crate::detect::detect(&doc.text);
+    let id = doc.id;
+    project.documents.push(doc);
+    crate::suggest::add_suggestions(project, id, &found);
+}

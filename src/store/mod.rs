@@ -1,0 +1,139 @@
+//! Loading and saving projects as RON.
+//!
+//! Files are pretty-printed and deterministic (same project, same bytes) so analysts can keep them
+//! in git. Loading is strict about what it cannot trust — future format versions, damaged syntax,
+//! spans outside their text, duplicate ids, dangling links — and reports every problem with enough
+//! context to fix it, instead of panicking or silently dropping data.
+
+pub mod atomic;
+mod validate;
+
+pub use validate::{Problem, Severity, validate};
+
+use crate::model::{FORMAT_VERSION, Project};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Why a project could not be loaded or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("{path} is not a Sayso project: it is not UTF-8 text")]
+    NotText { path: PathBuf },
+    #[error("{path}:{line}:{col}: damaged project file: {message}")]
+    Syntax { path: PathBuf, line: usize, col: usize, message: String },
+    #[error(
+        "{path} was written by a newer Sayso (project format {found}); this version reads formats up to {supported}. Update Sayso to open it."
+    )]
+    FutureVersion { path: PathBuf, found: u32, supported: u32 },
+    #[error("{path} has project format {found}, which no Sayso version wrote (formats start at 1)")]
+    UnknownVersion { path: PathBuf, found: u32 },
+    #[error("{path} is inconsistent ({} problem(s)):\n{}", problems.len(), problems.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
+    Invalid { path: PathBuf, problems: Vec<Problem> },
+}
+
+/// A loaded project and the warnings found in it (errors refuse the load instead).
+#[derive(Debug)]
+pub struct Loaded {
+    pub project: Project,
+    pub warnings: Vec<Problem>,
+}
+
+/// Only the version, read before the rest so a newer file is refused with a clear message
+/// rather than a confusing syntax error about fields this version does not know.
+#[derive(Deserialize)]
+#[serde(rename = "Project")]
+struct VersionProbe {
+    format_version: u32,
+}
+
+/// The RON text of a project: pretty, with a stable layout and order.
+pub fn to_ron(project: &Project) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .compact_arrays(false);
+    let mut normalized;
+    let project = if is_canonical(project) {
+        project
+    } else {
+        normalized = project.clone();
+        canonicalize(&mut normalized);
+        &normalized
+    };
+    // Serialising plain data with string keys cannot fail.
+    let body =
+        ron::ser::to_string_pretty(project, config).unwrap_or_else(|e| panic!("project serialisation failed: {e}"));
+    format!("// Sayso project. Offsets are Unicode code points, end exclusive.\n{body}\n")
+}
+
+/// Parses RON text into a project, migrating older formats and validating everything.
+pub fn from_ron(text: &str, path: &Path) -> Result<Loaded, StoreError> {
+    let syntax = |e: ron::error::SpannedError| StoreError::Syntax {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    let probe: VersionProbe = ron::from_str(text).map_err(syntax)?;
+    match probe.format_version {
+        0 => return Err(StoreError::UnknownVersion { path: path.into(), found: 0 }),
+        v if v > FORMAT_VERSION => {
+            return Err(StoreError::FutureVersion { path: path.into(), found: v, supported: FORMAT_VERSION });
+        }
+        _ => {}
+    }
+    let mut project: Project = ron::from_str(text).map_err(syntax)?;
+    canonicalize(&mut project);
+    let (errors, warnings): (Vec<_>, Vec<_>) =
+        validate(&project).into_iter().partition(|p| p.severity == Severity::Error);
+    if !errors.is_empty() {
+        return Err(StoreError::Invalid { path: path.into(), problems: errors });
+    }
+    Ok(Loaded { project, warnings })
+}
+
+/// Reads and parses a project file.
+pub fn load(path: &Path) -> Result<Loaded, StoreError> {
+    let bytes = std::fs::read(path).map_err(|source| StoreError::Read { path: path.into(), source })?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| StoreError::NotText { path: path.into() })?;
+    from_ron(text, path)
+}
+
+/// Saves atomically: the previous file survives any failure intact.
+pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
+    let text = to_ron(project);
+    atomic::write_bytes_atomic(path, text.as_bytes()).map_err(|source| StoreError::Write { path: path.into(), source })
+}
+
+fn is_canonical(p: &Project) -> bool {
+    p.annotations.is_sorted_by_key(|a| a.id)
+        && p.entities.is_sorted_by_key(|e| e.id)
+        && p.documents.is_sorted_by_key(|d| d.id)
+        && p.annotations.iter().all(|a| is_sorted_set(&a.tags))
+        && p.entities.iter().all(|e| is_sorted_set(&e.aliases))
+}
+
+fn is_sorted_set(v: &[String]) -> bool {
+    v.windows(2).all(|w| w[0] < w[1])
+}
+
+/// Puts a project in its one stable order: records by id, tags and aliases sorted and unique.
+pub fn canonicalize(p: &mut Project) {
+    p.annotations.sort_by_key(|a| a.id);
+    p.entities.sort_by_key(|e| e.id);
+    p.documents.sort_by_key(|d| d.id);
+    for a in &mut p.annotations {
+        a.tags.sort();
+        a.tags.dedup();
+    }
+    for e in &mut p.entities {
+        e.aliases.sort();
+        e.aliases.dedup();
+    }
+}

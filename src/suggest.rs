@@ -1,0 +1,146 @@
+//! Detections → suggested annotations and entities in a project.
+//!
+//! Everything added here has status `Suggested` and origin `Detector { rule, reason }`, so the
+//! analyst reviews it and the UI can show why it was proposed. A quotation becomes a `Quote`
+//! annotation linked to a `Speaker` annotation (the words naming who speaks, linked to the
+//! entity) and a `Cue` annotation; later parts of a split quotation link to the first part.
+//! Detected entities are matched to entities the project already has (same label and name or
+//! alias), so a person quoted in several articles stays one entity across documents.
+//! Spans that do not fit the document are skipped rather than trusted.
+
+use crate::detect::{Detections, QuoteKind};
+use crate::model::{AnnId, Annotation, DocId, Entity, EntityId, Layer, Links, Origin, Project, Span, Status};
+use std::collections::HashMap;
+
+/// Adds the detector's suggestions for document `doc` to `project`.
+pub fn add_suggestions(project: &mut Project, doc: DocId, d: &Detections) {
+    let Some(len) = project.document(doc).map(|x| x.len_chars()) else { return };
+    let span_of = |s: usize, e: usize| Span::new(s, e).ok().filter(|sp| sp.check_within(len).is_ok());
+    // Entities: reuse the project's when label and name agree.
+    let mut entity_ids: Vec<Option<EntityId>> = vec![None; d.entities.len()];
+    let used: Vec<bool> = {
+        let mut u = vec![false; d.entities.len()];
+        for m in &d.mentions {
+            if let Some(x) = u.get_mut(m.entity) {
+                *x = true;
+            }
+        }
+        u
+    };
+    for (i, e) in d.entities.iter().enumerate() {
+        if !used[i] {
+            continue;
+        }
+        let existing = project
+            .entities
+            .iter()
+            .find(|p| p.label == e.label && (p.name == e.name || p.aliases.contains(&e.name)))
+            .map(|p| p.id);
+        let id = match existing {
+            Some(id) => {
+                if let Some(p) = project.entity_mut(id) {
+                    for a in &e.aliases {
+                        if *a != p.name && !p.aliases.contains(a) {
+                            p.aliases.push(a.clone());
+                        }
+                    }
+                    p.aliases.sort();
+                    p.aliases.dedup();
+                }
+                id
+            }
+            None => {
+                let id = project.next_entity_id();
+                project.put_entity(Entity {
+                    id,
+                    label: e.label.to_string(),
+                    name: e.name.clone(),
+                    aliases: e.aliases.clone(),
+                });
+                id
+            }
+        };
+        entity_ids[i] = Some(id);
+    }
+    let add = |project: &mut Project,
+               span: Span,
+               layer: Layer,
+               label: &str,
+               rule: &str,
+               reason: String,
+               links: Links|
+     -> AnnId {
+        let id = project.next_ann_id();
+        let mut a = Annotation::new(
+            id,
+            doc,
+            span,
+            layer,
+            label,
+            Status::Suggested,
+            Origin::Detector { rule: rule.to_string(), reason },
+        );
+        a.links = links;
+        project.put_annotation(a);
+        id
+    };
+    // Mentions (entity layer).
+    for m in &d.mentions {
+        let Some(span) = span_of(m.start, m.end) else { continue };
+        let links = Links { entity: entity_ids.get(m.entity).copied().flatten(), ..Links::default() };
+        let reason = match d.entities.get(m.entity) {
+            Some(e) if m.antecedent.is_some() => format!("{} (refers to {})", m.reason, e.name),
+            _ => m.reason.clone(),
+        };
+        add(project, span, Layer::Mention, m.label, &format!("mention.{}", m.label.to_lowercase()), reason, links);
+    }
+    // Speakers and cues, one annotation per distinct span.
+    let mut speaker_ann: HashMap<usize, AnnId> = HashMap::new();
+    let mut cue_ann: HashMap<(usize, usize), AnnId> = HashMap::new();
+    let mut quote_ann: Vec<Option<AnnId>> = vec![None; d.quotes.len()];
+    for (qi, q) in d.quotes.iter().enumerate() {
+        let Some(span) = span_of(q.start, q.end) else { continue };
+        let speaker = q.speaker.and_then(|si| {
+            if let Some(&id) = speaker_ann.get(&si) {
+                return Some(id);
+            }
+            let m = d.mentions.get(si)?;
+            let sp = span_of(m.start, m.end)?;
+            let who = d.entities.get(m.entity).map(|e| e.name.clone()).unwrap_or_default();
+            let reason = if m.antecedent.is_some() {
+                format!("speaker of a quotation; {}", m.reason)
+            } else {
+                format!("speaker of a quotation: {who}")
+            };
+            let links = Links { entity: entity_ids.get(m.entity).copied().flatten(), ..Links::default() };
+            let id = add(project, sp, Layer::Speaker, "SPEAKER", "speaker", reason, links);
+            speaker_ann.insert(si, id);
+            Some(id)
+        });
+        let cue = q.cue.and_then(|(s, e)| {
+            if let Some(&id) = cue_ann.get(&(s, e)) {
+                return Some(id);
+            }
+            let sp = span_of(s, e)?;
+            let id = add(
+                project,
+                sp,
+                Layer::Cue,
+                "CUE",
+                "cue",
+                "speech cue from the cue lexicon".to_string(),
+                Links::default(),
+            );
+            cue_ann.insert((s, e), id);
+            Some(id)
+        });
+        let part_of = q.part_of.filter(|&p| p < qi).and_then(|p| quote_ann.get(p).copied().flatten());
+        let rule = match q.kind {
+            QuoteKind::Direct => "quote.direct",
+            QuoteKind::Mixed => "quote.mixed",
+            QuoteKind::Indirect => "quote.indirect",
+        };
+        let links = Links { speaker, cue, entity: None, part_of };
+        quote_ann[qi] = Some(add(project, span, Layer::Quote, q.kind.label(), rule, q.reason.clone(), links));
+    }
+}

@@ -1,0 +1,41 @@
+//! Suggestions land in the project: linked, labelled from the schema, with reasons.
+
+use sayso::detect;
+use sayso::model::{DocId, Document, Layer, Origin, Project, Status};
+
+#[test]
+fn seed_article_suggestions_are_linked() {
+    let text = include_str!("fixtures/aleppo-lavrov.txt");
+    let mut p = Project::default();
+    p.documents.push(Document::new(DocId(1), "aleppo", text));
+    let d = detect::detect(text);
+    sayso::suggest::add_suggestions(&mut p, DocId(1), &d);
+    assert!(p.annotations.windows(2).all(|w| w[0].id < w[1].id));
+    assert!(p.entities.windows(2).all(|w| w[0].id < w[1].id));
+    let len = text.chars().count();
+    for a in &p.annotations {
+        assert_eq!(a.status, Status::Suggested);
+        assert!(a.span.check_within(len).is_ok());
+        assert!(p.schema.label(&a.label).is_some(), "label {} in the schema", a.label);
+        let Origin::Detector { reason, .. } = &a.origin else { panic!("detector origin") };
+        assert!(!reason.is_empty());
+    }
+    let quotes: Vec<_> = p.annotations.iter().filter(|a| a.layer == Layer::Quote && a.label != "INDIRECT").collect();
+    assert_eq!(quotes.len(), 13);
+    let lavrov = p.entities.iter().find(|e| e.name == "Sergei Lavrov").expect("Lavrov").id;
+    for q in quotes {
+        let sp = q.links.speaker.and_then(|id| p.annotation(id)).expect("speaker link");
+        assert_eq!(sp.layer, Layer::Speaker);
+        assert_eq!(sp.links.entity, Some(lavrov));
+        if let Some(first) = q.links.part_of {
+            assert_eq!(p.annotation(first).map(|a| &a.layer), Some(&Layer::Quote));
+        }
+    }
+    // A second article about the same person reuses the entity.
+    let text2 = "Sergei Lavrov said on Friday that talks would resume.";
+    p.documents.push(Document::new(DocId(2), "second", text2));
+    let n = p.entities.len();
+    sayso::suggest::add_suggestions(&mut p, DocId(2), &detect::detect(text2));
+    assert!(p.annotations_of(DocId(2)).any(|a| a.links.entity == Some(lavrov)));
+    assert!(p.entities.len() <= n + 2);
+}

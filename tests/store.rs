@@ -1,0 +1,175 @@
+//! Project files: round trips, byte stability, and every kind of bad file.
+
+mod common;
+
+use proptest::prelude::*;
+use sayso::model::*;
+use sayso::store::{self, StoreError};
+use std::path::Path;
+
+fn reload(text: &str) -> Result<store::Loaded, StoreError> {
+    store::from_ron(text, Path::new("test.ron"))
+}
+
+#[test]
+fn round_trip_is_equal_and_byte_stable() {
+    let project = common::project();
+    let text = store::to_ron(&project);
+    let loaded = reload(&text).expect("loads");
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.project, project);
+    assert_eq!(store::to_ron(&loaded.project), text);
+}
+
+#[test]
+fn order_of_records_does_not_change_the_bytes() {
+    let project = common::project();
+    let mut shuffled = project.clone();
+    shuffled.annotations.reverse();
+    shuffled.entities.reverse();
+    shuffled.annotations[0].tags.reverse();
+    assert_eq!(store::to_ron(&shuffled), store::to_ron(&project));
+}
+
+#[test]
+fn file_is_readable_ron() {
+    let text = store::to_ron(&common::project());
+    assert!(text.starts_with("// Sayso project."));
+    assert!(text.contains("format_version: 1,"));
+    assert!(text.contains("span: (0, 26)") || text.contains("span: ("), "spans are compact tuples");
+    assert!(text.contains("status: Accepted"));
+    // One annotation's change touches few lines: the format is line-oriented.
+    let mut p = common::project();
+    p.annotation_mut(AnnId(3)).unwrap().status = Status::Accepted;
+    let changed = store::to_ron(&p);
+    let diff = text.lines().zip(changed.lines()).filter(|(a, b)| a != b).count();
+    assert_eq!(diff, 1);
+}
+
+#[test]
+fn save_and_load_through_the_file_system() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let project = common::project();
+    store::save(&project, &path).unwrap();
+    assert_eq!(store::load(&path).unwrap().project, project);
+}
+
+#[test]
+fn future_version_is_refused_naming_both_versions() {
+    let text = store::to_ron(&common::project()).replace("format_version: 1,", "format_version: 7,");
+    let err = reload(&text).unwrap_err();
+    assert!(matches!(err, StoreError::FutureVersion { found: 7, supported: 1, .. }));
+    let msg = err.to_string();
+    assert!(msg.contains("format 7") && msg.contains("up to 1"), "{msg}");
+}
+
+#[test]
+fn future_version_with_unknown_fields_still_names_the_version() {
+    let text = "(format_version: 9, documents: [], schema: (labels: []), hologram: Some(3))";
+    assert!(matches!(reload(text), Err(StoreError::FutureVersion { found: 9, .. })));
+}
+
+#[test]
+fn damaged_file_reports_line_and_column() {
+    let text = store::to_ron(&common::project()).replacen("status: Accepted", "status: Acepted", 1);
+    let err = reload(&text).unwrap_err();
+    let StoreError::Syntax { line, col, ref message, .. } = err else { panic!("{err}") };
+    let expected_line = text.lines().position(|l| l.contains("Acepted")).unwrap() + 1;
+    assert_eq!(line, expected_line);
+    assert!(col > 1);
+    assert!(message.contains("Acepted"), "{message}");
+    assert!(err.to_string().starts_with(&format!("test.ron:{line}:{col}:")));
+}
+
+#[test]
+fn truncated_files_are_errors_not_panics() {
+    let text = store::to_ron(&common::project());
+    for cut in (0..text.len()).step_by(97).filter(|&c| text.is_char_boundary(c)) {
+        assert!(reload(&text[..cut]).is_err(), "truncated at {cut} loaded");
+    }
+}
+
+#[test]
+fn not_utf8_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.ron");
+    std::fs::write(&path, b"(format_version: 1, \xff\xfe)").unwrap();
+    assert!(matches!(store::load(&path), Err(StoreError::NotText { .. })));
+}
+
+#[test]
+fn spans_outside_the_text_duplicates_and_dangling_links_are_reported() {
+    let mut p = common::project();
+    let len = p.documents[0].len_chars();
+    p.annotation_mut(AnnId(7)).unwrap().span = Span::new(len - 2, len + 5).unwrap();
+    p.annotation_mut(AnnId(1)).unwrap().links.speaker = Some(AnnId(99));
+    p.annotation_mut(AnnId(3)).unwrap().links.entity = Some(EntityId(42));
+    let dup = p.annotation(AnnId(4)).unwrap().clone();
+    p.annotations.push(dup);
+    let err = reload(&store::to_ron(&p)).unwrap_err();
+    let StoreError::Invalid { problems, .. } = &err else { panic!("{err}") };
+    let all = err.to_string();
+    assert_eq!(problems.len(), 4, "{all}");
+    assert!(all.contains("annotation a7") && all.contains("runs past the end"), "{all}");
+    assert!(all.contains("a99") && all.contains("e42") && all.contains("a4 appears twice"), "{all}");
+}
+
+#[test]
+fn empty_or_reversed_span_in_a_file_is_a_clear_error() {
+    let text = store::to_ron(&common::project()).replacen("span: (", "span: (50, 10), old_span: (", 1);
+    let err = reload(&text).unwrap_err().to_string();
+    assert!(err.contains("empty or reversed"), "{err}");
+}
+
+#[test]
+fn hand_edited_text_is_a_warning() {
+    let mut p = common::project();
+    p.documents[0].text = p.documents[0].text.replace("Thursday", "Friday!!");
+    let loaded = reload(&store::to_ron(&p)).unwrap();
+    assert_eq!(loaded.warnings.len(), 1);
+    assert!(loaded.warnings[0].message.contains("does not match its hash"));
+}
+
+fn arb_project() -> impl Strategy<Value = Project> {
+    let text = "[a-zé“”’📰 .,\n]{1,200}";
+    (text, prop::collection::vec((0usize..400, 1usize..40, 0u8..3, any::<bool>(), "[a-z ]{0,8}"), 0..30)).prop_map(
+        |(text, anns)| {
+            let mut p = Project::default();
+            let len = text.chars().count();
+            p.documents.push(Document::new(DocId(1), "generated", text));
+            p.put_entity(Entity { id: EntityId(1), label: "PERSON".into(), name: "X".into(), aliases: vec![] });
+            for (i, (start, width, status, link, note)) in anns.into_iter().enumerate() {
+                let start = start % len;
+                let end = (start + width).min(len);
+                let Ok(span) = Span::new(start, end) else { continue };
+                let status = [Status::Suggested, Status::Accepted, Status::Rejected][status as usize];
+                let mut a = Annotation::new(
+                    AnnId(i as u64 + 1),
+                    DocId(1),
+                    span,
+                    Layer::Mention,
+                    "PERSON",
+                    status,
+                    Origin::Detector { rule: "r".into(), reason: note.clone() },
+                );
+                a.note = note;
+                if link {
+                    a.links.entity = Some(EntityId(1));
+                }
+                p.put_annotation(a);
+            }
+            p
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn any_project_round_trips(project in arb_project()) {
+        let text = store::to_ron(&project);
+        let loaded = reload(&text).unwrap();
+        prop_assert_eq!(&loaded.project, &project);
+        prop_assert_eq!(store::to_ron(&loaded.project), text);
+    }
+}
