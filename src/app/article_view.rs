@@ -58,6 +58,9 @@ pub struct ArticleView {
     /// Character offset to bring into view, kept until it is on screen at its laid-out position.
     scroll_to: Option<(usize, u8)>,
     last_click: Option<(usize, AnnId)>,
+    /// Marked text, for creating an annotation; `anchor` is where the marking started.
+    selection: Option<(usize, usize)>,
+    anchor: Option<usize>,
 }
 
 impl ArticleView {
@@ -86,6 +89,8 @@ impl ArticleView {
         self.heights.clear();
         self.spans_generation = None;
         self.last_click = None;
+        self.selection = None;
+        self.anchor = None;
     }
 
     fn prepare_spans(&mut self, project: &Project, doc: &Document, generation: u64) {
@@ -137,7 +142,13 @@ impl ArticleView {
         }
         let total = self.tops.last().copied().unwrap_or(0.0);
 
-        let mut scroll = egui::ScrollArea::vertical().id_salt("article").auto_shrink([false, false]);
+        // Dragging marks text here, so it must not also scroll.
+        let no_drag = egui::scroll_area::ScrollSource {
+            drag: egui::scroll_area::ScrollSource::NONE.drag,
+            ..egui::scroll_area::ScrollSource::ALL
+        };
+        let mut scroll =
+            egui::ScrollArea::vertical().id_salt("article").auto_shrink([false, false]).scroll_source(no_drag);
         if let Some((offset, _)) = self.scroll_to {
             let i = self.paras.partition_point(|p| p.end < offset).min(self.paras.len().saturating_sub(1));
             if let Some(&top) = self.tops.get(i) {
@@ -167,12 +178,17 @@ impl ArticleView {
                 visible.push((i, origin + vec2(0.0, self.tops[i]), galley));
             }
             let content = Rect::from_min_size(origin, vec2(column, total.max(viewport.height())));
-            let response = ui.interact(content, ui.scope_id().with("article_text"), Sense::click());
-            let hovered = response.hover_pos().and_then(|p| self.offset_at(&visible, p));
+            let selection_color = ui.visuals().selection.bg_fill;
             for (i, pos, galley) in &visible {
                 self.paint_paragraph(ui, project, *i, *pos, galley, selected);
-                ui.painter().galley(*pos, galley.clone(), text_color);
                 let para = self.paras[*i];
+                if let Some((s, e)) = self.selection.filter(|(s, e)| *s < para.end && *e > para.start) {
+                    let (s, e) = (s.max(para.start) - para.start, e.min(para.end) - para.start);
+                    for r in row_rects(galley, s, e, *pos) {
+                        ui.painter().rect_filled(r, 0.0, selection_color.gamma_multiply(0.6));
+                    }
+                }
+                ui.painter().galley(*pos, galley.clone(), text_color);
                 let para_response = ui.interact(
                     Rect::from_min_size(*pos, galley.size()),
                     ui.scope_id().with(("para", i)),
@@ -181,38 +197,16 @@ impl ArticleView {
                 let text = doc.text[para.byte_start..para.byte_end].to_string();
                 para_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
             }
-            if let Some(offset) = hovered {
+            // Created after the paragraphs' accessibility nodes, so it is on top and gets the pointer.
+            let response = ui.interact(content, ui.scope_id().with("article_text"), Sense::click_and_drag());
+            let hovered = response.hover_pos().and_then(|p| self.offset_at(&visible, p));
+            if let Some(offset) = hovered.filter(|_| !response.dragged()) {
                 let here: Vec<&Annotation> = self.spans_at(offset).filter_map(|id| project.annotation(id)).collect();
                 if !here.is_empty() {
                     response.clone().on_hover_ui_at_pointer(|ui| hover_card(ui, project, &here));
                 }
             }
-            if response.clicked() {
-                match response.interact_pointer_pos().and_then(|p| self.offset_at(&visible, p)) {
-                    Some(offset) => {
-                        let mut here: Vec<(usize, AnnId)> = self
-                            .spans_at(offset)
-                            .filter_map(|id| project.annotation(id))
-                            .map(|a| (a.span.len(), a.id))
-                            .collect();
-                        here.sort();
-                        let next = match self.last_click {
-                            Some((o, prev)) if o == offset => {
-                                here.iter().position(|(_, id)| *id == prev).map_or(0, |k| (k + 1) % here.len().max(1))
-                            }
-                            _ => 0,
-                        };
-                        match here.get(next) {
-                            Some(&(_, id)) => {
-                                out.clicked = Some(id);
-                                self.last_click = Some((offset, id));
-                            }
-                            None => out.clicked_empty = true,
-                        }
-                    }
-                    None => out.clicked_empty = true,
-                }
-            }
+            self.pointer_input(&response, &visible, project, doc, &mut out);
             if let Some((offset, frames)) = self.scroll_to {
                 let on_screen =
                     visible.iter().any(|(i, _, _)| self.paras[*i].start <= offset && offset <= self.paras[*i].end);
@@ -222,6 +216,80 @@ impl ArticleView {
             }
         });
         out
+    }
+
+    /// Mouse handling: drag selects text, double-click selects a word, shift-click extends the
+    /// selection, a plain click selects the innermost annotation (again: the next one under it).
+    fn pointer_input(
+        &mut self,
+        response: &egui::Response,
+        visible: &[(usize, Pos2, Arc<Galley>)],
+        project: &Project,
+        doc: &Document,
+        out: &mut ViewOutput,
+    ) {
+        let pointer = response.interact_pointer_pos();
+        let shift = response.ctx.input(|i| i.modifiers.shift);
+        if response.drag_started() {
+            let origin = response.ctx.input(|i| i.pointer.press_origin()).or(pointer);
+            if let Some(c) = origin.and_then(|p| self.cursor_at(visible, p)) {
+                self.anchor = Some(c);
+                self.selection = None;
+            }
+        } else if response.dragged() {
+            if let (Some(a), Some(c)) = (self.anchor, pointer.and_then(|p| self.cursor_at(visible, p))) {
+                self.selection = (a != c).then_some((a.min(c), a.max(c)));
+            }
+        } else if response.double_clicked() {
+            if let Some(offset) = pointer.and_then(|p| self.offset_at(visible, p)) {
+                self.selection = word_at(doc, offset);
+                self.anchor = self.selection.map(|(s, _)| s);
+            }
+        } else if response.clicked() && shift {
+            if let (Some(a), Some(c)) = (self.anchor, pointer.and_then(|p| self.cursor_at(visible, p))) {
+                self.selection = (a != c).then_some((a.min(c), a.max(c)));
+            }
+        } else if response.clicked() {
+            self.selection = None;
+            self.anchor = pointer.and_then(|p| self.cursor_at(visible, p));
+            let Some(offset) = pointer.and_then(|p| self.offset_at(visible, p)) else {
+                out.clicked_empty = true;
+                return;
+            };
+            let mut here: Vec<(usize, AnnId)> =
+                self.spans_at(offset).filter_map(|id| project.annotation(id)).map(|a| (a.span.len(), a.id)).collect();
+            here.sort();
+            let next = match self.last_click {
+                Some((o, prev)) if o == offset => {
+                    here.iter().position(|(_, id)| *id == prev).map_or(0, |k| (k + 1) % here.len().max(1))
+                }
+                _ => 0,
+            };
+            match here.get(next) {
+                Some(&(_, id)) => {
+                    out.clicked = Some(id);
+                    self.last_click = Some((offset, id));
+                }
+                None => out.clicked_empty = true,
+            }
+        }
+    }
+
+    /// The text selection (code points, end exclusive), if the analyst has marked some text.
+    pub fn selection(&self) -> Option<(usize, usize)> {
+        self.selection
+    }
+
+    pub fn set_selection(&mut self, selection: Option<(usize, usize)>) {
+        self.selection = selection.filter(|(s, e)| s < e);
+        self.anchor = self.selection.map(|(s, _)| s);
+    }
+
+    /// The cursor position (between characters) nearest to `pos`, in document code points.
+    fn cursor_at(&self, visible: &[(usize, Pos2, Arc<Galley>)], pos: Pos2) -> Option<usize> {
+        let k = visible.partition_point(|(_, o, _)| o.y <= pos.y).saturating_sub(1);
+        let (i, origin, galley) = visible.get(k)?;
+        Some(self.paras[*i].start + galley.cursor_from_pos(pos - *origin).index.0)
     }
 
     fn recompute_tops(&mut self, font_size: f32) {
@@ -415,4 +483,33 @@ fn hover_card(ui: &mut Ui, project: &Project, anns: &[&Annotation]) {
         });
         ui.label(egui::RichText::new(a.origin.describe()).small());
     }
+}
+
+/// The word around `offset`: letters, digits, and apostrophes or hyphens inside a word.
+fn word_at(doc: &Document, offset: usize) -> Option<(usize, usize)> {
+    let index = crate::model::TextIndex::new(&doc.text);
+    let line_start = doc.text[..index.byte_of(&doc.text, offset)].rfind('\n').map_or(0, |b| b + 1);
+    let line_end = doc.text[line_start..].find('\n').map_or(doc.text.len(), |b| line_start + b);
+    let base = index.char_of(&doc.text, line_start);
+    let chars: Vec<char> = doc.text[line_start..line_end].chars().collect();
+    let at = offset.checked_sub(base)?;
+    let inner = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    if !chars.get(at).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let mut s = at;
+    while s > 0 && inner(chars[s - 1]) {
+        s -= 1;
+    }
+    let mut e = at + 1;
+    while e < chars.len() && inner(chars[e]) {
+        e += 1;
+    }
+    while s < e && !chars[s].is_alphanumeric() {
+        s += 1;
+    }
+    while e > s && !chars[e - 1].is_alphanumeric() {
+        e -= 1;
+    }
+    Some((base + s, base + e))
 }

@@ -1,6 +1,7 @@
 //! Every action the window offers, as one enum with one table of names and shortcuts, so the
 //! menus, the key handling and the shortcut overlay can never disagree.
 
+use crate::model::{AnnId, EntityId};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -21,6 +22,26 @@ pub enum AppCommand {
     PreviousUnreviewed,
     Select(crate::model::AnnId),
     ClearSelection,
+    /// A label's hotkey: label the marked text, or relabel the selected annotation.
+    ApplyLabel(String),
+    Delete,
+    SetTags(AnnId, Vec<String>),
+    SetNote(AnnId, String),
+    LinkSpeaker(AnnId, Option<AnnId>),
+    MergeEntities {
+        into: EntityId,
+        from: EntityId,
+    },
+    RenameEntity(EntityId, String),
+    SplitMention(AnnId),
+    AcceptAllOfLabel(String),
+    RejectInSelection,
+    /// Moves the selected annotation's start or end by characters, or by words.
+    Nudge {
+        end: bool,
+        forward: bool,
+        words: bool,
+    },
     ZoomIn,
     ZoomOut,
     ToggleShortcuts,
@@ -29,6 +50,10 @@ pub enum AppCommand {
 
 const CTRL: Modifiers = Modifiers::COMMAND;
 const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
+const ALT: Modifiers = Modifiers::ALT;
+const ALT_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::ALT };
+const CTRL_ALT: Modifiers = Modifiers { alt: true, ..Modifiers::COMMAND };
+const CTRL_ALT_SHIFT: Modifiers = Modifiers { alt: true, shift: true, ..Modifiers::COMMAND };
 
 /// A command that can be invoked from a menu or a key, with its label and shortcuts.
 pub struct Entry {
@@ -58,9 +83,59 @@ pub static TABLE: &[Entry] = &[
         keys: &[key(Modifiers::SHIFT, Key::Tab)],
     },
     Entry { command: AppCommand::ClearSelection, name: "Clear selection", keys: &[key(Modifiers::NONE, Key::Escape)] },
+    Entry { command: AppCommand::Delete, name: "Delete annotation", keys: &[key(Modifiers::NONE, Key::Delete)] },
+    Entry {
+        command: AppCommand::RejectInSelection,
+        name: "Reject all suggestions in marked text",
+        keys: &[key(Modifiers::SHIFT, Key::X)],
+    },
+    Entry {
+        command: AppCommand::Nudge { end: true, forward: true, words: true },
+        name: "End one word later",
+        keys: &[key(ALT, Key::ArrowRight)],
+    },
+    Entry {
+        command: AppCommand::Nudge { end: true, forward: false, words: true },
+        name: "End one word earlier",
+        keys: &[key(ALT, Key::ArrowLeft)],
+    },
+    Entry {
+        command: AppCommand::Nudge { end: false, forward: true, words: true },
+        name: "Start one word later",
+        keys: &[key(ALT_SHIFT, Key::ArrowRight)],
+    },
+    Entry {
+        command: AppCommand::Nudge { end: false, forward: false, words: true },
+        name: "Start one word earlier",
+        keys: &[key(ALT_SHIFT, Key::ArrowLeft)],
+    },
+    Entry {
+        command: AppCommand::Nudge { end: true, forward: true, words: false },
+        name: "End one character later",
+        keys: &[key(CTRL_ALT, Key::ArrowRight)],
+    },
+    Entry {
+        command: AppCommand::Nudge { end: true, forward: false, words: false },
+        name: "End one character earlier",
+        keys: &[key(CTRL_ALT, Key::ArrowLeft)],
+    },
+    Entry {
+        command: AppCommand::Nudge { end: false, forward: true, words: false },
+        name: "Start one character later",
+        keys: &[key(CTRL_ALT_SHIFT, Key::ArrowRight)],
+    },
+    Entry {
+        command: AppCommand::Nudge { end: false, forward: false, words: false },
+        name: "Start one character earlier",
+        keys: &[key(CTRL_ALT_SHIFT, Key::ArrowLeft)],
+    },
     Entry { command: AppCommand::ZoomIn, name: "Larger text", keys: &[key(CTRL, Key::Equals), key(CTRL, Key::Plus)] },
     Entry { command: AppCommand::ZoomOut, name: "Smaller text", keys: &[key(CTRL, Key::Minus)] },
-    Entry { command: AppCommand::ToggleShortcuts, name: "Keyboard shortcuts", keys: &[key(Modifiers::NONE, Key::F1)] },
+    Entry {
+        command: AppCommand::ToggleShortcuts,
+        name: "Keyboard shortcuts",
+        keys: &[key(Modifiers::NONE, Key::F1), key(Modifiers::NONE, Key::Questionmark)],
+    },
 ];
 
 /// The table entry of a command, for menus.

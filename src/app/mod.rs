@@ -10,6 +10,7 @@ mod panels;
 pub use commands::AppCommand;
 pub use dialogs::{NativePicker, PickKind, Picker};
 
+use crate::edit::actions;
 use crate::model::{AnnId, Status};
 use crate::session::Session;
 use article_view::ArticleView;
@@ -50,6 +51,7 @@ pub enum ListTab {
     Quotes,
     Mentions,
     Other,
+    Entities,
 }
 
 pub struct SaysoApp {
@@ -103,6 +105,16 @@ impl SaysoApp {
             // The sample is part of the binary and covered by tests; this cannot happen in a release.
             Err(e) => panic!("bundled sample article is unreadable: {e}"),
         }
+    }
+
+    /// The marked text in the article (code points), if any.
+    pub fn view_selection(&self) -> Option<(usize, usize)> {
+        self.view.selection()
+    }
+
+    /// Marks text in the article, as dragging over it does.
+    pub fn set_view_selection(&mut self, selection: Option<(usize, usize)>) {
+        self.view.set_selection(selection);
     }
 
     /// Queues a command, as a menu item or key would.
@@ -177,10 +189,23 @@ impl SaysoApp {
             return;
         }
         let mut fired = Vec::new();
+        let hotkeys: Vec<(egui::Key, String)> = self
+            .session
+            .project
+            .schema
+            .labels
+            .iter()
+            .filter_map(|l| Some((egui::Key::from_name(&l.hotkey?.to_ascii_uppercase().to_string())?, l.name.clone())))
+            .collect();
         ctx.input_mut(|input| {
             for entry in commands::TABLE {
                 if entry.keys.iter().any(|k| input.consume_shortcut(k)) {
                     fired.push(entry.command.clone());
+                }
+            }
+            for (key, label) in hotkeys {
+                if input.consume_key(egui::Modifiers::NONE, key) {
+                    fired.push(AppCommand::ApplyLabel(label));
                 }
             }
         });
@@ -279,12 +304,85 @@ impl SaysoApp {
             AppCommand::NextUnreviewed => self.step_unreviewed(true),
             AppCommand::PreviousUnreviewed => self.step_unreviewed(false),
             AppCommand::Select(id) => self.select(id),
-            AppCommand::ClearSelection => self.selected = None,
+            AppCommand::ClearSelection => {
+                self.selected = None;
+                self.view.set_selection(None);
+            }
+            AppCommand::ApplyLabel(label) => self.apply_label(&label),
+            AppCommand::Delete => {
+                if let Some(id) = self.selected.take() {
+                    self.edit("Delete", |p| actions::delete(p, &[id]));
+                }
+            }
+            AppCommand::SetTags(id, tags) => self.edit("Set tags", |p| actions::set_tags(p, id, &tags)),
+            AppCommand::SetNote(id, note) => self.edit("Set note", |p| actions::set_note(p, id, &note)),
+            AppCommand::LinkSpeaker(quote, speaker) => {
+                self.edit("Link speaker", |p| actions::link_speaker(p, quote, speaker))
+            }
+            AppCommand::MergeEntities { into, from } => {
+                self.edit("Merge entities", |p| actions::merge_entities(p, into, from))
+            }
+            AppCommand::RenameEntity(id, name) => self.edit("Rename entity", |p| actions::rename_entity(p, id, &name)),
+            AppCommand::SplitMention(id) => self.edit("Split off entity", |p| actions::split_mention(p, id)),
+            AppCommand::AcceptAllOfLabel(label) => {
+                let doc = self.session.doc;
+                self.edit(&format!("Accept all {label}"), |p| actions::accept_all(p, doc, &label));
+            }
+            AppCommand::RejectInSelection => {
+                let doc = self.session.doc;
+                if let Some(span) = self.view.selection().and_then(|(s, e)| crate::model::Span::new(s, e).ok()) {
+                    self.edit("Reject marked suggestions", |p| actions::reject_within(p, doc, span));
+                }
+            }
+            AppCommand::Nudge { end, forward, words } => self.nudge(end, forward, words),
             AppCommand::ZoomIn => self.font_size = (self.font_size + 1.0).min(40.0),
             AppCommand::ZoomOut => self.font_size = (self.font_size - 1.0).max(10.0),
             AppCommand::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    /// Applies an action built from the project as one undoable step; says so if it fails.
+    fn edit(&mut self, name: &str, build: impl FnOnce(&crate::model::Project) -> Option<crate::edit::Edit>) {
+        if let Some(edit) = build(&self.session.project)
+            && let Err(e) = self.session.apply(name, edit)
+        {
+            self.notify(NoticeLevel::Error, e.to_string());
+        }
+    }
+
+    /// With text marked: create an annotation with `label` there. Otherwise relabel the selection.
+    fn apply_label(&mut self, label: &str) {
+        let doc = self.session.doc;
+        if let Some((s, e)) = self.view.selection() {
+            let Some(layer) = self.session.project.schema.label(label).map(|l| l.layer.clone()) else { return };
+            let Ok(span) = crate::model::Span::new(s, e) else { return };
+            let id = self.session.project.next_ann_id();
+            self.edit(&format!("Create {label}"), |p| Some(actions::create(p, doc, span, layer, label)));
+            self.view.set_selection(None);
+            if self.session.project.annotation(id).is_some() {
+                self.selected = Some(id);
+            }
+        } else if let Some(id) = self.selected {
+            self.edit(&format!("Relabel as {label}"), |p| actions::relabel(p, id, label));
+        }
+    }
+
+    /// Moves one end of the selected annotation by a character or a word.
+    fn nudge(&mut self, end: bool, forward: bool, words: bool) {
+        let Some(a) = self.selected.and_then(|id| self.session.project.annotation(id)) else { return };
+        let Some(doc) = self.session.project.document(a.doc) else { return };
+        let (id, start, stop) = (a.id, a.span.start(), a.span.end());
+        let at = if end { stop } else { start };
+        let moved = if words {
+            word_boundary(&doc.text, at, forward)
+        } else if forward {
+            at + 1
+        } else {
+            at.saturating_sub(1)
+        };
+        let (s, e) = if end { (start, moved) } else { (moved, stop) };
+        self.edit("Resize", |p| actions::resize(p, id, s, e));
     }
 
     fn select(&mut self, id: AnnId) {
@@ -497,6 +595,30 @@ fn install_fonts(ctx: &egui::Context) {
         egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
         vec![fallback(egui::FontFamily::Proportional), fallback(egui::FontFamily::Monospace)],
     ));
+}
+
+/// The next word boundary after (or before) code point `at`: the end of the next word going
+/// forward, the start of the previous word going back.
+fn word_boundary(text: &str, at: usize, forward: bool) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    let mut i = at.min(chars.len());
+    if forward {
+        while i < chars.len() && !word(i) {
+            i += 1;
+        }
+        while i < chars.len() && word(i) {
+            i += 1;
+        }
+    } else {
+        while i > 0 && !word(i - 1) {
+            i -= 1;
+        }
+        while i > 0 && word(i - 1) {
+            i -= 1;
+        }
+    }
+    i
 }
 
 const STORAGE_RECENT: &str = "recent_files";

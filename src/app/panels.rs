@@ -154,8 +154,13 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
             ui.selectable_value(&mut app.list_tab, ListTab::Quotes, "Quotes");
             ui.selectable_value(&mut app.list_tab, ListTab::Mentions, "Mentions");
             ui.selectable_value(&mut app.list_tab, ListTab::Other, "Speakers & cues");
+            ui.selectable_value(&mut app.list_tab, ListTab::Entities, "Entities");
         });
         ui.separator();
+        if app.list_tab == ListTab::Entities {
+            entity_list(app, ui);
+            return;
+        }
         let project = &app.session.project;
         let doc = app.session.doc;
         let tab = app.list_tab;
@@ -164,7 +169,7 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
             .filter(|a| match tab {
                 ListTab::Quotes => a.layer == Layer::Quote,
                 ListTab::Mentions => a.layer == Layer::Mention,
-                ListTab::Other => !matches!(a.layer, Layer::Quote | Layer::Mention),
+                ListTab::Other | ListTab::Entities => !matches!(a.layer, Layer::Quote | Layer::Mention),
             })
             .collect();
         items.sort_by_key(|a| (a.span.start(), a.span.end()));
@@ -219,59 +224,222 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
 }
 
 pub fn inspector(app: &mut SaysoApp, ui: &mut Ui) {
-    egui::Panel::right("inspector").resizable(true).default_size(300.0).show(ui, |ui| {
-        let project = &app.session.project;
-        let Some(a) = app.selected.and_then(|id| project.annotation(id)) else {
-            ui.heading("Inspector");
-            ui.label(
-                RichText::new(
-                    "Select a highlight in the article or an entry in the list. Tab jumps to the next suggestion.",
-                )
-                .weak(),
-            );
-            return;
-        };
-        let color = palette::label_color(&project.schema, &a.label);
-        ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, color);
-            ui.heading(format!("{} · {}", a.layer.name(), a.label));
-        });
-        ui.label(RichText::new(a.status.name()).strong());
-        ui.add_space(4.0);
-        ui.label(RichText::new(excerpt(project, a, 400)).italics());
-        ui.label(RichText::new(format!("characters {}", a.span)).small().weak());
-        ui.separator();
-        if let Some(s) = a.links.speaker.and_then(|id| project.annotation(id)) {
-            ui.label(format!("Speaker: {}", excerpt(project, s, 60)));
-            if let Some(name) = speaker_name(project, a) {
-                ui.label(format!("  → {name}"));
-            }
-        }
-        if let Some(c) = a.links.cue.and_then(|id| project.annotation(id)) {
-            ui.label(format!("Cue: {}", excerpt(project, c, 40)));
-        }
-        if let Some(e) = a.links.entity.and_then(|id| project.entity(id)) {
-            ui.label(format!("Entity: {} ({})", e.name, e.label));
-        }
-        ui.label(RichText::new("Why").strong());
-        ui.label(a.origin.describe());
-        if !a.tags.is_empty() {
-            ui.label(format!("Tags: {}", a.tags.join(", ")));
-        }
-        if !a.note.is_empty() {
-            ui.label(format!("Note: {}", a.note));
-        }
-        ui.separator();
-        ui.horizontal(|ui| {
-            if ui.button("Accept (A)").clicked() {
-                app.send(AppCommand::Accept);
-            }
-            if ui.button("Reject (X)").clicked() {
-                app.send(AppCommand::Reject);
-            }
-        });
+    egui::Panel::right("inspector").resizable(true).default_size(320.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| inspector_contents(app, ui));
     });
+}
+
+fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
+    let project = &app.session.project;
+    let Some(a) = app.selected.and_then(|id| project.annotation(id)).cloned() else {
+        ui.heading("Inspector");
+        ui.label(
+            RichText::new(
+                "Select a highlight in the article or an entry in the list. Tab jumps to the next suggestion; \
+                 mark text and press a label's key to add an annotation.",
+            )
+            .weak(),
+        );
+        if let Some((s, e)) = app.view_selection() {
+            ui.separator();
+            ui.label(format!("Marked characters {s}..{e}. Label it:"));
+            label_buttons(app, ui);
+        }
+        return;
+    };
+    let color = palette::label_color(&project.schema, &a.label);
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+        ui.painter().rect_filled(rect, 2.0, color);
+        ui.heading(format!("{} · {}", a.layer.name(), a.label));
+    });
+    ui.label(RichText::new(a.status.name()).strong());
+    ui.add_space(4.0);
+    ui.label(RichText::new(excerpt(project, &a, 400)).italics());
+    ui.label(RichText::new(format!("characters {}", a.span)).small().weak());
+    ui.horizontal(|ui| {
+        if ui.button("Accept (A)").clicked() {
+            app.send(AppCommand::Accept);
+        }
+        if ui.button("Reject (X)").clicked() {
+            app.send(AppCommand::Reject);
+        }
+        if ui.button("Delete").clicked() {
+            app.send(AppCommand::Delete);
+        }
+    });
+    ui.separator();
+    ui.label(RichText::new("Why").strong());
+    ui.label(app.session.project.annotation(a.id).map(|a| a.origin.describe()).unwrap_or_default());
+    ui.separator();
+    egui::ComboBox::from_label("Label").selected_text(&a.label).show_ui(ui, |ui| {
+        for l in app.session.project.schema.labels.clone() {
+            if ui.selectable_label(l.name == a.label, format!("{} ({})", l.name, l.layer.name())).clicked() {
+                app.send(AppCommand::ApplyLabel(l.name.clone()));
+            }
+        }
+    });
+    if a.layer == Layer::Quote {
+        speaker_picker(app, ui, &a);
+    }
+    let project = &app.session.project;
+    if let Some(c) = a.links.cue.and_then(|id| project.annotation(id)) {
+        ui.label(format!("Cue: {}", excerpt(project, c, 40)));
+    }
+    if let Some(e) = a.links.entity.and_then(|id| project.entity(id)) {
+        let split = ui
+            .horizontal(|ui| {
+                ui.label(format!("Entity: {} ({})", e.name, e.label));
+                ui.small_button("Split off").on_hover_text("Make this mention its own entity").clicked()
+            })
+            .inner;
+        if split {
+            app.send(AppCommand::SplitMention(a.id));
+        }
+    }
+    ui.separator();
+    text_field(app, ui, &a, false);
+    text_field(app, ui, &a, true);
+}
+
+/// Tags (comma-separated) or the note, committed as one undoable step when the field loses focus.
+fn text_field(app: &mut SaysoApp, ui: &mut Ui, a: &Annotation, note: bool) {
+    let id = ui.make_persistent_id(("field", note, a.id.0));
+    let saved = if note { a.note.clone() } else { a.tags.join(", ") };
+    let mut text = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| saved.clone());
+    ui.label(if note { "Analyst's note" } else { "Tags (comma-separated)" });
+    let response = if note {
+        ui.add(egui::TextEdit::multiline(&mut text).desired_rows(3).desired_width(f32::INFINITY))
+    } else {
+        ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
+    };
+    let name = if note { "Note" } else { "Tags" };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+        if response.lost_focus() && text != saved {
+            app.send(if note {
+                AppCommand::SetNote(a.id, text)
+            } else {
+                AppCommand::SetTags(a.id, text.split(',').map(str::to_string).collect())
+            });
+        }
+    }
+}
+
+/// Picks the speaker of a quote among the speaker and person mentions near it.
+fn speaker_picker(app: &mut SaysoApp, ui: &mut Ui, quote: &Annotation) {
+    let project = &app.session.project;
+    let current = quote.links.speaker.and_then(|id| project.annotation(id));
+    let shown = current.map_or_else(|| "none".to_string(), |s| speaker_label(project, s));
+    let mut near: Vec<&Annotation> = project
+        .annotations_of(quote.doc)
+        .filter(|c| matches!(c.layer, Layer::Speaker) || c.label == "PERSON")
+        .filter(|c| !quote.span.contains(c.span) && c.status != crate::model::Status::Rejected)
+        .filter(|c| c.span.start().abs_diff(quote.span.start()) < 1500)
+        .collect();
+    near.sort_by_key(|c| c.span.start().abs_diff(quote.span.start()));
+    let mut choice = None;
+    egui::ComboBox::from_label("Speaker").selected_text(shown).show_ui(ui, |ui| {
+        if ui.selectable_label(current.is_none(), "none").clicked() {
+            choice = Some(None);
+        }
+        for c in near {
+            if ui.selectable_label(Some(c.id) == quote.links.speaker, speaker_label(project, c)).clicked() {
+                choice = Some(Some(c.id));
+            }
+        }
+    });
+    if let Some(speaker) = choice {
+        app.send(AppCommand::LinkSpeaker(quote.id, speaker));
+    }
+}
+
+fn speaker_label(project: &Project, a: &Annotation) -> String {
+    let words = excerpt(project, a, 40);
+    match a.links.entity.and_then(|e| project.entity(e)) {
+        Some(e) if e.name != words => format!("{words} → {}", e.name),
+        _ => words,
+    }
+}
+
+/// One button per label, for marking text without remembering hotkeys.
+fn label_buttons(app: &mut SaysoApp, ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        for l in app.session.project.schema.labels.clone() {
+            let text = match l.hotkey {
+                Some(k) => format!("{} ({k})", l.name),
+                None => l.name.clone(),
+            };
+            if ui.button(text).clicked() {
+                app.send(AppCommand::ApplyLabel(l.name.clone()));
+            }
+        }
+    });
+}
+
+/// Entities by type with mention counts; merge and rename from each row's menu.
+fn entity_list(app: &mut SaysoApp, ui: &mut Ui) {
+    let project = &app.session.project;
+    let doc = app.session.doc;
+    let mut counts: std::collections::BTreeMap<crate::model::EntityId, (usize, Option<crate::model::AnnId>)> =
+        Default::default();
+    for a in project.annotations_of(doc).filter(|a| a.status != crate::model::Status::Rejected) {
+        if let Some(e) = a.links.entity {
+            let entry = counts.entry(e).or_insert((0, Some(a.id)));
+            entry.0 += 1;
+        }
+    }
+    let mut entities: Vec<(&crate::model::Entity, usize, Option<crate::model::AnnId>)> =
+        counts.iter().filter_map(|(id, (n, first))| Some((project.entity(*id)?, *n, *first))).collect();
+    entities.sort_by(|a, b| a.0.label.cmp(&b.0.label).then(b.1.cmp(&a.1)).then(a.0.name.cmp(&b.0.name)));
+    let mut commands = Vec::new();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let mut last_label = "";
+        for (e, n, first) in &entities {
+            if e.label != last_label {
+                ui.add_space(4.0);
+                ui.label(RichText::new(&e.label).strong().color(palette::label_color(&project.schema, &e.label)));
+                last_label = &e.label;
+            }
+            let response = ui.selectable_label(false, format!("{} ({n})", e.name));
+            if response.clicked()
+                && let Some(first) = first
+            {
+                commands.push(AppCommand::Select(*first));
+            }
+            response.context_menu(|ui| {
+                ui.menu_button("Merge into", |ui| {
+                    for (other, m, _) in entities.iter().filter(|(o, _, _)| o.id != e.id && o.label == e.label) {
+                        if ui.button(format!("{} ({m})", other.name)).clicked() {
+                            commands.push(AppCommand::MergeEntities { into: other.id, from: e.id });
+                            ui.close();
+                        }
+                    }
+                });
+                let id = ui.make_persistent_id(("rename", e.id.0));
+                let mut name = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| e.name.clone());
+                ui.label("Rename:");
+                let edit = ui.text_edit_singleline(&mut name);
+                edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New name"));
+                if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    commands.push(AppCommand::RenameEntity(e.id, name.clone()));
+                    ui.data_mut(|d| d.remove::<String>(id));
+                    ui.close();
+                } else {
+                    ui.data_mut(|d| d.insert_temp(id, name));
+                }
+                if !e.aliases.is_empty() {
+                    ui.label(RichText::new(format!("Also: {}", e.aliases.join(", "))).small().weak());
+                }
+            });
+        }
+    });
+    for c in commands {
+        app.send(c);
+    }
 }
 
 pub fn shortcuts_window(app: &mut SaysoApp, ctx: &egui::Context) {

@@ -11,9 +11,15 @@
 //! * other names group by their lower-cased text, and an all-capitals word by the initials of an
 //!   earlier multi-word name ("Free Syrian Army" → FSA);
 //! * he/she (and his/her …) go to the speaker of the running passage when they name a speaker,
-//!   otherwise to the most recent person; "the minister", "the Russian top diplomat" go to the most
-//!   recent person whose title fits the role, else to the salient speaker; "I"/"my" inside a
+//!   otherwise to the most recent person, skipping people of the other gender (known from a
+//!   given-name list, Mr./Mrs./Ms., or a pronoun already resolved to them); inside a quotation
+//!   they go to the nearest fitting person other than the speaker. "the minister", "the Russian
+//!   top diplomat" go to the most recent person whose title fits the role, else to the salient
+//!   speaker; a title written right before a name belongs to that person, and a title standing
+//!   alone ("the Prime Minister said") to the person last introduced with it; "I"/"my" inside a
 //!   quotation go to that quotation's speaker.
+//! * "the festival", "the church", "the country" go to the latest name containing that word,
+//!   or (for place and organisation words) the latest place or organisation named.
 //!
 //! Pronouns and role phrases that resolve to nothing are dropped unless they name a speaker,
 //! so the entity list holds only things an analyst would want to see.
@@ -49,6 +55,13 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
             *f = true;
         }
     }
+    // Direct quotations with a speaker, sorted: (start, end, speaker mention).
+    let mut quote_spans: Vec<(usize, usize, usize)> = attrs
+        .iter()
+        .filter(|a| a.kind == QuoteKind::Direct)
+        .filter_map(|a| a.speaker.map(|s| (a.start, a.end, s)))
+        .collect();
+    quote_spans.sort();
     let mut cluster = vec![NO_ENTITY; n];
     // Names of places, organisations and things in text order, for "the festival", "the country".
     let mut recent_names: Vec<usize> = Vec::new();
@@ -60,6 +73,10 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     let mut by_given: HashMap<String, usize> = HashMap::default();
     let mut titles: Vec<(usize, String)> = Vec::new(); // (cluster, lower-cased title text)
     let mut last_person: Option<usize> = None; // mention index
+    // People mentioned outside quotations, in text order, and what is known of their gender
+    // (from a given name, Mr./Mrs., or a pronoun already resolved to them).
+    let mut recent_people: Vec<usize> = Vec::new();
+    let mut gender: HashMap<usize, Gender> = HashMap::default();
     let mut last_of: HashMap<usize, usize> = HashMap::default(); // cluster → its latest mention
     let mut last_speaker: Option<(usize, usize)> = None; // (mention index, paragraph)
     let new_cluster = |label: &'static str, label_of: &mut Vec<&'static str>| {
@@ -90,6 +107,24 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
             MKind::Title => {
                 // A title standing alone ("the Prime Minister said") names the person last
                 // introduced with that title.
+                // "Cres Eastman, Director of the Institute": a title in apposition to a name.
+                let apposition = last_person.filter(|&lp| {
+                    m.tok.0 >= 2
+                        && doc.is_punct(m.tok.0 - 1, ',')
+                        && list[lp].tok.1 == m.tok.0 - 1
+                        && list[lp].kind == MKind::Name
+                        && cluster[lp] != NO_ENTITY
+                });
+                if !titled[mi]
+                    && m.label == "TITLE"
+                    && let Some(lp) = apposition
+                {
+                    cluster[mi] = cluster[lp];
+                    antecedent[mi] = Some(lp);
+                    last_of.insert(cluster[lp], mi);
+                    titles.push((cluster[lp], super::slice(&doc.chars, m.start, m.end).to_lowercase()));
+                    continue;
+                }
                 if !titled[mi]
                     && m.label == "TITLE"
                     && let Some((c, t)) = titled_person(doc, m, &titles, &last_of)
@@ -134,8 +169,14 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 if !matches!(label_of.get(c), Some(&"PERSON" | &"NORP")) {
                     recent_names.push(mi);
                 }
+                if label_of.get(c) == Some(&"PERSON")
+                    && let Some(g) = name_gender(doc, m)
+                {
+                    gender.entry(c).or_insert(g);
+                }
                 if label_of.get(c) == Some(&"PERSON") && m.quote.is_none() {
                     last_person = Some(mi);
+                    recent_people.push(mi);
                     if let Some(t) = m.title.and_then(|t| list.get(t)) {
                         // Include a nationality right before the title ("Russian Foreign Minister").
                         let from = t
@@ -150,7 +191,30 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 }
             }
             MKind::Pronoun => {
+                let pg = if matches!(doc.lower(m.tok.0), "she" | "her" | "hers" | "herself") {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                };
                 if m.quote.is_some() {
+                    // "he" inside a quotation is someone the speaker talks about: the nearest
+                    // person who fits, other than the speaker.
+                    let k = quote_spans.partition_point(|q| q.0 <= m.start);
+                    let speaker_c = k
+                        .checked_sub(1)
+                        .and_then(|k| quote_spans.get(k))
+                        .filter(|q| m.end <= q.1)
+                        .and_then(|q| cluster.get(q.2).copied())
+                        .filter(|&c| c != NO_ENTITY);
+                    let fits = |t: usize| {
+                        cluster[t] != NO_ENTITY
+                            && Some(cluster[t]) != speaker_c
+                            && gender.get(&cluster[t]).is_none_or(|&g| g == pg)
+                    };
+                    if let Some(t) = recent_people.iter().rev().take(16).copied().find(|&t| fits(t)) {
+                        cluster[mi] = cluster[t];
+                        antecedent[mi] = Some(t);
+                    }
                     continue;
                 }
                 let para = doc.para_of(m.start);
@@ -170,11 +234,18 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 } else {
                     last_person
                 };
+                // "she" skips back past men (and "he" past women) to the nearest person who fits.
+                let fits = |t: usize| cluster[t] != NO_ENTITY && gender.get(&cluster[t]).is_none_or(|&g| g == pg);
+                let target = match target {
+                    Some(t) if !fits(t) => recent_people.iter().rev().take(32).copied().find(|&t| fits(t)).or(Some(t)),
+                    t => t,
+                };
                 if let Some(t) = target
                     && cluster[t] != NO_ENTITY
                 {
                     cluster[mi] = cluster[t];
                     antecedent[mi] = Some(t);
+                    gender.entry(cluster[t]).or_insert(pg);
                 }
             }
             MKind::Role => {
@@ -232,15 +303,10 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
         }
         if (m.kind == MKind::Role || m.kind == MKind::Pronoun) && cluster[mi] != NO_ENTITY && m.quote.is_none() {
             last_person = Some(mi);
+            recent_people.push(mi);
         }
     }
     // "I" / "my" inside a quotation: the quotation's speaker.
-    let mut quote_spans: Vec<(usize, usize, usize)> = attrs
-        .iter()
-        .filter(|a| a.kind == QuoteKind::Direct)
-        .filter_map(|a| a.speaker.map(|s| (a.start, a.end, s)))
-        .collect();
-    quote_spans.sort();
     let mut qi = 0;
     for &mi in &order {
         let m = &list[mi];
@@ -266,6 +332,31 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
         }
     }
     finish(doc, list, order, cluster, antecedent, label_of, attrs)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// A person name's gender when the text or the lexicon tells it: Mr./Mrs./Ms. before the name,
+/// or a given name listed as a man's or a woman's.
+fn name_gender(doc: &Doc, m: &Ment) -> Option<Gender> {
+    let first = m.tok.0;
+    let before = (1..=2).filter_map(|d| first.checked_sub(d)).find(|&j| doc.is_word(j));
+    match before.map(|j| doc.lower(j)) {
+        Some("mr") => return Some(Gender::Male),
+        Some("mrs" | "ms" | "miss") => return Some(Gender::Female),
+        _ => {}
+    }
+    if doc.has(first, lexicon::F_FEMALE) {
+        Some(Gender::Female)
+    } else if doc.has(first, lexicon::F_MALE) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
 }
 
 /// What "the festival" / "the country" refers back to: the latest name containing the head word,
@@ -339,15 +430,27 @@ fn name_cluster(
         by_canon.insert(canon, c);
         return c;
     }
-    let words: Vec<String> = (m.tok.0..m.tok.1)
-        .filter(|&j| doc.is_word(j) && doc.lower(j) != "'s")
-        .map(|j| doc.lower(j).to_string())
-        .collect();
-    let key = format!("name:{}", words.join(" ").trim_start_matches("the "));
+    // Words borrowed from the document (no allocation per word); one key string.
+    let words: Vec<&str> =
+        (m.tok.0..m.tok.1).filter(|&j| doc.is_word(j) && doc.lower(j) != "'s").map(|j| doc.lower(j)).collect();
+    let mut key = String::with_capacity(48);
+    key.push_str("name:");
+    for (i, w) in words.iter().enumerate() {
+        if i == 0 && *w == "the" && words.len() > 1 {
+            continue;
+        }
+        if key.len() > 5 {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
     if (m.label == "PERSON" || m.label == "MISC") && words.len() >= 2 {
-        let surname = lex.given_name_key(words.last().map_or("", String::as_str)).to_string();
-        let given = lex.given_name_key(&words[0]).to_string();
-        let cands = by_surname.entry(surname).or_default();
+        let surname = lex.given_name_key(words.last().copied().unwrap_or(""));
+        let given = lex.given_name_key(words[0]).to_string();
+        let cands = match by_surname.get_mut(surname) {
+            Some(v) => v,
+            None => by_surname.entry(surname.to_string()).or_default(),
+        };
         let found = cands
             .iter()
             .rev()
@@ -374,7 +477,7 @@ fn name_cluster(
         return c;
     }
     if words.len() == 1 {
-        let w = lex.given_name_key(&words[0]).to_string();
+        let w = lex.given_name_key(words[0]).to_string();
         if (m.label != "ORG" || !doc.tokens.get(m.tok.0).is_some_and(|t| t.all_caps))
             && let Some(c) = by_surname.get(&w).and_then(|v| v.last()).map(|(c, _)| *c)
         {
@@ -407,8 +510,6 @@ fn name_cluster(
     if let Some(&c) = by_key.get(&key) {
         return c;
     }
-    let c = push(m.label, label_of);
-    by_key.insert(key, c);
     // Acronym of a multi-word name: capitals of its words, all-capital words whole.
     let mut acro = String::new();
     for j in m.tok.0..m.tok.1 {
@@ -422,8 +523,22 @@ fn name_cluster(
             acro.push(ch);
         }
     }
+    // The acronym may have come first ("USI … the University of Southern Indiana").
+    let earlier = (acro.chars().count() >= 2).then(|| by_key.get(&format!("name:{acro}")).copied()).flatten();
+    let c = earlier.unwrap_or_else(|| push(m.label, label_of));
+    by_key.insert(key, c);
     if acro.chars().count() >= 2 {
         by_key.entry(format!("acro:{acro}")).or_insert(c);
+    }
+    // "Church of Scientology": later "Scientology" alone is the same organisation.
+    if m.label == "ORG"
+        && let Some(of) = words.iter().position(|w| *w == "of")
+        && of > 0
+    {
+        let rest: Vec<&str> = words[of + 1..].iter().copied().filter(|w| *w != "the").collect();
+        if !rest.is_empty() {
+            by_key.entry(format!("name:{}", rest.join(" "))).or_insert(c);
+        }
     }
     c
 }
@@ -524,20 +639,24 @@ fn finish(
     }
     let mut d = Detections { quotes: Vec::new(), mentions, entities };
     // Pronoun and role reasons show the chain that resolved them.
-    for i in 0..d.mentions.len() {
+    // Each chain is built once; a quotation's reason reuses its speaker's.
+    let mut chains: Vec<Option<String>> = vec![None; d.mentions.len()];
+    for (i, slot) in chains.iter_mut().enumerate() {
         if d.mentions[i].antecedent.is_some() {
             let chain = d.chain(&doc.chars, i);
-            d.mentions[i].reason = format!("{}: {}", d.mentions[i].reason, chain);
+            let m = &mut d.mentions[i];
+            m.reason.push_str(": ");
+            m.reason.push_str(&chain);
+            *slot = Some(chain);
         }
     }
     for a in attrs {
         let speaker = a.speaker.and_then(|s| new_index.get(s).copied()).filter(|&s| s != usize::MAX);
         let speaker_entity = speaker.and_then(|s| d.mentions.get(s)).map(|m| m.entity);
         let mut reason = a.reason;
-        if let Some(s) = speaker
-            && d.mentions[s].antecedent.is_some()
-        {
-            reason = format!("{reason}; speaker {}", d.chain(&doc.chars, s));
+        if let Some(chain) = speaker.and_then(|s| chains.get(s)).and_then(Option::as_ref) {
+            reason.push_str("; speaker ");
+            reason.push_str(chain);
         }
         d.quotes.push(Quote {
             start: a.start,

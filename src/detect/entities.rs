@@ -6,6 +6,11 @@
 //! titles (a name after a title is a person), then organisation shapes (a run ending in "Party",
 //! "Council", "Front" …), and what is left is a name whose type coreference may still settle.
 //!
+//! "Church of Scientology", "University of Texas" are one name (with the name after "of" also a
+//! mention of its own), and a nationality opening an organisation's name belongs to it ("Korean
+//! Central News Agency"). Definite descriptions whose head can refer back to a name ("the
+//! festival", "the country") become candidate mentions that coreference keeps only if resolved.
+//!
 //! A capital at the start of a sentence or in a title-case headline proves nothing, so such a
 //! word only starts a name when the text also capitalises it mid-sentence, a list knows it, or a
 //! speech verb follows it ("Lavrov said"). Datelines ("HAMBURG /Germany/, December 8. /TASS/.")
@@ -429,7 +434,11 @@ fn segment_run(
             let place = matches!(head, "state" | "republic" | "kingdom" | "city" | "province" | "county" | "district");
             if place || doc.has(ge - 1, lexicon::F_ORG_HEADS) {
                 let ys = if doc.lower(ge + 1) == "the" { ge + 2 } else { ge + 1 };
-                let ye = if ys < end && name_like(doc, ys) { name_group_end(doc, lex, ys, end) } else { ys };
+                // The rest of the capitalised run, places included ("of Southern Indiana").
+                let mut ye = ys;
+                while ye < end && name_like(doc, ye) && !is_title_word(doc, lex, ye) {
+                    ye += 1;
+                }
                 if ye > ys {
                     ge = ye;
                     inner = Some(ys);

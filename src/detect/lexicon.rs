@@ -77,6 +77,9 @@ pub const F_NOMINAL: u32 = 1 << 22;
 pub const F_NOMINAL_GPE: u32 = 1 << 23;
 /// … or to the last organisation named ("the company").
 pub const F_NOMINAL_ORG: u32 = 1 << 24;
+/// Given names of women / of men (for he/she resolution).
+pub const F_FEMALE: u32 = 1 << 25;
+pub const F_MALE: u32 = 1 << 26;
 
 /// How strongly a verb signals reported speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +109,8 @@ pub struct Lexicon {
     /// Role nouns that name one person ("minister", "diplomat").
     pub person_roles: FastSet<String>,
     pub given_names: FastSet<String>,
+    pub female_names: FastSet<String>,
+    pub male_names: FastSet<String>,
     /// Given name → the first spelling of its variant group.
     pub name_variant: FastMap<String, String>,
     /// Lower-cased name (places, organisations, demonyms) → entry.
@@ -205,8 +210,18 @@ impl Lexicon {
             };
             set.extend(l.split_whitespace().map(str::to_lowercase));
         }
+        let mut section = "";
         for l in lines(GIVEN_NAMES) {
-            lex.given_names.extend(l.split_whitespace().map(str::to_lowercase));
+            if l.starts_with('[') {
+                section = l;
+                continue;
+            }
+            let set = match section {
+                "[female]" => &mut lex.female_names,
+                "[male]" => &mut lex.male_names,
+                _ => &mut lex.given_names,
+            };
+            set.extend(l.split_whitespace().map(str::to_lowercase));
         }
         for l in lines(NAME_VARIANTS) {
             let words: Vec<String> = l.split_whitespace().map(str::to_lowercase).collect();
@@ -322,6 +337,12 @@ impl Lexicon {
             for w in set {
                 *flags.entry(w.clone()).or_default() |= flag;
             }
+        }
+        for w in &lex.female_names {
+            *flags.entry(w.clone()).or_default() |= F_FEMALE;
+        }
+        for w in &lex.male_names {
+            *flags.entry(w.clone()).or_default() |= F_MALE;
         }
         for w in &lex.person_roles {
             *flags.entry(w.clone()).or_default() |= F_PERSON_ROLES;

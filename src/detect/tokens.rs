@@ -53,7 +53,12 @@ pub struct Doc {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // General punctuation (“ ” ’ — … ―) is common in news and never a letter: skip the
+    // Unicode table lookup.
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 fn is_apostrophe(c: char) -> bool {

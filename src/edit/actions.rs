@@ -92,6 +92,103 @@ pub fn merge_entities(project: &Project, into: EntityId, from: EntityId) -> Opti
     Some(Edit::Batch(edits))
 }
 
+/// Gives an annotation another label, moving it to that label's layer.
+pub fn relabel(project: &Project, id: AnnId, label: &str) -> Option<Edit> {
+    let layer = project.schema.label(label)?.layer.clone();
+    modify(project, id, |a| {
+        a.label = label.to_string();
+        a.layer = layer;
+    })
+}
+
+/// Moves an annotation's start or end. Refuses spans that would be empty or leave the text.
+pub fn resize(project: &Project, id: AnnId, start: usize, end: usize) -> Option<Edit> {
+    let a = project.annotation(id)?;
+    let len = project.document(a.doc)?.len_chars();
+    let span = Span::new(start, end).ok().filter(|s| s.check_within(len).is_ok())?;
+    modify(project, id, |a| a.span = span)
+}
+
+/// Replaces an annotation's tags (trimmed, sorted, unique, empty ones dropped).
+pub fn set_tags(project: &Project, id: AnnId, tags: &[String]) -> Option<Edit> {
+    let mut tags: Vec<String> = tags.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
+    tags.sort();
+    tags.dedup();
+    modify(project, id, |a| a.tags = tags)
+}
+
+pub fn set_note(project: &Project, id: AnnId, note: &str) -> Option<Edit> {
+    modify(project, id, |a| a.note = note.to_string())
+}
+
+/// Links a quote to the speaker annotation that says it (or unlinks it), for every part of a
+/// split quote at once.
+pub fn link_speaker(project: &Project, quote: AnnId, speaker: Option<AnnId>) -> Option<Edit> {
+    let first = project.annotation(quote)?.links.part_of.unwrap_or(quote);
+    let edits: Vec<Edit> = project
+        .annotations
+        .iter()
+        .filter(|a| a.id == first || a.links.part_of == Some(first))
+        .filter(|a| a.links.speaker != speaker)
+        .map(|a| {
+            let mut a = a.clone();
+            a.links.speaker = speaker;
+            if a.status == Status::Suggested {
+                a.status = Status::Accepted;
+            }
+            Edit::PutAnnotation(Box::new(a))
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// Gives an entity another canonical name; the old name stays as an alias.
+pub fn rename_entity(project: &Project, id: EntityId, name: &str) -> Option<Edit> {
+    let name = name.trim();
+    let old = project.entity(id)?;
+    if name.is_empty() || name == old.name {
+        return None;
+    }
+    let mut e = old.clone();
+    e.aliases.push(std::mem::replace(&mut e.name, name.to_string()));
+    e.aliases.retain(|a| a != name);
+    e.aliases.sort();
+    e.aliases.dedup();
+    Some(Edit::PutEntity(e))
+}
+
+/// Detaches a mention from its entity into a new entity of the same type, named by its words.
+pub fn split_mention(project: &Project, id: AnnId) -> Option<Edit> {
+    let a = project.annotation(id)?;
+    let old = project.entity(a.links.entity?)?;
+    let doc = project.document(a.doc)?;
+    let name: String = doc.text.chars().skip(a.span.start()).take(a.span.len()).collect();
+    let entity = Entity { id: project.next_entity_id(), label: old.label.clone(), name, aliases: Vec::new() };
+    let mut moved = a.clone();
+    moved.links.entity = Some(entity.id);
+    Some(Edit::Batch(vec![Edit::PutEntity(entity), Edit::PutAnnotation(Box::new(moved))]))
+}
+
+/// Accepts every suggestion with `label` in one document.
+pub fn accept_all(project: &Project, doc: DocId, label: &str) -> Option<Edit> {
+    let ids: Vec<AnnId> = project
+        .annotations_of(doc)
+        .filter(|a| a.label == label && a.status == Status::Suggested)
+        .map(|a| a.id)
+        .collect();
+    set_status(project, &ids, Status::Accepted)
+}
+
+/// Rejects every suggestion that lies inside `span` of one document.
+pub fn reject_within(project: &Project, doc: DocId, span: Span) -> Option<Edit> {
+    let ids: Vec<AnnId> = project
+        .annotations_of(doc)
+        .filter(|a| span.contains(a.span) && a.status == Status::Suggested)
+        .map(|a| a.id)
+        .collect();
+    set_status(project, &ids, Status::Rejected)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +231,52 @@ mod tests {
         assert!(!h.is_dirty());
         h.redo(&mut p);
         assert!(p.annotations.iter().all(|a| a.status == Status::Accepted));
+    }
+
+    #[test]
+    fn merge_then_split_and_undo_everything() {
+        let mut p = project();
+        p.put_entity(Entity { id: EntityId(1), label: "PERSON".into(), name: "Sergei Lavrov".into(), aliases: vec![] });
+        p.put_entity(Entity { id: EntityId(2), label: "PERSON".into(), name: "Sergey Lavrov".into(), aliases: vec![] });
+        p.annotation_mut(AnnId(2)).unwrap().links.entity = Some(EntityId(2));
+        let before = p.clone();
+        let mut h = History::default();
+        let edit = merge_entities(&p, EntityId(1), EntityId(2)).unwrap();
+        h.apply(&mut p, "Merge", edit).unwrap();
+        assert!(p.entity(EntityId(2)).is_none());
+        assert_eq!(p.entity(EntityId(1)).unwrap().aliases, vec!["Sergey Lavrov".to_string()]);
+        assert_eq!(p.annotation(AnnId(2)).unwrap().links.entity, Some(EntityId(1)));
+        let edit = split_mention(&p, AnnId(2)).unwrap();
+        h.apply(&mut p, "Split", edit).unwrap();
+        assert_eq!(p.entity(EntityId(2)).unwrap().name, "he");
+        let edit = rename_entity(&p, EntityId(1), "S. Lavrov").unwrap();
+        h.apply(&mut p, "Rename", edit).unwrap();
+        assert!(p.entity(EntityId(1)).unwrap().aliases.contains(&"Sergei Lavrov".to_string()));
+        while h.undo(&mut p).is_some() {}
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn relabel_resize_tags_and_bulk() {
+        let mut p = project();
+        let mut h = History::default();
+        let edit = relabel(&p, AnnId(1), "INDIRECT").unwrap();
+        h.apply(&mut p, "Relabel", edit).unwrap();
+        assert_eq!(p.annotation(AnnId(1)).unwrap().status, Status::Accepted, "editing a suggestion accepts it");
+        assert!(resize(&p, AnnId(1), 0, 999).is_none(), "cannot leave the text");
+        assert!(resize(&p, AnnId(1), 5, 5).is_none(), "cannot be empty");
+        let edit = resize(&p, AnnId(1), 1, 13).unwrap();
+        h.apply(&mut p, "Resize", edit).unwrap();
+        assert_eq!(p.annotation(AnnId(1)).unwrap().span, Span::new(1, 13).unwrap());
+        let edit = set_tags(&p, AnnId(1), &[" b".into(), "a".into(), "b".into(), "".into()]).unwrap();
+        h.apply(&mut p, "Tags", edit).unwrap();
+        assert_eq!(p.annotation(AnnId(1)).unwrap().tags, vec!["a".to_string(), "b".to_string()]);
+        let edit = accept_all(&p, DocId(1), "CUE").unwrap();
+        h.apply(&mut p, "Accept all", edit).unwrap();
+        assert_eq!(p.annotation(AnnId(3)).unwrap().status, Status::Accepted);
+        let edit = reject_within(&p, DocId(1), Span::new(14, 23).unwrap()).unwrap();
+        h.apply(&mut p, "Reject", edit).unwrap();
+        assert_eq!(p.annotation(AnnId(2)).unwrap().status, Status::Rejected);
     }
 
     #[test]

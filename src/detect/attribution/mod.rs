@@ -5,15 +5,21 @@
 //!
 //! 1. **Direct quotations.** A quoted span that stands as a sentence of its own (after a colon,
 //!    a comma, a dash or at the start of a sentence, and ending in punctuation or long) is
-//!    direct. Its cue and speaker are looked for right after the closing mark (`,” he said`,
-//!    `,” said Smith`), then before the opening mark (`Smith said: “`). A quotation that starts
-//!    right after the previous quotation's attribution (`“…,” he said. “…”`) is a later part of
-//!    that quotation. One with no cue of its own inherits the speaker of the running passage
-//!    (the last attribution in the same or the previous two paragraphs).
-//! 2. **Indirect speech.** Each remaining cue with a subject to its left (or an inverted one
-//!    after it: `…, said Smith`) reports the clause after it (from "that" when there is one) or
-//!    the clause before it (`…, officials said.`). "according to X" works both ways. Thinking
-//!    verbs count only with a that-clause.
+//!    direct. A cue right before the opening mark wins (`Smith said: “`, `X scolded him: “`,
+//!    `According to Woodward, “`), then a name and a colon opening the paragraph (`Cecile
+//!    Richards: ‘…’`), then the right side (`,” he said`, `,” said Smith`, `,” Rep. Gwen Moore
+//!    (D-Wis.) said`, a dash line `” ― Jane Doe`), then any cue before the opening mark. A
+//!    quotation that starts right after the previous quotation's attribution (`“…,” he said.
+//!    “…”`) is a later part of that quotation. One with no cue of its own inherits the speaker of
+//!    the running passage (the last attribution in the same or the previous two paragraphs).
+//! 2. **Indirect speech.** `Name: what they said` lines open the pass (headlines, transcripts).
+//!    Each remaining cue with a subject to its left (or an inverted one after it: `…, said
+//!    Smith`, or the subject of a coordinated verb: `She greeted them and told them that …`)
+//!    reports the clause after it (from "that" when there is one, past the addressee: `told The
+//!    Star-Ledger last week she …`) up to the next reported clause (`…, and three-quarters said
+//!    …`), or the clause before it (`…, officials said.`). "according to X" works both ways.
+//!    Thinking verbs count only with a that-clause. A word spelled like a cue after a
+//!    determiner or a preposition ("the support", "an email") is a noun, not a cue.
 //! 3. **Partial quotations.** A short quoted fragment inside a sentence is a partial quotation
 //!    when that sentence reports speech; otherwise it is a scare quote or a title ("the film
 //!    “Jaws”", a “so-called” deal) and is not reported at all.

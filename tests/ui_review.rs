@@ -1,0 +1,226 @@
+//! The review loop driven through the window: marking text, labelling, linking, merging,
+//! tagging, and undoing it all back to the original file byte for byte.
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sayso::app::{AppCommand, PickKind, Picker, SaysoApp};
+use sayso::model::{AnnId, EntityId, Layer, Status};
+use sayso::session::Session;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+struct NoPicker;
+
+impl Picker for NoPicker {
+    fn pick(&self, _kind: PickKind, _suggested: Option<PathBuf>) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn open_fixture(dir: &tempfile::TempDir) -> (Harness<'static, SaysoApp>, PathBuf) {
+    let path = dir.path().join("fixture.ron");
+    sayso::store::save(&common::project(), &path).unwrap();
+    let app = SaysoApp::new(Session::open(&path).unwrap(), Arc::new(NoPicker));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_step_dt(0.02)
+        .build_ui_state(|ui, app: &mut SaysoApp| app.ui(ui), app);
+    h.run();
+    (h, path)
+}
+
+#[test]
+fn drag_over_text_then_hotkey_creates_an_annotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let para = h.get_by_label("Talks resume in Geneva").rect();
+    // Drag from the start of the headline to about its middle.
+    let from = para.left_center() + egui::vec2(1.0, 0.0);
+    let to = para.left_center() + egui::vec2(para.width() * 0.45, 0.0);
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+    let (s, e) = h.state().view_selection().expect("dragging marks text");
+    assert_eq!(s, 0);
+    assert!(e > 3 && e < 22, "{e}");
+    let before = h.state().session.project.annotations.len();
+    h.key_press(egui::Key::O); // ORG's hotkey in the default schema
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.annotations.len(), before + 1);
+    let created = p.annotations.last().unwrap();
+    assert_eq!(
+        (created.label.as_str(), created.layer.clone(), created.status),
+        ("ORG", Layer::Mention, Status::Accepted)
+    );
+    assert_eq!(created.span.start(), 0);
+    assert_eq!(h.state().selected, Some(created.id));
+}
+
+#[test]
+fn double_click_marks_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let para = h.get_by_label("Talks resume in Geneva").rect();
+    let pos = para.left_center() + egui::vec2(8.0, 0.0);
+    h.hover_at(pos);
+    h.run();
+    for _ in 0..2 {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+    assert_eq!(h.state().view_selection(), Some((0, 5)), "“Talks”");
+}
+
+#[test]
+fn keyboard_review_tab_accept_reject_and_resize() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let first = h.state().selected.expect("Tab selects the first suggestion");
+    let a = h.state().session.project.annotation(first).unwrap().clone();
+    assert_eq!(a.status, Status::Suggested);
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
+    h.run();
+    let resized = h.state().session.project.annotation(first).unwrap().span;
+    assert!(resized.end() > a.span.end(), "Alt+→ moves the end one word later");
+    h.key_press(egui::Key::X);
+    h.run();
+    assert_eq!(h.state().session.project.annotation(first).unwrap().status, Status::Rejected);
+    assert_ne!(h.state().selected, Some(first), "rejecting moves on to the next suggestion");
+    let second = h.state().selected.unwrap();
+    h.key_press(egui::Key::A);
+    h.run();
+    assert_eq!(h.state().session.project.annotation(second).unwrap().status, Status::Accepted);
+}
+
+#[test]
+fn link_a_speaker_from_the_inspector() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    h.state_mut().send(AppCommand::Select(AnnId(8)));
+    h.run();
+    h.get_by_label("Speaker").click();
+    h.run();
+    h.get_by_label("Foreign Minister Sergei Lavrov → Sergei Lavrov").click();
+    h.run();
+    let q = h.state().session.project.annotation(AnnId(8)).unwrap();
+    assert_eq!(q.links.speaker, Some(AnnId(2)));
+}
+
+#[test]
+fn tags_and_note_are_edited_in_the_inspector() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    h.state_mut().send(AppCommand::Select(AnnId(5)));
+    h.run();
+    h.get_by_label("Tags").click();
+    h.run();
+    h.get_by_label("Tags").type_text("misleading, needs source");
+    h.run();
+    h.get_by_label("Note").click(); // moving focus commits the tags
+    h.run();
+    h.get_by_label("Note").type_text("Compare with the TASS wording.");
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    let a = h.state().session.project.annotation(AnnId(5)).unwrap();
+    assert_eq!(a.tags, vec!["misleading".to_string(), "needs source".to_string()]);
+    assert_eq!(a.note, "Compare with the TASS wording.");
+}
+
+#[test]
+fn merge_entities_from_the_entities_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    // A second PERSON entity to merge in.
+    h.state_mut().session.project.put_entity(sayso::model::Entity {
+        id: EntityId(3),
+        label: "PERSON".into(),
+        name: "Sergey Lavrov".into(),
+        aliases: vec![],
+    });
+    h.state_mut().session.project.annotation_mut(AnnId(3)).unwrap().links.entity = Some(EntityId(3));
+    h.get_by_label("Entities").click();
+    h.run();
+    h.get_by_label("Sergey Lavrov (1)").click_secondary();
+    h.run();
+    h.get_by_label("Merge into").click();
+    h.run();
+    h.get_all_by_label("Sergei Lavrov (1)").last().expect("menu entry").click();
+    h.run();
+    let p = &h.state().session.project;
+    assert!(p.entity(EntityId(3)).is_none());
+    assert_eq!(p.annotation(AnnId(3)).unwrap().links.entity, Some(EntityId(1)));
+    assert!(p.entity(EntityId(1)).unwrap().aliases.contains(&"Sergey Lavrov".to_string()));
+    h.get_by_label("Sergei Lavrov (2)");
+}
+
+#[test]
+fn undo_and_redo_everything_back_to_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = open_fixture(&dir);
+    let original = std::fs::read(&path).unwrap();
+    let steps = [
+        AppCommand::Select(AnnId(7)),
+        AppCommand::Accept,
+        AppCommand::Select(AnnId(5)),
+        AppCommand::Reject,
+        AppCommand::SetTags(AnnId(1), vec!["x".into()]),
+        AppCommand::LinkSpeaker(AnnId(8), Some(AnnId(2))),
+        AppCommand::AcceptAllOfLabel("DIRECT".into()),
+        AppCommand::Select(AnnId(3)),
+        AppCommand::SplitMention(AnnId(3)),
+        AppCommand::ApplyLabel("ORG".into()),
+        AppCommand::Delete,
+    ];
+    for s in steps {
+        h.state_mut().send(s);
+        h.run();
+    }
+    let edited = sayso::store::to_ron(&h.state().session.project);
+    assert!(h.state().session.is_dirty());
+    for _ in 0..20 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert!(!h.state().session.is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(std::fs::read(&path).unwrap(), original, "undone project saves to the original bytes");
+    for _ in 0..20 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+        h.run();
+    }
+    assert_eq!(sayso::store::to_ron(&h.state().session.project), edited, "redo restores every change");
+}
+
+#[test]
+fn shortcut_overlay_lists_the_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(h.get_all_by_label("Keyboard shortcuts").count() >= 1);
+    h.get_by_label("Next unreviewed");
+    h.get_by_label("End one word later");
+}
