@@ -121,3 +121,15 @@ fn x_of_y_organisations_are_one_name() {
     let (d, c) = run(text);
     assert!(d.mentions.iter().any(|m| s(&c, m.start, m.end) == "Church of Scientology" && m.label == "ORG"));
 }
+
+#[test]
+fn a_curly_quotation_closed_by_a_straight_mark_is_still_one() {
+    let text = "“Most of the guns come from out of state,\" Clinton said during a panel.";
+    assert_eq!(speaker_of(text, "“Most of the guns").as_deref(), Some("Clinton"));
+}
+
+#[test]
+fn a_one_word_name_on_its_own_line_after_the_quotation() {
+    let text = "\"I went to Wall Street before the crash.\"\n\n- Clinton.\n\nClinton tends to overstate it.";
+    assert_eq!(speaker_of(text, "\"I went").as_deref(), Some("Clinton"));
+}

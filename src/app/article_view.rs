@@ -197,6 +197,9 @@ impl ArticleView {
                 let text = doc.text[para.byte_start..para.byte_end].to_string();
                 para_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
             }
+            if let Some(quote) = selected.and_then(|id| project.annotation(id)) {
+                self.paint_links(ui, project, quote, &visible);
+            }
             // Created after the paragraphs' accessibility nodes, so it is on top and gets the pointer.
             let response = ui.interact(content, ui.scope_id().with("article_text"), Sense::click_and_drag());
             let hovered = response.hover_pos().and_then(|p| self.offset_at(&visible, p));
@@ -290,6 +293,35 @@ impl ArticleView {
         let k = visible.partition_point(|(_, o, _)| o.y <= pos.y).saturating_sub(1);
         let (i, origin, galley) = visible.get(k)?;
         Some(self.paras[*i].start + galley.cursor_from_pos(pos - *origin).index.0)
+    }
+
+    /// Draws the selected quote's links: a solid line to its speaker, a dotted one to its cue.
+    fn paint_links(&self, ui: &Ui, project: &Project, quote: &Annotation, visible: &[(usize, Pos2, Arc<Galley>)]) {
+        let Some(from) = self.point_at(visible, quote.span.end().saturating_sub(1)) else { return };
+        let links = [(quote.links.speaker, false), (quote.links.cue, true)];
+        for (target, dotted) in links {
+            let Some(t) = target.and_then(|id| project.annotation(id)) else { continue };
+            let Some(to) = self.point_at(visible, t.span.start()) else { continue };
+            let color = palette::label_color(&project.schema, &t.label);
+            let stroke = Stroke::new(1.5, color);
+            let points = [from, to];
+            if dotted {
+                ui.painter().extend(Shape::dotted_line(&points, color, 6.0, 1.2));
+            } else {
+                ui.painter().line_segment(points, stroke);
+            }
+            ui.painter().circle_filled(to, 3.0, color);
+        }
+    }
+
+    /// The bottom of character `offset`, if its paragraph is on screen.
+    fn point_at(&self, visible: &[(usize, Pos2, Arc<Galley>)], offset: usize) -> Option<Pos2> {
+        let (i, origin, galley) = visible.iter().find(|(i, _, _)| {
+            let p = self.paras[*i];
+            p.start <= offset && offset < p.end.max(p.start + 1)
+        })?;
+        let rect = galley.pos_from_cursor(CCursor::new(offset - self.paras[*i].start));
+        Some(*origin + vec2(rect.min.x + 3.0, rect.max.y))
     }
 
     fn recompute_tops(&mut self, font_size: f32) {

@@ -259,20 +259,29 @@ fn gazetteer_at(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> Optio
         return None;
     }
     let max = lex.max_name_words.min(end - k);
-    // One key string for all lengths; `cuts[len]` is where the first `len` words end.
-    let mut key = String::with_capacity(48);
+    // One key for all lengths, on the stack; `cuts[len]` is where the first `len` words end. A
+    // name longer than the buffer is not looked up (no gazetteer entry is that long).
+    let mut key = [0u8; 160];
+    let mut used = 0;
     let mut cuts = [0usize; 16];
-    let max = max.min(cuts.len() - 1);
+    let mut max = max.min(cuts.len() - 1);
     for (len, cut) in cuts.iter_mut().enumerate().take(max + 1).skip(1) {
-        let w = doc.lower(k + len - 1);
-        if len > 1 && w != "'s" {
-            key.push(' ');
+        let w = doc.lower(k + len - 1).as_bytes();
+        let sep = usize::from(len > 1 && w != b"'s");
+        if used + sep + w.len() > key.len() {
+            max = len - 1;
+            break;
         }
-        key.push_str(w);
-        *cut = key.len();
+        if sep == 1 {
+            key[used] = b' ';
+        }
+        key[used + sep..used + sep + w.len()].copy_from_slice(w);
+        used += sep + w.len();
+        *cut = used;
     }
     for len in (1..=max).rev() {
-        if let Some(e) = key.get(..cuts[len]).and_then(|kk| lex.names.get(kk)) {
+        let kk = std::str::from_utf8(&key[..cuts[len]]).ok();
+        if let Some(e) = kk.and_then(|kk| lex.names.get(kk)) {
             // Single words that are also common words need the capital: checked by the caller.
             return Some((k + len, e.label, e.canonical.as_str()));
         }

@@ -142,6 +142,9 @@ pub fn find_quotes(doc: &Doc) -> Vec<RawQuote> {
                 let straight_open = top_double == Some('"');
                 if straight_open && (closer_like || !opener_like) {
                     close(&mut stack, &mut out, Family::Double, i);
+                } else if top_double.is_some() && closer_like && !opener_like {
+                    // Mixed marks, a common slip: “…," closes with a straight mark.
+                    close(&mut stack, &mut out, Family::Double, i);
                 } else if opener_like || (!closer_like && !straight_open) {
                     stack.push(Open { pos: i, family: Family::Double, mark: '"', multi_para: false, para_start });
                 }

@@ -82,7 +82,8 @@ pub(super) fn strong_left(cx: &Ctx, ft: usize) -> bool {
 /// the token where the current content should end.
 pub(super) fn next_clause(cx: &Ctx, from: usize, to: usize, se: usize) -> Option<usize> {
     let doc = cx.doc;
-    for j in from + 2..to {
+    // A bounded window: a reported clause rarely runs past 80 tokens, and run-on text stays linear.
+    for j in from + 2..to.min(from + 80) {
         if cx.ments.tok_quote[j].is_some()
             || doc.tokens[j].cap
             || !cue_at(cx, j, se).is_some_and(|c| c.class == CueClass::Speech)

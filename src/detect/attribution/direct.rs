@@ -209,7 +209,12 @@ pub(super) fn dash_line(cx: &mut Ctx, d: usize, para: usize) -> Option<usize> {
         let (a, b) = (doc.tokens[end - 1].end, doc.tokens[end].start);
         doc.chars.get(a..b).is_some_and(|g| g.contains(&'\n'))
     };
-    if e < s + 2 || !line_end || (s..e).any(|j| doc.has(j, lexicon::F_FUNCTION_WORDS | lexicon::F_CUE)) {
+    // One word is enough on a line of its own ("- Sanders."), two on the quotation's line.
+    let own_line = dp != para;
+    if e < s + 1 + usize::from(!own_line)
+        || !line_end
+        || (s..e).any(|j| doc.has(j, lexicon::F_FUNCTION_WORDS | lexicon::F_CUE))
+    {
         return None;
     }
     Some(speaker_mention(cx, s, e, e - 1))

@@ -273,7 +273,9 @@ pub(super) fn indirect(
     let min_words = if stance_object { 1 } else { 2 };
     if ce > k && (k..ce).filter(|&j| doc.is_word(j)).count() >= min_words {
         // "The plan, he said, is …": both sides are content.
-        let earlier_cue = (ss..ns).any(|j| cue_at(cx, j, se).is_some_and(|c| c.class == CueClass::Speech));
+        // (A bounded look back, so long run-on sentences stay linear.)
+        let earlier_cue =
+            (ss.max(ns.saturating_sub(40))..ns).any(|j| cue_at(cx, j, se).is_some_and(|c| c.class == CueClass::Speech));
         let cs = if before_ok && doc.is_punct(cue.e, ',') && !earlier_cue { ss } else { k };
         let why = if that_at.is_some() {
             format!("cue \"{cue_text}\" with a that-clause")

@@ -327,7 +327,8 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut sorted: Vec<Attr> = order.iter().map(|&i| out[i].clone()).collect();
+    let mut slots: Vec<Option<Attr>> = out.into_iter().map(Some).collect();
+    let mut sorted: Vec<Attr> = order.iter().filter_map(|&i| slots[i].take()).collect();
     for a in &mut sorted {
         a.part_of = a.part_of.map(|p| new_index[p]);
     }
