@@ -70,18 +70,11 @@ fn double_click_marks_a_word() {
     let pos = para.left_center() + egui::vec2(8.0, 0.0);
     h.hover_at(pos);
     h.run();
-    for _ in 0..2 {
+    for pressed in [true, false, true, false] {
         h.event(egui::Event::PointerButton {
             pos,
             button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: egui::Modifiers::NONE,
-        });
-        h.step();
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed: false,
+            pressed,
             modifiers: egui::Modifiers::NONE,
         });
         h.step();

@@ -66,6 +66,10 @@ const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
 }
 
+const fn nudge(end: bool, forward: bool, words: bool, name: &'static str, keys: &'static [KeyboardShortcut]) -> Entry {
+    Entry { command: AppCommand::Nudge { end, forward, words }, name, keys }
+}
+
 /// The table. The first shortcut of an entry is the one menus show.
 pub static TABLE: &[Entry] = &[
     Entry { command: AppCommand::Open, name: "Open…", keys: &[key(CTRL, Key::O)] },
@@ -89,46 +93,14 @@ pub static TABLE: &[Entry] = &[
         name: "Reject all suggestions in marked text",
         keys: &[key(Modifiers::SHIFT, Key::X)],
     },
-    Entry {
-        command: AppCommand::Nudge { end: true, forward: true, words: true },
-        name: "End one word later",
-        keys: &[key(ALT, Key::ArrowRight)],
-    },
-    Entry {
-        command: AppCommand::Nudge { end: true, forward: false, words: true },
-        name: "End one word earlier",
-        keys: &[key(ALT, Key::ArrowLeft)],
-    },
-    Entry {
-        command: AppCommand::Nudge { end: false, forward: true, words: true },
-        name: "Start one word later",
-        keys: &[key(ALT_SHIFT, Key::ArrowRight)],
-    },
-    Entry {
-        command: AppCommand::Nudge { end: false, forward: false, words: true },
-        name: "Start one word earlier",
-        keys: &[key(ALT_SHIFT, Key::ArrowLeft)],
-    },
-    Entry {
-        command: AppCommand::Nudge { end: true, forward: true, words: false },
-        name: "End one character later",
-        keys: &[key(CTRL_ALT, Key::ArrowRight)],
-    },
-    Entry {
-        command: AppCommand::Nudge { end: true, forward: false, words: false },
-        name: "End one character earlier",
-        keys: &[key(CTRL_ALT, Key::ArrowLeft)],
-    },
-    Entry {
-        command: AppCommand::Nudge { end: false, forward: true, words: false },
-        name: "Start one character later",
-        keys: &[key(CTRL_ALT_SHIFT, Key::ArrowRight)],
-    },
-    Entry {
-        command: AppCommand::Nudge { end: false, forward: false, words: false },
-        name: "Start one character earlier",
-        keys: &[key(CTRL_ALT_SHIFT, Key::ArrowLeft)],
-    },
+    nudge(true, true, true, "End one word later", &[key(ALT, Key::ArrowRight)]),
+    nudge(true, false, true, "End one word earlier", &[key(ALT, Key::ArrowLeft)]),
+    nudge(false, true, true, "Start one word later", &[key(ALT_SHIFT, Key::ArrowRight)]),
+    nudge(false, false, true, "Start one word earlier", &[key(ALT_SHIFT, Key::ArrowLeft)]),
+    nudge(true, true, false, "End one character later", &[key(CTRL_ALT, Key::ArrowRight)]),
+    nudge(true, false, false, "End one character earlier", &[key(CTRL_ALT, Key::ArrowLeft)]),
+    nudge(false, true, false, "Start one character later", &[key(CTRL_ALT_SHIFT, Key::ArrowRight)]),
+    nudge(false, false, false, "Start one character earlier", &[key(CTRL_ALT_SHIFT, Key::ArrowLeft)]),
     Entry { command: AppCommand::ZoomIn, name: "Larger text", keys: &[key(CTRL, Key::Equals), key(CTRL, Key::Plus)] },
     Entry { command: AppCommand::ZoomOut, name: "Smaller text", keys: &[key(CTRL, Key::Minus)] },
     Entry {

@@ -77,7 +77,8 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     // (from a given name, Mr./Mrs., or a pronoun already resolved to them).
     let mut recent_people: Vec<usize> = Vec::new();
     let mut gender: HashMap<usize, Gender> = HashMap::default();
-    let mut last_of: HashMap<usize, usize> = HashMap::default(); // cluster → its latest mention
+    // Cluster → its latest mention (clusters are dense indices).
+    let mut last_of: Vec<usize> = Vec::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (mention index, paragraph)
     let new_cluster = |label: &'static str, label_of: &mut Vec<&'static str>| {
         label_of.push(label);
@@ -121,7 +122,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 {
                     cluster[mi] = cluster[lp];
                     antecedent[mi] = Some(lp);
-                    last_of.insert(cluster[lp], mi);
+                    set_last(&mut last_of, cluster[lp], mi);
                     titles.push((cluster[lp], super::slice(&doc.chars, m.start, m.end).to_lowercase()));
                     continue;
                 }
@@ -131,7 +132,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 {
                     cluster[mi] = c;
                     antecedent[mi] = Some(t);
-                    last_of.insert(c, mi);
+                    set_last(&mut last_of, c, mi);
                     continue;
                 }
                 let mut key = String::with_capacity(24);
@@ -252,27 +253,27 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 if m.quote.is_some() && !is_speaker[mi] {
                     continue;
                 }
-                let head = doc.lower(m.tok.1.saturating_sub(1)).to_string();
-                let fits: &[&str] = match head.as_str() {
+                let head = doc.lower(m.tok.1.saturating_sub(1));
+                let fits: &[&str] = match head {
                     "diplomat" => &["minister", "secretary", "ambassador", "envoy", "diplomat"],
                     "official" | "leader" | "chief" => &[""],
                     "candidate" | "nominee" => &["candidate", "nominee", "senator", "governor", "secretary"],
                     _ => &[],
                 };
                 // Nationalities in the role phrase must agree with the title ("the French minister").
-                let nats: Vec<String> = (m.tok.0..m.tok.1)
+                let nats: Vec<&str> = (m.tok.0..m.tok.1)
                     .filter(|&j| lex.names.get(doc.lower(j)).is_some_and(|e| e.label == "NORP"))
-                    .map(|j| doc.lower(j).to_string())
+                    .map(|j| doc.lower(j))
                     .collect();
                 let wanted = |t: &str| {
                     (t.split_whitespace().any(|w| w == head) || fits.iter().any(|f| t.contains(f)))
-                        && nats.iter().all(|n| t.split_whitespace().any(|w| w == n))
+                        && nats.iter().all(|n| t.split_whitespace().any(|w| w == *n))
                 };
                 let by_title = titles.iter().rev().take(64).find(|(_, t)| wanted(t)).map(|(c, _)| *c);
                 let mut target = None;
                 if let Some(c) = by_title {
                     // The latest mention of that person, for the chain.
-                    target = last_of.get(&c).copied();
+                    target = last_of.get(c).copied().filter(|&t| t != NO_ENTITY);
                 } else if is_speaker[mi] {
                     target = last_speaker.map(|(s, _)| s).or(last_person);
                 }
@@ -299,7 +300,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
             }
         }
         if cluster[mi] != NO_ENTITY {
-            last_of.insert(cluster[mi], mi);
+            set_last(&mut last_of, cluster[mi], mi);
         }
         if (m.kind == MKind::Role || m.kind == MKind::Pronoun) && cluster[mi] != NO_ENTITY && m.quote.is_none() {
             last_person = Some(mi);
@@ -359,6 +360,14 @@ fn name_gender(doc: &Doc, m: &Ment) -> Option<Gender> {
     }
 }
 
+/// Records `mi` as the latest mention of cluster `c`.
+fn set_last(last_of: &mut Vec<usize>, c: usize, mi: usize) {
+    if c >= last_of.len() {
+        last_of.resize(c + 1, NO_ENTITY);
+    }
+    last_of[c] = mi;
+}
+
 /// What "the festival" / "the country" refers back to: the latest name containing the head word,
 /// else (for place and organisation heads) the latest name of that type.
 fn nominal_target(
@@ -389,12 +398,7 @@ fn nominal_target(
 
 /// The person cluster (and its latest mention) whose title contains the standalone title `m`,
 /// or failing that its role word ("Ambassador" → "Afghan Ambassador to the US").
-fn titled_person(
-    doc: &Doc,
-    m: &Ment,
-    titles: &[(usize, String)],
-    last_of: &HashMap<usize, usize>,
-) -> Option<(usize, usize)> {
+fn titled_person(doc: &Doc, m: &Ment, titles: &[(usize, String)], last_of: &[usize]) -> Option<(usize, usize)> {
     let words: Vec<&str> = (m.tok.0..m.tok.1).filter(|&j| doc.is_word(j)).map(|j| doc.lower(j)).collect();
     let head = (m.tok.0..m.tok.1).rev().find(|&j| doc.has(j, lexicon::F_PERSON_ROLES)).map(|j| doc.lower(j))?;
     let contains_all = |t: &str| words.iter().all(|w| t.split_whitespace().any(|x| x == *w));
@@ -403,7 +407,7 @@ fn titled_person(
         .find(|(_, t)| contains_all(t))
         .or_else(|| recent().find(|(_, t)| t.split_whitespace().any(|x| x == head)))
         .map(|(c, _)| *c)?;
-    Some((c, *last_of.get(&c)?))
+    Some((c, last_of.get(c).copied().filter(|&t| t != NO_ENTITY)?))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -117,7 +117,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         quote_tok.push((ft, t));
     }
     // Words the text capitalises somewhere mid-sentence: evidence that they are names.
-    let mut mid_caps: HashSet<&str> = HashSet::default();
+    let mut mid_caps: HashSet<&str> = HashSet::with_capacity_and_hasher(n / 16 + 16, Default::default());
     for i in 0..n {
         let t = doc.tokens[i];
         if t.kind == Kind::Word
@@ -128,7 +128,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
             mid_caps.insert(doc.lower(i));
         }
     }
-    let mut list = Vec::new();
+    let mut list = Vec::with_capacity(n / 6 + 8);
     let mut i = 0;
     while i < n {
         let t = doc.tokens[i];

@@ -84,6 +84,15 @@ pub(super) fn next_clause(cx: &Ctx, from: usize, to: usize, se: usize) -> Option
     let doc = cx.doc;
     // A bounded window: a reported clause rarely runs past 80 tokens, and run-on text stays linear.
     for j in from + 2..to.min(from + 80) {
+        // "…, echoing a memo from …": a participial phrase after a comma ends the content.
+        if doc.is_punct(j - 1, ',')
+            && doc.is_word(j)
+            && !doc.tokens[j].cap
+            && doc.lower(j).ends_with("ing")
+            && doc.lower(j).len() > 5
+        {
+            return Some(j - 1);
+        }
         if cx.ments.tok_quote[j].is_some()
             || doc.tokens[j].cap
             || !cue_at(cx, j, se).is_some_and(|c| c.class == CueClass::Speech)

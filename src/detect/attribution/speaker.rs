@@ -152,6 +152,23 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     if j < floor || cx.ments.tok_quote.get(j).copied().flatten().is_some() {
         return None;
     }
+    // "Humphrey, for example, said": step over a short adverbial set off by commas.
+    if doc.is_punct(j, ',')
+        && let Some(k) = (j.saturating_sub(4).max(floor)..j).rev().find(|&k| doc.is_punct(k, ','))
+        && k + 1 < j
+        && k > floor
+        && (k + 1..j)
+            .all(|x| doc.is_word(x) && !doc.tokens[x].cap && !doc.has(x, lexicon::F_CUE | lexicon::F_ROLE_NOUNS))
+        && doc.is_word(k - 1)
+    {
+        j = k - 1;
+        if j < floor {
+            return None;
+        }
+        let s = np_left(cx, j, floor)?;
+        let mi = speaker_mention(cx, s, j + 1, j);
+        return Some((mi, (s, j + 1)));
+    }
     // Apposition: "Josh Earnest, the press secretary, said".
     if doc.is_punct(j, ',') && j > floor {
         let h = j - 1;
