@@ -189,3 +189,28 @@ fn file_export_writes_reviewed_work_where_the_prompt_says() {
     assert!(!csv.contains("remains open"), "suggestions stay out by default: {csv}");
     h.get_by_label_contains("Exported");
 }
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancels_the_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(Session::open(&fixture_file(&dir)).unwrap(), None);
+    h.state_mut().send(AppCommand::Select(AnnId(7)));
+    h.run();
+    h.key_press(egui::Key::A);
+    h.run();
+    h.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    h.step();
+    let cancelled = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.iter().any(|c| matches!(c, egui::ViewportCommand::CancelClose)));
+    assert!(cancelled, "the close is held back");
+    h.run();
+    h.get_by_label("Save changes?");
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(!h.state().session.is_dirty(), "Save in the dialog saves");
+    let saved = sayso::store::load(&dir.path().join("fixture.ron")).unwrap().project;
+    assert_eq!(saved.annotation(AnnId(7)).unwrap().status, Status::Accepted);
+}

@@ -146,6 +146,7 @@ impl SaysoApp {
             install_fonts(&ctx);
             self.fonts_installed = true;
         }
+        self.intercept_close(&ctx);
         self.poll_dialogs();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
@@ -406,28 +407,26 @@ impl SaysoApp {
         }
     }
 
-    /// Moves the selection to the next (or previous) suggestion in reading order.
+    /// Moves the selection to the next (or previous) suggestion in reading order, wrapping
+    /// around. One pass over the document's annotations, no sorting: it runs on every keystroke.
     fn step_unreviewed(&mut self, forward: bool) {
         let doc = self.session.doc;
-        let here = self
-            .selected
-            .and_then(|id| self.session.project.annotation(id))
-            .map(|a| (a.span.start(), a.span.end(), a.id));
-        let mut candidates: Vec<(usize, usize, AnnId)> = self
-            .session
-            .project
-            .annotations_of(doc)
-            .filter(|a| a.status == Status::Suggested)
-            .map(|a| (a.span.start(), a.span.end(), a.id))
-            .collect();
-        candidates.sort();
-        let next = if forward {
-            candidates.iter().find(|c| here.is_none_or(|h| **c > h)).or(candidates.first())
-        } else {
-            candidates.iter().rev().find(|c| here.is_none_or(|h| **c < h)).or(candidates.last())
-        };
-        match next {
-            Some(&(_, _, id)) => self.select(id),
+        let key = |a: &crate::model::Annotation| (a.span.start(), a.span.end(), a.id);
+        let here = self.selected.and_then(|id| self.session.project.annotation(id)).map(key);
+        let (mut next, mut wrap) = (None, None);
+        for a in self.session.project.annotations_of(doc).filter(|a| a.status == Status::Suggested) {
+            let k = key(a);
+            let ahead = here.is_none_or(|h| if forward { k > h } else { k < h });
+            let better = |best: Option<(usize, usize, AnnId)>| best.is_none_or(|b| if forward { k < b } else { k > b });
+            if ahead && better(next) {
+                next = Some(k);
+            }
+            if better(wrap) {
+                wrap = Some(k);
+            }
+        }
+        match next.or(wrap) {
+            Some((_, _, id)) => self.select(id),
             None => self.notify(NoticeLevel::Info, "Everything in this document is reviewed."),
         }
     }
@@ -626,7 +625,6 @@ const STORAGE_FONT: &str = "font_size";
 
 impl eframe::App for SaysoApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.intercept_close(ui.ctx());
         SaysoApp::ui(self, ui);
     }
 

@@ -80,6 +80,8 @@ pub const F_NOMINAL_ORG: u32 = 1 << 24;
 /// Given names of women / of men (for he/she resolution).
 pub const F_FEMALE: u32 = 1 << 25;
 pub const F_MALE: u32 = 1 << 26;
+/// Labels before a colon that are not sources ("note", "photo").
+pub const F_NOT_SPEAKER: u32 = 1 << 27;
 
 /// How strongly a verb signals reported speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +136,7 @@ pub struct Lexicon {
     pub nominal: FastSet<String>,
     pub nominal_gpe: FastSet<String>,
     pub nominal_org: FastSet<String>,
+    pub not_speaker: FastSet<String>,
     /// Every listed word → the classes it belongs to, so a token needs one lookup.
     pub word_flags: FastMap<String, u32>,
 }
@@ -275,6 +278,7 @@ impl Lexicon {
                 "[nominal]" => &mut lex.nominal,
                 "[nominal_gpe]" => &mut lex.nominal_gpe,
                 "[nominal_org]" => &mut lex.nominal_org,
+                "[not_speaker]" => &mut lex.not_speaker,
                 _ => continue,
             };
             set.extend(l.split_whitespace().map(str::to_lowercase));
@@ -331,9 +335,12 @@ impl Lexicon {
         for w in &lex.given_names {
             *flags.entry(w.clone()).or_default() |= F_GIVEN_NAMES;
         }
-        for (set, flag) in
-            [(&lex.nominal, F_NOMINAL), (&lex.nominal_gpe, F_NOMINAL_GPE), (&lex.nominal_org, F_NOMINAL_ORG)]
-        {
+        for (set, flag) in [
+            (&lex.nominal, F_NOMINAL),
+            (&lex.nominal_gpe, F_NOMINAL_GPE),
+            (&lex.nominal_org, F_NOMINAL_ORG),
+            (&lex.not_speaker, F_NOT_SPEAKER),
+        ] {
             for w in set {
                 *flags.entry(w.clone()).or_default() |= flag;
             }

@@ -82,8 +82,12 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
     }
 }
 
-/// An annotation must point into an existing document, within its text.
+/// An annotation must point into an existing document, within its text. Status, tag and link
+/// changes keep the span, so they skip the count of the text's characters.
 fn check_annotation(project: &Project, a: &Annotation) -> Result<(), EditError> {
+    if project.annotation(a.id).is_some_and(|old| old.doc == a.doc && old.span == a.span) {
+        return Ok(());
+    }
     let bad = |message: String| EditError::BadAnnotation { id: a.id, message };
     let doc = project.document(a.doc).ok_or_else(|| bad(format!("document {} does not exist", a.doc)))?;
     a.span.check_within(doc.len_chars()).map_err(|e| bad(e.to_string()))

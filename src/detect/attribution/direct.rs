@@ -170,7 +170,7 @@ pub(super) fn colon_label(cx: &mut Ctx, ft: usize) -> Option<(usize, usize)> {
     let label_ok = (start..colon).all(|j| {
         doc.tokens[j].kind == Kind::Word
             && (doc.tokens[j].cap || matches!(doc.lower(j), "to" | "of" | "on" | "the" | "'s"))
-    }) && !(start..colon).any(|j| NOT_SPEAKERS.contains(&doc.lower(j)));
+    }) && !(start..colon).any(|j| doc.has(j, lexicon::F_NOT_SPEAKER));
     if !label_ok || !doc.tokens[start].cap {
         return None;
     }

@@ -363,33 +363,6 @@ pub(super) const ADJUNCT_HEADS: &[&str] = &[
     "npr",
 ];
 
-/// Words before a colon that label something other than a speaker ("Editor's note:").
-pub(super) const NOT_SPEAKERS: &[&str] = &[
-    "note",
-    "update",
-    "updated",
-    "photo",
-    "photos",
-    "video",
-    "read",
-    "related",
-    "watch",
-    "source",
-    "sources",
-    "credit",
-    "editor",
-    "editor's",
-    "exclusive",
-    "breaking",
-    "live",
-    "listen",
-    "see",
-    "more",
-    "also",
-    "disclosure",
-    "correction",
-];
-
 /// `Roger Stone: Don’t Trust the Voting Machines`, `CLINTON: Honestly, …`, `Q: …`: a short name
 /// opening a paragraph, a colon, then what that source says, to the paragraph end.
 pub(super) fn colon_lines(cx: &mut Ctx, out: &mut Vec<Attr>) {
@@ -414,7 +387,7 @@ pub(super) fn colon_lines(cx: &mut Ctx, out: &mut Vec<Attr>) {
             t.kind == Kind::Word && (t.cap || matches!(doc.lower(j), "to" | "of" | "the" | "and" | "'s"))
                 || doc.is_punct(j, '.') && j > start && lex_abbrev(cx, j)
         }) && !(start..colon)
-            .any(|j| NOT_SPEAKERS.contains(&doc.lower(j)) || doc.tokens[j].kind == Kind::Number);
+            .any(|j| doc.has(j, lexicon::F_NOT_SPEAKER) || doc.tokens[j].kind == Kind::Number);
         let mut ce = pe;
         while ce > colon + 1
             && doc.tokens[ce - 1].kind == Kind::Punct

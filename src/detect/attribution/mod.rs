@@ -423,7 +423,15 @@ fn make(cx: &Ctx, cs: usize, ce: usize, sp: usize, cue: (usize, usize), reason: 
         return None;
     }
     let (a, b) = span(doc, cs, ce);
-    let who = describe(cx, sp);
+    // One allocation for the reason: the speaker's words are copied straight from the text.
+    let mut why = String::with_capacity(reason.len() + 48);
+    why.push_str("reported speech: ");
+    why.push_str(&reason);
+    why.push_str(", speaker \"");
+    if let Some(m) = cx.ments.list.get(sp) {
+        why.extend(doc.chars.get(m.start..m.end).unwrap_or(&[]));
+    }
+    why.push('"');
     Some(Attr {
         start: a,
         end: b,
@@ -431,6 +439,6 @@ fn make(cx: &Ctx, cs: usize, ce: usize, sp: usize, cue: (usize, usize), reason: 
         speaker: Some(sp),
         cue: Some(cue),
         part_of: None,
-        reason: format!("reported speech: {reason}, speaker \"{who}\""),
+        reason: why,
     })
 }

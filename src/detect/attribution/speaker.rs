@@ -34,7 +34,10 @@ pub(super) fn speaker_mention(cx: &mut Ctx, s: usize, e: usize, head: usize) -> 
                 | "study"
         );
     let (a, b) = span(doc, s, e);
-    let text = super::super::slice(&doc.chars, a, b);
+    let mut reason = String::with_capacity(b.saturating_sub(a) + 20);
+    reason.push_str("speaker phrase \"");
+    reason.extend(doc.chars.get(a..b).unwrap_or(&[]));
+    reason.push('"');
     let m = Ment {
         start: a,
         end: b,
@@ -44,7 +47,7 @@ pub(super) fn speaker_mention(cx: &mut Ctx, s: usize, e: usize, head: usize) -> 
         canonical: None,
         title: None,
         quote: cx.ments.tok_quote.get(s).copied().flatten(),
-        reason: format!("speaker phrase \"{text}\""),
+        reason,
     };
     cx.ments.list.push(m);
     let mi = cx.ments.list.len() - 1;
