@@ -214,3 +214,18 @@ fn closing_with_unsaved_changes_asks_and_cancels_the_close() {
     let saved = sayso::store::load(&dir.path().join("fixture.ron")).unwrap().project;
     assert_eq!(saved.annotation(AnnId(7)).unwrap().status, Status::Accepted);
 }
+
+#[test]
+fn a_hand_edited_project_opens_with_a_warning_that_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = common::project();
+    project.documents[0].text = project.documents[0].text.replace("Thursday", "Friday!!");
+    let path = dir.path().join("edited.ron");
+    sayso::store::save(&project, &path).unwrap();
+    let mut h = harness(Session::open(&path).unwrap(), None);
+    h.run();
+    h.get_by_label_contains("does not match its hash");
+    h.state_mut().send(AppCommand::ZoomIn);
+    h.run();
+    h.get_by_label_contains("does not match its hash");
+}

@@ -23,6 +23,7 @@ pub const SAMPLE_NAME: &str = "sample-article.txt";
 pub const SAMPLE: &[u8] = include_bytes!("../../assets/sample-article.txt");
 
 const MAX_RECENT: usize = 10;
+const MAX_NOTICES: usize = 5;
 const DEFAULT_FONT_SIZE: f32 = 17.0;
 
 /// Something to do once the analyst has answered "save changes?".
@@ -122,14 +123,22 @@ impl SaysoApp {
         self.queue.push(command);
     }
 
+    /// Shows a notice. A new piece of information replaces the previous one (rapid undos should
+    /// not stack a tower of "Undid …"); errors stay until dismissed, the latest few at most.
     pub fn notify(&mut self, level: NoticeLevel, text: impl Into<String>) {
+        if level == NoticeLevel::Info {
+            self.notices.retain(|n| n.level != NoticeLevel::Info);
+        }
         self.notices.push(Notice { level, text: text.into(), shown_at: None });
+        if self.notices.len() > MAX_NOTICES {
+            self.notices.remove(0);
+        }
     }
 
     fn report_warnings(&mut self) {
         let warnings: Vec<String> = self.session.warnings.iter().map(|w| w.to_string()).collect();
-        for w in warnings {
-            self.notify(NoticeLevel::Info, w);
+        if !warnings.is_empty() {
+            self.notify(NoticeLevel::Error, warnings.join("\n"));
         }
     }
 
