@@ -217,3 +217,28 @@ fn shortcut_overlay_lists_the_keys() {
     h.get_by_label("Next unreviewed");
     h.get_by_label("End one word later");
 }
+
+#[test]
+fn find_a_word_and_annotate_the_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("RUSSIA");
+    h.run();
+    h.get_by_label("1 matches");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("1 of 1");
+    let text = &h.state().session.project.documents[0].text;
+    let start = text[..text.find("Russia").unwrap()].chars().count();
+    assert_eq!(h.state().view_selection(), Some((start, start + 6)));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Find").is_none(), "Escape closes the find bar");
+    assert_eq!(h.state().view_selection(), Some((start, start + 6)), "and keeps the match marked");
+    h.key_press(egui::Key::N); // NORP's hotkey
+    h.run();
+    let created = h.state().session.project.annotations.last().unwrap();
+    assert_eq!((created.label.as_str(), created.span.start()), ("NORP", start));
+}

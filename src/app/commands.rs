@@ -45,6 +45,7 @@ pub enum AppCommand {
     ZoomIn,
     ZoomOut,
     ToggleShortcuts,
+    Find,
     Quit,
 }
 
@@ -76,6 +77,7 @@ pub static TABLE: &[Entry] = &[
     Entry { command: AppCommand::Save, name: "Save", keys: &[key(CTRL, Key::S)] },
     Entry { command: AppCommand::SaveAs, name: "Save As…", keys: &[key(CTRL_SHIFT, Key::S)] },
     Entry { command: AppCommand::Quit, name: "Quit", keys: &[key(CTRL, Key::Q)] },
+    Entry { command: AppCommand::Find, name: "Find in article", keys: &[key(CTRL, Key::F)] },
     Entry { command: AppCommand::Undo, name: "Undo", keys: &[key(CTRL, Key::Z)] },
     Entry { command: AppCommand::Redo, name: "Redo", keys: &[key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)] },
     Entry { command: AppCommand::Accept, name: "Accept", keys: &[key(Modifiers::NONE, Key::A)] },

@@ -4,6 +4,7 @@
 mod article_view;
 mod commands;
 mod dialogs;
+mod find;
 mod palette;
 mod panels;
 
@@ -73,6 +74,7 @@ pub struct SaysoApp {
     close_confirmed: bool,
     shown_title: String,
     fonts_installed: bool,
+    find: find::Find,
 }
 
 impl SaysoApp {
@@ -94,6 +96,7 @@ impl SaysoApp {
             close_confirmed: false,
             shown_title: String::new(),
             fonts_installed: false,
+            find: find::Find::default(),
         };
         app.report_warnings();
         app
@@ -178,6 +181,17 @@ impl SaysoApp {
                 ui.centered_and_justified(|ui| ui.label("This project has no documents. Open an article with Ctrl+O."));
                 return;
             };
+            if self.find.open {
+                match self.find.ui(ui, &doc.text, &doc.hash) {
+                    Some(find::FindOutput::Show(s, e)) => {
+                        self.view.set_selection(Some((s, e)));
+                        self.view.scroll_to(s);
+                        self.selected = None;
+                    }
+                    Some(find::FindOutput::Close) | None => {}
+                }
+                ui.separator();
+            }
             let out = self.view.ui(
                 ui,
                 &self.session.project,
@@ -196,6 +210,11 @@ impl SaysoApp {
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
         if ctx.text_edit_focused() {
+            return;
+        }
+        if self.find.open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            // The first Escape closes the find bar and keeps the match marked.
+            self.find.open = false;
             return;
         }
         let mut fired = Vec::new();
@@ -347,6 +366,7 @@ impl SaysoApp {
             AppCommand::Nudge { end, forward, words } => self.nudge(end, forward, words),
             AppCommand::ZoomIn => self.font_size = (self.font_size + 1.0).min(40.0),
             AppCommand::ZoomOut => self.font_size = (self.font_size - 1.0).max(10.0),
+            AppCommand::Find => self.find.open(),
             AppCommand::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }

@@ -55,6 +55,8 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 let redo = app.session.history.redo_name().map(|n| format!("Redo {n}"));
                 command_item(app, ui, AppCommand::Undo, undo.is_some());
                 command_item(app, ui, AppCommand::Redo, redo.is_some());
+                ui.separator();
+                command_item(app, ui, AppCommand::Find, true);
             });
             ui.menu_button("Review", |ui| {
                 let has = app.selected.is_some();
