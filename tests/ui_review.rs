@@ -242,3 +242,38 @@ fn find_a_word_and_annotate_the_match() {
     let created = h.state().session.project.annotations.last().unwrap();
     assert_eq!((created.label.as_str(), created.span.start()), ("NORP", start));
 }
+
+#[test]
+fn schema_editor_renames_a_label_sets_a_key_and_restores_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let original = h.state().session.project.clone();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run();
+    h.get_by_label("Name of CUE").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Name of CUE").type_text("verb");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let p = &h.state().session.project;
+    let names: Vec<_> = p.schema.labels.iter().map(|l| l.name.clone()).collect();
+    assert!(p.schema.label("VERB").is_some(), "{names:?}");
+    assert_eq!(p.annotation(AnnId(4)).unwrap().label, "VERB", "annotations follow the rename");
+    h.get_by_label("Key of TIME").click();
+    h.run();
+    h.get_by_label("Key of TIME").type_text("h");
+    h.run();
+    assert_eq!(h.state().session.project.schema.label("TIME").unwrap().hotkey, Some('h'));
+    h.get_by_label("Restore default labels").click();
+    h.run();
+    assert_eq!(h.state().session.project.schema, sayso::model::Schema::default());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().session.project, original);
+}

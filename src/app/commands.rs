@@ -46,6 +46,9 @@ pub enum AppCommand {
     ZoomOut,
     ToggleShortcuts,
     Find,
+    EditLabels,
+    /// Replace the schema; the pair renames a label and its annotations.
+    SetSchema(Box<crate::model::Schema>, Option<(String, String)>),
     Quit,
 }
 
@@ -103,6 +106,7 @@ pub static TABLE: &[Entry] = &[
     nudge(true, false, false, "End one character earlier", &[key(CTRL_ALT, Key::ArrowLeft)]),
     nudge(false, true, false, "Start one character later", &[key(CTRL_ALT_SHIFT, Key::ArrowRight)]),
     nudge(false, false, false, "Start one character earlier", &[key(CTRL_ALT_SHIFT, Key::ArrowLeft)]),
+    Entry { command: AppCommand::EditLabels, name: "Labels…", keys: &[key(CTRL, Key::L)] },
     Entry { command: AppCommand::ZoomIn, name: "Larger text", keys: &[key(CTRL, Key::Equals), key(CTRL, Key::Plus)] },
     Entry { command: AppCommand::ZoomOut, name: "Smaller text", keys: &[key(CTRL, Key::Minus)] },
     Entry {

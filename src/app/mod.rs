@@ -7,6 +7,7 @@ mod dialogs;
 mod find;
 mod palette;
 mod panels;
+mod schema_editor;
 
 pub use commands::AppCommand;
 pub use dialogs::{NativePicker, PickKind, Picker};
@@ -63,6 +64,7 @@ pub struct SaysoApp {
     pub recent: Vec<PathBuf>,
     pub font_size: f32,
     pub show_shortcuts: bool,
+    pub show_schema: bool,
     /// File → Export also writes unreviewed suggestions (with their status).
     pub export_suggestions: bool,
     list_tab: ListTab,
@@ -86,6 +88,7 @@ impl SaysoApp {
             recent: Vec::new(),
             font_size: DEFAULT_FONT_SIZE,
             show_shortcuts: false,
+            show_schema: false,
             export_suggestions: false,
             list_tab: ListTab::default(),
             view: ArticleView::default(),
@@ -170,6 +173,7 @@ impl SaysoApp {
         self.prompt_window(&ctx);
         self.confirm_window(&ctx);
         panels::shortcuts_window(self, &ctx);
+        schema_editor::window(self, &ctx);
         panels::notices(self, &ctx);
         self.apply_queue(&ctx);
     }
@@ -367,6 +371,11 @@ impl SaysoApp {
             AppCommand::ZoomIn => self.font_size = (self.font_size + 1.0).min(40.0),
             AppCommand::ZoomOut => self.font_size = (self.font_size - 1.0).max(10.0),
             AppCommand::Find => self.find.open(),
+            AppCommand::EditLabels => self.show_schema = !self.show_schema,
+            AppCommand::SetSchema(schema, rename) => {
+                let rename = rename.as_ref().map(|(o, n)| (o.as_str(), n.as_str()));
+                self.edit("Edit labels", |p| actions::set_schema(p, *schema, rename));
+            }
             AppCommand::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }

@@ -67,6 +67,8 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::PreviousUnreviewed, true);
             });
             ui.menu_button("View", |ui| {
+                command_item(app, ui, AppCommand::EditLabels, true);
+                ui.separator();
                 command_item(app, ui, AppCommand::ZoomIn, true);
                 command_item(app, ui, AppCommand::ZoomOut, true);
                 ui.separator();

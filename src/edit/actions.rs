@@ -3,7 +3,7 @@
 //! [`super::History`].
 
 use super::Edit;
-use crate::model::{AnnId, Annotation, DocId, Entity, EntityId, Layer, Origin, Project, Span, Status};
+use crate::model::{AnnId, Annotation, DocId, Entity, EntityId, Layer, Origin, Project, Schema, Span, Status};
 
 /// Sets the status of the given annotations. Accepting a quote also accepts its speaker and cue,
 /// so one keystroke confirms the whole attribution.
@@ -189,6 +189,24 @@ pub fn reject_within(project: &Project, doc: DocId, span: Span) -> Option<Edit> 
     set_status(project, &ids, Status::Rejected)
 }
 
+/// Replaces the schema. A label renamed from `old` to `new` carries its annotations along, so
+/// nothing is left with a label the schema no longer knows.
+pub fn set_schema(project: &Project, schema: Schema, rename: Option<(&str, &str)>) -> Option<Edit> {
+    if schema == project.schema {
+        return None;
+    }
+    let mut edits = vec![Edit::SetSchema(Box::new(schema))];
+    if let Some((old, new)) = rename {
+        for a in project.annotations.iter().filter(|a| a.label == old) {
+            edits.push(Edit::PutAnnotation(Box::new(Annotation { label: new.to_string(), ..a.clone() })));
+        }
+        for e in project.entities.iter().filter(|e| e.label == old) {
+            edits.push(Edit::PutEntity(Entity { label: new.to_string(), ..e.clone() }));
+        }
+    }
+    Some(Edit::Batch(edits))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +295,21 @@ mod tests {
         let edit = reject_within(&p, DocId(1), Span::new(14, 23).unwrap()).unwrap();
         h.apply(&mut p, "Reject", edit).unwrap();
         assert_eq!(p.annotation(AnnId(2)).unwrap().status, Status::Rejected);
+    }
+
+    #[test]
+    fn renaming_a_label_in_the_schema_relabels_its_annotations_and_undoes() {
+        let mut p = project();
+        let before = p.clone();
+        let mut schema = p.schema.clone();
+        schema.labels.iter_mut().find(|l| l.name == "CUE").unwrap().name = "VERB".into();
+        let mut h = History::default();
+        let edit = set_schema(&p, schema, Some(("CUE", "VERB"))).unwrap();
+        h.apply(&mut p, "Rename label", edit).unwrap();
+        assert_eq!(p.annotation(AnnId(3)).unwrap().label, "VERB");
+        assert!(p.schema.label("VERB").is_some() && p.schema.label("CUE").is_none());
+        h.undo(&mut p);
+        assert_eq!(p, before);
     }
 
     #[test]
