@@ -102,7 +102,7 @@ fn bench(c: &mut Criterion) {
             app.send(AppCommand::Select(AnnId(5)));
             app.send(if accept { AppCommand::Accept } else { AppCommand::Undo });
             accept = !accept;
-            frame(&ctx, &mut app, vec![]);
+            // Commands queued before a frame (as key presses are) are applied before it draws.
             frame(&ctx, &mut app, vec![]);
         })
     });

@@ -77,6 +77,8 @@ pub struct SaysoApp {
     shown_title: String,
     fonts_installed: bool,
     find: find::Find,
+    /// A text field had the keyboard at the end of the last frame.
+    was_typing: bool,
 }
 
 impl SaysoApp {
@@ -100,6 +102,7 @@ impl SaysoApp {
             shown_title: String::new(),
             fonts_installed: false,
             find: find::Find::default(),
+            was_typing: false,
         };
         app.report_warnings();
         app
@@ -165,6 +168,9 @@ impl SaysoApp {
         self.poll_dialogs();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
+        // Keys, drops and dialog results change the project before drawing, so a keystroke
+        // shows its effect in the same frame.
+        self.apply_queue(&ctx, false);
         panels::menu_bar(self, ui);
         panels::status_bar(self, ui);
         panels::list_panel(self, ui);
@@ -175,7 +181,8 @@ impl SaysoApp {
         panels::shortcuts_window(self, &ctx);
         schema_editor::window(self, &ctx);
         panels::notices(self, &ctx);
-        self.apply_queue(&ctx);
+        self.apply_queue(&ctx, true);
+        self.was_typing = ctx.text_edit_focused();
     }
 
     fn article(&mut self, ui: &mut egui::Ui) {
@@ -213,7 +220,9 @@ impl SaysoApp {
     }
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
-        if ctx.text_edit_focused() {
+        // egui drops a text field's focus on Escape before this runs: a field focused last frame
+        // still owns this frame's keys, so it can commit what was typed.
+        if ctx.text_edit_focused() || self.was_typing {
             return;
         }
         if self.find.open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
@@ -274,10 +283,11 @@ impl SaysoApp {
     }
 
     /// Carries out the queued commands, in order.
-    fn apply_queue(&mut self, ctx: &egui::Context) {
+    /// Carries out the queued commands; `drawn` says this frame already drew the old state,
+    /// so the new one needs another frame.
+    fn apply_queue(&mut self, ctx: &egui::Context, drawn: bool) {
         let queue = std::mem::take(&mut self.queue);
-        if !queue.is_empty() {
-            // This frame drew the state before the commands: draw the new state too.
+        if drawn && !queue.is_empty() {
             ctx.request_repaint();
         }
         for command in queue {
