@@ -133,8 +133,7 @@ fn layer_counts(project: &Project, doc: crate::model::DocId) -> Vec<(String, Sta
 /// First words of an annotation's text, for list entries.
 pub fn excerpt(project: &Project, a: &Annotation, max_chars: usize) -> String {
     let Some(doc) = project.document(a.doc) else { return String::new() };
-    let text: String = doc.text.chars().skip(a.span.start()).take(a.span.len()).collect();
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = doc.slice(a.span).split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() > max_chars {
         let cut: String = text.chars().take(max_chars).collect();
         format!("{}…", cut.trim_end())

@@ -1,5 +1,6 @@
 //! One imported article. Its text never changes after import: every annotation points into it.
 
+use super::text_index::IndexCache;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -29,6 +30,9 @@ pub struct Document {
     pub hash: String,
     /// Normalised text: `\n` line endings, no BOM.
     pub text: String,
+    /// Code point → byte lookups for `text`, so slicing a span costs the same anywhere in it.
+    #[serde(skip)]
+    index: IndexCache,
 }
 
 impl Document {
@@ -42,7 +46,13 @@ impl Document {
             encoding: "UTF-8".into(),
             hash: text_hash(&text),
             text,
+            index: IndexCache::default(),
         }
+    }
+
+    /// The words of a span (clamped to the text), in near-constant time.
+    pub fn slice(&self, span: super::Span) -> &str {
+        self.index.get(&self.text).slice(&self.text, span.start(), span.end())
     }
 
     /// Whether `hash` still matches `text`.

@@ -39,9 +39,13 @@ impl TextIndex {
         }
         let base = self.samples[char_offset / STRIDE];
         let rest = char_offset % STRIDE;
-        match text[base..].char_indices().nth(rest) {
+        // A text that changed under the index falls back to a scan instead of slicing badly.
+        let Some(tail) = text.get(base..) else {
+            return text.char_indices().nth(char_offset).map_or(text.len(), |(b, _)| b);
+        };
+        match tail.char_indices().nth(rest) {
             Some((b, _)) => base + b,
-            None => self.bytes,
+            None => text.len(),
         }
     }
 
@@ -49,8 +53,10 @@ impl TextIndex {
     pub fn char_of(&self, text: &str, byte: usize) -> usize {
         let byte = byte.min(self.bytes);
         let sample = self.samples.partition_point(|&b| b <= byte).saturating_sub(1);
-        let base = self.samples.get(sample).copied().unwrap_or(0);
-        let mut chars = sample * STRIDE;
+        let (base, mut chars) = match self.samples.get(sample) {
+            Some(&b) if text.is_char_boundary(b) => (b, sample * STRIDE),
+            _ => (0, 0),
+        };
         for (b, _) in text[base..].char_indices() {
             if base + b >= byte {
                 return chars;
@@ -60,13 +66,39 @@ impl TextIndex {
         chars
     }
 
+    /// Whether this index may belong to `text`: same length. Lookups stay safe either way.
+    pub fn fits(&self, text: &str) -> bool {
+        self.bytes == text.len()
+    }
+
     /// The text of `start..end` (code points), clamped to the text.
     pub fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
-        let s = self.byte_of(text, start);
-        let e = self.byte_of(text, end.max(start));
-        &text[s..e]
+        let s = self.byte_of(text, start).min(text.len());
+        let e = self.byte_of(text, end.max(start)).min(text.len());
+        text.get(s..e).unwrap_or("")
     }
 }
+
+/// A document's index, built on first use and never saved. It compares equal to any other, so
+/// it does not affect equality of the data it sits in.
+#[derive(Debug, Clone, Default)]
+pub struct IndexCache(std::sync::OnceLock<TextIndex>);
+
+impl IndexCache {
+    /// The index of `text`, built on first use; rebuilt (uncached) if `text` changed since.
+    pub fn get(&self, text: &str) -> std::borrow::Cow<'_, TextIndex> {
+        let index = self.0.get_or_init(|| TextIndex::new(text));
+        if index.fits(text) { std::borrow::Cow::Borrowed(index) } else { std::borrow::Cow::Owned(TextIndex::new(text)) }
+    }
+}
+
+impl PartialEq for IndexCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for IndexCache {}
 
 #[cfg(test)]
 mod tests {
@@ -83,6 +115,22 @@ mod tests {
         }
         assert_eq!(index.byte_of(&text, index.len_chars()), text.len());
         assert_eq!(index.slice(&text, 2, 4), "📰“");
+    }
+
+    #[test]
+    fn a_text_changed_under_the_index_never_panics() {
+        let index = TextIndex::new(&"a".repeat(200));
+        let other = "é".repeat(100); // same byte length, different characters
+        assert!(index.fits(&other), "same length: only Document's rebuild check would notice");
+        for i in 0..210 {
+            assert!(index.slice(&other, i, i + 3).len() <= other.len());
+            assert!(index.char_of(&other, i) <= 200);
+        }
+        let odd = format!("x{}", "é".repeat(99) + "y"); // samples land inside characters
+        assert_eq!(odd.len(), 200);
+        for i in 0..210 {
+            assert!(index.slice(&odd, i, i + 2).chars().count() <= 2);
+        }
     }
 
     #[test]
