@@ -277,3 +277,19 @@ fn schema_editor_renames_a_label_sets_a_key_and_restores_defaults() {
     }
     assert_eq!(h.state().session.project, original);
 }
+
+#[test]
+fn accept_all_of_a_label_from_the_review_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    h.get_by_label("Review").click();
+    h.run();
+    h.get_by_label("Accept all suggestions of").click();
+    h.run();
+    h.get_by_label("GPE").click();
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.annotation(AnnId(7)).unwrap().status, Status::Accepted, "the suggested GPE is accepted");
+    assert_eq!(p.annotation(AnnId(6)).unwrap().status, Status::Rejected, "a rejected GPE stays rejected");
+    assert_eq!(p.annotation(AnnId(3)).unwrap().status, Status::Suggested, "other labels are untouched");
+}

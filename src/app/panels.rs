@@ -65,6 +65,16 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 ui.separator();
                 command_item(app, ui, AppCommand::NextUnreviewed, true);
                 command_item(app, ui, AppCommand::PreviousUnreviewed, true);
+                ui.separator();
+                command_item(app, ui, AppCommand::RejectInSelection, app.view_selection().is_some());
+                ui.menu_button("Accept all suggestions of", |ui| {
+                    for label in app.session.project.schema.labels.iter().map(|l| l.name.clone()).collect::<Vec<_>>() {
+                        if ui.button(&label).clicked() {
+                            app.send(AppCommand::AcceptAllOfLabel(label));
+                            ui.close();
+                        }
+                    }
+                });
             });
             ui.menu_button("View", |ui| {
                 command_item(app, ui, AppCommand::EditLabels, true);
