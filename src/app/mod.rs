@@ -450,9 +450,7 @@ impl SaysoApp {
                 self.notify(NoticeLevel::Error, e.to_string());
             }
         }
-        if status == Status::Rejected || status == Status::Accepted {
-            self.step_unreviewed(true);
-        }
+        self.step_unreviewed(true);
     }
 
     /// Moves the selection to the next (or previous) suggestion in reading order, wrapping

@@ -162,7 +162,7 @@ pub fn split_mention(project: &Project, id: AnnId) -> Option<Edit> {
     let a = project.annotation(id)?;
     let old = project.entity(a.links.entity?)?;
     let doc = project.document(a.doc)?;
-    let name: String = doc.text.chars().skip(a.span.start()).take(a.span.len()).collect();
+    let name = doc.slice(a.span).to_string();
     let entity = Entity { id: project.next_entity_id(), label: old.label.clone(), name, aliases: Vec::new() };
     let mut moved = a.clone();
     moved.links.entity = Some(entity.id);
