@@ -12,6 +12,7 @@ pub mod eval;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod recovery;
 pub mod session;
 pub mod store;
 pub mod suggest;

@@ -27,6 +27,9 @@ pub struct Session {
     pub doc: DocId,
     /// Problems found on load that did not stop it.
     pub warnings: Vec<Problem>,
+    /// The project file's modification time when last read or written, to notice when another
+    /// program moves, deletes or rewrites it.
+    pub disk_stamp: Option<std::time::SystemTime>,
 }
 
 impl Session {
@@ -34,7 +37,15 @@ impl Session {
     pub fn new(project: Project, source: Option<PathBuf>) -> Session {
         let doc = project.documents.first().map_or(DocId(1), |d| d.id);
         // A fresh import holds no analyst work yet, so nothing is lost by closing it: it starts clean.
-        Session { project, path: None, source, history: History::default(), doc, warnings: Vec::new() }
+        Session {
+            project,
+            path: None,
+            source,
+            history: History::default(),
+            doc,
+            warnings: Vec::new(),
+            disk_stamp: None,
+        }
     }
 
     /// Opens a project (`.ron`) or imports an article (anything else) into a new project.
@@ -45,6 +56,7 @@ impl Session {
             session.path = Some(path.to_path_buf());
             session.history.mark_saved();
             session.warnings = loaded.warnings;
+            session.disk_stamp = modified(path);
             Ok(session)
         } else {
             let doc = import::import_file(path, DocId(1))?;
@@ -80,7 +92,33 @@ impl Session {
         store::save(&self.project, path)?;
         self.path = Some(path.to_path_buf());
         self.history.mark_saved();
+        self.disk_stamp = modified(path);
         Ok(())
+    }
+
+    /// Brings back work from a recovery file: one undoable step when only annotations, entities
+    /// or labels differ (undoing it returns to the saved file); otherwise the recovered project
+    /// replaces this one. Either way the result is unsaved.
+    pub fn restore(&mut self, recovered: Project) {
+        if let Some((edit, _)) = crate::edit::diff::between(&self.project, &recovered)
+            && self.apply("Restore unsaved work", edit).is_ok()
+        {
+            return;
+        }
+        self.doc = recovered.documents.first().map_or(self.doc, |d| d.id);
+        self.project = recovered;
+        self.history = History::default();
+        self.history.mark_unsaved();
+    }
+
+    /// What happened to the project file on disk since it was last read or written here.
+    pub fn disk_change(&self) -> DiskChange {
+        let Some(path) = &self.path else { return DiskChange::None };
+        match std::fs::metadata(path) {
+            Err(_) => DiskChange::Gone,
+            Ok(meta) if meta.modified().ok() != self.disk_stamp => DiskChange::Rewritten,
+            Ok(_) => DiskChange::None,
+        }
     }
 
     /// The name shown in the title bar.
@@ -101,6 +139,20 @@ impl Session {
             None => PathBuf::from("project.ron"),
         }
     }
+}
+
+/// See [`Session::disk_change`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskChange {
+    None,
+    /// Moved, deleted, or no longer readable.
+    Gone,
+    /// Written by something else.
+    Rewritten,
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).ok()?.modified().ok()
 }
 
 /// A new project holding one imported article, with the detector's suggestions.

@@ -2,6 +2,7 @@
 //! once per frame, and every project change goes through the session's edit history.
 
 mod article_view;
+mod autosave;
 mod commands;
 mod dialogs;
 mod find;
@@ -79,6 +80,7 @@ pub struct SaysoApp {
     find: find::Find,
     /// A text field had the keyboard at the end of the last frame.
     was_typing: bool,
+    autosave: autosave::Autosave,
 }
 
 impl SaysoApp {
@@ -103,6 +105,7 @@ impl SaysoApp {
             fonts_installed: false,
             find: find::Find::default(),
             was_typing: false,
+            autosave: autosave::Autosave::default(),
         };
         app.report_warnings();
         app
@@ -178,10 +181,12 @@ impl SaysoApp {
         self.article(ui);
         self.prompt_window(&ctx);
         self.confirm_window(&ctx);
+        self.recovery_window(&ctx);
         panels::shortcuts_window(self, &ctx);
         schema_editor::window(self, &ctx);
         panels::notices(self, &ctx);
         self.apply_queue(&ctx, true);
+        self.autosave_tick(&ctx);
         self.was_typing = ctx.text_edit_focused();
     }
 
@@ -222,8 +227,8 @@ impl SaysoApp {
     fn handle_keys(&mut self, ctx: &egui::Context) {
         // egui drops a text field's focus on Escape before this runs: a field focused last frame
         // still owns this frame's keys, so it can commit what was typed.
-        if ctx.text_edit_focused() || self.was_typing {
-            return;
+        if ctx.text_edit_focused() || self.was_typing || self.pending.is_some() || self.autosave.offer.is_some() {
+            return; // a text field or a question owns the keyboard
         }
         if self.find.open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             // The first Escape closes the find bar and keeps the match marked.
@@ -485,6 +490,7 @@ impl SaysoApp {
                 self.view = ArticleView::default();
                 self.remember(path);
                 self.report_warnings();
+                self.reset_autosave();
             }
             Err(e) => self.notify(NoticeLevel::Error, e.to_string()),
         }
@@ -611,8 +617,11 @@ impl SaysoApp {
         if choice == 2 {
             return;
         }
+        // Saved, or the analyst chose to drop the changes: either way no recovery is needed.
+        self.discard_recovery();
         match pending {
             Pending::Close => {
+                self.flush_autosave();
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -704,6 +713,8 @@ pub fn run_native(path: Option<PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| {
             let mut app = SaysoApp::new(session, Arc::new(NativePicker));
+            app.set_recovery_dir(crate::recovery::default_data_dir());
+            app.check_recovery();
             if let Some(storage) = cc.storage {
                 app.recent = eframe::get_value(storage, STORAGE_RECENT).unwrap_or_default();
                 app.font_size = eframe::get_value(storage, STORAGE_FONT).unwrap_or(DEFAULT_FONT_SIZE);

@@ -73,6 +73,13 @@ impl History {
         self.saved_at = Some(self.done.len());
     }
 
+    /// The project in memory no longer matches any saved file (work restored from a recovery
+    /// file, say), whatever is undone.
+    pub fn mark_unsaved(&mut self) {
+        self.saved_at = None;
+        self.generation += 1;
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.saved_at != Some(self.done.len())
     }

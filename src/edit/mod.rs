@@ -4,6 +4,7 @@
 //! batches of these few primitive edits.
 
 pub mod actions;
+pub mod diff;
 mod history;
 
 pub use history::History;
