@@ -29,6 +29,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Find annotations' words again after a project's article text was edited by hand.
+    Reanchor {
+        project: PathBuf,
+        /// Write the result here instead of replacing the project file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Detect quotes, speakers and entities in articles; one JSON object per file and line.
     Detect {
         #[arg(required = true)]
@@ -79,6 +86,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Check { project, json } => check(&project, json),
         Command::Detect { files, json: _ } => detect(&files),
         Command::Annotate { files, out } => annotate(&files, &out),
+        Command::Reanchor { project, out } => reanchor(&project, out.as_deref()),
         Command::Eval { gold, json } => eval(&gold, json),
         Command::Export { project, format, out, include_suggestions } => {
             let loaded = store::load(&project)?;
@@ -124,6 +132,9 @@ fn annotate(files: &[PathBuf], out: &Path) -> anyhow::Result<ExitCode> {
     let mut project = crate::model::Project::default();
     for file in files {
         let doc = import::import_file(file, project.next_doc_id())?;
+        if doc.encoding != "UTF-8" {
+            eprintln!("{}: read as {} (detected)", file.display(), doc.encoding);
+        }
         crate::session::add_with_suggestions(&mut project, doc);
     }
     store::save(&project, out)?;
@@ -152,5 +163,29 @@ fn check(path: &std::path::Path, json: bool) -> anyhow::Result<ExitCode> {
     for warning in loaded.warnings.iter().filter(|p| p.severity == Severity::Warning) {
         eprintln!("{}: {warning}", path.display());
     }
+    if let Some(reanchor) = &loaded.reanchor {
+        eprintln!("{}: the article text changed; `sayso reanchor` would do this:\n{reanchor}", path.display());
+        if reanchor.required {
+            eprintln!("{}: some spans fall outside the changed text: re-anchor before use", path.display());
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Re-anchors and saves (atomically); says what moved and what could not be found.
+fn reanchor(path: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let loaded = store::load(path)?;
+    let mut project = loaded.project;
+    let out = out.unwrap_or(path);
+    match &loaded.reanchor {
+        None => println!("{}: every annotation is on its words; nothing to do", path.display()),
+        Some(reanchor) => {
+            reanchor.apply(&mut project);
+            println!("{reanchor}");
+        }
+    }
+    store::save(&project, out)?;
+    println!("{}: {}", out.display(), crate::model::Summary::of(&project));
     Ok(ExitCode::SUCCESS)
 }

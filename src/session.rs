@@ -4,7 +4,7 @@
 use crate::edit::{Edit, EditError, History};
 use crate::import::{self, ImportError};
 use crate::model::{DocId, Project};
-use crate::store::{self, Problem, StoreError};
+use crate::store::{self, Problem, Severity, StoreError};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +30,8 @@ pub struct Session {
     /// The project file's modification time when last read or written, to notice when another
     /// program moves, deletes or rewrites it.
     pub disk_stamp: Option<std::time::SystemTime>,
+    /// Re-anchoring on offer: the article text was edited outside Sayso.
+    pub reanchor: Option<store::Reanchor>,
 }
 
 impl Session {
@@ -45,6 +47,7 @@ impl Session {
             doc,
             warnings: Vec::new(),
             disk_stamp: None,
+            reanchor: None,
         }
     }
 
@@ -57,6 +60,7 @@ impl Session {
             session.history.mark_saved();
             session.warnings = loaded.warnings;
             session.disk_stamp = modified(path);
+            session.reanchor = loaded.reanchor;
             Ok(session)
         } else {
             let doc = import::import_file(path, DocId(1))?;
@@ -109,6 +113,19 @@ impl Session {
         self.project = recovered;
         self.history = History::default();
         self.history.mark_unsaved();
+    }
+
+    /// Moves spans back onto their words in a hand-edited text (see [`store::reanchor`]). Like
+    /// a format upgrade it happens on opening, outside the undo history, and leaves the project
+    /// unsaved: the file changes only when the analyst saves.
+    pub fn reanchor(&mut self) -> Option<store::Reanchor> {
+        let reanchor = self.reanchor.take()?;
+        reanchor.apply(&mut self.project);
+        self.warnings =
+            store::validate(&self.project).into_iter().filter(|p| p.severity == Severity::Warning).collect();
+        self.history = History::default();
+        self.history.mark_unsaved();
+        Some(reanchor)
     }
 
     /// What happened to the project file on disk since it was last read or written here.

@@ -35,7 +35,7 @@ fn order_of_records_does_not_change_the_bytes() {
 fn file_is_readable_ron() {
     let text = store::to_ron(&common::project());
     assert!(text.starts_with("// Sayso project."));
-    assert!(text.contains("format_version: 1,"));
+    assert!(text.contains("format_version: 2,"));
     assert!(text.contains("span: (0, 26)") || text.contains("span: ("), "spans are compact tuples");
     assert!(text.contains("status: Accepted"));
     // One annotation's change touches few lines: the format is line-oriented.
@@ -57,11 +57,11 @@ fn save_and_load_through_the_file_system() {
 
 #[test]
 fn future_version_is_refused_naming_both_versions() {
-    let text = store::to_ron(&common::project()).replace("format_version: 1,", "format_version: 7,");
+    let text = store::to_ron(&common::project()).replace("format_version: 2,", "format_version: 7,");
     let err = reload(&text).unwrap_err();
-    assert!(matches!(err, StoreError::FutureVersion { found: 7, supported: 1, .. }));
+    assert!(matches!(err, StoreError::FutureVersion { found: 7, supported: 2, .. }));
     let msg = err.to_string();
-    assert!(msg.contains("format 7") && msg.contains("up to 1"), "{msg}");
+    assert!(msg.contains("format 7") && msg.contains("up to 2"), "{msg}");
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod dialogs;
 mod find;
 mod palette;
 mod panels;
+mod reanchor_prompt;
 mod schema_editor;
 
 pub use commands::AppCommand;
@@ -81,6 +82,8 @@ pub struct SaysoApp {
     /// A text field had the keyboard at the end of the last frame.
     was_typing: bool,
     autosave: autosave::Autosave,
+    /// The session open before one that cannot be shown until re-anchored, to go back to.
+    previous: Option<Box<Session>>,
 }
 
 impl SaysoApp {
@@ -106,6 +109,7 @@ impl SaysoApp {
             find: find::Find::default(),
             was_typing: false,
             autosave: autosave::Autosave::default(),
+            previous: None,
         };
         app.report_warnings();
         app
@@ -148,6 +152,13 @@ impl SaysoApp {
     }
 
     fn report_warnings(&mut self) {
+        let encoding = self.session.project.document(self.session.doc).map(|d| d.encoding.clone());
+        if self.session.path.is_none()
+            && let Some(encoding) = encoding.filter(|e| e != "UTF-8")
+        {
+            let name = self.session.display_name();
+            self.notify(NoticeLevel::Info, format!("{name}: read as {encoding} (detected)."));
+        }
         let warnings: Vec<String> = self.session.warnings.iter().map(|w| w.to_string()).collect();
         if !warnings.is_empty() {
             self.notify(NoticeLevel::Error, warnings.join("\n"));
@@ -182,6 +193,7 @@ impl SaysoApp {
         self.prompt_window(&ctx);
         self.confirm_window(&ctx);
         self.recovery_window(&ctx);
+        self.reanchor_window(&ctx);
         panels::shortcuts_window(self, &ctx);
         schema_editor::window(self, &ctx);
         panels::notices(self, &ctx);
@@ -227,7 +239,12 @@ impl SaysoApp {
     fn handle_keys(&mut self, ctx: &egui::Context) {
         // egui drops a text field's focus on Escape before this runs: a field focused last frame
         // still owns this frame's keys, so it can commit what was typed.
-        if ctx.text_edit_focused() || self.was_typing || self.pending.is_some() || self.autosave.offer.is_some() {
+        if ctx.text_edit_focused()
+            || self.was_typing
+            || self.pending.is_some()
+            || self.autosave.offer.is_some()
+            || self.session.reanchor.is_some()
+        {
             return; // a text field or a question owns the keyboard
         }
         if self.find.open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
@@ -485,7 +502,9 @@ impl SaysoApp {
     fn open_now(&mut self, path: &std::path::Path) {
         match Session::open(path) {
             Ok(session) => {
-                self.session = session;
+                let must_reanchor = session.reanchor.as_ref().is_some_and(|r| r.required);
+                let old = std::mem::replace(&mut self.session, session);
+                self.previous = must_reanchor.then(|| Box::new(old));
                 self.selected = None;
                 self.view = ArticleView::default();
                 self.remember(path);

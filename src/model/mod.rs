@@ -14,7 +14,7 @@ mod summary;
 mod text_index;
 
 pub use annotation::{AnnId, Annotation, Layer, Links, Origin, Status};
-pub use document::{DocId, Document};
+pub use document::{DocId, Document, text_hash};
 pub use entity::{Entity, EntityId};
 pub use project::{FORMAT_VERSION, Project};
 pub use schema::{Color, LabelDef, Schema};

@@ -20,7 +20,16 @@ where
         _ => Path::new("."),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        // A new file gets the usual permissions (the umask applies), not a temporary file's 0600.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder.tempfile_in(dir)?;
     {
         let mut out = BufWriter::with_capacity(1 << 16, tmp.as_file());
         write(&mut out)?;
@@ -39,7 +48,29 @@ where
         // Not every platform can sync a folder; the rename has happened either way.
         let _ = d.sync_all();
     }
+    remove_stale_temporaries(dir, &name);
     Ok(())
+}
+
+const TMP_SUFFIX: &str = ".tmp";
+/// A temporary file this old was left by a write that was killed, not one still going on.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes temporaries of `name` left behind by killed writes, so crashes leave no clutter.
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if !(file_name.starts_with(&prefix) && file_name.ends_with(TMP_SUFFIX)) {
+            continue;
+        }
+        let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|m| m.elapsed().ok());
+        if age.is_some_and(|a| a > STALE_AFTER) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Writes bytes atomically.
@@ -59,6 +90,37 @@ mod tests {
         write_bytes_atomic(&path, b"new").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn temporaries_left_by_a_killed_write_are_cleared_once_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let stale = dir.path().join(".p.ron.abc123.tmp");
+        let fresh = dir.path().join(".p.ron.def456.tmp");
+        let other = dir.path().join(".q.ron.abc123.tmp");
+        for p in [&stale, &fresh, &other] {
+            std::fs::write(p, b"half").unwrap();
+        }
+        let old = std::time::SystemTime::now() - STALE_AFTER * 2;
+        for p in [&stale, &other] {
+            File::options().write(true).open(p).unwrap().set_modified(old).unwrap();
+        }
+        write_bytes_atomic(&path, b"new").unwrap();
+        assert!(!stale.exists());
+        assert!(fresh.exists(), "a write that may still be going on is left alone");
+        assert!(other.exists(), "another file's temporaries are not ours");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_ordinary_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        write_bytes_atomic(&path, b"new").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_ne!(mode & 0o044, 0, "readable by group or others under a usual umask: {mode:o}");
     }
 
     #[test]

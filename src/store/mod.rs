@@ -6,6 +6,8 @@
 //! context to fix it, instead of panicking or silently dropping data.
 
 pub mod atomic;
+mod file;
+pub mod reanchor;
 mod validate;
 
 pub use validate::{Problem, Severity, validate};
@@ -19,7 +21,7 @@ use std::path::{Path, PathBuf};
 pub enum StoreError {
     #[error("cannot read {path}: {source}")]
     Read { path: PathBuf, source: std::io::Error },
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}: {}", describe_write_error(source))]
     Write { path: PathBuf, source: std::io::Error },
     #[error("{path} is not a Sayso project: it is not UTF-8 text")]
     NotText { path: PathBuf },
@@ -35,11 +37,46 @@ pub enum StoreError {
     Invalid { path: PathBuf, problems: Vec<Problem> },
 }
 
+/// The OS message, with the cause an analyst can act on spelled out first.
+fn describe_write_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            format!("the disk is full ({e}); free some space or save somewhere else")
+        }
+        std::io::ErrorKind::ReadOnlyFilesystem => format!("the disk is read-only ({e}); save somewhere else"),
+        _ => e.to_string(),
+    }
+}
+
 /// A loaded project and the warnings found in it (errors refuse the load instead).
 #[derive(Debug)]
 pub struct Loaded {
     pub project: Project,
     pub warnings: Vec<Problem>,
+    /// The article text was edited outside Sayso and spans no longer sit on their words.
+    pub reanchor: Option<Reanchor>,
+}
+
+/// Re-anchoring on offer for a project whose article text changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reanchor {
+    pub plans: Vec<reanchor::Plan>,
+    /// Some spans fall outside the changed text: the project cannot be used before re-anchoring.
+    pub required: bool,
+}
+
+impl Reanchor {
+    /// Applies the plans to `project` (see [`reanchor::apply`]).
+    pub fn apply(&self, project: &mut Project) {
+        reanchor::apply(project, &self.plans);
+    }
+}
+
+impl std::fmt::Display for Reanchor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plans: Vec<String> = self.plans.iter().map(|p| p.to_string()).collect();
+        write!(f, "{}", plans.join("\n"))
+    }
 }
 
 /// Only the version, read before the rest so a newer file is refused with a clear message
@@ -67,8 +104,7 @@ pub fn to_ron(project: &Project) -> String {
         &normalized
     };
     // Serialising plain data with string keys cannot fail.
-    let body =
-        ron::ser::to_string_pretty(project, config).unwrap_or_else(|e| panic!("project serialisation failed: {e}"));
+    let body = file::serialize(project, config).unwrap_or_else(|e| panic!("project serialisation failed: {e}"));
     format!("// Sayso project. Offsets are Unicode code points, end exclusive.\n{body}\n")
 }
 
@@ -88,14 +124,27 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Loaded, StoreError> {
         }
         _ => {}
     }
-    let mut project: Project = ron::from_str(text).map_err(syntax)?;
+    let parsed = file::parse(text).map_err(syntax)?;
+    let mut project = parsed.project;
     canonicalize(&mut project);
-    let (errors, warnings): (Vec<_>, Vec<_>) =
-        validate(&project).into_iter().partition(|p| p.severity == Severity::Error);
+    let plans = reanchor::plan(&project, &parsed.anchors);
+    let errors_of = |p: &Project| -> (Vec<Problem>, Vec<Problem>) {
+        validate(p).into_iter().partition(|p| p.severity == Severity::Error)
+    };
+    let (errors, warnings) = errors_of(&project);
+    let mut required = false;
     if !errors.is_empty() {
-        return Err(StoreError::Invalid { path: path.into(), problems: errors });
+        // Spans past the end of a hand-edited text are fine if re-anchoring puts them right.
+        let mut fixed = project.clone();
+        reanchor::apply(&mut fixed, &plans);
+        let (fixed_errors, _) = errors_of(&fixed);
+        if plans.is_empty() || !fixed_errors.is_empty() {
+            return Err(StoreError::Invalid { path: path.into(), problems: errors });
+        }
+        required = true;
     }
-    Ok(Loaded { project, warnings })
+    let reanchor = (!plans.is_empty()).then_some(Reanchor { plans, required });
+    Ok(Loaded { project, warnings, reanchor })
 }
 
 /// Reads and parses a project file.
@@ -135,5 +184,24 @@ pub fn canonicalize(p: &mut Project) {
     for e in &mut p.entities {
         e.aliases.sort();
         e.aliases.dedup();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_is_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        atomic::write_bytes_atomic(&path, b"old").unwrap();
+        let full = atomic::write_atomic(&path, |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+        });
+        let err = StoreError::Write { path: path.clone(), source: full.unwrap_err() };
+        assert!(err.to_string().contains("the disk is full"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
     }
 }

@@ -48,3 +48,13 @@ pub fn project() -> Project {
     p.annotation_mut(AnnId(8)).unwrap().origin = Origin::Analyst;
     p
 }
+
+/// The fixture project saved, with its article text changed as a hand edit of the file would.
+pub fn hand_edited(change: impl Fn(&str) -> String) -> String {
+    let project = project();
+    let ron = sayso::store::to_ron(&project);
+    let text = &project.documents[0].text;
+    let (old, new) = (ron::to_string(text).unwrap(), ron::to_string(&change(text)).unwrap());
+    assert!(ron.contains(&old));
+    ron.replacen(&old, &new, 1)
+}

@@ -1,0 +1,140 @@
+//! The project file's own shape. It is the model plus, on each annotation, the words its span
+//! covered when saved (`text`): readers of a diff see what was marked, and a project whose
+//! article text was edited by hand can have its spans found again ([`super::reanchor`]).
+//!
+//! Format history: 1 — first format; 2 — annotations carry `text`. Version 1 files load as
+//! they are (without anchors) and are written back as version 2.
+
+use crate::model::{
+    AnnId, Annotation, DocId, Document, Entity, FORMAT_VERSION, Layer, Links, Origin, Project, Schema, Span, Status,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Serialize)]
+struct ProjectOut<'a> {
+    format_version: u32,
+    documents: &'a [Document],
+    schema: &'a Schema,
+    entities: &'a [Entity],
+    annotations: Vec<AnnotationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct AnnotationOut<'a> {
+    id: AnnId,
+    doc: DocId,
+    span: Span,
+    text: &'a str,
+    layer: &'a Layer,
+    label: &'a str,
+    status: Status,
+    origin: &'a Origin,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+    #[serde(skip_serializing_if = "Links::is_empty")]
+    links: &'a Links,
+}
+
+/// What a file holds: the project, and the saved words of each annotation (format 2 on).
+pub struct Parsed {
+    pub project: Project,
+    pub anchors: HashMap<AnnId, String>,
+}
+
+#[derive(Deserialize)]
+struct ProjectIn {
+    documents: Vec<Document>,
+    schema: Schema,
+    #[serde(default)]
+    entities: Vec<Entity>,
+    #[serde(default)]
+    annotations: Vec<AnnotationIn>,
+}
+
+#[derive(Deserialize)]
+struct AnnotationIn {
+    id: AnnId,
+    doc: DocId,
+    span: Span,
+    /// Absent in format 1 files.
+    #[serde(default)]
+    text: String,
+    layer: Layer,
+    label: String,
+    status: Status,
+    origin: Origin,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    links: Links,
+}
+
+/// Serialises `project` (already in canonical order) in the file's shape.
+pub fn serialize(project: &Project, config: ron::ser::PrettyConfig) -> Result<String, ron::Error> {
+    let docs: HashMap<DocId, &Document> = project.documents.iter().map(|d| (d.id, d)).collect();
+    let annotations = project
+        .annotations
+        .iter()
+        .map(|a| AnnotationOut {
+            id: a.id,
+            doc: a.doc,
+            span: a.span,
+            text: docs.get(&a.doc).map_or("", |d| d.slice(a.span)),
+            layer: &a.layer,
+            label: &a.label,
+            status: a.status,
+            origin: &a.origin,
+            tags: &a.tags,
+            note: &a.note,
+            links: &a.links,
+        })
+        .collect();
+    let out = ProjectOut {
+        format_version: FORMAT_VERSION,
+        documents: &project.documents,
+        schema: &project.schema,
+        entities: &project.entities,
+        annotations,
+    };
+    ron::ser::to_string_pretty(&out, config)
+}
+
+/// Parses a file whose version was already checked.
+pub fn parse(text: &str) -> Result<Parsed, ron::error::SpannedError> {
+    let file: ProjectIn = ron::from_str(text)?;
+    let mut anchors = HashMap::new();
+    let annotations = file
+        .annotations
+        .into_iter()
+        .map(|a| {
+            if !a.text.is_empty() {
+                anchors.insert(a.id, a.text);
+            }
+            Annotation {
+                id: a.id,
+                doc: a.doc,
+                span: a.span,
+                layer: a.layer,
+                label: a.label,
+                status: a.status,
+                origin: a.origin,
+                tags: a.tags,
+                note: a.note,
+                links: a.links,
+            }
+        })
+        .collect();
+    let project = Project {
+        format_version: FORMAT_VERSION,
+        documents: file.documents,
+        schema: file.schema,
+        entities: file.entities,
+        annotations,
+    };
+    Ok(Parsed { project, anchors })
+}
