@@ -293,3 +293,100 @@ fn accept_all_of_a_label_from_the_review_menu() {
     assert_eq!(p.annotation(AnnId(6)).unwrap().status, Status::Rejected, "a rejected GPE stays rejected");
     assert_eq!(p.annotation(AnnId(3)).unwrap().status, Status::Suggested, "other labels are untouched");
 }
+
+/// A plain left click at a point, as a mouse would.
+fn click_at(h: &mut Harness<'static, SaysoApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+}
+
+/// The code-point span of `needle` in the fixture's text.
+fn span_of(needle: &str) -> sayso::model::Span {
+    let text = common::TEXT;
+    let start = text[..text.find(needle).unwrap()].chars().count();
+    sayso::model::Span::new(start, start + needle.chars().count()).unwrap()
+}
+
+#[test]
+fn keyboard_splits_a_quote_at_a_found_word_and_joins_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let original = h.state().session.project.clone();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("bakery");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    let p = &h.state().session.project;
+    let tail = p.annotations.last().unwrap().clone();
+    assert_eq!(p.annotation(AnnId(8)).unwrap().span, span_of("“Zoë’s"));
+    assert_eq!(tail.span, span_of("bakery stays open,”"));
+    assert_eq!((tail.layer.clone(), tail.links.part_of), (Layer::Quote, Some(AnnId(8))));
+    assert_eq!(h.state().selected, Some(AnnId(8)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::J);
+    h.run();
+    let p = &h.state().session.project;
+    assert!(p.annotation(tail.id).is_none(), "the parts are one quote again");
+    assert_eq!(p.annotation(AnnId(8)).unwrap().span, span_of("“Zoë’s bakery stays open,”"));
+    // Two separate quotes become parts of one quotation with one speaker.
+    h.state_mut().send(AppCommand::Select(AnnId(5)));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::J);
+    h.run();
+    let part = h.state().session.project.annotation(AnnId(5)).unwrap();
+    assert_eq!((part.links.part_of, part.links.speaker), (Some(AnnId(1)), Some(AnnId(2))));
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().session.project, original, "each split and join is one undo step");
+    h.key_press_modifiers(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.history.undo_name(), Some("Split quote"), "Ctrl+Shift+Z redoes, not undoes");
+}
+
+#[test]
+fn mouse_splits_a_quote_where_it_was_clicked_and_joins_it_from_the_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let original = h.state().session.project.clone();
+    let para = h.get_by_label_contains("Café owners").rect();
+    click_at(&mut h, para.left_center() + egui::vec2(para.width() * 0.62, 0.0));
+    assert_eq!(h.state().selected, Some(AnnId(8)));
+    h.get_by_label("Review").click();
+    h.run();
+    h.get_by_label_contains("Split quote at caret").click();
+    h.run();
+    let p = &h.state().session.project;
+    let (head, tail) = (p.annotation(AnnId(8)).unwrap().span, p.annotations.last().unwrap().clone());
+    let whole = span_of("“Zoë’s bakery stays open,”");
+    assert_eq!(tail.links.part_of, Some(AnnId(8)));
+    assert!(head.start() == whole.start() && tail.span.end() == whole.end() && head.end() < tail.span.start());
+    h.get_by_label("Review").click();
+    h.run();
+    h.get_by_label_contains("Join quote with next quote").click();
+    h.run();
+    assert_eq!(h.state().session.project.annotation(AnnId(8)).unwrap().span, whole);
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.project, original);
+}

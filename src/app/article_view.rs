@@ -283,6 +283,11 @@ impl ArticleView {
         self.selection
     }
 
+    /// Where the analyst last clicked or started marking text (a code point offset).
+    pub fn caret(&self) -> Option<usize> {
+        self.anchor
+    }
+
     pub fn set_selection(&mut self, selection: Option<(usize, usize)>) {
         self.selection = selection.filter(|(s, e)| s < e);
         self.anchor = self.selection.map(|(s, _)| s);

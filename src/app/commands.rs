@@ -42,6 +42,12 @@ pub enum AppCommand {
         forward: bool,
         words: bool,
     },
+    /// Splits the selected quote (or the quote under the marked text) in two parts of one quotation.
+    SplitQuote,
+    /// Joins the selected quote with the quote before or after it.
+    JoinQuote {
+        forward: bool,
+    },
     ZoomIn,
     ZoomOut,
     ToggleShortcuts,
@@ -106,6 +112,17 @@ pub static TABLE: &[Entry] = &[
     nudge(true, false, false, "End one character earlier", &[key(CTRL_ALT, Key::ArrowLeft)]),
     nudge(false, true, false, "Start one character later", &[key(CTRL_ALT_SHIFT, Key::ArrowRight)]),
     nudge(false, false, false, "Start one character earlier", &[key(CTRL_ALT_SHIFT, Key::ArrowLeft)]),
+    Entry { command: AppCommand::SplitQuote, name: "Split quote at caret", keys: &[key(CTRL, Key::K)] },
+    Entry {
+        command: AppCommand::JoinQuote { forward: false },
+        name: "Join quote with previous quote",
+        keys: &[key(CTRL, Key::J)],
+    },
+    Entry {
+        command: AppCommand::JoinQuote { forward: true },
+        name: "Join quote with next quote",
+        keys: &[key(CTRL_SHIFT, Key::J)],
+    },
     Entry { command: AppCommand::EditLabels, name: "Labels…", keys: &[key(CTRL, Key::L)] },
     Entry { command: AppCommand::ZoomIn, name: "Larger text", keys: &[key(CTRL, Key::Equals), key(CTRL, Key::Plus)] },
     Entry { command: AppCommand::ZoomOut, name: "Smaller text", keys: &[key(CTRL, Key::Minus)] },
@@ -115,6 +132,16 @@ pub static TABLE: &[Entry] = &[
         keys: &[key(Modifiers::NONE, Key::F1), key(Modifiers::NONE, Key::Questionmark)],
     },
 ];
+
+/// Every shortcut with its command, the ones needing more modifiers first: egui ignores extra
+/// Shift and Alt when matching, so Ctrl+Z must not get to see Ctrl+Shift+Z.
+pub fn shortcuts_by_specificity() -> Vec<(KeyboardShortcut, &'static AppCommand)> {
+    let mut keys: Vec<(KeyboardShortcut, &AppCommand)> =
+        TABLE.iter().flat_map(|e| e.keys.iter().map(move |k| (*k, &e.command))).collect();
+    let count = |m: Modifiers| [m.alt, m.shift, m.ctrl || m.command || m.mac_cmd].into_iter().filter(|b| *b).count();
+    keys.sort_by_key(|(k, _)| std::cmp::Reverse(count(k.modifiers)));
+    keys
+}
 
 /// The table entry of a command, for menus.
 pub fn entry(command: &AppCommand) -> Option<&'static Entry> {

@@ -240,9 +240,9 @@ impl SaysoApp {
             .filter_map(|l| Some((egui::Key::from_name(&l.hotkey?.to_ascii_uppercase().to_string())?, l.name.clone())))
             .collect();
         ctx.input_mut(|input| {
-            for entry in commands::TABLE {
-                if entry.keys.iter().any(|k| input.consume_shortcut(k)) {
-                    fired.push(entry.command.clone());
+            for (key, command) in commands::shortcuts_by_specificity() {
+                if input.consume_shortcut(&key) {
+                    fired.push(command.clone());
                 }
             }
             for (key, label) in hotkeys {
@@ -378,6 +378,8 @@ impl SaysoApp {
                 }
             }
             AppCommand::Nudge { end, forward, words } => self.nudge(end, forward, words),
+            AppCommand::SplitQuote => self.split_quote(),
+            AppCommand::JoinQuote { forward } => self.join_quote(forward),
             AppCommand::ZoomIn => self.font_size = (self.font_size + 1.0).min(40.0),
             AppCommand::ZoomOut => self.font_size = (self.font_size - 1.0).max(10.0),
             AppCommand::Find => self.find.open(),
@@ -432,6 +434,47 @@ impl SaysoApp {
         };
         let (s, e) = if end { (start, moved) } else { (moved, stop) };
         self.edit("Resize", |p| actions::resize(p, id, s, e));
+    }
+
+    /// Splits the selected quote, or the quote under the marked text, at the start of the marked
+    /// text, else at the caret (where the quote was clicked), else at the space nearest its middle.
+    fn split_quote(&mut self) {
+        let project = &self.session.project;
+        let is_quote = |a: &&crate::model::Annotation| a.layer == crate::model::Layer::Quote;
+        let marked = self.view.selection();
+        let quote = self.selected.and_then(|id| project.annotation(id)).filter(is_quote).or_else(|| {
+            let (s, _) = marked?;
+            project.annotations_of(self.session.doc).filter(is_quote).find(|a| a.span.contains_offset(s))
+        });
+        let Some(quote) = quote else {
+            self.notify(NoticeLevel::Info, "Select a quote to split, or mark text inside one.");
+            return;
+        };
+        let inside = |at: usize| at > quote.span.start() && at < quote.span.end();
+        let id = quote.id;
+        let at = marked
+            .and_then(|(s, e)| [s, e].into_iter().find(|at| inside(*at)))
+            .or(self.view.caret().filter(|at| inside(*at)))
+            .or_else(|| actions::middle_cut(project, id));
+        let Some(at) = at else { return };
+        self.edit("Split quote", |p| actions::split_quote(p, id, at));
+        self.selected = Some(id);
+        self.view.set_selection(None);
+    }
+
+    /// Joins the selected quote with its neighbour; the selection follows into the joined quote.
+    fn join_quote(&mut self, forward: bool) {
+        let Some(a) = self.selected.and_then(|id| self.session.project.annotation(id)) else { return };
+        let (id, doc, span) = (a.id, a.doc, a.span);
+        self.edit("Join quotes", |p| actions::join_quote(p, id, forward));
+        if self.session.project.annotation(id).is_none() {
+            self.selected = self
+                .session
+                .project
+                .annotations_of(doc)
+                .find(|q| q.layer == crate::model::Layer::Quote && q.span.contains(span))
+                .map(|q| q.id);
+        }
     }
 
     fn select(&mut self, id: AnnId) {

@@ -66,6 +66,14 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::NextUnreviewed, true);
                 command_item(app, ui, AppCommand::PreviousUnreviewed, true);
                 ui.separator();
+                let quote = app
+                    .selected
+                    .and_then(|id| app.session.project.annotation(id))
+                    .is_some_and(|a| a.layer == Layer::Quote);
+                command_item(app, ui, AppCommand::SplitQuote, quote || app.view_selection().is_some());
+                command_item(app, ui, AppCommand::JoinQuote { forward: false }, quote);
+                command_item(app, ui, AppCommand::JoinQuote { forward: true }, quote);
+                ui.separator();
                 command_item(app, ui, AppCommand::RejectInSelection, app.view_selection().is_some());
                 ui.menu_button("Accept all suggestions of", |ui| {
                     for label in app.session.project.schema.labels.iter().map(|l| l.name.clone()).collect::<Vec<_>>() {
