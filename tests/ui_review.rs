@@ -390,3 +390,33 @@ fn mouse_splits_a_quote_where_it_was_clicked_and_joins_it_from_the_menu() {
     h.run();
     assert_eq!(h.state().session.project, original);
 }
+
+#[test]
+fn dragging_a_label_colour_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let original = h.state().session.project.clone();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run();
+    h.get_by_label("Colour of CUE").click();
+    h.run();
+    // The picker's red channel: drag it right over many frames.
+    let red = h.get_all_by_role(egui::accesskit::Role::SpinButton).next().expect("a channel field").rect();
+    let start = red.center();
+    h.drag_at(start);
+    h.run();
+    for step in 1..=10 {
+        h.hover_at(start + egui::vec2(step as f32 * 6.0, 0.0));
+        h.run();
+        assert_eq!(h.state().session.project.schema, original.schema, "nothing is applied mid-drag");
+    }
+    h.drop_at(start + egui::vec2(60.0, 0.0));
+    h.run();
+    let cue = h.state().session.project.schema.label("CUE").unwrap().color;
+    assert_ne!(cue, original.schema.label("CUE").unwrap().color, "the drop applies the colour");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.project, original, "one undo takes the whole drag back");
+}
