@@ -420,3 +420,74 @@ fn dragging_a_label_colour_is_one_undo_step() {
     h.run();
     assert_eq!(h.state().session.project, original, "one undo takes the whole drag back");
 }
+
+#[test]
+fn quotes_list_filters_by_status_speaker_and_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    h.get_by_label("Filter by status").click();
+    h.run();
+    h.get_by_label("accepted").click();
+    h.run();
+    assert!(h.query_by_label("“Zoë’s bakery stays open,”").is_none(), "a suggested quote is filtered out");
+    h.get_by_label("“We will not accept this,”");
+    h.get_by_label("Filter by status").click();
+    h.run();
+    h.get_by_label("any status").click();
+    h.run();
+    h.get_by_label("Filter by speaker").click();
+    h.run();
+    h.get_by_label("Sergei Lavrov").click();
+    h.run();
+    assert_eq!(h.state().quote_filter.speaker, Some(Some(EntityId(1))));
+    h.get_by_label("“We will not accept this,”");
+    assert!(h.query_by_label("“Zoë’s bakery stays open,”").is_none());
+    h.get_by_label("Clear filters").click();
+    h.run();
+    h.get_by_label("Filter by label").click();
+    h.run();
+    h.get_by_label("MIXED").click();
+    h.run();
+    assert!(h.query_by_label("“We will not accept this,”").is_none());
+    h.get_by_label("“that Russia “remains open” to talks”");
+    // The filters are reachable from the keyboard: Ctrl+Shift+F focuses them.
+    h.get_by_label("Clear filters").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::F);
+    h.run();
+    assert!(h.get_by_label("Filter by speaker").is_focused(), "the speaker filter has the keyboard");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().quote_filter.speaker, Some(None), "arrow keys pick “no speaker entity”");
+}
+
+#[test]
+fn picking_an_entity_highlights_its_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    h.get_by_label("Entities").click();
+    h.run();
+    h.get_by_label("Sergei Lavrov (2)").click();
+    h.run();
+    assert_eq!(h.state().highlight_entity, Some(EntityId(1)));
+    assert_eq!(h.state().selected, Some(AnnId(2)), "and its first mention is selected");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().highlight_entity, None);
+    // Keyboard: Tab to a mention, Ctrl+E highlights its entity, again stops.
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(h.state().selected, Some(AnnId(7)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert_eq!(h.state().highlight_entity, Some(EntityId(2)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert_eq!(h.state().highlight_entity, None);
+}

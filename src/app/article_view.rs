@@ -11,7 +11,7 @@
 //! accepted ones solid; rejected ones are not drawn.
 
 use super::palette;
-use crate::model::{AnnId, Annotation, Document, Layer, Project, Status};
+use crate::model::{AnnId, Annotation, Document, EntityId, Layer, Project, Status};
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 use std::collections::HashMap;
@@ -38,6 +38,15 @@ pub struct ViewOutput {
     pub clicked: Option<AnnId>,
     /// The analyst clicked plain text: clear the selection.
     pub clicked_empty: bool,
+}
+
+/// What the article draws attention to besides the annotations themselves.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Emphasis {
+    /// The selected annotation: outlined, with its links drawn.
+    pub selected: Option<AnnId>,
+    /// Every mention of this entity is highlighted.
+    pub entity: Option<EntityId>,
 }
 
 /// Per-document layout caches and scroll requests. Nothing here is saved.
@@ -120,9 +129,10 @@ impl ArticleView {
         project: &Project,
         doc: &Document,
         generation: u64,
-        selected: Option<AnnId>,
+        emphasis: Emphasis,
         font_size: f32,
     ) -> ViewOutput {
+        let selected = emphasis.selected;
         self.prepare_document(doc);
         self.prepare_spans(project, doc, generation);
         let mut out = ViewOutput::default();
@@ -180,7 +190,7 @@ impl ArticleView {
             let content = Rect::from_min_size(origin, vec2(column, total.max(viewport.height())));
             let selection_color = ui.visuals().selection.bg_fill;
             for (i, pos, galley) in &visible {
-                self.paint_paragraph(ui, project, *i, *pos, galley, selected);
+                self.paint_paragraph(ui, project, *i, *pos, galley, emphasis);
                 let para = self.paras[*i];
                 if let Some((s, e)) = self.selection.filter(|(s, e)| *s < para.end && *e > para.start) {
                     let (s, e) = (s.max(para.start) - para.start, e.min(para.end) - para.start);
@@ -381,15 +391,7 @@ impl ArticleView {
         self.spans_in(offset, offset + 1).map(|(_, _, id)| id)
     }
 
-    fn paint_paragraph(
-        &self,
-        ui: &Ui,
-        project: &Project,
-        i: usize,
-        origin: Pos2,
-        galley: &Galley,
-        selected: Option<AnnId>,
-    ) {
+    fn paint_paragraph(&self, ui: &Ui, project: &Project, i: usize, origin: Pos2, galley: &Galley, emphasis: Emphasis) {
         let dark = ui.visuals().dark_mode;
         let para = self.paras[i];
         let painter = ui.painter();
@@ -461,7 +463,14 @@ impl ArticleView {
                         }
                     }
                 }
-                if Some(a.id) == selected {
+                if emphasis.entity.is_some() && a.links.entity == emphasis.entity {
+                    // Drawn over the layer's own look so the entity's mentions stand out on any layer.
+                    for r in &rects {
+                        painter.rect_filled(r.expand(2.0), 3.0, palette::with_alpha(color, 70, dark));
+                        painter.rect_stroke(r.expand(2.0), 3.0, Stroke::new(2.0, color), egui::StrokeKind::Outside);
+                    }
+                }
+                if Some(a.id) == emphasis.selected {
                     for r in &rects {
                         painter.rect_stroke(
                             r.expand(3.0),

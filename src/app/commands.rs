@@ -48,6 +48,12 @@ pub enum AppCommand {
     JoinQuote {
         forward: bool,
     },
+    /// Highlights every mention of an entity in the article (`None`: stop).
+    HighlightEntity(Option<EntityId>),
+    /// Highlights the mentions of the selected annotation's entity, or stops highlighting.
+    ToggleEntityHighlight,
+    /// Shows the Quotes list and gives the keyboard to its filters.
+    FilterQuotes,
     ZoomIn,
     ZoomOut,
     ToggleShortcuts,
@@ -123,6 +129,12 @@ pub static TABLE: &[Entry] = &[
         name: "Join quote with next quote",
         keys: &[key(CTRL_SHIFT, Key::J)],
     },
+    Entry {
+        command: AppCommand::ToggleEntityHighlight,
+        name: "Highlight mentions of the selected entity",
+        keys: &[key(CTRL, Key::E)],
+    },
+    Entry { command: AppCommand::FilterQuotes, name: "Filter quotes", keys: &[key(CTRL_SHIFT, Key::F)] },
     Entry { command: AppCommand::EditLabels, name: "Labels…", keys: &[key(CTRL, Key::L)] },
     Entry { command: AppCommand::ZoomIn, name: "Larger text", keys: &[key(CTRL, Key::Equals), key(CTRL, Key::Plus)] },
     Entry { command: AppCommand::ZoomOut, name: "Smaller text", keys: &[key(CTRL, Key::Minus)] },

@@ -7,16 +7,18 @@ mod dialogs;
 mod find;
 mod palette;
 mod panels;
+mod quote_filter;
 mod schema_editor;
 
 pub use commands::AppCommand;
 pub use dialogs::{NativePicker, PickKind, Picker};
 
 use crate::edit::actions;
-use crate::model::{AnnId, Status};
+use crate::model::{AnnId, EntityId, Status};
 use crate::session::Session;
 use article_view::ArticleView;
 use dialogs::{Dialogs, PathPrompt, Purpose};
+pub use quote_filter::QuoteFilter;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -60,6 +62,9 @@ pub enum ListTab {
 pub struct SaysoApp {
     pub session: Session,
     pub selected: Option<AnnId>,
+    /// The entity whose mentions the article highlights, picked in the Entities list.
+    pub highlight_entity: Option<EntityId>,
+    pub quote_filter: QuoteFilter,
     pub notices: Vec<Notice>,
     pub recent: Vec<PathBuf>,
     pub font_size: f32,
@@ -79,6 +84,8 @@ pub struct SaysoApp {
     find: find::Find,
     /// A text field had the keyboard at the end of the last frame.
     was_typing: bool,
+    /// Give the keyboard to the Quotes filters when they are next drawn.
+    focus_quote_filter: bool,
 }
 
 impl SaysoApp {
@@ -86,6 +93,9 @@ impl SaysoApp {
         let mut app = SaysoApp {
             session,
             selected: None,
+            highlight_entity: None,
+            quote_filter: QuoteFilter::default(),
+            focus_quote_filter: false,
             notices: Vec::new(),
             recent: Vec::new(),
             font_size: DEFAULT_FONT_SIZE,
@@ -208,7 +218,7 @@ impl SaysoApp {
                 &self.session.project,
                 doc,
                 self.session.history.generation(),
-                self.selected,
+                article_view::Emphasis { selected: self.selected, entity: self.highlight_entity },
                 self.font_size,
             );
             if let Some(id) = out.clicked {
@@ -349,6 +359,7 @@ impl SaysoApp {
             AppCommand::Select(id) => self.select(id),
             AppCommand::ClearSelection => {
                 self.selected = None;
+                self.highlight_entity = None;
                 self.view.set_selection(None);
             }
             AppCommand::ApplyLabel(label) => self.apply_label(&label),
@@ -379,6 +390,17 @@ impl SaysoApp {
             }
             AppCommand::Nudge { end, forward, words } => self.nudge(end, forward, words),
             AppCommand::SplitQuote => self.split_quote(),
+            AppCommand::HighlightEntity(entity) => self.highlight_entity = entity,
+            AppCommand::ToggleEntityHighlight => {
+                let entity =
+                    self.selected.and_then(|id| self.session.project.annotation(id)).and_then(|a| a.links.entity);
+                self.highlight_entity =
+                    if self.highlight_entity.is_some() && self.highlight_entity == entity { None } else { entity };
+            }
+            AppCommand::FilterQuotes => {
+                self.list_tab = ListTab::Quotes;
+                self.focus_quote_filter = true;
+            }
             AppCommand::JoinQuote { forward } => self.join_quote(forward),
             AppCommand::ZoomIn => self.font_size = (self.font_size + 1.0).min(40.0),
             AppCommand::ZoomOut => self.font_size = (self.font_size - 1.0).max(10.0),

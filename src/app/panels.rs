@@ -182,20 +182,28 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
             entity_list(app, ui);
             return;
         }
-        let project = &app.session.project;
         let doc = app.session.doc;
         let tab = app.list_tab;
+        if tab == ListTab::Quotes {
+            let focus = std::mem::take(&mut app.focus_quote_filter);
+            app.quote_filter.ui(ui, &app.session.project, doc, focus);
+            ui.separator();
+        }
+        let project = &app.session.project;
+        let filter = &app.quote_filter;
         let mut items: Vec<&Annotation> = project
             .annotations_of(doc)
             .filter(|a| match tab {
-                ListTab::Quotes => a.layer == Layer::Quote,
+                ListTab::Quotes => a.layer == Layer::Quote && filter.matches(project, a),
                 ListTab::Mentions => a.layer == Layer::Mention,
                 ListTab::Other | ListTab::Entities => !matches!(a.layer, Layer::Quote | Layer::Mention),
             })
             .collect();
         items.sort_by_key(|a| (a.span.start(), a.span.end()));
         if items.is_empty() {
-            ui.label(RichText::new("Nothing here yet.").weak());
+            let empty =
+                if tab == ListTab::Quotes && filter.is_active() { "No quote matches." } else { "Nothing here yet." };
+            ui.label(RichText::new(empty).weak());
             return;
         }
         let mut clicked = None;
@@ -308,12 +316,18 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
         ui.label(format!("Cue: {}", excerpt(project, c, 40)));
     }
     if let Some(e) = a.links.entity.and_then(|id| project.entity(id)) {
-        let split = ui
+        let shown = app.highlight_entity == Some(e.id);
+        let (highlight, split) = ui
             .horizontal(|ui| {
                 ui.label(format!("Entity: {} ({})", e.name, e.label));
-                ui.small_button("Split off").on_hover_text("Make this mention its own entity").clicked()
+                let highlight = ui.selectable_label(shown, "Highlight all").on_hover_text("Highlight every mention");
+                let split = ui.small_button("Split off").on_hover_text("Make this mention its own entity");
+                (highlight.clicked(), split.clicked())
             })
             .inner;
+        if highlight {
+            app.send(AppCommand::HighlightEntity((!shown).then_some(e.id)));
+        }
         if split {
             app.send(AppCommand::SplitMention(a.id));
         }
@@ -425,11 +439,10 @@ fn entity_list(app: &mut SaysoApp, ui: &mut Ui) {
                 ui.label(RichText::new(&e.label).strong().color(palette::label_color(&project.schema, &e.label)));
                 last_label = &e.label;
             }
-            let response = ui.selectable_label(false, format!("{} ({n})", e.name));
-            if response.clicked()
-                && let Some(first) = first
-            {
-                commands.push(AppCommand::Select(*first));
+            let response = ui.selectable_label(app.highlight_entity == Some(e.id), format!("{} ({n})", e.name));
+            if response.clicked() {
+                commands.push(AppCommand::HighlightEntity(Some(e.id)));
+                commands.extend(first.map(AppCommand::Select));
             }
             response.context_menu(|ui| {
                 ui.menu_button("Merge into", |ui| {
