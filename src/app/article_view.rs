@@ -34,8 +34,10 @@ struct Para {
 /// What the view reports back to the app after a frame.
 #[derive(Debug, Default)]
 pub struct ViewOutput {
-    /// The analyst clicked an annotation (the innermost, cycling through overlaps on repeat clicks).
+    /// The analyst clicked an annotation (the innermost one under the pointer).
     pub clicked: Option<AnnId>,
+    /// The click landed on several annotations: all of them, innermost first, and where to list them.
+    pub overlaps: Option<(Vec<AnnId>, Pos2)>,
     /// The analyst clicked plain text: clear the selection.
     pub clicked_empty: bool,
 }
@@ -66,7 +68,6 @@ pub struct ArticleView {
     spans_generation: Option<u64>,
     /// Character offset to bring into view, kept until it is on screen at its laid-out position.
     scroll_to: Option<(usize, u8)>,
-    last_click: Option<(usize, AnnId)>,
     /// Marked text, for creating an annotation; `anchor` is where the marking started.
     selection: Option<(usize, usize)>,
     anchor: Option<usize>,
@@ -97,7 +98,6 @@ impl ArticleView {
         self.galleys.clear();
         self.heights.clear();
         self.spans_generation = None;
-        self.last_click = None;
         self.selection = None;
         self.anchor = None;
     }
@@ -232,7 +232,7 @@ impl ArticleView {
     }
 
     /// Mouse handling: drag selects text, double-click selects a word, shift-click extends the
-    /// selection, a plain click selects the innermost annotation (again: the next one under it).
+    /// selection, a plain click selects the innermost annotation (and lists any others under it).
     fn pointer_input(
         &mut self,
         response: &egui::Response,
@@ -272,18 +272,12 @@ impl ArticleView {
             let mut here: Vec<(usize, AnnId)> =
                 self.spans_at(offset).filter_map(|id| project.annotation(id)).map(|a| (a.span.len(), a.id)).collect();
             here.sort();
-            let next = match self.last_click {
-                Some((o, prev)) if o == offset => {
-                    here.iter().position(|(_, id)| *id == prev).map_or(0, |k| (k + 1) % here.len().max(1))
-                }
-                _ => 0,
-            };
-            match here.get(next) {
-                Some(&(_, id)) => {
-                    out.clicked = Some(id);
-                    self.last_click = Some((offset, id));
-                }
+            match here.first() {
+                Some(&(_, id)) => out.clicked = Some(id),
                 None => out.clicked_empty = true,
+            }
+            if let (true, Some(p)) = (here.len() > 1, pointer) {
+                out.overlaps = Some((here.into_iter().map(|(_, id)| id).collect(), p + vec2(0.0, 12.0)));
             }
         }
     }

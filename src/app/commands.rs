@@ -42,6 +42,8 @@ pub enum AppCommand {
         forward: bool,
         words: bool,
     },
+    /// Lists the annotations overlapping the selected one, to pick another with the arrow keys.
+    ChooseOverlapping,
     /// Splits the selected quote (or the quote under the marked text) in two parts of one quotation.
     SplitQuote,
     /// Joins the selected quote with the quote before or after it.
@@ -118,6 +120,11 @@ pub static TABLE: &[Entry] = &[
     nudge(true, false, false, "End one character earlier", &[key(CTRL_ALT, Key::ArrowLeft)]),
     nudge(false, true, false, "Start one character later", &[key(CTRL_ALT_SHIFT, Key::ArrowRight)]),
     nudge(false, false, false, "Start one character earlier", &[key(CTRL_ALT_SHIFT, Key::ArrowLeft)]),
+    Entry {
+        command: AppCommand::ChooseOverlapping,
+        name: "Choose among overlapping annotations",
+        keys: &[key(CTRL, Key::Enter)],
+    },
     Entry { command: AppCommand::SplitQuote, name: "Split quote at caret", keys: &[key(CTRL, Key::K)] },
     Entry {
         command: AppCommand::JoinQuote { forward: false },

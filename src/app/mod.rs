@@ -5,6 +5,7 @@ mod article_view;
 mod commands;
 mod dialogs;
 mod find;
+mod overlap_chooser;
 mod palette;
 mod panels;
 mod quote_filter;
@@ -86,6 +87,8 @@ pub struct SaysoApp {
     was_typing: bool,
     /// Give the keyboard to the Quotes filters when they are next drawn.
     focus_quote_filter: bool,
+    /// The list of overlapping annotations, while it is open.
+    chooser: Option<overlap_chooser::OverlapChooser>,
 }
 
 impl SaysoApp {
@@ -96,6 +99,7 @@ impl SaysoApp {
             highlight_entity: None,
             quote_filter: QuoteFilter::default(),
             focus_quote_filter: false,
+            chooser: None,
             notices: Vec::new(),
             recent: Vec::new(),
             font_size: DEFAULT_FONT_SIZE,
@@ -186,6 +190,7 @@ impl SaysoApp {
         panels::list_panel(self, ui);
         panels::inspector(self, ui);
         self.article(ui);
+        self.chooser_window(&ctx);
         self.prompt_window(&ctx);
         self.confirm_window(&ctx);
         panels::shortcuts_window(self, &ctx);
@@ -223,6 +228,8 @@ impl SaysoApp {
             );
             if let Some(id) = out.clicked {
                 self.queue.push(AppCommand::Select(id));
+                self.chooser =
+                    out.overlaps.map(|(ids, at)| overlap_chooser::OverlapChooser::new(ids, Some(at), Some(id)));
             } else if out.clicked_empty {
                 self.queue.push(AppCommand::ClearSelection);
             }
@@ -234,6 +241,9 @@ impl SaysoApp {
         // still owns this frame's keys, so it can commit what was typed.
         if ctx.text_edit_focused() || self.was_typing {
             return;
+        }
+        if let Some(out) = self.chooser.as_mut().and_then(|c| c.keys(ctx)) {
+            self.chooser_output(out);
         }
         if self.find.open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             // The first Escape closes the find bar and keeps the match marked.
@@ -269,6 +279,42 @@ impl SaysoApp {
             }
         }
         self.queue.extend(fired);
+    }
+
+    fn chooser_window(&mut self, ctx: &egui::Context) {
+        if let Some(out) = self.chooser.as_mut().and_then(|c| c.ui(ctx, &self.session.project)) {
+            self.chooser_output(out);
+        }
+    }
+
+    fn chooser_output(&mut self, out: overlap_chooser::ChooserOutput) {
+        match out {
+            overlap_chooser::ChooserOutput::Select(id) => self.queue.push(AppCommand::Select(id)),
+            overlap_chooser::ChooserOutput::Pick(id) => {
+                self.queue.push(AppCommand::Select(id));
+                self.chooser = None;
+            }
+            overlap_chooser::ChooserOutput::Close => self.chooser = None,
+        }
+    }
+
+    /// Lists the annotations overlapping the selected one, for the keyboard.
+    fn choose_overlapping(&mut self) {
+        let Some(a) = self.selected.and_then(|id| self.session.project.annotation(id)) else { return };
+        let mut here: Vec<(usize, AnnId)> = self
+            .session
+            .project
+            .annotations_of(a.doc)
+            .filter(|b| b.span.overlaps(a.span) && b.status != Status::Rejected)
+            .map(|b| (b.span.len(), b.id))
+            .collect();
+        here.sort();
+        let ids: Vec<AnnId> = here.into_iter().map(|(_, id)| id).collect();
+        if ids.len() < 2 {
+            self.notify(NoticeLevel::Info, "Nothing else overlaps the selected annotation.");
+            return;
+        }
+        self.chooser = Some(overlap_chooser::OverlapChooser::new(ids, None, Some(a.id)));
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
@@ -390,6 +436,7 @@ impl SaysoApp {
             }
             AppCommand::Nudge { end, forward, words } => self.nudge(end, forward, words),
             AppCommand::SplitQuote => self.split_quote(),
+            AppCommand::ChooseOverlapping => self.choose_overlapping(),
             AppCommand::HighlightEntity(entity) => self.highlight_entity = entity,
             AppCommand::ToggleEntityHighlight => {
                 let entity =

@@ -62,6 +62,7 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 let has = app.selected.is_some();
                 command_item(app, ui, AppCommand::Accept, has);
                 command_item(app, ui, AppCommand::Reject, has);
+                command_item(app, ui, AppCommand::ChooseOverlapping, has);
                 ui.separator();
                 command_item(app, ui, AppCommand::NextUnreviewed, true);
                 command_item(app, ui, AppCommand::PreviousUnreviewed, true);
