@@ -524,3 +524,41 @@ fn clicking_overlapping_highlights_lists_them_to_pick_one() {
     h.run();
     assert_eq!(h.state().session.project.annotation(AnnId(3)).unwrap().status, Status::Accepted);
 }
+
+#[test]
+fn dragging_the_end_of_a_selected_quote_resizes_it_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let original = h.state().session.project.clone();
+    h.get_by_label("“Zoë’s bakery stays open,”").click();
+    h.run();
+    let handle = h.get_by_label("Drag to move the end").rect().center();
+    h.drag_at(handle);
+    h.run();
+    for step in 1..=6 {
+        h.hover_at(handle - egui::vec2(step as f32 * 10.0, 0.0));
+        h.run();
+    }
+    assert_eq!(h.state().session.project, original, "nothing changes until the drop");
+    h.drop_at(handle - egui::vec2(60.0, 0.0));
+    h.run();
+    let p = &h.state().session.project;
+    let (was, now) = (original.annotation(AnnId(8)).unwrap().span, p.annotation(AnnId(8)).unwrap().span);
+    assert_eq!(now.start(), was.start());
+    assert!(now.end() < was.end() && now.end() > was.start(), "{was} → {now}");
+    // The start handle moves the start, snapped to a character.
+    let handle = h.get_by_label("Drag to move the start").rect().center();
+    h.drag_at(handle);
+    h.run();
+    h.hover_at(handle + egui::vec2(12.0, 0.0));
+    h.run();
+    h.drop_at(handle + egui::vec2(12.0, 0.0));
+    h.run();
+    let moved = h.state().session.project.annotation(AnnId(8)).unwrap().span;
+    assert!(moved.start() > was.start() && moved.end() == now.end(), "{now} → {moved}");
+    for _ in 0..2 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().session.project, original, "each drag is one undo step");
+}

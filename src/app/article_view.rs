@@ -36,6 +36,8 @@ struct Para {
 pub struct ViewOutput {
     /// The analyst clicked an annotation (the innermost one under the pointer).
     pub clicked: Option<AnnId>,
+    /// An end of the selected annotation was dragged and dropped: its id and new start and end.
+    pub resized: Option<(AnnId, usize, usize)>,
     /// The click landed on several annotations: all of them, innermost first, and where to list them.
     pub overlaps: Option<(Vec<AnnId>, Pos2)>,
     /// The analyst clicked plain text: clear the selection.
@@ -68,6 +70,9 @@ pub struct ArticleView {
     spans_generation: Option<u64>,
     /// Character offset to bring into view, kept until it is on screen at its laid-out position.
     scroll_to: Option<(usize, u8)>,
+    /// An end of the selected annotation being dragged: id, whether it is the end, and the
+    /// character boundary it would move to if dropped now.
+    edge_drag: Option<(AnnId, bool, usize)>,
     /// Marked text, for creating an annotation; `anchor` is where the marking started.
     selection: Option<(usize, usize)>,
     anchor: Option<usize>,
@@ -220,6 +225,10 @@ impl ArticleView {
                 }
             }
             self.pointer_input(&response, &visible, project, doc, &mut out);
+            // After the text's own response, so the handles are on top and get the pointer.
+            if let Some(a) = selected.and_then(|id| project.annotation(id)) {
+                self.edge_handles(ui, a, &visible, &mut out);
+            }
             if let Some((offset, frames)) = self.scroll_to {
                 let on_screen =
                     visible.iter().any(|(i, _, _)| self.paras[*i].start <= offset && offset <= self.paras[*i].end);
@@ -280,6 +289,65 @@ impl ArticleView {
                 out.overlaps = Some((here.into_iter().map(|(_, id)| id).collect(), p + vec2(0.0, 12.0)));
             }
         }
+    }
+
+    /// Draggable handles on the start and end of the selected annotation. While one is dragged
+    /// the new extent is outlined; dropping it reports one resize, snapped to a character.
+    fn edge_handles(&mut self, ui: &Ui, a: &Annotation, visible: &[(usize, Pos2, Arc<Galley>)], out: &mut ViewOutput) {
+        let color = ui.visuals().strong_text_color();
+        for end in [false, true] {
+            let offset = if end { a.span.end() } else { a.span.start() };
+            let Some(edge) = self.edge_rect(visible, offset, end) else { continue };
+            let id = ui.scope_id().with(("edge", end));
+            let r = ui
+                .interact(edge.expand2(vec2(4.0, 0.0)), id, Sense::drag())
+                .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+            let name = if end { "Drag to move the end" } else { "Drag to move the start" };
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+            ui.painter().line_segment([edge.center_top(), edge.center_bottom()], Stroke::new(2.0, color));
+            ui.painter().circle_filled(if end { edge.center_bottom() } else { edge.center_top() }, 3.5, color);
+            if r.dragged()
+                && let Some(to) = r.interact_pointer_pos().and_then(|p| self.cursor_at(visible, p))
+            {
+                self.edge_drag = Some((a.id, end, to));
+            }
+            if r.drag_stopped()
+                && let Some((id, end, to)) = self.edge_drag.take()
+            {
+                let (s, e) = (a.span.start(), a.span.end());
+                out.resized = Some(if end { (id, s, to.max(s + 1)) } else { (id, to.min(e - 1), e) });
+            }
+        }
+        if !ui.input(|i| i.pointer.any_down()) {
+            self.edge_drag = None; // released elsewhere, or the handle scrolled away
+        }
+        if let Some((_, end, to)) = self.edge_drag.filter(|(id, _, _)| *id == a.id) {
+            let (s, e) = if end {
+                (a.span.start(), to.max(a.span.start() + 1))
+            } else {
+                (to.min(a.span.end() - 1), a.span.end())
+            };
+            for (i, pos, galley) in visible {
+                let para = self.paras[*i];
+                if s < para.end && e > para.start {
+                    let (ps, pe) = (s.max(para.start) - para.start, e.min(para.end) - para.start);
+                    for r in row_rects(galley, ps, pe, *pos) {
+                        outline(ui.painter(), r.expand(3.0), Stroke::new(1.5, color), true);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The thin rectangle of the boundary before character `offset` (after the last one, for an
+    /// end), if its paragraph is on screen.
+    fn edge_rect(&self, visible: &[(usize, Pos2, Arc<Galley>)], offset: usize, end: bool) -> Option<Rect> {
+        let (i, origin, galley) = visible.iter().find(|(i, _, _)| {
+            let p = self.paras[*i];
+            if end { p.start < offset && offset <= p.end } else { p.start <= offset && offset < p.end }
+        })?;
+        let rect = galley.pos_from_cursor(CCursor::new(offset - self.paras[*i].start));
+        Some(rect.translate(origin.to_vec2()))
     }
 
     /// The text selection (code points, end exclusive), if the analyst has marked some text.

@@ -42,6 +42,8 @@ pub enum AppCommand {
         forward: bool,
         words: bool,
     },
+    /// Gives an annotation a new start and end, as dragging its ends does.
+    Resize(AnnId, usize, usize),
     /// Lists the annotations overlapping the selected one, to pick another with the arrow keys.
     ChooseOverlapping,
     /// Splits the selected quote (or the quote under the marked text) in two parts of one quotation.

@@ -226,6 +226,9 @@ impl SaysoApp {
                 article_view::Emphasis { selected: self.selected, entity: self.highlight_entity },
                 self.font_size,
             );
+            if let Some((id, s, e)) = out.resized {
+                self.queue.push(AppCommand::Resize(id, s, e));
+            }
             if let Some(id) = out.clicked {
                 self.queue.push(AppCommand::Select(id));
                 self.chooser =
@@ -436,6 +439,7 @@ impl SaysoApp {
             }
             AppCommand::Nudge { end, forward, words } => self.nudge(end, forward, words),
             AppCommand::SplitQuote => self.split_quote(),
+            AppCommand::Resize(id, s, e) => self.edit("Resize", |p| actions::resize(p, id, s, e)),
             AppCommand::ChooseOverlapping => self.choose_overlapping(),
             AppCommand::HighlightEntity(entity) => self.highlight_entity = entity,
             AppCommand::ToggleEntityHighlight => {
