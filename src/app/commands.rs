@@ -175,3 +175,20 @@ impl Entry {
         self.keys.first().map(|k| ctx.format_shortcut(k)).unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique_and_the_most_specific_are_tried_first() {
+        let keys = shortcuts_by_specificity();
+        for (i, (a, _)) in keys.iter().enumerate() {
+            assert!(keys[i + 1..].iter().all(|(b, _)| a != b), "{a:?} is bound twice");
+        }
+        let position = |k: KeyboardShortcut| keys.iter().position(|(s, _)| *s == k);
+        assert!(position(key(CTRL_SHIFT, Key::Z)) < position(key(CTRL, Key::Z)));
+        assert!(position(key(Modifiers::SHIFT, Key::X)) < position(key(Modifiers::NONE, Key::X)));
+        assert!(position(key(CTRL_SHIFT, Key::J)) < position(key(CTRL, Key::J)));
+    }
+}

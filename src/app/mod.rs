@@ -360,6 +360,10 @@ impl SaysoApp {
     }
 
     pub fn apply(&mut self, command: AppCommand, ctx: &egui::Context) {
+        if !matches!(command, AppCommand::Select(_)) {
+            // Anything but picking from it makes the list of overlapping annotations stale.
+            self.chooser = None;
+        }
         match command {
             AppCommand::Open => {
                 self.prompt = Some(PathPrompt::new(Purpose::Open, String::new()));

@@ -216,8 +216,9 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
                     Layer::Quote => (
                         format!("“{}”", excerpt(project, a, 60).trim_matches(|c| "\"“”«»„‘’".contains(c))),
                         format!(
-                            "{} · {} · {}",
+                            "{}{} · {} · {}",
                             a.label,
+                            if a.links.part_of.is_some() { " (continued)" } else { "" },
                             speaker_name(project, a).unwrap_or_else(|| "no speaker".into()),
                             a.status.name()
                         ),
