@@ -156,12 +156,16 @@ pub static TABLE: &[Entry] = &[
 
 /// Every shortcut with its command, the ones needing more modifiers first: egui ignores extra
 /// Shift and Alt when matching, so Ctrl+Z must not get to see Ctrl+Shift+Z.
-pub fn shortcuts_by_specificity() -> Vec<(KeyboardShortcut, &'static AppCommand)> {
-    let mut keys: Vec<(KeyboardShortcut, &AppCommand)> =
-        TABLE.iter().flat_map(|e| e.keys.iter().map(move |k| (*k, &e.command))).collect();
-    let count = |m: Modifiers| [m.alt, m.shift, m.ctrl || m.command || m.mac_cmd].into_iter().filter(|b| *b).count();
-    keys.sort_by_key(|(k, _)| std::cmp::Reverse(count(k.modifiers)));
-    keys
+pub fn shortcuts_by_specificity() -> &'static [(KeyboardShortcut, &'static AppCommand)] {
+    static SORTED: std::sync::LazyLock<Vec<(KeyboardShortcut, &'static AppCommand)>> = std::sync::LazyLock::new(|| {
+        let mut keys: Vec<(KeyboardShortcut, &AppCommand)> =
+            TABLE.iter().flat_map(|e| e.keys.iter().map(move |k| (*k, &e.command))).collect();
+        let count =
+            |m: Modifiers| [m.alt, m.shift, m.ctrl || m.command || m.mac_cmd].into_iter().filter(|b| *b).count();
+        keys.sort_by_key(|(k, _)| std::cmp::Reverse(count(k.modifiers)));
+        keys
+    });
+    &SORTED
 }
 
 /// The table entry of a command, for menus.

@@ -264,8 +264,8 @@ impl SaysoApp {
             .collect();
         ctx.input_mut(|input| {
             for (key, command) in commands::shortcuts_by_specificity() {
-                if input.consume_shortcut(&key) {
-                    fired.push(command.clone());
+                if input.consume_shortcut(key) {
+                    fired.push((*command).clone());
                 }
             }
             for (key, label) in hotkeys {
