@@ -82,3 +82,36 @@ impl QuoteFilter {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AnnId, DocId, Document, Entity, Layer, Origin, Span};
+
+    #[test]
+    fn every_field_narrows_and_none_means_any() {
+        let mut p = Project::default();
+        p.documents.push(Document::new(DocId(1), "t", "“Yes,” Ann said. “No,” Bob said."));
+        p.put_entity(Entity { id: EntityId(1), label: "PERSON".into(), name: "Ann".into(), aliases: vec![] });
+        let mk = |id, s, e, layer, label: &str, status| {
+            Annotation::new(AnnId(id), DocId(1), Span::new(s, e).unwrap(), layer, label, status, Origin::Analyst)
+        };
+        let mut yes = mk(1, 0, 6, Layer::Quote, "DIRECT", Status::Accepted);
+        yes.links.speaker = Some(AnnId(2));
+        let mut ann = mk(2, 7, 10, Layer::Speaker, "SPEAKER", Status::Accepted);
+        ann.links.entity = Some(EntityId(1));
+        let no = mk(3, 17, 22, Layer::Quote, "INDIRECT", Status::Suggested);
+        for a in [yes.clone(), ann, no.clone()] {
+            p.put_annotation(a);
+        }
+        let pass = |f: &QuoteFilter| [&yes, &no].iter().filter(|q| f.matches(&p, q)).count();
+        assert_eq!(pass(&QuoteFilter::default()), 2);
+        assert_eq!(pass(&QuoteFilter { speaker: Some(Some(EntityId(1))), ..Default::default() }), 1);
+        assert!(QuoteFilter { speaker: Some(None), ..Default::default() }.matches(&p, &no));
+        assert_eq!(pass(&QuoteFilter { status: Some(Status::Suggested), ..Default::default() }), 1);
+        assert_eq!(
+            pass(&QuoteFilter { label: Some("DIRECT".into()), status: Some(Status::Suggested), speaker: None }),
+            0
+        );
+    }
+}
