@@ -293,3 +293,273 @@ fn accept_all_of_a_label_from_the_review_menu() {
     assert_eq!(p.annotation(AnnId(6)).unwrap().status, Status::Rejected, "a rejected GPE stays rejected");
     assert_eq!(p.annotation(AnnId(3)).unwrap().status, Status::Suggested, "other labels are untouched");
 }
+
+/// A plain left click at a point, as a mouse would.
+fn click_at(h: &mut Harness<'static, SaysoApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    // A tooltip may open under the pointer and keep repainting; that is fine here.
+    let _ = h.try_run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    let _ = h.try_run();
+}
+
+/// The code-point span of `needle` in the fixture's text.
+fn span_of(needle: &str) -> sayso::model::Span {
+    let text = common::TEXT;
+    let start = text[..text.find(needle).unwrap()].chars().count();
+    sayso::model::Span::new(start, start + needle.chars().count()).unwrap()
+}
+
+#[test]
+fn keyboard_splits_a_quote_at_a_found_word_and_joins_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let original = h.state().session.project.clone();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("bakery");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    let p = &h.state().session.project;
+    let tail = p.annotations.last().unwrap().clone();
+    assert_eq!(p.annotation(AnnId(8)).unwrap().span, span_of("“Zoë’s"));
+    assert_eq!(tail.span, span_of("bakery stays open,”"));
+    assert_eq!((tail.layer.clone(), tail.links.part_of), (Layer::Quote, Some(AnnId(8))));
+    assert_eq!(h.state().selected, Some(AnnId(8)));
+    h.get_by_label("DIRECT (continued) · no speaker · accepted");
+    h.key_press_modifiers(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::J);
+    h.run();
+    let p = &h.state().session.project;
+    assert!(p.annotation(tail.id).is_none(), "the parts are one quote again");
+    assert_eq!(p.annotation(AnnId(8)).unwrap().span, span_of("“Zoë’s bakery stays open,”"));
+    // Two separate quotes become parts of one quotation with one speaker.
+    h.state_mut().send(AppCommand::Select(AnnId(5)));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::J);
+    h.run();
+    let part = h.state().session.project.annotation(AnnId(5)).unwrap();
+    assert_eq!((part.links.part_of, part.links.speaker), (Some(AnnId(1)), Some(AnnId(2))));
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().session.project, original, "each split and join is one undo step");
+    h.key_press_modifiers(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.history.undo_name(), Some("Split quote"), "Ctrl+Shift+Z redoes, not undoes");
+}
+
+#[test]
+fn mouse_splits_a_quote_where_it_was_clicked_and_joins_it_from_the_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let original = h.state().session.project.clone();
+    let para = h.get_by_label_contains("Café owners").rect();
+    click_at(&mut h, para.left_center() + egui::vec2(para.width() * 0.62, 0.0));
+    assert_eq!(h.state().selected, Some(AnnId(8)));
+    h.get_by_label("Review").click();
+    h.run();
+    h.get_by_label_contains("Split quote at caret").click();
+    h.run();
+    let p = &h.state().session.project;
+    let (head, tail) = (p.annotation(AnnId(8)).unwrap().span, p.annotations.last().unwrap().clone());
+    let whole = span_of("“Zoë’s bakery stays open,”");
+    assert_eq!(tail.links.part_of, Some(AnnId(8)));
+    assert!(head.start() == whole.start() && tail.span.end() == whole.end() && head.end() < tail.span.start());
+    h.get_by_label("Review").click();
+    h.run();
+    h.get_by_label_contains("Join quote with next quote").click();
+    h.run();
+    assert_eq!(h.state().session.project.annotation(AnnId(8)).unwrap().span, whole);
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.project, original);
+}
+
+#[test]
+fn dragging_a_label_colour_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let original = h.state().session.project.clone();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run();
+    h.get_by_label("Colour of CUE").click();
+    h.run();
+    // The picker's red channel: drag it right over many frames.
+    let red = h.get_all_by_role(egui::accesskit::Role::SpinButton).next().expect("a channel field").rect();
+    let start = red.center();
+    h.drag_at(start);
+    h.run();
+    for step in 1..=10 {
+        h.hover_at(start + egui::vec2(step as f32 * 6.0, 0.0));
+        h.run();
+        assert_eq!(h.state().session.project.schema, original.schema, "nothing is applied mid-drag");
+    }
+    h.drop_at(start + egui::vec2(60.0, 0.0));
+    h.run();
+    let cue = h.state().session.project.schema.label("CUE").unwrap().color;
+    assert_ne!(cue, original.schema.label("CUE").unwrap().color, "the drop applies the colour");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.project, original, "one undo takes the whole drag back");
+}
+
+#[test]
+fn quotes_list_filters_by_status_speaker_and_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    h.get_by_label("Filter by status").click();
+    h.run();
+    h.get_by_label("accepted").click();
+    h.run();
+    assert!(h.query_by_label("“Zoë’s bakery stays open,”").is_none(), "a suggested quote is filtered out");
+    h.get_by_label("“We will not accept this,”");
+    h.get_by_label("Filter by status").click();
+    h.run();
+    h.get_by_label("any status").click();
+    h.run();
+    h.get_by_label("Filter by speaker").click();
+    h.run();
+    h.get_by_label("Sergei Lavrov").click();
+    h.run();
+    assert_eq!(h.state().quote_filter.speaker, Some(Some(EntityId(1))));
+    h.get_by_label("“We will not accept this,”");
+    assert!(h.query_by_label("“Zoë’s bakery stays open,”").is_none());
+    h.get_by_label("Clear filters").click();
+    h.run();
+    h.get_by_label("Filter by label").click();
+    h.run();
+    h.get_by_label("MIXED").click();
+    h.run();
+    assert!(h.query_by_label("“We will not accept this,”").is_none());
+    h.get_by_label("“that Russia “remains open” to talks”");
+    // The filters are reachable from the keyboard: Ctrl+Shift+F focuses them.
+    h.get_by_label("Clear filters").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::F);
+    h.run();
+    assert!(h.get_by_label("Filter by speaker").is_focused(), "the speaker filter has the keyboard");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().quote_filter.speaker, Some(None), "arrow keys pick “no speaker entity”");
+}
+
+#[test]
+fn picking_an_entity_highlights_its_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    h.get_by_label("Entities").click();
+    h.run();
+    h.get_by_label("Sergei Lavrov (2)").click();
+    h.run();
+    assert_eq!(h.state().highlight_entity, Some(EntityId(1)));
+    assert_eq!(h.state().selected, Some(AnnId(2)), "and its first mention is selected");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().highlight_entity, None);
+    // Keyboard: Tab to a mention, Ctrl+E highlights its entity, again stops.
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(h.state().selected, Some(AnnId(7)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert_eq!(h.state().highlight_entity, Some(EntityId(2)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert_eq!(h.state().highlight_entity, None);
+}
+
+#[test]
+fn clicking_overlapping_highlights_lists_them_to_pick_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    // Find “Lavrov” on the paragraph's first row by clicking along it.
+    let para = h.get_by_label_contains("Foreign Minister Sergei Lavrov").rect();
+    let mut x = para.left() + 2.0;
+    while h.state().selected != Some(AnnId(3)) {
+        assert!(x < para.right(), "a click lands on the PERSON mention");
+        click_at(&mut h, egui::pos2(x, para.top() + 10.0));
+        x += 8.0;
+    }
+    h.get_by_label("Overlapping annotations");
+    h.get_by_label("SPEAKER: Foreign Minister Sergei Lavrov").click();
+    h.run();
+    assert_eq!(h.state().selected, Some(AnnId(2)), "the chosen annotation is selected");
+    assert!(h.query_by_label("Overlapping annotations").is_none(), "and the list closes");
+    // From the keyboard: Ctrl+Enter lists what overlaps the selection, arrows choose.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    h.run();
+    h.get_by_label("PERSON: Sergei Lavrov");
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().selected, Some(AnnId(3)));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Overlapping annotations").is_none());
+    h.key_press(egui::Key::A);
+    h.run();
+    assert_eq!(h.state().session.project.annotation(AnnId(3)).unwrap().status, Status::Accepted);
+}
+
+#[test]
+fn dragging_the_end_of_a_selected_quote_resizes_it_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let original = h.state().session.project.clone();
+    h.get_by_label("“Zoë’s bakery stays open,”").click();
+    h.run();
+    let handle = h.get_by_label("Drag to move the end").rect().center();
+    h.drag_at(handle);
+    h.run();
+    for step in 1..=6 {
+        h.hover_at(handle - egui::vec2(step as f32 * 10.0, 0.0));
+        h.run();
+    }
+    assert_eq!(h.state().session.project, original, "nothing changes until the drop");
+    h.drop_at(handle - egui::vec2(60.0, 0.0));
+    h.run();
+    let p = &h.state().session.project;
+    let (was, now) = (original.annotation(AnnId(8)).unwrap().span, p.annotation(AnnId(8)).unwrap().span);
+    assert_eq!(now.start(), was.start());
+    assert!(now.end() < was.end() && now.end() > was.start(), "{was} → {now}");
+    // The start handle moves the start, snapped to a character.
+    let handle = h.get_by_label("Drag to move the start").rect().center();
+    h.drag_at(handle);
+    h.run();
+    h.hover_at(handle + egui::vec2(12.0, 0.0));
+    h.run();
+    h.drop_at(handle + egui::vec2(12.0, 0.0));
+    h.run();
+    let moved = h.state().session.project.annotation(AnnId(8)).unwrap().span;
+    assert!(moved.start() > was.start() && moved.end() == now.end(), "{now} → {moved}");
+    for _ in 0..2 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().session.project, original, "each drag is one undo step");
+}

@@ -11,7 +11,7 @@
 //! accepted ones solid; rejected ones are not drawn.
 
 use super::palette;
-use crate::model::{AnnId, Annotation, Document, Layer, Project, Status};
+use crate::model::{AnnId, Annotation, Document, EntityId, Layer, Project, Status};
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 use std::collections::HashMap;
@@ -34,10 +34,23 @@ struct Para {
 /// What the view reports back to the app after a frame.
 #[derive(Debug, Default)]
 pub struct ViewOutput {
-    /// The analyst clicked an annotation (the innermost, cycling through overlaps on repeat clicks).
+    /// The analyst clicked an annotation (the innermost one under the pointer).
     pub clicked: Option<AnnId>,
+    /// An end of the selected annotation was dragged and dropped: its id and new start and end.
+    pub resized: Option<(AnnId, usize, usize)>,
+    /// The click landed on several annotations: all of them, innermost first, and where to list them.
+    pub overlaps: Option<(Vec<AnnId>, Pos2)>,
     /// The analyst clicked plain text: clear the selection.
     pub clicked_empty: bool,
+}
+
+/// What the article draws attention to besides the annotations themselves.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Emphasis {
+    /// The selected annotation: outlined, with its links drawn.
+    pub selected: Option<AnnId>,
+    /// Every mention of this entity is highlighted.
+    pub entity: Option<EntityId>,
 }
 
 /// Per-document layout caches and scroll requests. Nothing here is saved.
@@ -57,7 +70,9 @@ pub struct ArticleView {
     spans_generation: Option<u64>,
     /// Character offset to bring into view, kept until it is on screen at its laid-out position.
     scroll_to: Option<(usize, u8)>,
-    last_click: Option<(usize, AnnId)>,
+    /// An end of the selected annotation being dragged: id, whether it is the end, and the
+    /// character boundary it would move to if dropped now.
+    edge_drag: Option<(AnnId, bool, usize)>,
     /// Marked text, for creating an annotation; `anchor` is where the marking started.
     selection: Option<(usize, usize)>,
     anchor: Option<usize>,
@@ -88,7 +103,6 @@ impl ArticleView {
         self.galleys.clear();
         self.heights.clear();
         self.spans_generation = None;
-        self.last_click = None;
         self.selection = None;
         self.anchor = None;
     }
@@ -120,9 +134,10 @@ impl ArticleView {
         project: &Project,
         doc: &Document,
         generation: u64,
-        selected: Option<AnnId>,
+        emphasis: Emphasis,
         font_size: f32,
     ) -> ViewOutput {
+        let selected = emphasis.selected;
         self.prepare_document(doc);
         self.prepare_spans(project, doc, generation);
         let mut out = ViewOutput::default();
@@ -180,7 +195,7 @@ impl ArticleView {
             let content = Rect::from_min_size(origin, vec2(column, total.max(viewport.height())));
             let selection_color = ui.visuals().selection.bg_fill;
             for (i, pos, galley) in &visible {
-                self.paint_paragraph(ui, project, *i, *pos, galley, selected);
+                self.paint_paragraph(ui, project, *i, *pos, galley, emphasis);
                 let para = self.paras[*i];
                 if let Some((s, e)) = self.selection.filter(|(s, e)| *s < para.end && *e > para.start) {
                     let (s, e) = (s.max(para.start) - para.start, e.min(para.end) - para.start);
@@ -210,6 +225,10 @@ impl ArticleView {
                 }
             }
             self.pointer_input(&response, &visible, project, doc, &mut out);
+            // After the text's own response, so the handles are on top and get the pointer.
+            if let Some(a) = selected.and_then(|id| project.annotation(id)) {
+                self.edge_handles(ui, a, &visible, &mut out);
+            }
             if let Some((offset, frames)) = self.scroll_to {
                 let on_screen =
                     visible.iter().any(|(i, _, _)| self.paras[*i].start <= offset && offset <= self.paras[*i].end);
@@ -222,7 +241,7 @@ impl ArticleView {
     }
 
     /// Mouse handling: drag selects text, double-click selects a word, shift-click extends the
-    /// selection, a plain click selects the innermost annotation (again: the next one under it).
+    /// selection, a plain click selects the innermost annotation (and lists any others under it).
     fn pointer_input(
         &mut self,
         response: &egui::Response,
@@ -262,25 +281,83 @@ impl ArticleView {
             let mut here: Vec<(usize, AnnId)> =
                 self.spans_at(offset).filter_map(|id| project.annotation(id)).map(|a| (a.span.len(), a.id)).collect();
             here.sort();
-            let next = match self.last_click {
-                Some((o, prev)) if o == offset => {
-                    here.iter().position(|(_, id)| *id == prev).map_or(0, |k| (k + 1) % here.len().max(1))
-                }
-                _ => 0,
-            };
-            match here.get(next) {
-                Some(&(_, id)) => {
-                    out.clicked = Some(id);
-                    self.last_click = Some((offset, id));
-                }
+            match here.first() {
+                Some(&(_, id)) => out.clicked = Some(id),
                 None => out.clicked_empty = true,
             }
+            if let (true, Some(p)) = (here.len() > 1, pointer) {
+                out.overlaps = Some((here.into_iter().map(|(_, id)| id).collect(), p + vec2(0.0, 12.0)));
+            }
         }
+    }
+
+    /// Draggable handles on the start and end of the selected annotation. While one is dragged
+    /// the new extent is outlined; dropping it reports one resize, snapped to a character.
+    fn edge_handles(&mut self, ui: &Ui, a: &Annotation, visible: &[(usize, Pos2, Arc<Galley>)], out: &mut ViewOutput) {
+        let color = ui.visuals().strong_text_color();
+        for end in [false, true] {
+            let offset = if end { a.span.end() } else { a.span.start() };
+            let Some(edge) = self.edge_rect(visible, offset, end) else { continue };
+            let id = ui.scope_id().with(("edge", end));
+            let r = ui
+                .interact(edge.expand2(vec2(4.0, 0.0)), id, Sense::drag())
+                .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+            let name = if end { "Drag to move the end" } else { "Drag to move the start" };
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+            ui.painter().line_segment([edge.center_top(), edge.center_bottom()], Stroke::new(2.0, color));
+            ui.painter().circle_filled(if end { edge.center_bottom() } else { edge.center_top() }, 3.5, color);
+            if r.dragged()
+                && let Some(to) = r.interact_pointer_pos().and_then(|p| self.cursor_at(visible, p))
+            {
+                self.edge_drag = Some((a.id, end, to));
+            }
+            if r.drag_stopped()
+                && let Some((id, end, to)) = self.edge_drag.take()
+            {
+                let (s, e) = (a.span.start(), a.span.end());
+                out.resized = Some(if end { (id, s, to.max(s + 1)) } else { (id, to.min(e - 1), e) });
+            }
+        }
+        if !ui.input(|i| i.pointer.any_down()) {
+            self.edge_drag = None; // released elsewhere, or the handle scrolled away
+        }
+        if let Some((_, end, to)) = self.edge_drag.filter(|(id, _, _)| *id == a.id) {
+            let (s, e) = if end {
+                (a.span.start(), to.max(a.span.start() + 1))
+            } else {
+                (to.min(a.span.end() - 1), a.span.end())
+            };
+            for (i, pos, galley) in visible {
+                let para = self.paras[*i];
+                if s < para.end && e > para.start {
+                    let (ps, pe) = (s.max(para.start) - para.start, e.min(para.end) - para.start);
+                    for r in row_rects(galley, ps, pe, *pos) {
+                        outline(ui.painter(), r.expand(3.0), Stroke::new(1.5, color), true);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The thin rectangle of the boundary before character `offset` (after the last one, for an
+    /// end), if its paragraph is on screen.
+    fn edge_rect(&self, visible: &[(usize, Pos2, Arc<Galley>)], offset: usize, end: bool) -> Option<Rect> {
+        let (i, origin, galley) = visible.iter().find(|(i, _, _)| {
+            let p = self.paras[*i];
+            if end { p.start < offset && offset <= p.end } else { p.start <= offset && offset < p.end }
+        })?;
+        let rect = galley.pos_from_cursor(CCursor::new(offset - self.paras[*i].start));
+        Some(rect.translate(origin.to_vec2()))
     }
 
     /// The text selection (code points, end exclusive), if the analyst has marked some text.
     pub fn selection(&self) -> Option<(usize, usize)> {
         self.selection
+    }
+
+    /// Where the analyst last clicked or started marking text (a code point offset).
+    pub fn caret(&self) -> Option<usize> {
+        self.anchor
     }
 
     pub fn set_selection(&mut self, selection: Option<(usize, usize)>) {
@@ -376,15 +453,7 @@ impl ArticleView {
         self.spans_in(offset, offset + 1).map(|(_, _, id)| id)
     }
 
-    fn paint_paragraph(
-        &self,
-        ui: &Ui,
-        project: &Project,
-        i: usize,
-        origin: Pos2,
-        galley: &Galley,
-        selected: Option<AnnId>,
-    ) {
+    fn paint_paragraph(&self, ui: &Ui, project: &Project, i: usize, origin: Pos2, galley: &Galley, emphasis: Emphasis) {
         let dark = ui.visuals().dark_mode;
         let para = self.paras[i];
         let painter = ui.painter();
@@ -456,7 +525,14 @@ impl ArticleView {
                         }
                     }
                 }
-                if Some(a.id) == selected {
+                if emphasis.entity.is_some() && a.links.entity == emphasis.entity {
+                    // Drawn over the layer's own look so the entity's mentions stand out on any layer.
+                    for r in &rects {
+                        painter.rect_filled(r.expand(2.0), 3.0, palette::with_alpha(color, 70, dark));
+                        painter.rect_stroke(r.expand(2.0), 3.0, Stroke::new(2.0, color), egui::StrokeKind::Outside);
+                    }
+                }
+                if Some(a.id) == emphasis.selected {
                     for r in &rects {
                         painter.rect_stroke(
                             r.expand(3.0),

@@ -42,6 +42,22 @@ pub enum AppCommand {
         forward: bool,
         words: bool,
     },
+    /// Gives an annotation a new start and end, as dragging its ends does.
+    Resize(AnnId, usize, usize),
+    /// Lists the annotations overlapping the selected one, to pick another with the arrow keys.
+    ChooseOverlapping,
+    /// Splits the selected quote (or the quote under the marked text) in two parts of one quotation.
+    SplitQuote,
+    /// Joins the selected quote with the quote before or after it.
+    JoinQuote {
+        forward: bool,
+    },
+    /// Highlights every mention of an entity in the article (`None`: stop).
+    HighlightEntity(Option<EntityId>),
+    /// Highlights the mentions of the selected annotation's entity, or stops highlighting.
+    ToggleEntityHighlight,
+    /// Shows the Quotes list and gives the keyboard to its filters.
+    FilterQuotes,
     ZoomIn,
     ZoomOut,
     ToggleShortcuts,
@@ -106,6 +122,28 @@ pub static TABLE: &[Entry] = &[
     nudge(true, false, false, "End one character earlier", &[key(CTRL_ALT, Key::ArrowLeft)]),
     nudge(false, true, false, "Start one character later", &[key(CTRL_ALT_SHIFT, Key::ArrowRight)]),
     nudge(false, false, false, "Start one character earlier", &[key(CTRL_ALT_SHIFT, Key::ArrowLeft)]),
+    Entry {
+        command: AppCommand::ChooseOverlapping,
+        name: "Choose among overlapping annotations",
+        keys: &[key(CTRL, Key::Enter)],
+    },
+    Entry { command: AppCommand::SplitQuote, name: "Split quote at caret", keys: &[key(CTRL, Key::K)] },
+    Entry {
+        command: AppCommand::JoinQuote { forward: false },
+        name: "Join quote with previous quote",
+        keys: &[key(CTRL, Key::J)],
+    },
+    Entry {
+        command: AppCommand::JoinQuote { forward: true },
+        name: "Join quote with next quote",
+        keys: &[key(CTRL_SHIFT, Key::J)],
+    },
+    Entry {
+        command: AppCommand::ToggleEntityHighlight,
+        name: "Highlight mentions of the selected entity",
+        keys: &[key(CTRL, Key::E)],
+    },
+    Entry { command: AppCommand::FilterQuotes, name: "Filter quotes", keys: &[key(CTRL_SHIFT, Key::F)] },
     Entry { command: AppCommand::EditLabels, name: "Labels…", keys: &[key(CTRL, Key::L)] },
     Entry { command: AppCommand::ZoomIn, name: "Larger text", keys: &[key(CTRL, Key::Equals), key(CTRL, Key::Plus)] },
     Entry { command: AppCommand::ZoomOut, name: "Smaller text", keys: &[key(CTRL, Key::Minus)] },
@@ -116,6 +154,20 @@ pub static TABLE: &[Entry] = &[
     },
 ];
 
+/// Every shortcut with its command, the ones needing more modifiers first: egui ignores extra
+/// Shift and Alt when matching, so Ctrl+Z must not get to see Ctrl+Shift+Z.
+pub fn shortcuts_by_specificity() -> &'static [(KeyboardShortcut, &'static AppCommand)] {
+    static SORTED: std::sync::LazyLock<Vec<(KeyboardShortcut, &'static AppCommand)>> = std::sync::LazyLock::new(|| {
+        let mut keys: Vec<(KeyboardShortcut, &AppCommand)> =
+            TABLE.iter().flat_map(|e| e.keys.iter().map(move |k| (*k, &e.command))).collect();
+        let count =
+            |m: Modifiers| [m.alt, m.shift, m.ctrl || m.command || m.mac_cmd].into_iter().filter(|b| *b).count();
+        keys.sort_by_key(|(k, _)| std::cmp::Reverse(count(k.modifiers)));
+        keys
+    });
+    &SORTED
+}
+
 /// The table entry of a command, for menus.
 pub fn entry(command: &AppCommand) -> Option<&'static Entry> {
     TABLE.iter().find(|e| &e.command == command)
@@ -125,5 +177,22 @@ impl Entry {
     /// The shortcut as menus print it ("Ctrl+S").
     pub fn shortcut_text(&self, ctx: &egui::Context) -> String {
         self.keys.first().map(|k| ctx.format_shortcut(k)).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique_and_the_most_specific_are_tried_first() {
+        let keys = shortcuts_by_specificity();
+        for (i, (a, _)) in keys.iter().enumerate() {
+            assert!(keys[i + 1..].iter().all(|(b, _)| a != b), "{a:?} is bound twice");
+        }
+        let position = |k: KeyboardShortcut| keys.iter().position(|(s, _)| *s == k);
+        assert!(position(key(CTRL_SHIFT, Key::Z)) < position(key(CTRL, Key::Z)));
+        assert!(position(key(Modifiers::SHIFT, Key::X)) < position(key(Modifiers::NONE, Key::X)));
+        assert!(position(key(CTRL_SHIFT, Key::J)) < position(key(CTRL, Key::J)));
     }
 }

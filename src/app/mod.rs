@@ -6,8 +6,10 @@ mod autosave;
 mod commands;
 mod dialogs;
 mod find;
+mod overlap_chooser;
 mod palette;
 mod panels;
+mod quote_filter;
 mod reanchor_prompt;
 mod schema_editor;
 
@@ -15,10 +17,11 @@ pub use commands::AppCommand;
 pub use dialogs::{NativePicker, PickKind, Picker};
 
 use crate::edit::actions;
-use crate::model::{AnnId, Status};
+use crate::model::{AnnId, EntityId, Status};
 use crate::session::Session;
 use article_view::ArticleView;
 use dialogs::{Dialogs, PathPrompt, Purpose};
+pub use quote_filter::QuoteFilter;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -62,6 +65,9 @@ pub enum ListTab {
 pub struct SaysoApp {
     pub session: Session,
     pub selected: Option<AnnId>,
+    /// The entity whose mentions the article highlights, picked in the Entities list.
+    pub highlight_entity: Option<EntityId>,
+    pub quote_filter: QuoteFilter,
     pub notices: Vec<Notice>,
     pub recent: Vec<PathBuf>,
     pub font_size: f32,
@@ -84,6 +90,10 @@ pub struct SaysoApp {
     autosave: autosave::Autosave,
     /// The session open before one that cannot be shown until re-anchored, to go back to.
     previous: Option<Box<Session>>,
+    /// Give the keyboard to the Quotes filters when they are next drawn.
+    focus_quote_filter: bool,
+    /// The list of overlapping annotations, while it is open.
+    chooser: Option<overlap_chooser::OverlapChooser>,
 }
 
 impl SaysoApp {
@@ -91,6 +101,10 @@ impl SaysoApp {
         let mut app = SaysoApp {
             session,
             selected: None,
+            highlight_entity: None,
+            quote_filter: QuoteFilter::default(),
+            focus_quote_filter: false,
+            chooser: None,
             notices: Vec::new(),
             recent: Vec::new(),
             font_size: DEFAULT_FONT_SIZE,
@@ -190,6 +204,7 @@ impl SaysoApp {
         panels::list_panel(self, ui);
         panels::inspector(self, ui);
         self.article(ui);
+        self.chooser_window(&ctx);
         self.prompt_window(&ctx);
         self.confirm_window(&ctx);
         self.recovery_window(&ctx);
@@ -225,11 +240,16 @@ impl SaysoApp {
                 &self.session.project,
                 doc,
                 self.session.history.generation(),
-                self.selected,
+                article_view::Emphasis { selected: self.selected, entity: self.highlight_entity },
                 self.font_size,
             );
+            if let Some((id, s, e)) = out.resized {
+                self.queue.push(AppCommand::Resize(id, s, e));
+            }
             if let Some(id) = out.clicked {
                 self.queue.push(AppCommand::Select(id));
+                self.chooser =
+                    out.overlaps.map(|(ids, at)| overlap_chooser::OverlapChooser::new(ids, Some(at), Some(id)));
             } else if out.clicked_empty {
                 self.queue.push(AppCommand::ClearSelection);
             }
@@ -247,6 +267,9 @@ impl SaysoApp {
         {
             return; // a text field or a question owns the keyboard
         }
+        if let Some(out) = self.chooser.as_mut().and_then(|c| c.keys(ctx)) {
+            self.chooser_output(out);
+        }
         if self.find.open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             // The first Escape closes the find bar and keeps the match marked.
             self.find.open = false;
@@ -262,9 +285,9 @@ impl SaysoApp {
             .filter_map(|l| Some((egui::Key::from_name(&l.hotkey?.to_ascii_uppercase().to_string())?, l.name.clone())))
             .collect();
         ctx.input_mut(|input| {
-            for entry in commands::TABLE {
-                if entry.keys.iter().any(|k| input.consume_shortcut(k)) {
-                    fired.push(entry.command.clone());
+            for (key, command) in commands::shortcuts_by_specificity() {
+                if input.consume_shortcut(key) {
+                    fired.push((*command).clone());
                 }
             }
             for (key, label) in hotkeys {
@@ -281,6 +304,42 @@ impl SaysoApp {
             }
         }
         self.queue.extend(fired);
+    }
+
+    fn chooser_window(&mut self, ctx: &egui::Context) {
+        if let Some(out) = self.chooser.as_mut().and_then(|c| c.ui(ctx, &self.session.project)) {
+            self.chooser_output(out);
+        }
+    }
+
+    fn chooser_output(&mut self, out: overlap_chooser::ChooserOutput) {
+        match out {
+            overlap_chooser::ChooserOutput::Select(id) => self.queue.push(AppCommand::Select(id)),
+            overlap_chooser::ChooserOutput::Pick(id) => {
+                self.queue.push(AppCommand::Select(id));
+                self.chooser = None;
+            }
+            overlap_chooser::ChooserOutput::Close => self.chooser = None,
+        }
+    }
+
+    /// Lists the annotations overlapping the selected one, for the keyboard.
+    fn choose_overlapping(&mut self) {
+        let Some(a) = self.selected.and_then(|id| self.session.project.annotation(id)) else { return };
+        let mut here: Vec<(usize, AnnId)> = self
+            .session
+            .project
+            .annotations_of(a.doc)
+            .filter(|b| b.span.overlaps(a.span) && b.status != Status::Rejected)
+            .map(|b| (b.span.len(), b.id))
+            .collect();
+        here.sort();
+        let ids: Vec<AnnId> = here.into_iter().map(|(_, id)| id).collect();
+        if ids.len() < 2 {
+            self.notify(NoticeLevel::Info, "Nothing else overlaps the selected annotation.");
+            return;
+        }
+        self.chooser = Some(overlap_chooser::OverlapChooser::new(ids, None, Some(a.id)));
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
@@ -323,6 +382,10 @@ impl SaysoApp {
     }
 
     pub fn apply(&mut self, command: AppCommand, ctx: &egui::Context) {
+        if !matches!(command, AppCommand::Select(_)) {
+            // Anything but picking from it makes the list of overlapping annotations stale.
+            self.chooser = None;
+        }
         match command {
             AppCommand::Open => {
                 self.prompt = Some(PathPrompt::new(Purpose::Open, String::new()));
@@ -371,6 +434,7 @@ impl SaysoApp {
             AppCommand::Select(id) => self.select(id),
             AppCommand::ClearSelection => {
                 self.selected = None;
+                self.highlight_entity = None;
                 self.view.set_selection(None);
             }
             AppCommand::ApplyLabel(label) => self.apply_label(&label),
@@ -400,6 +464,21 @@ impl SaysoApp {
                 }
             }
             AppCommand::Nudge { end, forward, words } => self.nudge(end, forward, words),
+            AppCommand::SplitQuote => self.split_quote(),
+            AppCommand::Resize(id, s, e) => self.edit("Resize", |p| actions::resize(p, id, s, e)),
+            AppCommand::ChooseOverlapping => self.choose_overlapping(),
+            AppCommand::HighlightEntity(entity) => self.highlight_entity = entity,
+            AppCommand::ToggleEntityHighlight => {
+                let entity =
+                    self.selected.and_then(|id| self.session.project.annotation(id)).and_then(|a| a.links.entity);
+                self.highlight_entity =
+                    if self.highlight_entity.is_some() && self.highlight_entity == entity { None } else { entity };
+            }
+            AppCommand::FilterQuotes => {
+                self.list_tab = ListTab::Quotes;
+                self.focus_quote_filter = true;
+            }
+            AppCommand::JoinQuote { forward } => self.join_quote(forward),
             AppCommand::ZoomIn => self.font_size = (self.font_size + 1.0).min(40.0),
             AppCommand::ZoomOut => self.font_size = (self.font_size - 1.0).max(10.0),
             AppCommand::Find => self.find.open(),
@@ -456,6 +535,47 @@ impl SaysoApp {
         self.edit("Resize", |p| actions::resize(p, id, s, e));
     }
 
+    /// Splits the selected quote, or the quote under the marked text, at the start of the marked
+    /// text, else at the caret (where the quote was clicked), else at the space nearest its middle.
+    fn split_quote(&mut self) {
+        let project = &self.session.project;
+        let is_quote = |a: &&crate::model::Annotation| a.layer == crate::model::Layer::Quote;
+        let marked = self.view.selection();
+        let quote = self.selected.and_then(|id| project.annotation(id)).filter(is_quote).or_else(|| {
+            let (s, _) = marked?;
+            project.annotations_of(self.session.doc).filter(is_quote).find(|a| a.span.contains_offset(s))
+        });
+        let Some(quote) = quote else {
+            self.notify(NoticeLevel::Info, "Select a quote to split, or mark text inside one.");
+            return;
+        };
+        let inside = |at: usize| at > quote.span.start() && at < quote.span.end();
+        let id = quote.id;
+        let at = marked
+            .and_then(|(s, e)| [s, e].into_iter().find(|at| inside(*at)))
+            .or(self.view.caret().filter(|at| inside(*at)))
+            .or_else(|| actions::middle_cut(project, id));
+        let Some(at) = at else { return };
+        self.edit("Split quote", |p| actions::split_quote(p, id, at));
+        self.selected = Some(id);
+        self.view.set_selection(None);
+    }
+
+    /// Joins the selected quote with its neighbour; the selection follows into the joined quote.
+    fn join_quote(&mut self, forward: bool) {
+        let Some(a) = self.selected.and_then(|id| self.session.project.annotation(id)) else { return };
+        let (id, doc, span) = (a.id, a.doc, a.span);
+        self.edit("Join quotes", |p| actions::join_quote(p, id, forward));
+        if self.session.project.annotation(id).is_none() {
+            self.selected = self
+                .session
+                .project
+                .annotations_of(doc)
+                .find(|q| q.layer == crate::model::Layer::Quote && q.span.contains(span))
+                .map(|q| q.id);
+        }
+    }
+
     fn select(&mut self, id: AnnId) {
         if let Some(a) = self.session.project.annotation(id) {
             self.session.doc = a.doc;
@@ -503,16 +623,24 @@ impl SaysoApp {
         match Session::open(path) {
             Ok(session) => {
                 let must_reanchor = session.reanchor.as_ref().is_some_and(|r| r.required);
-                let old = std::mem::replace(&mut self.session, session);
+                let old = self.show_session(session);
                 self.previous = must_reanchor.then(|| Box::new(old));
-                self.selected = None;
-                self.view = ArticleView::default();
                 self.remember(path);
                 self.report_warnings();
                 self.reset_autosave();
             }
             Err(e) => self.notify(NoticeLevel::Error, e.to_string()),
         }
+    }
+
+    /// Puts another session on screen with a fresh view; returns the one it replaces.
+    fn show_session(&mut self, session: Session) -> Session {
+        self.selected = None;
+        self.highlight_entity = None;
+        self.quote_filter = QuoteFilter::default();
+        self.chooser = None;
+        self.view = ArticleView::default();
+        std::mem::replace(&mut self.session, session)
     }
 
     fn save_to(&mut self, path: &std::path::Path) {

@@ -62,9 +62,18 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 let has = app.selected.is_some();
                 command_item(app, ui, AppCommand::Accept, has);
                 command_item(app, ui, AppCommand::Reject, has);
+                command_item(app, ui, AppCommand::ChooseOverlapping, has);
                 ui.separator();
                 command_item(app, ui, AppCommand::NextUnreviewed, true);
                 command_item(app, ui, AppCommand::PreviousUnreviewed, true);
+                ui.separator();
+                let quote = app
+                    .selected
+                    .and_then(|id| app.session.project.annotation(id))
+                    .is_some_and(|a| a.layer == Layer::Quote);
+                command_item(app, ui, AppCommand::SplitQuote, quote || app.view_selection().is_some());
+                command_item(app, ui, AppCommand::JoinQuote { forward: false }, quote);
+                command_item(app, ui, AppCommand::JoinQuote { forward: true }, quote);
                 ui.separator();
                 command_item(app, ui, AppCommand::RejectInSelection, app.view_selection().is_some());
                 ui.menu_button("Accept all suggestions of", |ui| {
@@ -174,20 +183,28 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
             entity_list(app, ui);
             return;
         }
-        let project = &app.session.project;
         let doc = app.session.doc;
         let tab = app.list_tab;
+        if tab == ListTab::Quotes {
+            let focus = std::mem::take(&mut app.focus_quote_filter);
+            app.quote_filter.ui(ui, &app.session.project, doc, focus);
+            ui.separator();
+        }
+        let project = &app.session.project;
+        let filter = &app.quote_filter;
         let mut items: Vec<&Annotation> = project
             .annotations_of(doc)
             .filter(|a| match tab {
-                ListTab::Quotes => a.layer == Layer::Quote,
+                ListTab::Quotes => a.layer == Layer::Quote && filter.matches(project, a),
                 ListTab::Mentions => a.layer == Layer::Mention,
                 ListTab::Other | ListTab::Entities => !matches!(a.layer, Layer::Quote | Layer::Mention),
             })
             .collect();
         items.sort_by_key(|a| (a.span.start(), a.span.end()));
         if items.is_empty() {
-            ui.label(RichText::new("Nothing here yet.").weak());
+            let empty =
+                if tab == ListTab::Quotes && filter.is_active() { "No quote matches." } else { "Nothing here yet." };
+            ui.label(RichText::new(empty).weak());
             return;
         }
         let mut clicked = None;
@@ -199,8 +216,9 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
                     Layer::Quote => (
                         format!("“{}”", excerpt(project, a, 60).trim_matches(|c| "\"“”«»„‘’".contains(c))),
                         format!(
-                            "{} · {} · {}",
+                            "{}{} · {} · {}",
                             a.label,
+                            if a.links.part_of.is_some() { " (continued)" } else { "" },
                             speaker_name(project, a).unwrap_or_else(|| "no speaker".into()),
                             a.status.name()
                         ),
@@ -300,12 +318,18 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
         ui.label(format!("Cue: {}", excerpt(project, c, 40)));
     }
     if let Some(e) = a.links.entity.and_then(|id| project.entity(id)) {
-        let split = ui
+        let shown = app.highlight_entity == Some(e.id);
+        let (highlight, split) = ui
             .horizontal(|ui| {
                 ui.label(format!("Entity: {} ({})", e.name, e.label));
-                ui.small_button("Split off").on_hover_text("Make this mention its own entity").clicked()
+                let highlight = ui.selectable_label(shown, "Highlight all").on_hover_text("Highlight every mention");
+                let split = ui.small_button("Split off").on_hover_text("Make this mention its own entity");
+                (highlight.clicked(), split.clicked())
             })
             .inner;
+        if highlight {
+            app.send(AppCommand::HighlightEntity((!shown).then_some(e.id)));
+        }
         if split {
             app.send(AppCommand::SplitMention(a.id));
         }
@@ -417,11 +441,10 @@ fn entity_list(app: &mut SaysoApp, ui: &mut Ui) {
                 ui.label(RichText::new(&e.label).strong().color(palette::label_color(&project.schema, &e.label)));
                 last_label = &e.label;
             }
-            let response = ui.selectable_label(false, format!("{} ({n})", e.name));
-            if response.clicked()
-                && let Some(first) = first
-            {
-                commands.push(AppCommand::Select(*first));
+            let response = ui.selectable_label(app.highlight_entity == Some(e.id), format!("{} ({n})", e.name));
+            if response.clicked() {
+                commands.push(AppCommand::HighlightEntity(Some(e.id)));
+                commands.extend(first.map(AppCommand::Select));
             }
             response.context_menu(|ui| {
                 ui.menu_button("Merge into", |ui| {

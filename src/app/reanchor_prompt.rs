@@ -42,9 +42,8 @@ impl SaysoApp {
             }
             Some(false) if required => {
                 // Back to what was open before, or the sample when this was the first project.
-                self.session = self.previous.take().map_or_else(SaysoApp::sample_session, |p| *p);
-                self.selected = None;
-                self.view = super::ArticleView::default();
+                let previous = self.previous.take().map_or_else(SaysoApp::sample_session, |p| *p);
+                self.show_session(previous);
             }
             Some(false) => self.session.reanchor = None,
             None => {}

@@ -56,8 +56,7 @@ fn contents(app: &mut SaysoApp, ui: &mut Ui) {
                 edited.labels[i].layer = layer;
                 changed = Some((edited.clone(), None));
             }
-            let mut rgb = label.color.0;
-            if ui.color_edit_button_srgb(&mut rgb).changed() {
+            if let Some(rgb) = colour_button(ui, i, label) {
                 edited.labels[i].color = Color(rgb);
                 changed = Some((edited.clone(), None));
             }
@@ -108,4 +107,22 @@ fn contents(app: &mut SaysoApp, ui: &mut Ui) {
     if let Some((schema, rename)) = changed {
         app.send(AppCommand::SetSchema(Box::new(schema), rename));
     }
+}
+
+/// The colour picker of label `i`. While a mouse button is held the picked colour is only shown
+/// on the button; it is returned once the button is released, so one drag is one undo step.
+fn colour_button(ui: &mut Ui, i: usize, label: &LabelDef) -> Option<[u8; 3]> {
+    let id = ui.make_persistent_id(("label-colour", i));
+    let mut rgb = ui.data(|d| d.get_temp::<[u8; 3]>(id)).unwrap_or(label.color.0);
+    let r = ui.color_edit_button_srgb(&mut rgb);
+    let name = label.name.clone();
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Colour of {name}")));
+    if r.changed() {
+        ui.data_mut(|d| d.insert_temp(id, rgb));
+    }
+    if ui.input(|i| i.pointer.any_down()) {
+        return None;
+    }
+    let picked = ui.data_mut(|d| d.remove_temp::<[u8; 3]>(id))?;
+    (picked != label.color.0).then_some(picked)
 }

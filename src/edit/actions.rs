@@ -2,6 +2,10 @@
 //! the action out (or `None` when there is nothing to do), leaving application and undo to
 //! [`super::History`].
 
+mod quote_parts;
+
+pub use quote_parts::{join_quote, middle_cut, split_quote};
+
 use super::Edit;
 use crate::model::{AnnId, Annotation, DocId, Entity, EntityId, Layer, Origin, Project, Schema, Span, Status};
 
