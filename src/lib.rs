@@ -4,6 +4,7 @@
 //! suggestions, `edit` is the only code that changes a [`model::Project`], `store` saves and loads
 //! it, `export` writes other tools' formats, and `app` draws it all with egui.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod detect;

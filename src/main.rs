@@ -13,12 +13,23 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        None => match sayso::app::run_native(cli.path) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("sayso: cannot open the window: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        None => window(cli.path),
     }
+}
+
+#[cfg(feature = "gui")]
+fn window(path: Option<std::path::PathBuf>) -> ExitCode {
+    match sayso::app::run_native(path) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sayso: cannot open the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn window(_path: Option<std::path::PathBuf>) -> ExitCode {
+    eprintln!("sayso: this build has no window (built without the `gui` feature); see `sayso --help` for the commands");
+    ExitCode::FAILURE
 }

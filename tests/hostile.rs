@@ -1,5 +1,6 @@
 //! Hostile and odd input, in the window and on the command line: each gets a specific message,
 //! nothing is lost, and the app keeps running with what it had.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The window, driven headlessly through egui_kittest: what an analyst sees and clicks.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The review loop driven through the window: marking text, labelling, linking, merging,
 //! tagging, and undoing it all back to the original file byte for byte.
+#![cfg(feature = "gui")]
 
 mod common;
 
