@@ -70,6 +70,9 @@ pub struct ArticleView {
     spans_generation: Option<u64>,
     /// Character offset to bring into view, kept until it is on screen at its laid-out position.
     scroll_to: Option<(usize, u8)>,
+    /// The part of the article in view last frame (content y range), so a target already in
+    /// view is not scrolled: a click must not move the text under the pointer.
+    shown: (f32, f32),
     /// An end of the selected annotation being dragged: id, whether it is the end, and the
     /// character boundary it would move to if dropped now.
     edge_drag: Option<(AnnId, bool, usize)>,
@@ -171,12 +174,18 @@ impl ArticleView {
                     .galleys
                     .get(&i)
                     .map_or(0.0, |g| g.pos_from_cursor(CCursor::new(offset.saturating_sub(self.paras[i].start))).min.y);
-                scroll = scroll.vertical_scroll_offset((top + y_in_para - ui.available_height() * 0.3).max(0.0));
+                let y = top + y_in_para;
+                let (shown_top, shown_bottom) = self.shown;
+                let in_view = y >= shown_top + 8.0 && y <= shown_bottom - 3.0 * font_size;
+                if !in_view {
+                    scroll = scroll.vertical_scroll_offset((y - ui.available_height() * 0.3).max(0.0));
+                }
             }
         }
         let text_color = ui.visuals().text_color();
         scroll.show_viewport(ui, |ui, viewport| {
             ui.set_min_height(total);
+            self.shown = (viewport.min.y, viewport.max.y);
             let left = ui.max_rect().left() + ((ui.max_rect().width() - column) / 2.0).max(0.0);
             let origin = pos2(left, ui.max_rect().top());
             let first = self.tops.partition_point(|&t| t < viewport.min.y).saturating_sub(1);
