@@ -564,3 +564,25 @@ fn dragging_the_end_of_a_selected_quote_resizes_it_in_one_step() {
     }
     assert_eq!(h.state().session.project, original, "each drag is one undo step");
 }
+
+#[test]
+fn a_quote_reached_by_tab_splits_in_its_middle_not_at_an_old_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    // An earlier mark inside the last quote, then the keyboard moves on and back to it.
+    let bakery = span_of("bakery");
+    h.state_mut().set_view_selection(Some((bakery.start(), bakery.end())));
+    for _ in 0..20 {
+        if h.state().selected == Some(AnnId(8)) {
+            break;
+        }
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    assert_eq!(h.state().selected, Some(AnnId(8)));
+    let middle = sayso::edit::actions::middle_cut(&h.state().session.project, AnnId(8)).unwrap();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    let head = h.state().session.project.annotation(AnnId(8)).unwrap().span;
+    assert!(head.end() <= middle && head.end() + 1 >= middle, "cut at {} for middle {middle}", head.end());
+}

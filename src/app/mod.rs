@@ -614,7 +614,12 @@ impl SaysoApp {
             }
         }
         match next.or(wrap) {
-            Some((_, _, id)) => self.select(id),
+            Some((_, _, id)) => {
+                // Moving on by keyboard: an earlier click's position must not decide where a
+                // split cuts the new selection.
+                self.view.set_selection(None);
+                self.select(id);
+            }
             None => self.notify(NoticeLevel::Info, "Everything in this document is reviewed."),
         }
     }
