@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use sayso::model::{DocId, Document};
-use sayso::{detect, session, store};
+use sayso::{detect, session};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -20,7 +20,5 @@ fuzz_target!(|data: &[u8]| {
         assert!(m.start < m.end && m.end <= n && m.entity < found.entities.len());
     }
     let project = session::project_from_article(Document::new(DocId(1), "fuzz", text.into_owned()));
-    let errors: Vec<_> =
-        store::validate(&project).into_iter().filter(|p| p.severity == store::Severity::Error).collect();
-    assert!(errors.is_empty(), "{errors:?}");
+    sayso_fuzz::assert_valid(&project);
 });

@@ -4,7 +4,6 @@
 
 use libfuzzer_sys::fuzz_target;
 use sayso::export::{Format, import};
-use sayso::store;
 
 fuzz_target!(|data: &[u8]| {
     let split = data.iter().position(|&b| b == 0).unwrap_or(data.len());
@@ -13,8 +12,6 @@ fuzz_target!(|data: &[u8]| {
     std::fs::write(dir.path().join("doc.txt"), txt).expect("the text is written");
     std::fs::write(dir.path().join("doc.ann"), ann).expect("the annotations are written");
     if let Ok(project) = import(dir.path(), Format::Brat) {
-        let errors: Vec<_> =
-            store::validate(&project).into_iter().filter(|p| p.severity == store::Severity::Error).collect();
-        assert!(errors.is_empty(), "{errors:?}");
+        sayso_fuzz::assert_valid(&project);
     }
 });
