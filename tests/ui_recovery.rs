@@ -47,6 +47,17 @@ fn saved_fixture(dir: &Path) -> PathBuf {
     path
 }
 
+/// The saved fixture open, with annotation 7 reviewed by `key` and the autosave written.
+fn reviewed_one(dir: &Path, key: egui::Key) -> (Harness<'static, SaysoApp>, PathBuf) {
+    let path = saved_fixture(dir);
+    let mut h = harness(Session::open(&path).unwrap(), dir);
+    h.state_mut().send(AppCommand::Select(AnnId(7)));
+    h.run();
+    h.key_press(key);
+    settle(&mut h);
+    (h, path)
+}
+
 fn recovery_of(project: &Path) -> PathBuf {
     project.with_file_name(format!("{}.recovery", project.file_name().unwrap().to_string_lossy()))
 }
@@ -70,12 +81,7 @@ fn status(h: &Harness<'static, SaysoApp>, id: u64) -> Status {
 #[test]
 fn a_change_is_autosaved_beside_the_project_and_a_clean_save_removes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = saved_fixture(dir.path());
-    let mut h = harness(Session::open(&path).unwrap(), dir.path());
-    h.state_mut().send(AppCommand::Select(AnnId(7)));
-    h.run();
-    h.key_press(egui::Key::A);
-    settle(&mut h);
+    let (mut h, path) = reviewed_one(dir.path(), egui::Key::A);
     let recovery = recovery_of(&path);
     let recovered = sayso::store::load(&recovery).expect("the recovery file is a readable project").project;
     assert_eq!(recovered.annotation(AnnId(7)).unwrap().status, Status::Accepted);
@@ -89,12 +95,7 @@ fn a_change_is_autosaved_beside_the_project_and_a_clean_save_removes_it() {
 #[test]
 fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
     let dir = tempfile::tempdir().unwrap();
-    let path = saved_fixture(dir.path());
-    let mut h = harness(Session::open(&path).unwrap(), dir.path());
-    h.state_mut().send(AppCommand::Select(AnnId(7)));
-    h.run();
-    h.key_press(egui::Key::X);
-    settle(&mut h);
+    let (mut h, path) = reviewed_one(dir.path(), egui::Key::X);
     assert!(recovery_of(&path).exists());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     settle(&mut h);
@@ -215,12 +216,7 @@ fn a_project_file_deleted_mid_session_is_noticed_and_save_writes_it_again() {
 #[test]
 fn closing_without_saving_removes_the_recovery_file() {
     let dir = tempfile::tempdir().unwrap();
-    let path = saved_fixture(dir.path());
-    let mut h = harness(Session::open(&path).unwrap(), dir.path());
-    h.state_mut().send(AppCommand::Select(AnnId(7)));
-    h.run();
-    h.key_press(egui::Key::A);
-    settle(&mut h);
+    let (mut h, path) = reviewed_one(dir.path(), egui::Key::A);
     assert!(recovery_of(&path).exists());
     h.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
     h.run();
