@@ -113,12 +113,62 @@ fn link_a_speaker_from_the_inspector() {
     let (mut h, _) = open_fixture(&dir);
     h.state_mut().send(AppCommand::Select(AnnId(8)));
     h.run();
-    h.get_by_label("Speaker").click();
+    h.get_by_label("Change Speaker").click();
     h.run();
     h.get_by_label("Foreign Minister Sergei Lavrov → Sergei Lavrov").click();
     h.run();
     let q = h.state().session.project.annotation(AnnId(8)).unwrap();
     assert_eq!(q.links.speaker, Some(AnnId(2)));
+    assert!(h.query_by_label("Speaker of this quote").is_none(), "the list closes on a pick");
+}
+
+#[test]
+fn speaker_cue_and_entity_are_linked_from_the_keyboard_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let original = h.state().session.project.clone();
+    h.state_mut().send(AppCommand::Select(AnnId(8)));
+    h.run();
+    // Ctrl+P: type to filter, Enter links the first match.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    h.run();
+    h.get_by_label("Speaker of this quote");
+    h.get_by_label("Filter links").type_text("minister");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().session.project.annotation(AnnId(8)).unwrap().links.speaker, Some(AnnId(2)));
+    // Ctrl+U: the arrow keys walk the nearby cues.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::U);
+    h.run();
+    h.get_by_label("Cue of this quote");
+    h.key_press(egui::Key::ArrowDown);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().session.project.annotation(AnnId(8)).unwrap().links.cue, Some(AnnId(4)));
+    // Ctrl+G on a mention: attach it to another entity; its words become an alias.
+    h.state_mut().send(AppCommand::Select(AnnId(7)));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::G);
+    h.run();
+    h.get_by_label("Filter links").type_text("Sergei");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.annotation(AnnId(7)).unwrap().links.entity, Some(EntityId(1)));
+    assert!(p.entity(EntityId(1)).unwrap().aliases.contains(&"Geneva".to_string()));
+    // Escape closes a picker without linking; each link was one undo step.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::G);
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Entity this mention names").is_none());
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().session.project, original);
 }
 
 #[test]

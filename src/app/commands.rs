@@ -1,6 +1,7 @@
 //! Every action the window offers, as one enum with one table of names and shortcuts, so the
 //! menus, the key handling and the shortcut overlay can never disagree.
 
+use super::link_picker::LinkKind;
 use crate::model::{AnnId, EntityId};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -28,6 +29,11 @@ pub enum AppCommand {
     SetTags(AnnId, Vec<String>),
     SetNote(AnnId, String),
     LinkSpeaker(AnnId, Option<AnnId>),
+    LinkCue(AnnId, Option<AnnId>),
+    /// Makes a mention name an entity (`None`: no entity).
+    AttachEntity(AnnId, Option<EntityId>),
+    /// Opens the list to pick the selected annotation's speaker, cue or entity.
+    PickLink(super::link_picker::LinkKind),
     MergeEntities {
         into: EntityId,
         from: EntityId,
@@ -126,6 +132,17 @@ pub static TABLE: &[Entry] = &[
         command: AppCommand::ChooseOverlapping,
         name: "Choose among overlapping annotations",
         keys: &[key(CTRL, Key::Enter)],
+    },
+    Entry {
+        command: AppCommand::PickLink(LinkKind::Speaker),
+        name: "Link the quote's speaker…",
+        keys: &[key(CTRL, Key::P)],
+    },
+    Entry { command: AppCommand::PickLink(LinkKind::Cue), name: "Link the quote's cue…", keys: &[key(CTRL, Key::U)] },
+    Entry {
+        command: AppCommand::PickLink(LinkKind::Entity),
+        name: "Attach the mention to an entity…",
+        keys: &[key(CTRL, Key::G)],
     },
     Entry { command: AppCommand::SplitQuote, name: "Split quote at caret", keys: &[key(CTRL, Key::K)] },
     Entry {

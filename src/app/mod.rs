@@ -6,6 +6,7 @@ mod autosave;
 mod commands;
 mod dialogs;
 mod find;
+mod link_picker;
 mod overlap_chooser;
 mod palette;
 mod panels;
@@ -94,6 +95,8 @@ pub struct SaysoApp {
     focus_quote_filter: bool,
     /// The list of overlapping annotations, while it is open.
     chooser: Option<overlap_chooser::OverlapChooser>,
+    /// The list for picking a speaker, cue or entity, while it is open.
+    link_picker: Option<link_picker::LinkPicker>,
 }
 
 impl SaysoApp {
@@ -105,6 +108,7 @@ impl SaysoApp {
             quote_filter: QuoteFilter::default(),
             focus_quote_filter: false,
             chooser: None,
+            link_picker: None,
             notices: Vec::new(),
             recent: Vec::new(),
             font_size: DEFAULT_FONT_SIZE,
@@ -205,6 +209,7 @@ impl SaysoApp {
         panels::inspector(self, ui);
         self.article(ui);
         self.chooser_window(&ctx);
+        self.link_picker_window(&ctx);
         self.prompt_window(&ctx);
         self.confirm_window(&ctx);
         self.recovery_window(&ctx);
@@ -264,6 +269,7 @@ impl SaysoApp {
             || self.pending.is_some()
             || self.autosave.offer.is_some()
             || self.session.reanchor.is_some()
+            || self.link_picker.is_some()
         {
             return; // a text field or a question owns the keyboard
         }
@@ -445,6 +451,11 @@ impl SaysoApp {
             }
             AppCommand::SetTags(id, tags) => self.edit("Set tags", |p| actions::set_tags(p, id, &tags)),
             AppCommand::SetNote(id, note) => self.edit("Set note", |p| actions::set_note(p, id, &note)),
+            AppCommand::LinkCue(quote, cue) => self.edit("Link cue", |p| actions::link_cue(p, quote, cue)),
+            AppCommand::AttachEntity(mention, entity) => {
+                self.edit("Attach to entity", |p| actions::attach_entity(p, mention, entity))
+            }
+            AppCommand::PickLink(kind) => self.open_link_picker(kind),
             AppCommand::LinkSpeaker(quote, speaker) => {
                 self.edit("Link speaker", |p| actions::link_speaker(p, quote, speaker))
             }
@@ -644,6 +655,7 @@ impl SaysoApp {
         self.highlight_entity = None;
         self.quote_filter = QuoteFilter::default();
         self.chooser = None;
+        self.link_picker = None;
         self.view = ArticleView::default();
         std::mem::replace(&mut self.session, session)
     }

@@ -2,6 +2,7 @@
 //! the shortcut overlay and notices. Each is a function that reads the app and queues commands.
 
 use super::commands::{self, AppCommand};
+use super::link_picker::{LinkKind, mention_label};
 use super::{ListTab, NoticeLevel, SaysoApp, palette};
 use crate::model::{Annotation, Layer, Project, StatusCounts};
 use egui::{RichText, Ui};
@@ -71,6 +72,14 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                     .selected
                     .and_then(|id| app.session.project.annotation(id))
                     .is_some_and(|a| a.layer == Layer::Quote);
+                let mention = app
+                    .selected
+                    .and_then(|id| app.session.project.annotation(id))
+                    .is_some_and(|a| a.layer != Layer::Quote);
+                command_item(app, ui, AppCommand::PickLink(LinkKind::Speaker), quote);
+                command_item(app, ui, AppCommand::PickLink(LinkKind::Cue), quote);
+                command_item(app, ui, AppCommand::PickLink(LinkKind::Entity), mention);
+                ui.separator();
                 command_item(app, ui, AppCommand::SplitQuote, quote || app.view_selection().is_some());
                 command_item(app, ui, AppCommand::JoinQuote { forward: false }, quote);
                 command_item(app, ui, AppCommand::JoinQuote { forward: true }, quote);
@@ -310,18 +319,43 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
             }
         }
     });
-    if a.layer == Layer::Quote {
-        speaker_picker(app, ui, &a);
+    let project = &app.session.project;
+    let linked = |id: Option<crate::model::AnnId>, show: &dyn Fn(&Annotation) -> String| {
+        id.and_then(|id| project.annotation(id)).map_or_else(|| "none".to_string(), show)
+    };
+    let links = if a.layer == Layer::Quote {
+        vec![
+            ("Speaker", linked(a.links.speaker, &|s| mention_label(project, s)), LinkKind::Speaker),
+            ("Cue", linked(a.links.cue, &|c| excerpt(project, c, 40)), LinkKind::Cue),
+        ]
+    } else {
+        let entity = a.links.entity.and_then(|e| project.entity(e));
+        vec![(
+            "Entity",
+            entity.map_or_else(|| "none".to_string(), |e| format!("{} ({})", e.name, e.label)),
+            LinkKind::Entity,
+        )]
+    };
+    for (name, shown, kind) in links {
+        ui.horizontal(|ui| {
+            ui.label(format!("{name}:"));
+            let key = commands::entry(&AppCommand::PickLink(kind))
+                .and_then(|e| e.keys.first())
+                .map(|k| ui.ctx().format_shortcut(k))
+                .unwrap_or_default();
+            let button = ui.button(shown).on_hover_text(format!("Change ({key})"));
+            button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Change {name}")));
+            if button.clicked() {
+                app.send(AppCommand::Select(a.id));
+                app.send(AppCommand::PickLink(kind));
+            }
+        });
     }
     let project = &app.session.project;
-    if let Some(c) = a.links.cue.and_then(|id| project.annotation(id)) {
-        ui.label(format!("Cue: {}", excerpt(project, c, 40)));
-    }
     if let Some(e) = a.links.entity.and_then(|id| project.entity(id)) {
         let shown = app.highlight_entity == Some(e.id);
         let (highlight, split) = ui
             .horizontal(|ui| {
-                ui.label(format!("Entity: {} ({})", e.name, e.label));
                 let highlight = ui.selectable_label(shown, "Highlight all").on_hover_text("Highlight every mention");
                 let split = ui.small_button("Split off").on_hover_text("Make this mention its own entity");
                 (highlight.clicked(), split.clicked())
@@ -363,42 +397,6 @@ fn text_field(app: &mut SaysoApp, ui: &mut Ui, a: &Annotation, note: bool) {
                 AppCommand::SetTags(a.id, text.split(',').map(str::to_string).collect())
             });
         }
-    }
-}
-
-/// Picks the speaker of a quote among the speaker and person mentions near it.
-fn speaker_picker(app: &mut SaysoApp, ui: &mut Ui, quote: &Annotation) {
-    let project = &app.session.project;
-    let current = quote.links.speaker.and_then(|id| project.annotation(id));
-    let shown = current.map_or_else(|| "none".to_string(), |s| speaker_label(project, s));
-    let mut near: Vec<&Annotation> = project
-        .annotations_of(quote.doc)
-        .filter(|c| matches!(c.layer, Layer::Speaker) || c.label == "PERSON")
-        .filter(|c| !quote.span.contains(c.span) && c.status != crate::model::Status::Rejected)
-        .filter(|c| c.span.start().abs_diff(quote.span.start()) < 1500)
-        .collect();
-    near.sort_by_key(|c| c.span.start().abs_diff(quote.span.start()));
-    let mut choice = None;
-    egui::ComboBox::from_label("Speaker").selected_text(shown).show_ui(ui, |ui| {
-        if ui.selectable_label(current.is_none(), "none").clicked() {
-            choice = Some(None);
-        }
-        for c in near {
-            if ui.selectable_label(Some(c.id) == quote.links.speaker, speaker_label(project, c)).clicked() {
-                choice = Some(Some(c.id));
-            }
-        }
-    });
-    if let Some(speaker) = choice {
-        app.send(AppCommand::LinkSpeaker(quote.id, speaker));
-    }
-}
-
-fn speaker_label(project: &Project, a: &Annotation) -> String {
-    let words = excerpt(project, a, 40);
-    match a.links.entity.and_then(|e| project.entity(e)) {
-        Some(e) if e.name != words => format!("{words} → {}", e.name),
-        _ => words,
     }
 }
 

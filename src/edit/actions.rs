@@ -125,25 +125,67 @@ pub fn set_note(project: &Project, id: AnnId, note: &str) -> Option<Edit> {
     modify(project, id, |a| a.note = note.to_string())
 }
 
-/// Links a quote to the speaker annotation that says it (or unlinks it), for every part of a
-/// split quote at once.
+/// Links a quote (all parts of a split quotation) to its speaker mention; `None` unlinks.
+/// An analyst's link confirms the quote.
 pub fn link_speaker(project: &Project, quote: AnnId, speaker: Option<AnnId>) -> Option<Edit> {
+    link_quotation(project, quote, |links| &mut links.speaker, speaker)
+}
+
+/// Links a quote (all parts of a split quotation) to the cue that introduces it; `None` unlinks.
+pub fn link_cue(project: &Project, quote: AnnId, cue: Option<AnnId>) -> Option<Edit> {
+    link_quotation(project, quote, |links| &mut links.cue, cue)
+}
+
+fn link_quotation(
+    project: &Project,
+    quote: AnnId,
+    slot: fn(&mut crate::model::Links) -> &mut Option<AnnId>,
+    target: Option<AnnId>,
+) -> Option<Edit> {
     let first = project.annotation(quote)?.links.part_of.unwrap_or(quote);
     let edits: Vec<Edit> = project
         .annotations
         .iter()
         .filter(|a| a.id == first || a.links.part_of == Some(first))
-        .filter(|a| a.links.speaker != speaker)
-        .map(|a| {
+        .filter_map(|a| {
             let mut a = a.clone();
-            a.links.speaker = speaker;
+            if *slot(&mut a.links) == target {
+                return None;
+            }
+            *slot(&mut a.links) = target;
             if a.status == Status::Suggested {
                 a.status = Status::Accepted;
             }
-            Edit::PutAnnotation(Box::new(a))
+            Some(Edit::PutAnnotation(Box::new(a)))
         })
         .collect();
     (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// Makes a mention refer to another entity (`None`: to none). Its words join the entity's
+/// aliases, so the entity lists every way the text names it.
+pub fn attach_entity(project: &Project, mention: AnnId, entity: Option<EntityId>) -> Option<Edit> {
+    let a = project.annotation(mention)?;
+    if a.links.entity == entity {
+        return None;
+    }
+    let mut edits = Vec::new();
+    if let Some(e) = entity {
+        let mut target = project.entity(e)?.clone();
+        let words = project.document(a.doc)?.slice(a.span).to_string();
+        if words != target.name && !target.aliases.contains(&words) {
+            target.aliases.push(words);
+            target.aliases.sort();
+            edits.push(Edit::PutEntity(target));
+        }
+    }
+    let mut moved = a.clone();
+    moved.links.entity = entity;
+    if moved.status == Status::Suggested {
+        moved.status = Status::Accepted;
+    }
+    edits.push(Edit::PutAnnotation(Box::new(moved)));
+    Some(Edit::Batch(edits))
 }
 
 /// Gives an entity another canonical name; the old name stays as an alias.

@@ -1,0 +1,191 @@
+//! Picking what an annotation links to — a quote's speaker or cue, a mention's entity — from a
+//! short list, by keyboard (type to filter, ↑/↓, Enter) or mouse.
+
+use super::panels::excerpt;
+use super::{AppCommand, SaysoApp};
+use crate::model::{AnnId, Annotation, EntityId, Layer, Project, Status};
+use egui::{Key, Modifiers};
+
+/// How far from a quote (code points) its speaker or cue is looked for.
+const NEAR: usize = 1500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Speaker,
+    Cue,
+    Entity,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Target {
+    None,
+    Annotation(AnnId),
+    Entity(EntityId),
+}
+
+pub struct LinkPicker {
+    kind: LinkKind,
+    from: AnnId,
+    options: Vec<(Target, String)>,
+    filter: String,
+    current: usize,
+}
+
+/// Speaker mentions and people near a quote, nearest first.
+pub fn speaker_candidates<'p>(project: &'p Project, quote: &Annotation) -> Vec<&'p Annotation> {
+    near(project, quote, |c| matches!(c.layer, Layer::Speaker) || c.label == "PERSON")
+}
+
+/// Cues near a quote, nearest first.
+pub fn cue_candidates<'p>(project: &'p Project, quote: &Annotation) -> Vec<&'p Annotation> {
+    near(project, quote, |c| c.layer == Layer::Cue)
+}
+
+fn near<'p>(project: &'p Project, quote: &Annotation, keep: impl Fn(&Annotation) -> bool) -> Vec<&'p Annotation> {
+    let mut found: Vec<&Annotation> = project
+        .annotations_of(quote.doc)
+        .filter(|c| keep(c) && !quote.span.contains(c.span) && c.status != Status::Rejected)
+        .filter(|c| c.span.start().abs_diff(quote.span.start()) < NEAR)
+        .collect();
+    found.sort_by_key(|c| c.span.start().abs_diff(quote.span.start()));
+    found
+}
+
+/// A mention's words, with the entity they name when that reads differently.
+pub fn mention_label(project: &Project, a: &Annotation) -> String {
+    let words = excerpt(project, a, 40);
+    match a.links.entity.and_then(|e| project.entity(e)) {
+        Some(e) if e.name != words => format!("{words} → {}", e.name),
+        _ => words,
+    }
+}
+
+impl LinkPicker {
+    /// A picker for what `from` links to, or `None` when that kind of link does not apply.
+    pub fn new(project: &Project, from: AnnId, kind: LinkKind) -> Option<LinkPicker> {
+        let a = project.annotation(from)?;
+        let mut options = vec![(Target::None, "none".to_string())];
+        match kind {
+            LinkKind::Speaker | LinkKind::Cue if a.layer != Layer::Quote => return None,
+            LinkKind::Speaker => options.extend(
+                speaker_candidates(project, a)
+                    .into_iter()
+                    .map(|c| (Target::Annotation(c.id), mention_label(project, c))),
+            ),
+            LinkKind::Cue => options.extend(
+                cue_candidates(project, a).into_iter().map(|c| (Target::Annotation(c.id), excerpt(project, c, 40))),
+            ),
+            LinkKind::Entity => {
+                if a.layer == Layer::Quote {
+                    return None;
+                }
+                let mut entities: Vec<_> = project.entities.iter().collect();
+                // Entities of the mention's own type first, then by name.
+                entities.sort_by_key(|e| (e.label != a.label, e.name.to_lowercase()));
+                options
+                    .extend(entities.into_iter().map(|e| (Target::Entity(e.id), format!("{} ({})", e.name, e.label))));
+            }
+        }
+        let linked = match kind {
+            LinkKind::Speaker => a.links.speaker.map(Target::Annotation),
+            LinkKind::Cue => a.links.cue.map(Target::Annotation),
+            LinkKind::Entity => a.links.entity.map(Target::Entity),
+        };
+        let current = linked.and_then(|t| options.iter().position(|(o, _)| *o == t)).unwrap_or(0);
+        Some(LinkPicker { kind, from, options, filter: String::new(), current })
+    }
+
+    fn title(&self) -> &'static str {
+        match self.kind {
+            LinkKind::Speaker => "Speaker of this quote",
+            LinkKind::Cue => "Cue of this quote",
+            LinkKind::Entity => "Entity this mention names",
+        }
+    }
+
+    fn shown(&self) -> Vec<usize> {
+        let filter = self.filter.to_lowercase();
+        (0..self.options.len()).filter(|&i| self.options[i].1.to_lowercase().contains(&filter)).collect()
+    }
+
+    /// Draws the picker; returns the command to run when a choice is made, and whether it closes.
+    fn ui(&mut self, ctx: &egui::Context) -> (Option<AppCommand>, bool) {
+        let shown = self.shown();
+        let (up, down, enter, escape) = ctx.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::ArrowUp),
+                i.consume_key(Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(Modifiers::NONE, Key::Enter),
+                i.consume_key(Modifiers::NONE, Key::Escape),
+            )
+        });
+        let at = shown.iter().position(|&i| i == self.current);
+        if (up || down) && !shown.is_empty() {
+            let n = shown.len();
+            let k = at.map_or(0, |k| if down { (k + 1) % n } else { (k + n - 1) % n });
+            self.current = shown[k];
+        }
+        let mut chosen = enter.then(|| at.or((!shown.is_empty()).then_some(0)).map(|k| shown[k])).flatten();
+        egui::Area::new(egui::Id::unique("link-picker"))
+            .order(egui::Order::Foreground)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_min_width(320.0);
+                    ui.label(egui::RichText::new(self.title()).strong());
+                    let field = ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("type to filter"));
+                    field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter links"));
+                    field.request_focus();
+                    egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                        for &i in &shown {
+                            let selected = i == self.current;
+                            let row = ui.selectable_label(selected, &self.options[i].1);
+                            if selected && (up || down) {
+                                row.scroll_to_me(None);
+                            }
+                            if row.clicked() {
+                                chosen = Some(i);
+                            }
+                        }
+                    });
+                    ui.label(
+                        egui::RichText::new("type to filter · ↑ ↓ · Enter to link · Esc to cancel").small().weak(),
+                    );
+                });
+            });
+        let command = chosen.map(|i| match (self.kind, self.options[i].0) {
+            (LinkKind::Speaker, t) => AppCommand::LinkSpeaker(self.from, annotation(t)),
+            (LinkKind::Cue, t) => AppCommand::LinkCue(self.from, annotation(t)),
+            (LinkKind::Entity, Target::Entity(e)) => AppCommand::AttachEntity(self.from, Some(e)),
+            (LinkKind::Entity, _) => AppCommand::AttachEntity(self.from, None),
+        });
+        let close = command.is_some() || escape;
+        (command, close)
+    }
+}
+
+fn annotation(target: Target) -> Option<AnnId> {
+    match target {
+        Target::Annotation(id) => Some(id),
+        _ => None,
+    }
+}
+
+impl SaysoApp {
+    /// Opens the picker for the selected annotation's link of `kind`.
+    pub(super) fn open_link_picker(&mut self, kind: LinkKind) {
+        let Some(id) = self.selected else { return };
+        self.link_picker = LinkPicker::new(&self.session.project, id, kind);
+    }
+
+    pub(super) fn link_picker_window(&mut self, ctx: &egui::Context) {
+        let Some(picker) = self.link_picker.as_mut() else { return };
+        let (command, close) = picker.ui(ctx);
+        if close {
+            self.link_picker = None;
+        }
+        if let Some(command) = command {
+            self.queue.push(command);
+        }
+    }
+}
