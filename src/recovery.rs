@@ -28,7 +28,12 @@ pub fn path_for(session: &Session, data_dir: Option<&Path>) -> Option<PathBuf> {
         return Some(project.with_file_name(format!("{name}.recovery")));
     }
     let source = session.source.as_deref().unwrap_or(Path::new("untitled"));
-    let absolute = std::path::absolute(source).unwrap_or_else(|_| source.to_path_buf());
+    // A real file is known by its full path; the bundled sample by its name, wherever Sayso runs.
+    let absolute = if source.exists() {
+        std::path::absolute(source).unwrap_or_else(|_| source.to_path_buf())
+    } else {
+        source.to_path_buf()
+    };
     let key = Sha256::digest(absolute.to_string_lossy().as_bytes());
     let key: String = key.iter().take(6).map(|b| format!("{b:02x}")).collect();
     let stem = source.file_stem().map_or_else(|| "untitled".into(), |s| s.to_string_lossy().into_owned());
