@@ -16,6 +16,7 @@
 //! speech verb follows it ("Lavrov said"). Datelines ("HAMBURG /Germany/, December 8. /TASS/.")
 //! come out as GPE, DATE and ORG, never as a person.
 
+use super::lexicon::FastMap;
 use super::lexicon::FastSet as HashSet;
 use super::lexicon::{self, Lexicon};
 use super::quotes::RawQuote;
@@ -28,6 +29,8 @@ pub enum MKind {
     Name,
     /// he, she, his …
     Pronoun,
+    /// it, its, they, their, and we/our inside a quotation: an organisation, place or thing.
+    Neuter,
     /// I, me, my inside a quotation: the speaker.
     SelfRef,
     /// the minister, the Russian top diplomat.
@@ -154,6 +157,12 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
             let w = doc.lower(i);
             if matches!(w, "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself") {
                 list.push(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun".to_string()));
+            } else if matches!(w, "it" | "its" | "itself" | "they" | "them" | "their" | "themselves")
+                || matches!(w, "we" | "us" | "our" | "ours") && tok_quote[i].is_some()
+            {
+                // Unresolved, "they said" is more likely people than an organisation.
+                let label = if w.starts_with("it") { "ORG" } else { "PERSON" };
+                list.push(ment(doc, i, i + 1, label, MKind::Neuter, "pronoun".to_string()));
             } else if matches!(w, "i" | "me" | "my" | "myself") && tok_quote[i].is_some() {
                 list.push(ment(doc, i, i + 1, "PERSON", MKind::SelfRef, "first person inside a quotation".into()));
             } else if matches!(w, "the" | "this")
@@ -176,6 +185,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         }
         i += 1;
     }
+    nested_names(doc, &mut list);
     for m in &mut list {
         m.quote = tok_quote.get(m.tok.0).copied().flatten();
     }
@@ -192,6 +202,53 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         m.title = m.title.and_then(|t| new_index.get(t).copied());
     }
     Mentions { list, tok_quote, quote_tok }
+}
+
+/// "the Andy Warhol Foundation", "the Irving Police Department": a name the text also uses on its
+/// own, written inside a longer name (before its last word), is a mention of its own.
+fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
+    let key = |s: usize, e: usize| joined(doc, s, e);
+    let mut known: FastMap<String, usize> = FastMap::default();
+    let mut spans: HashSet<(usize, usize)> = HashSet::default();
+    for (i, m) in list.iter().enumerate() {
+        if m.kind != MKind::Name {
+            continue;
+        }
+        spans.insert(m.tok);
+        // Only a name used on its own (not a piece cut from a longer capitalised run), and not a
+        // word that is also a description or a title ("the Church", "Administrator").
+        let (s, e) = m.tok;
+        let alone = !(s > 0 && name_like(doc, s - 1)) && !name_like(doc, e);
+        let generic = e == s + 1 && doc.has(s, lexicon::F_NOMINAL | lexicon::F_ORG_HEADS | lexicon::F_TITLE_WORDS);
+        if alone && !generic && m.label != "NORP" {
+            known.entry(key(s, e)).or_insert(i);
+        }
+    }
+    let n = list.len();
+    for i in 0..n {
+        let (s, e) = list[i].tok;
+        if list[i].kind != MKind::Name || list[i].label == "PERSON" || e < s + 2 {
+            continue;
+        }
+        let mut a = s;
+        while a + 1 < e {
+            let found = (1..=3.min(e - 1 - a)).rev().find_map(|len| {
+                let b = a + len;
+                let k = known.get(&key(a, b)).copied()?;
+                let first_last_ok = doc.is_word(a) && doc.is_word(b - 1) && !CONNECTORS.contains(&doc.lower(b - 1));
+                (first_last_ok && !spans.contains(&(a, b))).then_some((b, k))
+            });
+            let Some((b, k)) = found else {
+                a += 1;
+                continue;
+            };
+            let mut m = ment(doc, a, b, list[k].label, MKind::Name, "name inside a longer name".into());
+            m.canonical = list[k].canonical;
+            spans.insert((a, b));
+            list.push(m);
+            a = b;
+        }
+    }
 }
 
 fn ment(doc: &Doc, s: usize, e: usize, label: &'static str, kind: MKind, reason: String) -> Ment {

@@ -340,7 +340,7 @@ fn rank(m: &Ment) -> u8 {
         (MKind::Name, "PERSON") => 6,
         (MKind::Name, "ORG" | "MISC") => 5,
         (MKind::Name, _) => 4,
-        (MKind::Pronoun | MKind::Role | MKind::SelfRef | MKind::Nominal, _) => 3,
+        (MKind::Pronoun | MKind::Neuter | MKind::Role | MKind::SelfRef | MKind::Nominal, _) => 3,
         (MKind::Other, _) => 2,
         (MKind::Title, _) => 1,
         (MKind::Value, _) => 0,

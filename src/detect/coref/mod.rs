@@ -24,6 +24,8 @@
 //! Pronouns and role phrases that resolve to nothing are dropped unless they name a speaker,
 //! so the entity list holds only things an analyst would want to see.
 
+mod things;
+
 use super::attribution::Attr;
 use super::entities::{MKind, Ment, Mentions};
 use super::lexicon;
@@ -145,16 +147,24 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 cluster[mi] = c;
             }
             MKind::Name => {
-                let c = name_cluster(
-                    doc,
-                    lex,
-                    m,
-                    &mut by_key,
-                    &mut by_canon,
-                    &mut by_surname,
-                    &mut by_given,
-                    &mut label_of,
-                );
+                // "the Church", "the North": one word of a longer name named before.
+                let part_of =
+                    things::Recent { names: &recent_names, list: &list, cluster: &cluster, label_of: &label_of }
+                        .shortened(doc, m)
+                        .map(|t| cluster[t]);
+                let c = match part_of {
+                    Some(c) => c,
+                    None => name_cluster(
+                        doc,
+                        lex,
+                        m,
+                        &mut by_key,
+                        &mut by_canon,
+                        &mut by_surname,
+                        &mut by_given,
+                        &mut label_of,
+                    ),
+                };
                 cluster[mi] = c;
                 // The title written right before a name is that person's ("Foreign Minister
                 // Sergei Lavrov"): one entity, the title mention keeping its TITLE label.
@@ -288,10 +298,18 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 }
             }
             MKind::SelfRef => {}
-            MKind::Nominal => {
-                if let Some(t) = nominal_target(doc, m, &recent_names, &list, &cluster, &label_of) {
+            MKind::Nominal | MKind::Neuter => {
+                let things =
+                    things::Recent { names: &recent_names, list: &list, cluster: &cluster, label_of: &label_of };
+                let target = if m.kind == MKind::Nominal {
+                    things.nominal_target(doc, m)
+                } else {
+                    things.pronoun_target(doc, m)
+                };
+                if let Some(t) = target {
                     cluster[mi] = cluster[t];
                     antecedent[mi] = Some(t);
+                    recent_names.push(mi);
                 }
             }
             MKind::Other => {
@@ -307,11 +325,13 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
             recent_people.push(mi);
         }
     }
-    // "I" / "my" inside a quotation: the quotation's speaker.
+    // "I" / "my" inside a quotation: the quotation's speaker; "we" / "our": the speaker when that
+    // is an organisation or a place.
     let mut qi = 0;
     for &mi in &order {
         let m = &list[mi];
-        if m.kind != MKind::SelfRef {
+        let we = m.kind == MKind::Neuter && matches!(doc.lower(m.tok.0), "we" | "us" | "our" | "ours");
+        if m.kind != MKind::SelfRef && !we {
             continue;
         }
         while qi < quote_spans.len() && quote_spans[qi].1 <= m.start {
@@ -320,7 +340,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
         if let Some(&(s, e, sp)) = quote_spans.get(qi)
             && s <= m.start
             && m.end <= e
-            && cluster.get(sp).is_some_and(|&c| c != NO_ENTITY)
+            && cluster.get(sp).is_some_and(|&c| c != NO_ENTITY && (!we || label_of.get(c) != Some(&"PERSON")))
         {
             cluster[mi] = cluster[sp];
             antecedent[mi] = Some(sp);
@@ -366,34 +386,6 @@ fn set_last(last_of: &mut Vec<usize>, c: usize, mi: usize) {
         last_of.resize(c + 1, NO_ENTITY);
     }
     last_of[c] = mi;
-}
-
-/// What "the festival" / "the country" refers back to: the latest name containing the head word,
-/// else (for place and organisation heads) the latest name of that type.
-fn nominal_target(
-    doc: &Doc,
-    m: &Ment,
-    recent: &[usize],
-    list: &[Ment],
-    cluster: &[usize],
-    label_of: &[&'static str],
-) -> Option<usize> {
-    let h = m.tok.1.checked_sub(1)?;
-    let head = doc.lower(h);
-    let window = || recent.iter().rev().take(64).copied();
-
-    let named = window().find(|&nm| list.get(nm).is_some_and(|x| (x.tok.0..x.tok.1).any(|j| doc.lower(j) == head)));
-    if named.is_some() {
-        return named;
-    }
-    let want = if doc.has(h, lexicon::F_NOMINAL_GPE) {
-        "GPE"
-    } else if doc.has(h, lexicon::F_NOMINAL_ORG) {
-        "ORG"
-    } else {
-        return None;
-    };
-    window().find(|&nm| cluster.get(nm).and_then(|&c| label_of.get(c)) == Some(&want))
 }
 
 /// The person cluster (and its latest mention) whose title contains the standalone title `m`,
@@ -615,7 +607,7 @@ fn finish(
         let label = match (m.kind, m.label) {
             (MKind::Name, "MISC") => entities.get(e).map_or("ORG", |x| x.label),
             (MKind::Name, "PERSON") if entities.get(e).is_some_and(|x| x.label != "PERSON") => entities[e].label,
-            (MKind::Pronoun | MKind::Role | MKind::SelfRef | MKind::Nominal, _) => {
+            (MKind::Pronoun | MKind::Neuter | MKind::Role | MKind::SelfRef | MKind::Nominal, _) => {
                 entities.get(e).map_or("PERSON", |x| x.label)
             }
             _ => m.label,

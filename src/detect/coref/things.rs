@@ -1,0 +1,94 @@
+//! What organisations, places and things are referred back to by: "the company", "the country",
+//! "it", "its", "they".
+//!
+//! Both look only at the names of the last few sentences (a bounded window over the names seen so
+//! far, in text order), so each mention costs a handful of comparisons.
+
+use super::super::entities::Ment;
+use super::super::lexicon;
+use super::super::tokens::Doc;
+use super::NO_ENTITY;
+
+/// Names of places, organisations and things seen so far, in text order.
+pub(super) struct Recent<'a> {
+    /// Mention indices (names, and descriptions and pronouns already resolved to one).
+    pub names: &'a [usize],
+    pub list: &'a [Ment],
+    pub cluster: &'a [usize],
+    pub label_of: &'a [&'static str],
+}
+
+/// How many recent names a description or pronoun may look back over.
+const WINDOW: usize = 64;
+
+impl Recent<'_> {
+    fn window(&self) -> impl Iterator<Item = usize> + '_ {
+        self.names.iter().rev().take(WINDOW).copied()
+    }
+
+    fn label(&self, mi: usize) -> Option<&'static str> {
+        self.cluster.get(mi).filter(|&&c| c != NO_ENTITY).and_then(|&c| self.label_of.get(c)).copied()
+    }
+
+    /// What "the festival" / "the country" refers back to: the latest name containing the head
+    /// word, else (for place and organisation heads) the latest name of that type.
+    pub fn nominal_target(&self, doc: &Doc, m: &Ment) -> Option<usize> {
+        let h = m.tok.1.checked_sub(1)?;
+        let head = doc.lower(h);
+        let named = self.window().find(|&nm| {
+            self.list.get(nm).is_some_and(|x| (x.tok.0..x.tok.1).any(|j| doc.is_word(j) && doc.lower(j) == head))
+        });
+        if named.is_some() {
+            return named;
+        }
+        let want = if doc.has(h, lexicon::F_NOMINAL_GPE) {
+            "GPE"
+        } else if doc.has(h, lexicon::F_NOMINAL_ORG) {
+            "ORG"
+        } else {
+            return None;
+        };
+        self.window().find(|&nm| self.label(nm) == Some(want))
+    }
+
+    /// "the Church" after "the Church of Scientology", "the North" after "North Korea": a single
+    /// capitalised word after "the" that is one word of a longer name named before.
+    pub fn shortened(&self, doc: &Doc, m: &Ment) -> Option<usize> {
+        let (s, e) = m.tok;
+        let inside_longer = doc.tokens.get(e).is_some_and(|t| t.cap && doc.is_word(e));
+        if e != s + 1 || m.canonical.is_some() || s == 0 || doc.lower(s - 1) != "the" || inside_longer {
+            return None;
+        }
+        let word = doc.lower(s);
+        self.window().find(|&nm| {
+            self.list.get(nm).is_some_and(|x| {
+                x.tok.1 > x.tok.0 + 1
+                    && x.tok.1 <= s
+                    && (x.tok.0..x.tok.1).any(|j| doc.is_word(j) && doc.lower(j) == word)
+            }) && self.label(nm).is_some_and(|l| l != "PERSON")
+        })
+    }
+
+    /// What "it" / "its" / "they" refers back to: the latest organisation, place or thing named in
+    /// the same or the previous two sentences.
+    pub fn pronoun_target(&self, doc: &Doc, m: &Ment) -> Option<usize> {
+        if matches!(doc.lower(m.tok.0), "we" | "us" | "our" | "ours") {
+            return None;
+        }
+        let sent = doc.tokens.get(m.tok.0)?.sent;
+        let sent_of = |nm: usize| self.list.get(nm).and_then(|x| doc.tokens.get(x.tok.0)).map(|t| t.sent);
+        // The nearest sentence with a candidate, and in it the first candidate (the subject, more
+        // often than not).
+        let mut best: Option<usize> = None;
+        for nm in self.window() {
+            let Some(s) = sent_of(nm) else { break };
+            if s + 2 < sent || best.is_some_and(|b| sent_of(b) != Some(s)) {
+                break;
+            }
+            if matches!(self.label(nm), Some("ORG" | "GPE" | "LOC")) {
+                best = Some(nm);
+            }
+        }
+        best
+    }
+}
