@@ -98,6 +98,24 @@ fn particle_name(word: &[char]) -> bool {
     word.iter().position(|&c| c == '-').is_some_and(|h| h <= 3 && word.get(h + 1).is_some_and(|c| c.is_uppercase()))
 }
 
+/// "Central and Eastern Europe", "Food and Drug Administration": an "and" at `j` inside one name,
+/// between two region words or before capitalised words that end in an organisation word. ("Britain
+/// and France" stays two names.)
+fn and_inside_name(doc: &Doc, j: usize) -> bool {
+    const REGIONS: &[&str] = &["central", "eastern", "western", "northern", "southern"];
+    if j == 0 || doc.lower(j) != "and" || !name_like(doc, j - 1) || !name_like(doc, j + 1) {
+        return false;
+    }
+    if REGIONS.contains(&doc.lower(j - 1)) && REGIONS.contains(&doc.lower(j + 1)) {
+        return true;
+    }
+    let mut e = j + 1;
+    while e < j + 5 && name_like(doc, e) {
+        e += 1;
+    }
+    doc.has(e - 1, lexicon::F_ORG_HEADS) && !doc.has(j - 1, lexicon::F_ORG_HEADS)
+}
+
 const CONNECTORS: &[&str] = &["of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "du", "der", "on"];
 
 pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
@@ -157,7 +175,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
             let w = doc.lower(i);
             if matches!(w, "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself") {
                 list.push(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun".to_string()));
-            } else if matches!(w, "it" | "its" | "itself" | "they" | "them" | "their" | "themselves")
+            } else if matches!(w, "it" | "its" | "they" | "them" | "their")
                 || matches!(w, "we" | "us" | "our" | "ours") && tok_quote[i].is_some()
             {
                 // Unresolved, "they said" is more likely people than an organisation.
@@ -288,6 +306,10 @@ fn run_end(doc: &Doc, i: usize) -> usize {
             && doc.tokens[j].start == doc.tokens[j - 1].end
             && name_like(doc, j + 1)
         {
+            j += 1;
+            continue;
+        }
+        if and_inside_name(doc, j) {
             j += 1;
             continue;
         }
@@ -551,6 +573,14 @@ fn segment_run(
             ("ORG", "name of an institution or event (ends in such a word)".to_string())
         } else if doc.tokens[k].all_caps && words == 1 {
             ("ORG", "acronym".to_string())
+        } else if (k..ge).any(|j| and_inside_name(doc, j))
+            || words >= 2
+                && doc.tokens[k].all_caps
+                && !doc.tokens[k + 1].all_caps
+                && !doc.has(k, lexicon::F_GIVEN_NAMES)
+        {
+            // "WWF Central and Eastern Europe", "BBC News": not a person's name.
+            ("ORG", "organisation name (an acronym or \"and\" inside)".to_string())
         } else if doc.has(k, lexicon::F_GIVEN_NAMES) && words >= 2 {
             ("PERSON", format!("starts with the given name \"{}\"", doc.text(k)))
         } else if (2..=4).contains(&words) {
@@ -578,12 +608,17 @@ fn segment_run(
 /// End of a name group: capitalised non-title words, with name particles ("De", "bin", "al-").
 fn name_group_end(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> usize {
     let mut e = k;
+    let mut and_joined = false;
     while e < end {
         if e > k && peoples(doc, e) {
+            e += 1;
+        } else if e > k && and_inside_name(doc, e) {
+            and_joined = true;
             e += 1;
         } else if name_like(doc, e) && (e == k || !is_title_word(doc, lex, e)) {
             // Stop before a gazetteer place/org that starts a new name after the first word.
             if e > k
+                && !and_joined
                 && gazetteer_at(doc, lex, e, end).is_some_and(|(_, l, _)| l != "PERSON")
                 && !lex.names.contains_key(&joined(doc, k, e + 1))
             {

@@ -189,12 +189,11 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                     last_person = Some(mi);
                     recent_people.push(mi);
                     if let Some(t) = m.title.and_then(|t| list.get(t)) {
-                        // Include a nationality right before the title ("Russian Foreign Minister").
-                        let from = t
-                            .tok
-                            .0
-                            .checked_sub(1)
-                            .filter(|&p| lex.names.get(doc.lower(p)).is_some_and(|e| e.label == "NORP"))
+                        // Include a nationality opening the title ("Russian Foreign Minister",
+                        // "Austrian Transport Minister": up to two capitalised words between).
+                        let from = (1..=3)
+                            .map_while(|d| t.tok.0.checked_sub(d).filter(|&p| doc.tokens[p].cap && doc.is_word(p)))
+                            .find(|&p| lex.names.get(doc.lower(p)).is_some_and(|e| e.label == "NORP"))
                             .and_then(|p| doc.tokens.get(p))
                             .map_or(t.start, |x| x.start);
                         titles.push((c, super::slice(&doc.chars, from, t.end).to_lowercase()));
@@ -245,10 +244,16 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 } else {
                     last_person
                 };
-                // "she" skips back past men (and "he" past women) to the nearest person who fits.
+                // "she" skips back past men (and "he" past women) to the nearest person known to
+                // fit, else the nearest whose gender is unknown (an unlisted given name does not
+                // hide a woman already called "she").
                 let fits = |t: usize| cluster[t] != NO_ENTITY && gender.get(&cluster[t]).is_none_or(|&g| g == pg);
+                let known_fit = |t: usize| cluster[t] != NO_ENTITY && gender.get(&cluster[t]) == Some(&pg);
+                let recent = || recent_people.iter().rev().take(32).copied();
                 let target = match target {
-                    Some(t) if !fits(t) => recent_people.iter().rev().take(32).copied().find(|&t| fits(t)).or(Some(t)),
+                    Some(t) if !fits(t) => {
+                        recent().find(|&t| known_fit(t)).or_else(|| recent().find(|&t| fits(t))).or(Some(t))
+                    }
                     t => t,
                 };
                 if let Some(t) = target
