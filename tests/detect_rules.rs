@@ -133,3 +133,74 @@ fn a_one_word_name_on_its_own_line_after_the_quotation() {
     let text = "\"I went to Wall Street before the crash.\"\n\n- Clinton.\n\nClinton tends to overstate it.";
     assert_eq!(speaker_of(text, "\"I went").as_deref(), Some("Clinton"));
 }
+
+/// Entity of every mention with this exact text.
+fn entities_of(d: &Detections, c: &[char], text: &str) -> Vec<usize> {
+    d.mentions.iter().filter(|m| s(c, m.start, m.end) == text).map(|m| m.entity).collect()
+}
+
+#[test]
+fn a_headline_is_reported_speech_only_with_a_verb_of_saying() {
+    let text = "Ministers agree new budget as deficit grows\n\nThe vote was held on Monday.";
+    assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+    let text = "Mayor says new budget is fair to everyone\n\nThe vote was held on Monday.";
+    assert!(quotes(text).iter().any(|(t, k, _)| t == "new budget is fair to everyone" && *k == QuoteKind::Indirect));
+}
+
+#[test]
+fn and_between_capitalised_words_can_be_inside_one_organisation_name() {
+    let (d, c) = run("The rangers of Greenpeace Central and Eastern Europe said the plan was reckless.");
+    assert!(
+        d.mentions.iter().any(|m| s(&c, m.start, m.end) == "Greenpeace Central and Eastern Europe" && m.label == "ORG"),
+        "{:?}",
+        d.mentions
+    );
+    let (d, c) = run("Officials from Britain and France signed the treaty.");
+    assert!(!entities_of(&d, &c, "Britain").is_empty() && !entities_of(&d, &c, "France").is_empty());
+}
+
+#[test]
+fn she_skips_an_unknown_name_for_a_person_already_called_she() {
+    let text = "Transport Minister Zsófia Kertész opened the talks. She warned that costs were rising. \
+                Hungary's envoy, Bence Tóth, was more cautious. Michael Brown, an analyst, said the talks would fail.\n\n\
+                “We will not wait for the rain,” she said.";
+    let (d, c) = run(text);
+    let q = d.quotes.iter().find(|q| s(&c, q.start, q.end).starts_with("“We will not wait")).expect("quotation");
+    let who = q.speaker_entity.map(|e| d.entities[e].name.clone());
+    assert_eq!(who.as_deref(), Some("Zsófia Kertész"));
+}
+
+#[test]
+fn it_and_its_refer_to_the_organisation_just_named() {
+    let (d, c) =
+        run("Shares in Nordwind Airlines fell on Monday. It said fuel costs had doubled and its fleet was old.");
+    let airline = entities_of(&d, &c, "Nordwind Airlines");
+    assert_eq!(airline.len(), 1);
+    assert_eq!(entities_of(&d, &c, "It"), airline);
+    assert_eq!(entities_of(&d, &c, "its"), airline);
+}
+
+#[test]
+fn we_in_a_quotation_is_the_organisation_that_speaks() {
+    let (d, c) = run("“We will appeal the ruling,” the Harbour Authority said on Friday.");
+    let we = entities_of(&d, &c, "We");
+    assert_eq!(we, entities_of(&d, &c, "Harbour Authority"));
+    assert_eq!(we.len(), 1);
+}
+
+#[test]
+fn a_name_used_on_its_own_is_also_a_mention_inside_a_longer_name() {
+    let (d, c) = run("Clara Voss painted the harbour in 1950. The Clara Voss Foundation now owns the picture.");
+    let voss = entities_of(&d, &c, "Clara Voss");
+    assert_eq!(voss.len(), 2, "{:?}", d.mentions);
+    assert_eq!(voss[0], voss[1]);
+}
+
+#[test]
+fn one_word_of_a_longer_name_after_the_refers_back_to_it() {
+    let (d, c) =
+        run("Pilgrims visited the Church of Saint Brendan on Monday. Later the Church said the roof would hold.");
+    let church = entities_of(&d, &c, "Church of Saint Brendan");
+    assert_eq!(church.len(), 1);
+    assert_eq!(entities_of(&d, &c, "Church"), church);
+}
