@@ -245,7 +245,10 @@ fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
     let n = list.len();
     for i in 0..n {
         let (s, e) = list[i].tok;
-        if list[i].kind != MKind::Name || list[i].label == "PERSON" || e < s + 2 {
+        // Gazetteer names are whole; a person's or an unknown name's words are not separate names
+        // ("Space Shuttle Columbia").
+        let m = &list[i];
+        if m.kind != MKind::Name || m.canonical.is_some() || matches!(m.label, "PERSON" | "MISC") || e < s + 2 {
             continue;
         }
         let mut a = s;

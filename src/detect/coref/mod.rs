@@ -81,6 +81,9 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     let mut gender: HashMap<usize, Gender> = HashMap::default();
     // Cluster → its latest mention (clusters are dense indices).
     let mut last_of: Vec<usize> = Vec::new();
+    // Cluster → how many mentions it has so far (the most talked-about place or organisation is
+    // what "the company" most likely means).
+    let mut mentions_of: Vec<u32> = Vec::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (mention index, paragraph)
     let new_cluster = |label: &'static str, label_of: &mut Vec<&'static str>| {
         label_of.push(label);
@@ -124,7 +127,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 {
                     cluster[mi] = cluster[lp];
                     antecedent[mi] = Some(lp);
-                    set_last(&mut last_of, cluster[lp], mi);
+                    set_last(&mut last_of, &mut mentions_of, cluster[lp], mi);
                     titles.push((cluster[lp], super::slice(&doc.chars, m.start, m.end).to_lowercase()));
                     continue;
                 }
@@ -134,7 +137,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 {
                     cluster[mi] = c;
                     antecedent[mi] = Some(t);
-                    set_last(&mut last_of, c, mi);
+                    set_last(&mut last_of, &mut mentions_of, c, mi);
                     continue;
                 }
                 let mut key = String::with_capacity(24);
@@ -148,10 +151,15 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
             }
             MKind::Name => {
                 // "the Church", "the North": one word of a longer name named before.
-                let part_of =
-                    things::Recent { names: &recent_names, list: &list, cluster: &cluster, label_of: &label_of }
-                        .shortened(doc, m)
-                        .map(|t| cluster[t]);
+                let part_of = things::Recent {
+                    names: &recent_names,
+                    list: &list,
+                    cluster: &cluster,
+                    label_of: &label_of,
+                    mentions_of: &mentions_of,
+                }
+                .shortened(doc, m)
+                .map(|t| cluster[t]);
                 let c = match part_of {
                     Some(c) => c,
                     None => name_cluster(
@@ -304,8 +312,13 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
             }
             MKind::SelfRef => {}
             MKind::Nominal | MKind::Neuter => {
-                let things =
-                    things::Recent { names: &recent_names, list: &list, cluster: &cluster, label_of: &label_of };
+                let things = things::Recent {
+                    names: &recent_names,
+                    list: &list,
+                    cluster: &cluster,
+                    label_of: &label_of,
+                    mentions_of: &mentions_of,
+                };
                 let target = if m.kind == MKind::Nominal {
                     things.nominal_target(doc, m)
                 } else {
@@ -323,7 +336,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
             }
         }
         if cluster[mi] != NO_ENTITY {
-            set_last(&mut last_of, cluster[mi], mi);
+            set_last(&mut last_of, &mut mentions_of, cluster[mi], mi);
         }
         if (m.kind == MKind::Role || m.kind == MKind::Pronoun) && cluster[mi] != NO_ENTITY && m.quote.is_none() {
             last_person = Some(mi);
@@ -385,12 +398,14 @@ fn name_gender(doc: &Doc, m: &Ment) -> Option<Gender> {
     }
 }
 
-/// Records `mi` as the latest mention of cluster `c`.
-fn set_last(last_of: &mut Vec<usize>, c: usize, mi: usize) {
+/// Records `mi` as the latest mention of cluster `c`, and counts it.
+fn set_last(last_of: &mut Vec<usize>, mentions_of: &mut Vec<u32>, c: usize, mi: usize) {
     if c >= last_of.len() {
         last_of.resize(c + 1, NO_ENTITY);
+        mentions_of.resize(c + 1, 0);
     }
     last_of[c] = mi;
+    mentions_of[c] += 1;
 }
 
 /// The person cluster (and its latest mention) whose title contains the standalone title `m`,
@@ -447,7 +462,9 @@ fn name_cluster(
     }
     if (m.label == "PERSON" || m.label == "MISC") && words.len() >= 2 {
         let surname = lex.given_name_key(words.last().copied().unwrap_or(""));
-        let given = lex.given_name_key(words[0]).to_string();
+        // "Scientologist Tom Cruise": the given name is the listed one before the surname.
+        let given_at = (0..words.len() - 1).find(|&i| lex.given_names.contains(words[i])).unwrap_or(0);
+        let given = lex.given_name_key(words[given_at]).to_string();
         let cands = match by_surname.get_mut(surname) {
             Some(v) => v,
             None => by_surname.entry(surname.to_string()).or_default(),

@@ -16,6 +16,8 @@ pub(super) struct Recent<'a> {
     pub list: &'a [Ment],
     pub cluster: &'a [usize],
     pub label_of: &'a [&'static str],
+    /// Mentions so far of each cluster.
+    pub mentions_of: &'a [u32],
 }
 
 /// How many recent names a description or pronoun may look back over.
@@ -35,8 +37,13 @@ impl Recent<'_> {
     pub fn nominal_target(&self, doc: &Doc, m: &Ment) -> Option<usize> {
         let h = m.tok.1.checked_sub(1)?;
         let head = doc.lower(h);
+        // The head word heads the name: its last word, or the word before "of" ("the church" →
+        // "Church of Scientology"; not "the city" → "City Lantern Festival").
         let named = self.window().find(|&nm| {
-            self.list.get(nm).is_some_and(|x| (x.tok.0..x.tok.1).any(|j| doc.is_word(j) && doc.lower(j) == head))
+            self.list.get(nm).is_some_and(|x| {
+                let last = x.tok.1 - 1;
+                doc.lower(last) == head || (x.tok.0..last).any(|j| doc.lower(j) == head && doc.lower(j + 1) == "of")
+            })
         });
         if named.is_some() {
             return named;
@@ -48,7 +55,13 @@ impl Recent<'_> {
         } else {
             return None;
         };
-        self.window().find(|&nm| self.label(nm) == Some(want))
+        // The most mentioned one of that type in the window; the latest on a tie.
+        let count = |nm: usize| self.cluster.get(nm).and_then(|&c| self.mentions_of.get(c)).copied().unwrap_or(0);
+        self.window()
+            .filter(|&nm| self.label(nm) == Some(want))
+            .enumerate()
+            .max_by_key(|&(age, nm)| (count(nm), std::cmp::Reverse(age)))
+            .map(|(_, nm)| nm)
     }
 
     /// "the Church" after "the Church of Scientology", "the North" after "North Korea": a single
