@@ -144,6 +144,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         if t.kind == Kind::Word
             && t.cap
             && !sentence_initial(doc, i)
+            && !quote_initial(doc, i)
             && !doc.headline.get(t.para).copied().unwrap_or(false)
         {
             mid_caps.insert(doc.lower(i));
@@ -285,6 +286,16 @@ pub fn sentence_initial(doc: &Doc, i: usize) -> bool {
     (s..i).all(|j| doc.tokens[j].kind == Kind::Punct)
 }
 
+/// First word of a quotation ("commented, “Hoping that …"): capitalised like a sentence start.
+fn quote_initial(doc: &Doc, i: usize) -> bool {
+    let opening = |j: usize| match doc.punct_char(j) {
+        Some('“' | '‘') => true,
+        Some('"') => j == 0 || doc.tokens[j - 1].end < doc.tokens[j].start || doc.punct_char(j - 1).is_some(),
+        _ => false,
+    };
+    i > 0 && opening(i - 1) && doc.tokens[i - 1].end == doc.tokens[i].start
+}
+
 /// The possessive of "People's Party", "Korean People's Army": part of the name.
 fn peoples(doc: &Doc, j: usize) -> bool {
     j > 0 && doc.lower(j) == "'s" && doc.lower(j - 1) == "people" && name_like(doc, j + 1)
@@ -389,7 +400,7 @@ fn segment_run(
     let headline = doc.headline.get(doc.tokens[start].para).copied().unwrap_or(false);
     let mut k = start;
     // A sentence-initial or headline word must earn its capital.
-    let mut strict_until = if sentence_initial(doc, start) { start + 1 } else { start };
+    let mut strict_until = if sentence_initial(doc, start) || quote_initial(doc, start) { start + 1 } else { start };
     if headline {
         strict_until = end;
     }
