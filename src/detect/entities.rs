@@ -116,6 +116,21 @@ fn and_inside_name(doc: &Doc, j: usize) -> bool {
     doc.has(e - 1, lexicon::F_ORG_HEADS) && !doc.has(j - 1, lexicon::F_ORG_HEADS)
 }
 
+/// "Internet Explorer 6", "Apollo 11": a small number right after a name is its version, unless a
+/// score or a range follows ("Sweden 1 – 0").
+fn version_number(doc: &Doc, j: usize) -> bool {
+    let Some(t) = doc.tokens.get(j) else { return false };
+    j > 0
+        && t.kind == Kind::Number
+        && t.end - t.start <= 2
+        && doc.tokens[j - 1].sent == t.sent
+        && name_like(doc, j - 1)
+        && !doc.has(j - 1, lexicon::F_MONTHS)
+        && !matches!(doc.punct_char(j + 1), Some('–' | '-' | '—' | ':' | '/' | '%'))
+        && !doc.has(j + 1, lexicon::F_UNITS | lexicon::F_NUMBER_WORDS | lexicon::F_CURRENCIES)
+        && doc.tokens.get(j + 1).is_none_or(|n| n.kind != Kind::Number)
+}
+
 const CONNECTORS: &[&str] = &["of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "du", "der", "on"];
 
 pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
@@ -326,6 +341,9 @@ fn run_end(doc: &Doc, i: usize) -> usize {
         if and_inside_name(doc, j) {
             j += 1;
             continue;
+        }
+        if version_number(doc, j) {
+            return j + 1;
         }
         let w = doc.lower(j);
         if CONNECTORS.contains(&w) && name_like(doc, j + 1) && (w != "on" || doc.tokens[j - 1].all_caps) {
@@ -628,6 +646,8 @@ fn name_group_end(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> usi
             e += 1;
         } else if e > k && and_inside_name(doc, e) {
             and_joined = true;
+            e += 1;
+        } else if e > k && version_number(doc, e) {
             e += 1;
         } else if name_like(doc, e) && (e == k || !is_title_word(doc, lex, e)) {
             // Stop before a gazetteer place/org that starts a new name after the first word.

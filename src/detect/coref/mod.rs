@@ -422,6 +422,24 @@ fn titled_person(doc: &Doc, m: &Ment, titles: &[(usize, String)], last_of: &[usi
     Some((c, last_of.get(c).copied().filter(|&t| t != NO_ENTITY)?))
 }
 
+/// Acronym of a multi-word name: capitals of its words, all-capital words and numbers whole
+/// ("Internet Explorer 6" → IE6).
+fn acronym(doc: &Doc, m: &Ment) -> String {
+    let mut acro = String::new();
+    for j in m.tok.0..m.tok.1 {
+        let Some(t) = doc.tokens.get(j) else { continue };
+        if !doc.is_word(j) || matches!(doc.lower(j), "of" | "the" | "for" | "and" | "'s") {
+            continue;
+        }
+        if t.all_caps || t.kind == super::tokens::Kind::Number {
+            acro.push_str(&doc.lower(j).replace('.', ""));
+        } else if let Some(ch) = doc.lower(j).chars().next() {
+            acro.push(ch);
+        }
+    }
+    acro
+}
+
 #[allow(clippy::too_many_arguments)]
 fn name_cluster(
     doc: &Doc,
@@ -492,6 +510,10 @@ fn name_cluster(
         };
         by_key.entry(key).or_insert(c);
         by_given.entry(given).or_insert(c);
+        if m.label == "MISC" {
+            // Not yet known to be a person: "Internet Explorer 6" may come back as IE6.
+            by_key.entry(format!("acro:{}", acronym(doc, m))).or_insert(c);
+        }
         return c;
     }
     if words.len() == 1 {
@@ -528,19 +550,7 @@ fn name_cluster(
     if let Some(&c) = by_key.get(&key) {
         return c;
     }
-    // Acronym of a multi-word name: capitals of its words, all-capital words whole.
-    let mut acro = String::new();
-    for j in m.tok.0..m.tok.1 {
-        let Some(t) = doc.tokens.get(j) else { continue };
-        if !doc.is_word(j) || matches!(doc.lower(j), "of" | "the" | "for" | "and" | "'s") {
-            continue;
-        }
-        if t.all_caps {
-            acro.push_str(&doc.lower(j).replace('.', ""));
-        } else if let Some(ch) = doc.lower(j).chars().next() {
-            acro.push(ch);
-        }
-    }
+    let acro = acronym(doc, m);
     // The acronym may have come first ("USI … the University of Southern Indiana").
     let earlier = (acro.chars().count() >= 2).then(|| by_key.get(&format!("name:{acro}")).copied()).flatten();
     let c = earlier.unwrap_or_else(|| push(m.label, label_of));
