@@ -84,6 +84,8 @@ pub const F_MALE: u32 = 1 << 26;
 pub const F_NOT_SPEAKER: u32 = 1 << 27;
 /// Speech verbs that report speech even in a line without final punctuation (a headline).
 pub const F_HEADLINE_CUE: u32 = 1 << 28;
+/// Heads of descriptions and names of events ("the contest" → the latest named championship).
+pub const F_NOMINAL_EVENT: u32 = 1 << 29;
 
 /// How strongly a verb signals reported speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +142,7 @@ pub struct Lexicon {
     pub nominal_org: FastSet<String>,
     pub not_speaker: FastSet<String>,
     pub headline_cues: FastSet<String>,
+    pub nominal_event: FastSet<String>,
     /// Every listed word → the classes it belongs to, so a token needs one lookup.
     pub word_flags: FastMap<String, u32>,
 }
@@ -283,6 +286,7 @@ impl Lexicon {
                 "[nominal_org]" => &mut lex.nominal_org,
                 "[not_speaker]" => &mut lex.not_speaker,
                 "[headline_cue]" => &mut lex.headline_cues,
+                "[nominal_event]" => &mut lex.nominal_event,
                 _ => continue,
             };
             set.extend(l.split_whitespace().map(str::to_lowercase));
@@ -345,6 +349,7 @@ impl Lexicon {
             (&lex.nominal_org, F_NOMINAL_ORG),
             (&lex.not_speaker, F_NOT_SPEAKER),
             (&lex.headline_cues, F_HEADLINE_CUE),
+            (&lex.nominal_event, F_NOMINAL_EVENT),
         ] {
             for w in set {
                 *flags.entry(w.clone()).or_default() |= flag;

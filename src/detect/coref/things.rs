@@ -32,8 +32,9 @@ impl Recent<'_> {
         self.cluster.get(mi).filter(|&&c| c != NO_ENTITY).and_then(|&c| self.label_of.get(c)).copied()
     }
 
-    /// What "the festival" / "the country" refers back to: the latest name containing the head
-    /// word, else (for place and organisation heads) the latest name of that type.
+    /// What "the festival" / "the country" refers back to: the latest name headed by the same
+    /// word, else (for place, organisation and event heads) the most mentioned recent name of that
+    /// kind.
     pub fn nominal_target(&self, doc: &Doc, m: &Ment) -> Option<usize> {
         let h = m.tok.1.checked_sub(1)?;
         let head = doc.lower(h);
@@ -48,17 +49,22 @@ impl Recent<'_> {
         if named.is_some() {
             return named;
         }
-        let want = if doc.has(h, lexicon::F_NOMINAL_GPE) {
-            "GPE"
+        let event = |nm: usize| {
+            self.list.get(nm).is_some_and(|x| x.tok.1 > x.tok.0 && doc.has(x.tok.1 - 1, lexicon::F_NOMINAL_EVENT))
+        };
+        let fits: &dyn Fn(usize) -> bool = if doc.has(h, lexicon::F_NOMINAL_GPE) {
+            &|nm| self.label(nm) == Some("GPE")
         } else if doc.has(h, lexicon::F_NOMINAL_ORG) {
-            "ORG"
+            &|nm| self.label(nm) == Some("ORG")
+        } else if doc.has(h, lexicon::F_NOMINAL_EVENT) {
+            &event
         } else {
             return None;
         };
-        // The most mentioned one of that type in the window; the latest on a tie.
+        // The most mentioned one of that kind in the window; the latest on a tie.
         let count = |nm: usize| self.cluster.get(nm).and_then(|&c| self.mentions_of.get(c)).copied().unwrap_or(0);
         self.window()
-            .filter(|&nm| self.label(nm) == Some(want))
+            .filter(|&nm| fits(nm))
             .enumerate()
             .max_by_key(|&(age, nm)| (count(nm), std::cmp::Reverse(age)))
             .map(|(_, nm)| nm)
