@@ -88,10 +88,12 @@ impl Recent<'_> {
         })
     }
 
-    /// What "it" / "its" / "they" refers back to: the latest organisation, place or thing named in
-    /// the same or the previous two sentences.
+    /// What "it" / "its" / "they" refers back to: an organisation, place or thing named in the same
+    /// or the previous sentence.
     pub fn pronoun_target(&self, doc: &Doc, m: &Ment) -> Option<usize> {
-        if matches!(doc.lower(m.tok.0), "we" | "us" | "our" | "ours") {
+        // Inside a quotation "it" is more often an idea than a name from the narrative, and "we" is
+        // the speaker's (see `resolve`).
+        if m.quote.is_some() {
             return None;
         }
         let sent = doc.tokens.get(m.tok.0)?.sent;
@@ -101,7 +103,7 @@ impl Recent<'_> {
         let mut best: Option<usize> = None;
         for nm in self.window() {
             let Some(s) = sent_of(nm) else { break };
-            if s + 2 < sent || best.is_some_and(|b| sent_of(b) != Some(s)) {
+            if s + 1 < sent || best.is_some_and(|b| sent_of(b) != Some(s)) {
                 break;
             }
             if matches!(self.label(nm), Some("ORG" | "GPE" | "LOC")) {
