@@ -204,3 +204,42 @@ fn one_word_of_a_longer_name_after_the_refers_back_to_it() {
     assert_eq!(church.len(), 1);
     assert_eq!(entities_of(&d, &c, "Church"), church);
 }
+
+#[test]
+fn a_version_number_is_part_of_the_name_and_of_its_acronym() {
+    let (d, c) =
+        run("Engineers at the Skylark Museum restored Orbital Probe 7 last year. The museum said OP7 would fly again.");
+    let probe = entities_of(&d, &c, "Orbital Probe 7");
+    assert_eq!(probe.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "OP7"), probe);
+    assert_eq!(entities_of(&d, &c, "The museum"), entities_of(&d, &c, "Skylark Museum"));
+    // A score is not a version.
+    let (d, c) = run("In the final, Sweden 1 – 0 Norway was the result.");
+    assert!(entities_of(&d, &c, "Sweden 1").is_empty());
+}
+
+#[test]
+fn the_event_refers_back_to_a_named_event() {
+    let (d, c) = run(
+        "Crowds filled the town for the Harbour Games on Sunday. Organisers said the event attracted ten thousand.",
+    );
+    let games = entities_of(&d, &c, "Harbour Games");
+    assert_eq!(games.len(), 1);
+    assert_eq!(entities_of(&d, &c, "the event"), games);
+}
+
+#[test]
+fn a_persons_we_is_the_organisation_named_with_them() {
+    let text = "Shares fell on Monday. The Harbour Authority director Ines Calder spoke after the vote.\n\n\
+                “We will appeal the ruling,” Calder said.";
+    let (d, c) = run(text);
+    let we = entities_of(&d, &c, "We");
+    assert_eq!(we.len(), 1);
+    assert_eq!(we, entities_of(&d, &c, "Harbour Authority"));
+}
+
+#[test]
+fn a_capital_after_an_opening_quotation_mark_is_no_name() {
+    let (d, c) = run("The mayor wrote, “Hoping for rain is not a plan.”");
+    assert!(entities_of(&d, &c, "Hoping").is_empty(), "{:?}", d.mentions);
+}

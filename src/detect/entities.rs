@@ -600,7 +600,7 @@ fn segment_run(
             ("ORG", "organisation name (ends in an organisation word)".to_string())
         } else if doc.has(ge - 1, lexicon::F_NOMINAL_GPE) && words >= 2 {
             ("GPE", "place name (ends in a place word)".to_string())
-        } else if doc.has(ge - 1, lexicon::F_NOMINAL) && words >= 2 {
+        } else if doc.has(ge - 1, lexicon::F_NOMINAL | lexicon::F_NOMINAL_EVENT) && words >= 2 {
             // "Lantern Festival", "World Cup": named things, not people.
             ("ORG", "name of an institution or event (ends in such a word)".to_string())
         } else if doc.tokens[k].all_caps && words == 1 {
@@ -713,7 +713,13 @@ fn nominal_phrase(doc: &Doc, i: usize) -> Option<usize> {
         if doc.has(e, lexicon::F_NOMINAL) {
             let next = doc.lower(e + 1);
             // Not a modifier of a longer noun ("the country music star"), not "the city of …".
-            if doc.is_word(e + 1) && next != "'s" && !doc.has(e + 1, lexicon::F_FUNCTION_WORDS | lexicon::F_AUX)
+            // A speech verb or a past tense after it is a verb, not a noun ("the museum said", "the
+            // event drew").
+            let verb = doc.has(e + 1, lexicon::F_CUE) || next.len() > 4 && next.ends_with("ed");
+            if doc.is_word(e + 1)
+                && next != "'s"
+                && !verb
+                && !doc.has(e + 1, lexicon::F_FUNCTION_WORDS | lexicon::F_AUX)
                 || next == "of"
             {
                 return None;

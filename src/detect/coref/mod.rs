@@ -79,6 +79,9 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     // (from a given name, Mr./Mrs., or a pronoun already resolved to them).
     let mut recent_people: Vec<usize> = Vec::new();
     let mut gender: HashMap<usize, Gender> = HashMap::default();
+    // Person cluster → the organisation or place named right before their name ("NASA
+    // Administrator Charles Bolden", "Tunisia's coach Nabil Maaloul").
+    let mut affiliation: HashMap<usize, usize> = HashMap::default();
     // Cluster → its latest mention (clusters are dense indices).
     let mut last_of: Vec<usize> = Vec::new();
     // Cluster → how many mentions it has so far (the most talked-about place or organisation is
@@ -192,6 +195,18 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                     && let Some(g) = name_gender(doc, m)
                 {
                     gender.entry(c).or_insert(g);
+                }
+                if matches!(label_of.get(c), Some(&"PERSON" | &"MISC")) {
+                    let recent = things::Recent {
+                        names: &recent_names,
+                        list: &list,
+                        cluster: &cluster,
+                        label_of: &label_of,
+                        mentions_of: &mentions_of,
+                    };
+                    if let Some(org) = recent.affiliation(doc, m) {
+                        affiliation.entry(c).or_insert(org);
+                    }
                 }
                 if label_of.get(c) == Some(&"PERSON") && m.quote.is_none() {
                     last_person = Some(mi);
@@ -355,13 +370,13 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
         while qi < quote_spans.len() && quote_spans[qi].1 <= m.start {
             qi += 1;
         }
-        if let Some(&(s, e, sp)) = quote_spans.get(qi)
-            && s <= m.start
-            && m.end <= e
-            && cluster.get(sp).is_some_and(|&c| c != NO_ENTITY && (!we || label_of.get(c) != Some(&"PERSON")))
-        {
-            cluster[mi] = cluster[sp];
-            antecedent[mi] = Some(sp);
+        let Some(&(_, _, sp)) = quote_spans.get(qi).filter(|q| q.0 <= m.start && m.end <= q.1) else { continue };
+        let Some(&c) = cluster.get(sp).filter(|&&c| c != NO_ENTITY) else { continue };
+        // A person's "we" is the organisation or place they speak for, when the text says which.
+        let target = if !we || label_of.get(c) != Some(&"PERSON") { Some(sp) } else { affiliation.get(&c).copied() };
+        if let Some(t) = target {
+            cluster[mi] = cluster[t];
+            antecedent[mi] = Some(t);
         }
     }
     // Speakers that resolved to nothing keep a singleton entity.

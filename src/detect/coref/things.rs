@@ -112,4 +112,17 @@ impl Recent<'_> {
         }
         best
     }
+
+    /// The organisation or place a person's name is introduced with: a name ending at most three
+    /// words before it, with only title or role words (and a possessive) between.
+    pub fn affiliation(&self, doc: &Doc, person: &Ment) -> Option<usize> {
+        let start = person.tok.0;
+        let nm = self.names.iter().rev().take(3).copied().find(|&nm| {
+            self.list.get(nm).is_some_and(|x| x.tok.1 <= start && x.tok.1 + 3 >= start && x.tok.1 > x.tok.0)
+        })?;
+        let x = self.list.get(nm)?;
+        let between_ok = (x.tok.1..start)
+            .all(|j| doc.lower(j) == "'s" || doc.is_word(j) && !doc.has(j, lexicon::F_FUNCTION_WORDS | lexicon::F_CUE));
+        (between_ok && matches!(self.label(nm), Some("ORG" | "GPE"))).then_some(nm)
+    }
 }
