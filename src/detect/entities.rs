@@ -16,11 +16,12 @@
 //! speech verb follows it ("Lavrov said"). Datelines ("HAMBURG /Germany/, December 8. /TASS/.")
 //! come out as GPE, DATE and ORG, never as a person.
 
-use super::lexicon::FastMap;
 use super::lexicon::FastSet as HashSet;
 use super::lexicon::{self, Lexicon};
+use super::lexicon::{FastHasher, FastMap};
 use super::quotes::RawQuote;
 use super::tokens::{Doc, Kind};
+use std::hash::Hasher;
 
 /// What kind of words a mention is, which decides how coreference treats it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,8 +242,27 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
 /// "the Andy Warhol Foundation", "the Irving Police Department": a name the text also uses on its
 /// own, written inside a longer name (before its last word), is a mention of its own.
 fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
-    let key = |s: usize, e: usize| joined(doc, s, e);
-    let mut known: FastMap<String, usize> = FastMap::default();
+    // Gazetteer names are whole; a person's or an unknown name's words are not separate names
+    // ("Space Shuttle Columbia").
+    let outer = |m: &Ment| {
+        m.kind == MKind::Name
+            && m.canonical.is_none()
+            && !matches!(m.label, "PERSON" | "MISC")
+            && m.tok.1 >= m.tok.0 + 2
+    };
+    if !list.iter().any(outer) {
+        return;
+    }
+    // Names keyed by a hash of their lower-cased words (no allocation per name).
+    let key = |s: usize, e: usize| {
+        let mut h = FastHasher::default();
+        for j in s..e {
+            h.write(doc.lower(j).as_bytes());
+            h.write_u8(0);
+        }
+        h.finish()
+    };
+    let mut known: FastMap<u64, usize> = FastMap::default();
     let mut spans: HashSet<(usize, usize)> = HashSet::default();
     for (i, m) in list.iter().enumerate() {
         if m.kind != MKind::Name {
@@ -258,15 +278,11 @@ fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
             known.entry(key(s, e)).or_insert(i);
         }
     }
-    let n = list.len();
-    for i in 0..n {
-        let (s, e) = list[i].tok;
-        // Gazetteer names are whole; a person's or an unknown name's words are not separate names
-        // ("Space Shuttle Columbia").
-        let m = &list[i];
-        if m.kind != MKind::Name || m.canonical.is_some() || matches!(m.label, "PERSON" | "MISC") || e < s + 2 {
+    for i in 0..list.len() {
+        if !outer(&list[i]) {
             continue;
         }
+        let (s, e) = list[i].tok;
         let mut a = s;
         while a + 1 < e {
             let found = (1..=3.min(e - 1 - a)).rev().find_map(|len| {

@@ -160,21 +160,27 @@ impl Doc {
             let mut letters = 0;
             let mut uppers = 0;
             for &ch in &chars[start..i] {
+                if ch.is_ascii() {
+                    // ASCII first: no Unicode tables for most of the text.
+                    if ch.is_ascii_alphabetic() {
+                        letters += 1;
+                        uppers += usize::from(ch.is_ascii_uppercase());
+                    }
+                    lower.push(ch.to_ascii_lowercase());
+                    continue;
+                }
                 if ch.is_alphabetic() {
                     letters += 1;
-                    if ch.is_uppercase() {
-                        uppers += 1;
-                    }
+                    uppers += usize::from(ch.is_uppercase());
                 }
-                if ch.is_ascii() {
-                    lower.push(ch.to_ascii_lowercase());
-                } else if ch == '\u{2019}' {
+                if ch == '\u{2019}' {
                     lower.push('\'');
                 } else {
                     lower.extend(ch.to_lowercase());
                 }
             }
-            let cap = chars[start].is_uppercase();
+            let first = chars[start];
+            let cap = if first.is_ascii() { first.is_ascii_uppercase() } else { first.is_uppercase() };
             tokens.push(Token {
                 start,
                 end: i,

@@ -525,7 +525,7 @@ fn name_cluster(
         };
         by_key.entry(key).or_insert(c);
         by_given.entry(given).or_insert(c);
-        if m.label == "MISC" {
+        if m.label == "MISC" && words.len() >= 3 {
             // Not yet known to be a person: "Internet Explorer 6" may come back as IE6.
             by_key.entry(format!("acro:{}", acronym(doc, m))).or_insert(c);
         }
