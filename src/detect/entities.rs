@@ -188,7 +188,9 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
             i = end;
             continue;
         }
-        if t.kind == Kind::Word {
+        // Pronouns and determiners are all listed words: one flag test spares the rest of the text
+        // the string comparisons.
+        if t.kind == Kind::Word && doc.has(i, lexicon::F_PRONOUNS | lexicon::F_FUNCTION_WORDS) {
             let w = doc.lower(i);
             if matches!(w, "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself") {
                 list.push(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun".to_string()));

@@ -341,7 +341,10 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 };
                 if let Some(t) = target {
                     cluster[mi] = cluster[t];
-                    antecedent[mi] = Some(t);
+                    // Through an earlier "it" or "the company" to the name itself: the chain shown
+                    // stays short ("it → Microsoft", not "it → it → it → Microsoft").
+                    let via = matches!(list[t].kind, MKind::Nominal | MKind::Neuter);
+                    antecedent[mi] = Some(antecedent[t].filter(|_| via).unwrap_or(t));
                     recent_names.push(mi);
                 }
             }
