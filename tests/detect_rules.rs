@@ -243,3 +243,20 @@ fn a_capital_after_an_opening_quotation_mark_is_no_name() {
     let (d, c) = run("The mayor wrote, “Hoping for rain is not a plan.”");
     assert!(entities_of(&d, &c, "Hoping").is_empty(), "{:?}", d.mentions);
 }
+
+#[test]
+fn a_title_set_off_by_a_comma_before_a_name_is_that_person() {
+    let (d, c) = run("Visitors were greeted by the museum director, Maren Holt, on Friday.");
+    let holt = entities_of(&d, &c, "Maren Holt");
+    assert_eq!(holt.len(), 1);
+    assert_eq!(entities_of(&d, &c, "the museum director"), holt, "{:?}", d.mentions);
+}
+
+#[test]
+fn british_and_american_spellings_of_an_organisation_are_one_entity() {
+    let (d, c) =
+        run("Officials at the World Health Organisation met on Monday. Later the World Health Organization said no.");
+    let a = entities_of(&d, &c, "World Health Organisation");
+    assert_eq!(a.len(), 1);
+    assert_eq!(entities_of(&d, &c, "World Health Organization"), a);
+}

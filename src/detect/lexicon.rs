@@ -388,6 +388,11 @@ impl Lexicon {
             let key = name_key(name);
             let words = key.split(' ').count() + key.matches("'s").count();
             self.max_name_words = self.max_name_words.max(words + 1);
+            // British and American spellings name the same body ("World Health Organisation").
+            if key.contains("organization") {
+                let british = key.replace("organization", "organisation");
+                self.names.entry(british).or_insert(NameEntry { label, canonical: canonical.to_string() });
+            }
             self.names.entry(key).or_insert(NameEntry { label, canonical: canonical.to_string() });
         }
     }

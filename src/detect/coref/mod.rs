@@ -75,6 +75,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     let mut by_given: HashMap<String, usize> = HashMap::default();
     let mut titles: Vec<(usize, String)> = Vec::new(); // (cluster, lower-cased title text)
     let mut last_person: Option<usize> = None; // mention index
+    let mut last_role: Option<usize> = None; // the latest title or role phrase
     // People mentioned outside quotations, in text order, and what is known of their gender
     // (from a given name, Mr./Mrs., or a pronoun already resolved to them).
     let mut recent_people: Vec<usize> = Vec::new();
@@ -181,6 +182,17 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 // Sergei Lavrov"): one entity, the title mention keeping its TITLE label.
                 if let Some(t) = m.title.filter(|&t| list.get(t).is_some_and(|x| x.kind == MKind::Title)) {
                     cluster[t] = c;
+                }
+                // "Co-founder of Google, Sergey Brin", "the Crown prosecutor, Mark Tedeschi": a title
+                // or role set off by a comma right before a person's name is that person.
+                if let Some(t) = last_role.filter(|&t| {
+                    m.label != "ORG"
+                        && list[t].tok.1 + 1 == m.tok.0
+                        && doc.is_punct(list[t].tok.1, ',')
+                        && matches!(label_of.get(c), Some(&"PERSON" | &"MISC"))
+                }) {
+                    cluster[t] = c;
+                    antecedent[t] = Some(mi);
                 }
                 if let Some(l) = label_of.get_mut(c)
                     && *l == "MISC"
@@ -355,6 +367,9 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
         }
         if cluster[mi] != NO_ENTITY {
             set_last(&mut last_of, &mut mentions_of, cluster[mi], mi);
+        }
+        if matches!(m.kind, MKind::Title | MKind::Role) {
+            last_role = Some(mi);
         }
         if (m.kind == MKind::Role || m.kind == MKind::Pronoun) && cluster[mi] != NO_ENTITY && m.quote.is_none() {
             last_person = Some(mi);
