@@ -260,3 +260,21 @@ fn british_and_american_spellings_of_an_organisation_are_one_entity() {
     assert_eq!(a.len(), 1);
     assert_eq!(entities_of(&d, &c, "World Health Organization"), a);
 }
+
+#[test]
+fn the_state_of_a_place_is_the_place() {
+    let (d, c) = run("Officials in Texas were angry. The State of Texas will sue, and Texas wants money back.");
+    let texas = entities_of(&d, &c, "Texas");
+    assert_eq!(texas.len(), 3, "{:?}", d.mentions);
+    assert!(texas.iter().all(|&e| e == texas[0]));
+    assert_eq!(entities_of(&d, &c, "State of Texas"), vec![texas[0]]);
+}
+
+#[test]
+fn a_pronoun_prefers_the_name_opening_its_sentence() {
+    let text = "Voters met Tom Becker and Ilva Sandqvist on Monday. Ilva Sandqvist of the Green Party lost her seat.";
+    let (d, c) = run(text);
+    let her = entities_of(&d, &c, "her");
+    assert_eq!(her.len(), 1);
+    assert!(entities_of(&d, &c, "Ilva Sandqvist").iter().all(|&e| e == her[0]), "{:?}", d.mentions);
+}

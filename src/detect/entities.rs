@@ -132,6 +132,9 @@ fn version_number(doc: &Doc, j: usize) -> bool {
         && doc.tokens.get(j + 1).is_none_or(|n| n.kind != Kind::Number)
 }
 
+/// Heads of "X of Y" place names ("State of Texas", "City of London").
+const PLACE_HEADS: &[&str] = &["state", "republic", "kingdom", "city", "province", "county", "district"];
+
 const CONNECTORS: &[&str] = &["of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "du", "der", "on"];
 
 pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
@@ -498,7 +501,9 @@ fn segment_run(
             }
         }
         let strict = k < strict_until;
-        if is_title_word(doc, lex, k) {
+        // "the State of Texas" is a place, not the title of "Secretary of State".
+        let place_of = PLACE_HEADS.contains(&w) && doc.lower(k + 1) == "of" && k + 2 < end;
+        if is_title_word(doc, lex, k) && !place_of {
             // Title stretch: title words, "of/for" + one name or title word.
             let ts = pending_title.take().unwrap_or(k);
             let mut e = k;
@@ -567,9 +572,9 @@ fn segment_run(
         // "Church of Scientology", "University of Texas", "State of Texas": one name.
         let mut of_label = None;
         let mut inner = None;
-        if doc.lower(ge) == "of" && ge + 1 < end && !(k..ge).any(|j| is_title_word(doc, lex, j)) {
+        if doc.lower(ge) == "of" && ge + 1 < end && (place_of || !(k..ge).any(|j| is_title_word(doc, lex, j))) {
             let head = doc.lower(ge - 1);
-            let place = matches!(head, "state" | "republic" | "kingdom" | "city" | "province" | "county" | "district");
+            let place = PLACE_HEADS.contains(&head);
             if place || doc.has(ge - 1, lexicon::F_ORG_HEADS) {
                 let ys = if doc.lower(ge + 1) == "the" { ge + 2 } else { ge + 1 };
                 // The rest of the capitalised run, places included ("of Southern Indiana").

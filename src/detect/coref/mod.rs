@@ -76,6 +76,8 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     let mut titles: Vec<(usize, String)> = Vec::new(); // (cluster, lower-cased title text)
     let mut last_person: Option<usize> = None; // mention index
     let mut last_role: Option<usize> = None; // the latest title or role phrase
+    // The name that opens the current sentence outside quotations: (sentence, mention).
+    let mut sentence_opener: Option<(usize, usize)> = None;
     // People mentioned outside quotations, in text order, and what is known of their gender
     // (from a given name, Mr./Mrs., or a pronoun already resolved to them).
     let mut recent_people: Vec<usize> = Vec::new();
@@ -277,7 +279,23 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                         _ => last_person,
                     }
                 } else {
-                    last_person
+                    // "Cyd Ho … lost her seat": the name opening the sentence, even one not yet
+                    // known to be a person's.
+                    let sent = doc.tokens[m.tok.0].sent;
+                    let subject = sentence_opener
+                        .filter(|&(s, o)| {
+                            s == sent
+                                && cluster[o] != NO_ENTITY
+                                && matches!(label_of.get(cluster[o]), Some(&"PERSON" | &"MISC"))
+                                && gender.get(&cluster[o]).is_none_or(|&g| g == pg)
+                        })
+                        .map(|(_, o)| o);
+                    if let Some(o) = subject
+                        && let Some(l) = label_of.get_mut(cluster[o])
+                    {
+                        *l = "PERSON";
+                    }
+                    subject.or(last_person)
                 };
                 // "she" skips back past men (and "he" past women) to the nearest person known to
                 // fit, else the nearest whose gender is unknown (an unlisted given name does not
@@ -370,6 +388,11 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
         }
         if matches!(m.kind, MKind::Title | MKind::Role) {
             last_role = Some(mi);
+        }
+        let sent = doc.tokens.get(m.tok.0).map_or(0, |t| t.sent);
+        if sentence_opener.is_none_or(|(s, _)| s != sent) && m.quote.is_none() {
+            sentence_opener =
+                (m.kind == MKind::Name && super::entities::sentence_initial(doc, m.tok.0)).then_some((sent, mi));
         }
         if (m.kind == MKind::Role || m.kind == MKind::Pronoun) && cluster[mi] != NO_ENTITY && m.quote.is_none() {
             last_person = Some(mi);
@@ -476,7 +499,7 @@ fn acronym(doc: &Doc, m: &Ment) -> String {
 #[allow(clippy::too_many_arguments)]
 fn name_cluster(
     doc: &Doc,
-    lex: &lexicon::Lexicon,
+    lex: &'static lexicon::Lexicon,
     m: &Ment,
     by_key: &mut HashMap<String, usize>,
     by_canon: &mut HashMap<&'static str, usize>,
@@ -583,6 +606,17 @@ fn name_cluster(
     if let Some(&c) = by_key.get(&key) {
         return c;
     }
+    // "the State of Texas", "the City of London": the place itself.
+    let bare = words.strip_prefix(&["the"]).unwrap_or(&words);
+    let place_of = (m.label == "GPE" && bare.get(1) == Some(&"of")).then(|| bare[2..].join(" "));
+    if let Some(place) = &place_of {
+        let canon = lex.names.get(place.as_str()).map(|e| e.canonical.as_str());
+        let known = canon.and_then(|cn| by_canon.get(cn)).or_else(|| by_key.get(&format!("name:{place}")));
+        if let Some(&c) = known {
+            by_key.insert(key, c);
+            return c;
+        }
+    }
     let acro = acronym(doc, m);
     // The acronym may have come first ("USI … the University of Southern Indiana").
     let earlier = (acro.chars().count() >= 2).then(|| by_key.get(&format!("name:{acro}")).copied()).flatten();
@@ -590,6 +624,13 @@ fn name_cluster(
     by_key.insert(key, c);
     if acro.chars().count() >= 2 {
         by_key.entry(format!("acro:{acro}")).or_insert(c);
+    }
+    // The place named first as "the State of Texas" is the same when named alone.
+    if let Some(place) = place_of {
+        if let Some(e) = lex.names.get(place.as_str()) {
+            by_canon.entry(e.canonical.as_str()).or_insert(c);
+        }
+        by_key.entry(format!("name:{place}")).or_insert(c);
     }
     // "Church of Scientology": later "Scientology" alone is the same organisation.
     if m.label == "ORG"
