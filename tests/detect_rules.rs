@@ -278,3 +278,12 @@ fn a_pronoun_prefers_the_name_opening_its_sentence() {
     assert_eq!(her.len(), 1);
     assert!(entities_of(&d, &c, "Ilva Sandqvist").iter().all(|&e| e == her[0]), "{:?}", d.mentions);
 }
+
+#[test]
+fn a_name_called_it_is_a_thing_not_a_person() {
+    let (d, c) = run("Crowds cheered the Silver Arrow on Monday before it left the station.");
+    let arrow = entities_of(&d, &c, "Silver Arrow");
+    assert_eq!(arrow.len(), 1);
+    assert_eq!(entities_of(&d, &c, "it"), arrow);
+    assert_ne!(d.entities[arrow[0]].label, "PERSON");
+}

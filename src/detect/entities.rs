@@ -277,7 +277,7 @@ fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
         // Only a name used on its own (not a piece cut from a longer capitalised run), and not a
         // word that is also a description or a title ("the Church", "Administrator").
         let (s, e) = m.tok;
-        let alone = !(s > 0 && name_like(doc, s - 1)) && !name_like(doc, e);
+        let alone = !(name_like(doc, e) || s > 0 && name_like(doc, s - 1));
         let generic = e == s + 1 && doc.has(s, lexicon::F_NOMINAL | lexicon::F_ORG_HEADS | lexicon::F_TITLE_WORDS);
         if alone && !generic && m.label != "NORP" {
             known.entry(key(s, e)).or_insert(i);

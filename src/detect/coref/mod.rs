@@ -376,6 +376,12 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                     let via = matches!(list[t].kind, MKind::Nominal | MKind::Neuter);
                     antecedent[mi] = Some(antecedent[t].filter(|_| via).unwrap_or(t));
                     recent_names.push(mi);
+                    // A name called "it" is not a person's.
+                    if let Some(l) = label_of.get_mut(cluster[t])
+                        && *l == "MISC"
+                    {
+                        *l = "ORG";
+                    }
                 }
             }
             MKind::Other => {

@@ -88,8 +88,8 @@ impl Recent<'_> {
         })
     }
 
-    /// What "it" / "its" / "they" refers back to: an organisation, place or thing named in the same
-    /// or the previous sentence.
+    /// What "it" / "its" / "they" refers back to: an organisation, place or thing (or a name not
+    /// yet known to be a person's) named in the same or the previous sentence.
     pub fn pronoun_target(&self, doc: &Doc, m: &Ment) -> Option<usize> {
         // Inside a quotation "it" is more often an idea than a name from the narrative, and "we" is
         // the speaker's (see `resolve`).
@@ -106,7 +106,7 @@ impl Recent<'_> {
             if s + 1 < sent || best.is_some_and(|b| sent_of(b) != Some(s)) {
                 break;
             }
-            if matches!(self.label(nm), Some("ORG" | "GPE" | "LOC")) {
+            if matches!(self.label(nm), Some("ORG" | "GPE" | "LOC" | "MISC")) {
                 best = Some(nm);
             }
         }
