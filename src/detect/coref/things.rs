@@ -96,6 +96,7 @@ impl Recent<'_> {
         if m.quote.is_some() {
             return None;
         }
+        let plural = doc.lower(m.tok.0).starts_with("th");
         let sent = doc.tokens.get(m.tok.0)?.sent;
         let sent_of = |nm: usize| self.list.get(nm).and_then(|x| doc.tokens.get(x.tok.0)).map(|t| t.sent);
         // The nearest sentence with a candidate, and in it the first candidate (the subject, more
@@ -106,7 +107,9 @@ impl Recent<'_> {
             if s + 1 < sent || best.is_some_and(|b| sent_of(b) != Some(s)) {
                 break;
             }
-            if matches!(self.label(nm), Some("ORG" | "GPE" | "LOC" | "MISC")) {
+            // "they" names an organisation or a team far more often than a country.
+            let place = matches!(self.label(nm), Some("GPE" | "LOC"));
+            if matches!(self.label(nm), Some("ORG" | "MISC")) || place && !plural {
                 best = Some(nm);
             }
         }
