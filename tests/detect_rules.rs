@@ -287,3 +287,11 @@ fn a_name_called_it_is_a_thing_not_a_person() {
     assert_eq!(entities_of(&d, &c, "it"), arrow);
     assert_ne!(d.entities[arrow[0]].label, "PERSON");
 }
+
+#[test]
+fn a_place_inside_a_title_or_an_organisation_name_is_a_mention() {
+    let (d, c) = run("The talks were led by the Foreign Minister of France, and the Kenya Wildlife Service agreed.");
+    assert_eq!(entities_of(&d, &c, "France").len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Kenya").len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Kenya Wildlife Service").len(), 1);
+}

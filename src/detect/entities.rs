@@ -471,6 +471,12 @@ fn segment_run(
                     MKind::Name,
                     "organisation name (ends in an organisation word)".into(),
                 ));
+                // "the US State Department": the place is a mention of its own (a nationality is not).
+                if label == "GPE" {
+                    let mut m = ment(doc, k, e, label, MKind::Name, "place inside an organisation's name".into());
+                    m.canonical = Some(canonical);
+                    out.push(m);
+                }
                 k = ge;
                 continue;
             }
@@ -514,7 +520,13 @@ fn segment_run(
                 {
                     e += 1;
                 } else if e + 1 < end && matches!(doc.lower(e), "of" | "for") {
-                    if let Some((ge, _, _)) = gazetteer_at(doc, lex, e + 1, end) {
+                    if let Some((ge, label, canonical)) = gazetteer_at(doc, lex, e + 1, end) {
+                        // "Governor of Washington": the place or body is a mention of its own.
+                        if label != "NORP" {
+                            let mut m = ment(doc, e + 1, ge, label, MKind::Name, name_kind(label).to_string());
+                            m.canonical = Some(canonical);
+                            out.push(m);
+                        }
                         e = ge;
                     } else if is_title_word(doc, lex, e + 1) {
                         e += 1;
