@@ -295,3 +295,10 @@ fn a_place_inside_a_title_or_an_organisation_name_is_a_mention() {
     assert_eq!(entities_of(&d, &c, "Kenya").len(), 1, "{:?}", d.mentions);
     assert_eq!(entities_of(&d, &c, "Kenya Wildlife Service").len(), 1);
 }
+
+#[test]
+fn title_words_running_on_to_an_organisation_word_are_part_of_its_name() {
+    let (d, c) = run("Rescuers from the Civil Defense Authority arrived on Monday.");
+    assert_eq!(entities_of(&d, &c, "Civil Defense Authority").len(), 1, "{:?}", d.mentions);
+    assert!(entities_of(&d, &c, "Civil").is_empty());
+}

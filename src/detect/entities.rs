@@ -672,6 +672,22 @@ fn segment_run(
     }
 }
 
+/// "Civil Defense Authority", "National Security Agency": title-like words that, with no role noun
+/// among them, run on to an organisation word belong to the organisation's name.
+fn org_tail(doc: &Doc, lex: &'static Lexicon, j: usize, end: usize) -> bool {
+    let mut e = j;
+    while e < end && e < j + 5 && name_like(doc, e) {
+        if doc.has(e, lexicon::F_PERSON_ROLES) {
+            return false;
+        }
+        if doc.has(e, lexicon::F_ORG_HEADS) && !is_title_word(doc, lex, e) {
+            return true;
+        }
+        e += 1;
+    }
+    false
+}
+
 /// End of a name group: capitalised non-title words, with name particles ("De", "bin", "al-").
 fn name_group_end(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> usize {
     let mut e = k;
@@ -684,7 +700,7 @@ fn name_group_end(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> usi
             e += 1;
         } else if e > k && version_number(doc, e) {
             e += 1;
-        } else if name_like(doc, e) && (e == k || !is_title_word(doc, lex, e)) {
+        } else if name_like(doc, e) && (e == k || !is_title_word(doc, lex, e) || org_tail(doc, lex, e, end)) {
             // Stop before a gazetteer place/org that starts a new name after the first word.
             if e > k
                 && !and_joined
