@@ -169,7 +169,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
             mid_caps.insert(doc.lower(i));
         }
     }
-    let mut list = Vec::with_capacity(n / 6 + 8);
+    let mut list = Vec::with_capacity(n / 4 + 8);
     let mut i = 0;
     while i < n {
         let t = doc.tokens[i];
