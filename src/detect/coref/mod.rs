@@ -10,16 +10,23 @@
 //!   most recent person with that surname;
 //! * other names group by their lower-cased text, and an all-capitals word by the initials of an
 //!   earlier multi-word name ("Free Syrian Army" → FSA);
+//! * "the Church" after "the Church of Scientology", "the North" after "North Korea", "the State
+//!   of Texas" and "Texas", "Internet Explorer 6" and "IE6" are one entity;
 //! * he/she (and his/her …) go to the speaker of the running passage when they name a speaker,
-//!   otherwise to the most recent person, skipping people of the other gender (known from a
-//!   given-name list, Mr./Mrs./Ms., or a pronoun already resolved to them); inside a quotation
+//!   otherwise to the name opening their sentence or the most recent person, skipping people of
+//!   the other gender (known from a given-name list, Mr./Mrs./Ms., or a pronoun already resolved
+//!   to them; one known to fit wins over one whose gender is unknown); inside a quotation
 //!   they go to the nearest fitting person other than the speaker. "the minister", "the Russian
 //!   top diplomat" go to the most recent person whose title fits the role, else to the salient
 //!   speaker; a title written right before a name belongs to that person, and a title standing
 //!   alone ("the Prime Minister said") to the person last introduced with it; "I"/"my" inside a
-//!   quotation go to that quotation's speaker.
-//! * "the festival", "the church", "the country" go to the latest name containing that word,
-//!   or (for place and organisation words) the latest place or organisation named.
+//!   quotation go to that quotation's speaker, and "we"/"our" to the speaker when that is an
+//!   organisation, or to the organisation named with the speaking person ("NASA Administrator
+//!   Charles Bolden"). A title or role set off by a comma before a name is that person.
+//! * "the festival", "the church", "the country" go to the latest name headed by that word, or
+//!   (for place, organisation and event words) the most mentioned recent place, organisation or
+//!   event; "it"/"its"/"they" outside quotations go to an organisation, place or thing named in
+//!   the same or the previous sentence (see [`things`]).
 //!
 //! Pronouns and role phrases that resolve to nothing are dropped unless they name a speaker,
 //! so the entity list holds only things an analyst would want to see.
