@@ -302,3 +302,11 @@ fn title_words_running_on_to_an_organisation_word_are_part_of_its_name() {
     assert_eq!(entities_of(&d, &c, "Civil Defense Authority").len(), 1, "{:?}", d.mentions);
     assert!(entities_of(&d, &c, "Civil").is_empty());
 }
+
+#[test]
+fn they_can_be_a_group_named_in_the_plural() {
+    let (d, c) = run("On Sunday thousands of Muslims gathered in the square, and their prayers lasted for hours.");
+    let muslims = entities_of(&d, &c, "Muslims");
+    assert_eq!(muslims.len(), 1);
+    assert_eq!(entities_of(&d, &c, "their"), muslims);
+}

@@ -209,7 +209,9 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 {
                     *l = if is_speaker[mi] { "PERSON" } else { m.label };
                 }
-                if !matches!(label_of.get(c), Some(&"PERSON" | &"NORP")) {
+                // Groups named in the plural ("Muslims", "Belgians") can be "they".
+                let group = label_of.get(c) == Some(&"NORP") && doc.lower(m.tok.1 - 1).ends_with('s');
+                if !matches!(label_of.get(c), Some(&"PERSON" | &"NORP")) || group {
                     recent_names.push(mi);
                 }
                 if label_of.get(c) == Some(&"PERSON")

@@ -109,7 +109,8 @@ impl Recent<'_> {
             }
             // "they" names an organisation or a team far more often than a country.
             let place = matches!(self.label(nm), Some("GPE" | "LOC"));
-            if matches!(self.label(nm), Some("ORG" | "MISC")) || place && !plural {
+            let group = self.label(nm) == Some("NORP");
+            if matches!(self.label(nm), Some("ORG" | "MISC")) || place && !plural || group && plural {
                 best = Some(nm);
             }
         }
