@@ -133,3 +133,180 @@ fn a_one_word_name_on_its_own_line_after_the_quotation() {
     let text = "\"I went to Wall Street before the crash.\"\n\n- Clinton.\n\nClinton tends to overstate it.";
     assert_eq!(speaker_of(text, "\"I went").as_deref(), Some("Clinton"));
 }
+
+/// Entity of every mention with this exact text.
+fn entities_of(d: &Detections, c: &[char], text: &str) -> Vec<usize> {
+    d.mentions.iter().filter(|m| s(c, m.start, m.end) == text).map(|m| m.entity).collect()
+}
+
+#[test]
+fn a_headline_is_reported_speech_only_with_a_verb_of_saying() {
+    let text = "Ministers agree new budget as deficit grows\n\nThe vote was held on Monday.";
+    assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+    let text = "Mayor says new budget is fair to everyone\n\nThe vote was held on Monday.";
+    assert!(quotes(text).iter().any(|(t, k, _)| t == "new budget is fair to everyone" && *k == QuoteKind::Indirect));
+}
+
+#[test]
+fn and_between_capitalised_words_can_be_inside_one_organisation_name() {
+    let (d, c) = run("The rangers of Greenpeace Central and Eastern Europe said the plan was reckless.");
+    assert!(
+        d.mentions.iter().any(|m| s(&c, m.start, m.end) == "Greenpeace Central and Eastern Europe" && m.label == "ORG"),
+        "{:?}",
+        d.mentions
+    );
+    let (d, c) = run("Officials from Britain and France signed the treaty.");
+    assert!(!entities_of(&d, &c, "Britain").is_empty() && !entities_of(&d, &c, "France").is_empty());
+}
+
+#[test]
+fn she_skips_an_unknown_name_for_a_person_already_called_she() {
+    let text = "Transport Minister Zsófia Kertész opened the talks. She warned that costs were rising. \
+                Hungary's envoy, Bence Tóth, was more cautious. Michael Brown, an analyst, said the talks would fail.\n\n\
+                “We will not wait for the rain,” she said.";
+    let (d, c) = run(text);
+    let q = d.quotes.iter().find(|q| s(&c, q.start, q.end).starts_with("“We will not wait")).expect("quotation");
+    let who = q.speaker_entity.map(|e| d.entities[e].name.clone());
+    assert_eq!(who.as_deref(), Some("Zsófia Kertész"));
+}
+
+#[test]
+fn it_and_its_refer_to_the_organisation_just_named() {
+    let (d, c) =
+        run("Shares in Nordwind Airlines fell on Monday. It said fuel costs had doubled and its fleet was old.");
+    let airline = entities_of(&d, &c, "Nordwind Airlines");
+    assert_eq!(airline.len(), 1);
+    assert_eq!(entities_of(&d, &c, "It"), airline);
+    assert_eq!(entities_of(&d, &c, "its"), airline);
+}
+
+#[test]
+fn we_in_a_quotation_is_the_organisation_that_speaks() {
+    let (d, c) = run("“We will appeal the ruling,” the Harbour Authority said on Friday.");
+    let we = entities_of(&d, &c, "We");
+    assert_eq!(we, entities_of(&d, &c, "Harbour Authority"));
+    assert_eq!(we.len(), 1);
+}
+
+#[test]
+fn a_name_used_on_its_own_is_also_a_mention_inside_a_longer_name() {
+    let (d, c) = run("Clara Voss painted the harbour in 1950. The Clara Voss Foundation now owns the picture.");
+    let voss = entities_of(&d, &c, "Clara Voss");
+    assert_eq!(voss.len(), 2, "{:?}", d.mentions);
+    assert_eq!(voss[0], voss[1]);
+}
+
+#[test]
+fn one_word_of_a_longer_name_after_the_refers_back_to_it() {
+    let (d, c) =
+        run("Pilgrims visited the Church of Saint Brendan on Monday. Later the Church said the roof would hold.");
+    let church = entities_of(&d, &c, "Church of Saint Brendan");
+    assert_eq!(church.len(), 1);
+    assert_eq!(entities_of(&d, &c, "Church"), church);
+}
+
+#[test]
+fn a_version_number_is_part_of_the_name_and_of_its_acronym() {
+    let (d, c) =
+        run("Engineers at the Skylark Museum restored Orbital Probe 7 last year. The museum said OP7 would fly again.");
+    let probe = entities_of(&d, &c, "Orbital Probe 7");
+    assert_eq!(probe.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "OP7"), probe);
+    assert_eq!(entities_of(&d, &c, "The museum"), entities_of(&d, &c, "Skylark Museum"));
+    // A score is not a version.
+    let (d, c) = run("In the final, Sweden 1 – 0 Norway was the result.");
+    assert!(entities_of(&d, &c, "Sweden 1").is_empty());
+}
+
+#[test]
+fn the_event_refers_back_to_a_named_event() {
+    let (d, c) = run(
+        "Crowds filled the town for the Harbour Games on Sunday. Organisers said the event attracted ten thousand.",
+    );
+    let games = entities_of(&d, &c, "Harbour Games");
+    assert_eq!(games.len(), 1);
+    assert_eq!(entities_of(&d, &c, "the event"), games);
+}
+
+#[test]
+fn a_persons_we_is_the_organisation_named_with_them() {
+    let text = "Shares fell on Monday. The Harbour Authority director Ines Calder spoke after the vote.\n\n\
+                “We will appeal the ruling,” Calder said.";
+    let (d, c) = run(text);
+    let we = entities_of(&d, &c, "We");
+    assert_eq!(we.len(), 1);
+    assert_eq!(we, entities_of(&d, &c, "Harbour Authority"));
+}
+
+#[test]
+fn a_capital_after_an_opening_quotation_mark_is_no_name() {
+    let (d, c) = run("The mayor wrote, “Hoping for rain is not a plan.”");
+    assert!(entities_of(&d, &c, "Hoping").is_empty(), "{:?}", d.mentions);
+}
+
+#[test]
+fn a_title_set_off_by_a_comma_before_a_name_is_that_person() {
+    let (d, c) = run("Visitors were greeted by the museum director, Maren Holt, on Friday.");
+    let holt = entities_of(&d, &c, "Maren Holt");
+    assert_eq!(holt.len(), 1);
+    assert_eq!(entities_of(&d, &c, "the museum director"), holt, "{:?}", d.mentions);
+}
+
+#[test]
+fn british_and_american_spellings_of_an_organisation_are_one_entity() {
+    let (d, c) =
+        run("Officials at the World Health Organisation met on Monday. Later the World Health Organization said no.");
+    let a = entities_of(&d, &c, "World Health Organisation");
+    assert_eq!(a.len(), 1);
+    assert_eq!(entities_of(&d, &c, "World Health Organization"), a);
+}
+
+#[test]
+fn the_state_of_a_place_is_the_place() {
+    let (d, c) = run("Officials in Texas were angry. The State of Texas will sue, and Texas wants money back.");
+    let texas = entities_of(&d, &c, "Texas");
+    assert_eq!(texas.len(), 3, "{:?}", d.mentions);
+    assert!(texas.iter().all(|&e| e == texas[0]));
+    assert_eq!(entities_of(&d, &c, "State of Texas"), vec![texas[0]]);
+}
+
+#[test]
+fn a_pronoun_prefers_the_name_opening_its_sentence() {
+    let text = "Voters met Tom Becker and Ilva Sandqvist on Monday. Ilva Sandqvist of the Green Party lost her seat.";
+    let (d, c) = run(text);
+    let her = entities_of(&d, &c, "her");
+    assert_eq!(her.len(), 1);
+    assert!(entities_of(&d, &c, "Ilva Sandqvist").iter().all(|&e| e == her[0]), "{:?}", d.mentions);
+}
+
+#[test]
+fn a_name_called_it_is_a_thing_not_a_person() {
+    let (d, c) = run("Crowds cheered the Silver Arrow on Monday before it left the station.");
+    let arrow = entities_of(&d, &c, "Silver Arrow");
+    assert_eq!(arrow.len(), 1);
+    assert_eq!(entities_of(&d, &c, "it"), arrow);
+    assert_ne!(d.entities[arrow[0]].label, "PERSON");
+}
+
+#[test]
+fn a_place_inside_a_title_or_an_organisation_name_is_a_mention() {
+    let (d, c) = run("The talks were led by the Foreign Minister of France, and the Kenya Wildlife Service agreed.");
+    assert_eq!(entities_of(&d, &c, "France").len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Kenya").len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Kenya Wildlife Service").len(), 1);
+}
+
+#[test]
+fn title_words_running_on_to_an_organisation_word_are_part_of_its_name() {
+    let (d, c) = run("Rescuers from the Civil Defense Authority arrived on Monday.");
+    assert_eq!(entities_of(&d, &c, "Civil Defense Authority").len(), 1, "{:?}", d.mentions);
+    assert!(entities_of(&d, &c, "Civil").is_empty());
+}
+
+#[test]
+fn they_can_be_a_group_named_in_the_plural() {
+    let (d, c) = run("On Sunday thousands of Muslims gathered in the square, and their prayers lasted for hours.");
+    let muslims = entities_of(&d, &c, "Muslims");
+    assert_eq!(muslims.len(), 1);
+    assert_eq!(entities_of(&d, &c, "their"), muslims);
+}

@@ -18,8 +18,10 @@
 
 use super::lexicon::FastSet as HashSet;
 use super::lexicon::{self, Lexicon};
+use super::lexicon::{FastHasher, FastMap};
 use super::quotes::RawQuote;
 use super::tokens::{Doc, Kind};
+use std::hash::Hasher;
 
 /// What kind of words a mention is, which decides how coreference treats it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +30,8 @@ pub enum MKind {
     Name,
     /// he, she, his …
     Pronoun,
+    /// it, its, they, their, and we/our inside a quotation: an organisation, place or thing.
+    Neuter,
     /// I, me, my inside a quotation: the speaker.
     SelfRef,
     /// the minister, the Russian top diplomat.
@@ -95,6 +99,42 @@ fn particle_name(word: &[char]) -> bool {
     word.iter().position(|&c| c == '-').is_some_and(|h| h <= 3 && word.get(h + 1).is_some_and(|c| c.is_uppercase()))
 }
 
+/// "Central and Eastern Europe", "Food and Drug Administration": an "and" at `j` inside one name,
+/// between two region words or before capitalised words that end in an organisation word. ("Britain
+/// and France" stays two names.)
+fn and_inside_name(doc: &Doc, j: usize) -> bool {
+    const REGIONS: &[&str] = &["central", "eastern", "western", "northern", "southern"];
+    if j == 0 || doc.lower(j) != "and" || !name_like(doc, j - 1) || !name_like(doc, j + 1) {
+        return false;
+    }
+    if REGIONS.contains(&doc.lower(j - 1)) && REGIONS.contains(&doc.lower(j + 1)) {
+        return true;
+    }
+    let mut e = j + 1;
+    while e < j + 5 && name_like(doc, e) {
+        e += 1;
+    }
+    doc.has(e - 1, lexicon::F_ORG_HEADS) && !doc.has(j - 1, lexicon::F_ORG_HEADS)
+}
+
+/// "Internet Explorer 6", "Apollo 11": a small number right after a name is its version, unless a
+/// score or a range follows ("Sweden 1 – 0").
+fn version_number(doc: &Doc, j: usize) -> bool {
+    let Some(t) = doc.tokens.get(j) else { return false };
+    j > 0
+        && t.kind == Kind::Number
+        && t.end - t.start <= 2
+        && doc.tokens[j - 1].sent == t.sent
+        && name_like(doc, j - 1)
+        && !doc.has(j - 1, lexicon::F_MONTHS)
+        && !matches!(doc.punct_char(j + 1), Some('–' | '-' | '—' | ':' | '/' | '%'))
+        && !doc.has(j + 1, lexicon::F_UNITS | lexicon::F_NUMBER_WORDS | lexicon::F_CURRENCIES)
+        && doc.tokens.get(j + 1).is_none_or(|n| n.kind != Kind::Number)
+}
+
+/// Heads of "X of Y" place names ("State of Texas", "City of London").
+const PLACE_HEADS: &[&str] = &["state", "republic", "kingdom", "city", "province", "county", "district"];
+
 const CONNECTORS: &[&str] = &["of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "du", "der", "on"];
 
 pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
@@ -123,12 +163,13 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         if t.kind == Kind::Word
             && t.cap
             && !sentence_initial(doc, i)
+            && !quote_initial(doc, i)
             && !doc.headline.get(t.para).copied().unwrap_or(false)
         {
             mid_caps.insert(doc.lower(i));
         }
     }
-    let mut list = Vec::with_capacity(n / 6 + 8);
+    let mut list = Vec::with_capacity(n / 4 + 8);
     let mut i = 0;
     while i < n {
         let t = doc.tokens[i];
@@ -150,10 +191,18 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
             i = end;
             continue;
         }
-        if t.kind == Kind::Word {
+        // Pronouns and determiners are all listed words: one flag test spares the rest of the text
+        // the string comparisons.
+        if t.kind == Kind::Word && doc.has(i, lexicon::F_PRONOUNS | lexicon::F_FUNCTION_WORDS) {
             let w = doc.lower(i);
             if matches!(w, "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself") {
                 list.push(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun".to_string()));
+            } else if matches!(w, "it" | "its" | "they" | "them" | "their")
+                || matches!(w, "we" | "us" | "our" | "ours") && tok_quote[i].is_some()
+            {
+                // Unresolved, "they said" is more likely people than an organisation.
+                let label = if w.starts_with("it") { "ORG" } else { "PERSON" };
+                list.push(ment(doc, i, i + 1, label, MKind::Neuter, "pronoun".to_string()));
             } else if matches!(w, "i" | "me" | "my" | "myself") && tok_quote[i].is_some() {
                 list.push(ment(doc, i, i + 1, "PERSON", MKind::SelfRef, "first person inside a quotation".into()));
             } else if matches!(w, "the" | "this")
@@ -176,6 +225,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         }
         i += 1;
     }
+    nested_names(doc, &mut list);
     for m in &mut list {
         m.quote = tok_quote.get(m.tok.0).copied().flatten();
     }
@@ -194,6 +244,71 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
     Mentions { list, tok_quote, quote_tok }
 }
 
+/// "the Andy Warhol Foundation", "the Irving Police Department": a name the text also uses on its
+/// own, written inside a longer name (before its last word), is a mention of its own.
+fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
+    // Gazetteer names are whole; a person's or an unknown name's words are not separate names
+    // ("Space Shuttle Columbia").
+    let outer = |m: &Ment| {
+        m.kind == MKind::Name
+            && m.canonical.is_none()
+            && !matches!(m.label, "PERSON" | "MISC")
+            && m.tok.1 >= m.tok.0 + 2
+    };
+    if !list.iter().any(outer) {
+        return;
+    }
+    // Names keyed by a hash of their lower-cased words (no allocation per name).
+    let key = |s: usize, e: usize| {
+        let mut h = FastHasher::default();
+        for j in s..e {
+            h.write(doc.lower(j).as_bytes());
+            h.write_u8(0);
+        }
+        h.finish()
+    };
+    let mut known: FastMap<u64, usize> = FastMap::default();
+    let mut spans: HashSet<(usize, usize)> = HashSet::default();
+    for (i, m) in list.iter().enumerate() {
+        if m.kind != MKind::Name {
+            continue;
+        }
+        spans.insert(m.tok);
+        // Only a name used on its own (not a piece cut from a longer capitalised run), and not a
+        // word that is also a description or a title ("the Church", "Administrator").
+        let (s, e) = m.tok;
+        let alone = !(name_like(doc, e) || s > 0 && name_like(doc, s - 1));
+        let generic = e == s + 1 && doc.has(s, lexicon::F_NOMINAL | lexicon::F_ORG_HEADS | lexicon::F_TITLE_WORDS);
+        if alone && !generic && m.label != "NORP" {
+            known.entry(key(s, e)).or_insert(i);
+        }
+    }
+    for i in 0..list.len() {
+        if !outer(&list[i]) {
+            continue;
+        }
+        let (s, e) = list[i].tok;
+        let mut a = s;
+        while a + 1 < e {
+            let found = (1..=3.min(e - 1 - a)).rev().find_map(|len| {
+                let b = a + len;
+                let k = known.get(&key(a, b)).copied()?;
+                let first_last_ok = doc.is_word(a) && doc.is_word(b - 1) && !CONNECTORS.contains(&doc.lower(b - 1));
+                (first_last_ok && !spans.contains(&(a, b))).then_some((b, k))
+            });
+            let Some((b, k)) = found else {
+                a += 1;
+                continue;
+            };
+            let mut m = ment(doc, a, b, list[k].label, MKind::Name, "name inside a longer name".into());
+            m.canonical = list[k].canonical;
+            spans.insert((a, b));
+            list.push(m);
+            a = b;
+        }
+    }
+}
+
 fn ment(doc: &Doc, s: usize, e: usize, label: &'static str, kind: MKind, reason: String) -> Ment {
     let start = doc.tokens.get(s).map_or(0, |t| t.start);
     let end = doc.tokens.get(e.saturating_sub(1)).map_or(start, |t| t.end).max(start + 1);
@@ -205,6 +320,16 @@ pub fn sentence_initial(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.tokens.get(i) else { return false };
     let Some(&(s, _)) = doc.sentences.get(t.sent) else { return false };
     (s..i).all(|j| doc.tokens[j].kind == Kind::Punct)
+}
+
+/// First word of a quotation ("commented, “Hoping that …"): capitalised like a sentence start.
+fn quote_initial(doc: &Doc, i: usize) -> bool {
+    let opening = |j: usize| match doc.punct_char(j) {
+        Some('“' | '‘') => true,
+        Some('"') => j == 0 || doc.tokens[j - 1].end < doc.tokens[j].start || doc.punct_char(j - 1).is_some(),
+        _ => false,
+    };
+    i > 0 && opening(i - 1) && doc.tokens[i - 1].end == doc.tokens[i].start
 }
 
 /// The possessive of "People's Party", "Korean People's Army": part of the name.
@@ -233,6 +358,13 @@ fn run_end(doc: &Doc, i: usize) -> usize {
         {
             j += 1;
             continue;
+        }
+        if and_inside_name(doc, j) {
+            j += 1;
+            continue;
+        }
+        if version_number(doc, j) {
+            return j + 1;
         }
         let w = doc.lower(j);
         if CONNECTORS.contains(&w) && name_like(doc, j + 1) && (w != "on" || doc.tokens[j - 1].all_caps) {
@@ -307,7 +439,7 @@ fn segment_run(
     let headline = doc.headline.get(doc.tokens[start].para).copied().unwrap_or(false);
     let mut k = start;
     // A sentence-initial or headline word must earn its capital.
-    let mut strict_until = if sentence_initial(doc, start) { start + 1 } else { start };
+    let mut strict_until = if sentence_initial(doc, start) || quote_initial(doc, start) { start + 1 } else { start };
     if headline {
         strict_until = end;
     }
@@ -339,6 +471,12 @@ fn segment_run(
                     MKind::Name,
                     "organisation name (ends in an organisation word)".into(),
                 ));
+                // "the US State Department": the place is a mention of its own (a nationality is not).
+                if label == "GPE" {
+                    let mut m = ment(doc, k, e, label, MKind::Name, "place inside an organisation's name".into());
+                    m.canonical = Some(canonical);
+                    out.push(m);
+                }
                 k = ge;
                 continue;
             }
@@ -369,7 +507,9 @@ fn segment_run(
             }
         }
         let strict = k < strict_until;
-        if is_title_word(doc, lex, k) {
+        // "the State of Texas" is a place, not the title of "Secretary of State".
+        let place_of = PLACE_HEADS.contains(&w) && doc.lower(k + 1) == "of" && k + 2 < end;
+        if is_title_word(doc, lex, k) && !place_of {
             // Title stretch: title words, "of/for" + one name or title word.
             let ts = pending_title.take().unwrap_or(k);
             let mut e = k;
@@ -380,7 +520,13 @@ fn segment_run(
                 {
                     e += 1;
                 } else if e + 1 < end && matches!(doc.lower(e), "of" | "for") {
-                    if let Some((ge, _, _)) = gazetteer_at(doc, lex, e + 1, end) {
+                    if let Some((ge, label, canonical)) = gazetteer_at(doc, lex, e + 1, end) {
+                        // "Governor of Washington": the place or body is a mention of its own.
+                        if label != "NORP" {
+                            let mut m = ment(doc, e + 1, ge, label, MKind::Name, name_kind(label).to_string());
+                            m.canonical = Some(canonical);
+                            out.push(m);
+                        }
                         e = ge;
                     } else if is_title_word(doc, lex, e + 1) {
                         e += 1;
@@ -438,9 +584,9 @@ fn segment_run(
         // "Church of Scientology", "University of Texas", "State of Texas": one name.
         let mut of_label = None;
         let mut inner = None;
-        if doc.lower(ge) == "of" && ge + 1 < end && !(k..ge).any(|j| is_title_word(doc, lex, j)) {
+        if doc.lower(ge) == "of" && ge + 1 < end && (place_of || !(k..ge).any(|j| is_title_word(doc, lex, j))) {
             let head = doc.lower(ge - 1);
-            let place = matches!(head, "state" | "republic" | "kingdom" | "city" | "province" | "county" | "district");
+            let place = PLACE_HEADS.contains(&head);
             if place || doc.has(ge - 1, lexicon::F_ORG_HEADS) {
                 let ys = if doc.lower(ge + 1) == "the" { ge + 2 } else { ge + 1 };
                 // The rest of the capitalised run, places included ("of Southern Indiana").
@@ -489,11 +635,19 @@ fn segment_run(
             ("ORG", "organisation name (ends in an organisation word)".to_string())
         } else if doc.has(ge - 1, lexicon::F_NOMINAL_GPE) && words >= 2 {
             ("GPE", "place name (ends in a place word)".to_string())
-        } else if doc.has(ge - 1, lexicon::F_NOMINAL) && words >= 2 {
+        } else if doc.has(ge - 1, lexicon::F_NOMINAL | lexicon::F_NOMINAL_EVENT) && words >= 2 {
             // "Lantern Festival", "World Cup": named things, not people.
             ("ORG", "name of an institution or event (ends in such a word)".to_string())
         } else if doc.tokens[k].all_caps && words == 1 {
             ("ORG", "acronym".to_string())
+        } else if (k..ge).any(|j| and_inside_name(doc, j))
+            || words >= 2
+                && doc.tokens[k].all_caps
+                && !doc.tokens[k + 1].all_caps
+                && !doc.has(k, lexicon::F_GIVEN_NAMES)
+        {
+            // "WWF Central and Eastern Europe", "BBC News": not a person's name.
+            ("ORG", "organisation name (an acronym or \"and\" inside)".to_string())
         } else if doc.has(k, lexicon::F_GIVEN_NAMES) && words >= 2 {
             ("PERSON", format!("starts with the given name \"{}\"", doc.text(k)))
         } else if (2..=4).contains(&words) {
@@ -518,15 +672,38 @@ fn segment_run(
     }
 }
 
+/// "Civil Defense Authority", "National Security Agency": title-like words that, with no role noun
+/// among them, run on to an organisation word belong to the organisation's name.
+fn org_tail(doc: &Doc, lex: &'static Lexicon, j: usize, end: usize) -> bool {
+    let mut e = j;
+    while e < end && e < j + 5 && name_like(doc, e) {
+        if doc.has(e, lexicon::F_PERSON_ROLES) {
+            return false;
+        }
+        if doc.has(e, lexicon::F_ORG_HEADS) && !is_title_word(doc, lex, e) {
+            return true;
+        }
+        e += 1;
+    }
+    false
+}
+
 /// End of a name group: capitalised non-title words, with name particles ("De", "bin", "al-").
 fn name_group_end(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> usize {
     let mut e = k;
+    let mut and_joined = false;
     while e < end {
         if e > k && peoples(doc, e) {
             e += 1;
-        } else if name_like(doc, e) && (e == k || !is_title_word(doc, lex, e)) {
+        } else if e > k && and_inside_name(doc, e) {
+            and_joined = true;
+            e += 1;
+        } else if e > k && version_number(doc, e) {
+            e += 1;
+        } else if name_like(doc, e) && (e == k || !is_title_word(doc, lex, e) || org_tail(doc, lex, e, end)) {
             // Stop before a gazetteer place/org that starts a new name after the first word.
             if e > k
+                && !and_joined
                 && gazetteer_at(doc, lex, e, end).is_some_and(|(_, l, _)| l != "PERSON")
                 && !lex.names.contains_key(&joined(doc, k, e + 1))
             {
@@ -587,7 +764,13 @@ fn nominal_phrase(doc: &Doc, i: usize) -> Option<usize> {
         if doc.has(e, lexicon::F_NOMINAL) {
             let next = doc.lower(e + 1);
             // Not a modifier of a longer noun ("the country music star"), not "the city of …".
-            if doc.is_word(e + 1) && next != "'s" && !doc.has(e + 1, lexicon::F_FUNCTION_WORDS | lexicon::F_AUX)
+            // A speech verb or a past tense after it is a verb, not a noun ("the museum said", "the
+            // event drew").
+            let verb = doc.has(e + 1, lexicon::F_CUE) || next.len() > 4 && next.ends_with("ed");
+            if doc.is_word(e + 1)
+                && next != "'s"
+                && !verb
+                && !doc.has(e + 1, lexicon::F_FUNCTION_WORDS | lexicon::F_AUX)
                 || next == "of"
             {
                 return None;

@@ -82,6 +82,10 @@ pub const F_FEMALE: u32 = 1 << 25;
 pub const F_MALE: u32 = 1 << 26;
 /// Labels before a colon that are not sources ("note", "photo").
 pub const F_NOT_SPEAKER: u32 = 1 << 27;
+/// Speech verbs that report speech even in a line without final punctuation (a headline).
+pub const F_HEADLINE_CUE: u32 = 1 << 28;
+/// Heads of descriptions and names of events ("the contest" → the latest named championship).
+pub const F_NOMINAL_EVENT: u32 = 1 << 29;
 
 /// How strongly a verb signals reported speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,6 +141,8 @@ pub struct Lexicon {
     pub nominal_gpe: FastSet<String>,
     pub nominal_org: FastSet<String>,
     pub not_speaker: FastSet<String>,
+    pub headline_cues: FastSet<String>,
+    pub nominal_event: FastSet<String>,
     /// Every listed word → the classes it belongs to, so a token needs one lookup.
     pub word_flags: FastMap<String, u32>,
 }
@@ -279,6 +285,8 @@ impl Lexicon {
                 "[nominal_gpe]" => &mut lex.nominal_gpe,
                 "[nominal_org]" => &mut lex.nominal_org,
                 "[not_speaker]" => &mut lex.not_speaker,
+                "[headline_cue]" => &mut lex.headline_cues,
+                "[nominal_event]" => &mut lex.nominal_event,
                 _ => continue,
             };
             set.extend(l.split_whitespace().map(str::to_lowercase));
@@ -340,6 +348,8 @@ impl Lexicon {
             (&lex.nominal_gpe, F_NOMINAL_GPE),
             (&lex.nominal_org, F_NOMINAL_ORG),
             (&lex.not_speaker, F_NOT_SPEAKER),
+            (&lex.headline_cues, F_HEADLINE_CUE),
+            (&lex.nominal_event, F_NOMINAL_EVENT),
         ] {
             for w in set {
                 *flags.entry(w.clone()).or_default() |= flag;
@@ -378,6 +388,11 @@ impl Lexicon {
             let key = name_key(name);
             let words = key.split(' ').count() + key.matches("'s").count();
             self.max_name_words = self.max_name_words.max(words + 1);
+            // British and American spellings name the same body ("World Health Organisation").
+            if key.contains("organization") {
+                let british = key.replace("organization", "organisation");
+                self.names.entry(british).or_insert(NameEntry { label, canonical: canonical.to_string() });
+            }
             self.names.entry(key).or_insert(NameEntry { label, canonical: canonical.to_string() });
         }
     }

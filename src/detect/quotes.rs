@@ -59,6 +59,15 @@ fn is_end_like(c: Option<char>) -> bool {
 }
 
 /// Finds top-level quotations in the document.
+/// A quotation mark or apostrophe of any style.
+fn is_mark(c: char) -> bool {
+    if c.is_ascii() {
+        c == '"' || c == '\''
+    } else {
+        matches!(c, '“' | '„' | '«' | '‟' | '”' | '»' | '‘' | '’' | '‚')
+    }
+}
+
 pub fn find_quotes(doc: &Doc) -> Vec<RawQuote> {
     let chars = &doc.chars;
     let n = chars.len();
@@ -111,12 +120,16 @@ pub fn find_quotes(doc: &Doc) -> Vec<RawQuote> {
         if i >= n {
             break;
         }
-        let c = chars[i];
-        if !matches!(c, '“' | '„' | '«' | '‟' | '”' | '»' | '"' | '‘' | '\'' | '’' | '‚') {
-            // Most characters are not marks: skip them before any bookkeeping.
+        // Most characters are not marks: skip to the next mark or the paragraph end in one tight
+        // loop (ASCII first).
+        let limit = paras.get(pi).map_or(n, |p| p.1).min(n);
+        while i < limit && !is_mark(chars[i]) {
             i += 1;
+        }
+        if i >= limit {
             continue;
         }
+        let c = chars[i];
         let prev = if i > 0 { Some(chars[i - 1]) } else { None };
         let next = chars.get(i + 1).copied();
         let para_start = paras.get(pi).map_or(0, |p| p.0);

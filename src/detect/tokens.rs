@@ -48,6 +48,8 @@ pub struct Doc {
     pub paragraphs: Vec<(usize, usize)>,
     /// Paragraphs that look like headlines (title case, no final full stop).
     pub headline: Vec<bool>,
+    /// Short paragraphs that end in a word, not punctuation: headlines in sentence case, bylines.
+    pub unpunctuated: Vec<bool>,
     /// Paragraph index of each code point boundary, looked up through `para_of`.
     para_starts: Vec<usize>,
 }
@@ -158,21 +160,27 @@ impl Doc {
             let mut letters = 0;
             let mut uppers = 0;
             for &ch in &chars[start..i] {
+                if ch.is_ascii() {
+                    // ASCII first: no Unicode tables for most of the text.
+                    if ch.is_ascii_alphabetic() {
+                        letters += 1;
+                        uppers += usize::from(ch.is_ascii_uppercase());
+                    }
+                    lower.push(ch.to_ascii_lowercase());
+                    continue;
+                }
                 if ch.is_alphabetic() {
                     letters += 1;
-                    if ch.is_uppercase() {
-                        uppers += 1;
-                    }
+                    uppers += usize::from(ch.is_uppercase());
                 }
-                if ch.is_ascii() {
-                    lower.push(ch.to_ascii_lowercase());
-                } else if ch == '\u{2019}' {
+                if ch == '\u{2019}' {
                     lower.push('\'');
                 } else {
                     lower.extend(ch.to_lowercase());
                 }
             }
-            let cap = chars[start].is_uppercase();
+            let first = chars[start];
+            let cap = if first.is_ascii() { first.is_ascii_uppercase() } else { first.is_uppercase() };
             tokens.push(Token {
                 start,
                 end: i,
@@ -192,8 +200,16 @@ impl Doc {
                 t.flags = lex.flags(w);
             }
         }
-        let mut doc =
-            Doc { chars, tokens, lower, sentences: Vec::new(), paragraphs, headline: Vec::new(), para_starts };
+        let mut doc = Doc {
+            chars,
+            tokens,
+            lower,
+            sentences: Vec::new(),
+            paragraphs,
+            headline: Vec::new(),
+            unpunctuated: Vec::new(),
+            para_starts,
+        };
         doc.split_sentences();
         doc.mark_headlines();
         doc
@@ -312,14 +328,16 @@ impl Doc {
 
     fn mark_headlines(&mut self) {
         let mut headline = vec![false; self.paragraphs.len()];
+        let mut unpunctuated = vec![false; self.paragraphs.len()];
         let mut i = 0;
         let n = self.tokens.len();
         while i < n {
             let p = self.tokens[i].para;
             let mut j = i;
-            let (mut words, mut caps, mut last_punct) = (0, 0, None);
+            let (mut words, mut caps, mut last_punct, mut all_words) = (0, 0, None, 0);
             while j < n && self.tokens[j].para == p {
                 let t = self.tokens[j];
+                all_words += usize::from(t.kind == Kind::Word);
                 if t.kind == Kind::Word && t.end - t.start >= 4 && t.flags & lexicon::F_FUNCTION_WORDS == 0 {
                     words += 1;
                     if t.cap {
@@ -336,9 +354,16 @@ impl Doc {
             {
                 *h = true;
             }
+            if last_punct.is_none()
+                && all_words <= 20
+                && let Some(u) = unpunctuated.get_mut(p)
+            {
+                *u = true;
+            }
             i = j;
         }
         self.headline = headline;
+        self.unpunctuated = unpunctuated;
     }
 }
 

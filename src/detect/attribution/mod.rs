@@ -248,6 +248,12 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 i += 1;
                 continue;
             };
+            // A headline is not reported speech unless a verb of saying makes it so.
+            let bare_line = doc.unpunctuated.get(doc.tokens[ss].para).copied().unwrap_or(false);
+            if bare_line && !(cue.s..cue.e).any(|j| doc.has(j, lexicon::F_HEADLINE_CUE)) {
+                i = cue.e;
+                continue;
+            }
             if let Some(a) = indirect(&mut cx, cue, ss, se, &direct_spans) {
                 for j in cue.s..cue.e {
                     cx.used_cue[j] = true;
@@ -340,7 +346,7 @@ fn rank(m: &Ment) -> u8 {
         (MKind::Name, "PERSON") => 6,
         (MKind::Name, "ORG" | "MISC") => 5,
         (MKind::Name, _) => 4,
-        (MKind::Pronoun | MKind::Role | MKind::SelfRef | MKind::Nominal, _) => 3,
+        (MKind::Pronoun | MKind::Neuter | MKind::Role | MKind::SelfRef | MKind::Nominal, _) => 3,
         (MKind::Other, _) => 2,
         (MKind::Title, _) => 1,
         (MKind::Value, _) => 0,

@@ -262,7 +262,7 @@ pub(super) fn subject_right(cx: &mut Ctx, from: usize, limit: usize) -> Option<(
 }
 
 /// The subject opening the clause at `ss` when a later coordinated verb is the cue: a pronoun
-/// or a person's name, followed by a word.
+/// or the name of a person or an organisation, followed by a word.
 pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<usize> {
     let doc = cx.doc;
     let mut s = ss;
@@ -277,8 +277,8 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
     }
     let mi = cx.tok_ment.get(s).copied().flatten()?;
     let m = &cx.ments.list[mi];
-    let person = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC");
-    (person && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi)
+    let named = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG");
+    (named && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi)
 }
 
 /// A person name opening the sentence at `ss` (after "As" or opening punctuation) and followed by

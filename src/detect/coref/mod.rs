@@ -10,19 +10,28 @@
 //!   most recent person with that surname;
 //! * other names group by their lower-cased text, and an all-capitals word by the initials of an
 //!   earlier multi-word name ("Free Syrian Army" → FSA);
+//! * "the Church" after "the Church of Scientology", "the North" after "North Korea", "the State
+//!   of Texas" and "Texas", "Internet Explorer 6" and "IE6" are one entity;
 //! * he/she (and his/her …) go to the speaker of the running passage when they name a speaker,
-//!   otherwise to the most recent person, skipping people of the other gender (known from a
-//!   given-name list, Mr./Mrs./Ms., or a pronoun already resolved to them); inside a quotation
+//!   otherwise to the name opening their sentence or the most recent person, skipping people of
+//!   the other gender (known from a given-name list, Mr./Mrs./Ms., or a pronoun already resolved
+//!   to them; one known to fit wins over one whose gender is unknown); inside a quotation
 //!   they go to the nearest fitting person other than the speaker. "the minister", "the Russian
 //!   top diplomat" go to the most recent person whose title fits the role, else to the salient
 //!   speaker; a title written right before a name belongs to that person, and a title standing
 //!   alone ("the Prime Minister said") to the person last introduced with it; "I"/"my" inside a
-//!   quotation go to that quotation's speaker.
-//! * "the festival", "the church", "the country" go to the latest name containing that word,
-//!   or (for place and organisation words) the latest place or organisation named.
+//!   quotation go to that quotation's speaker, and "we"/"our" to the speaker when that is an
+//!   organisation, or to the organisation named with the speaking person ("NASA Administrator
+//!   Charles Bolden"). A title or role set off by a comma before a name is that person.
+//! * "the festival", "the church", "the country" go to the latest name headed by that word, or
+//!   (for place, organisation and event words) the most mentioned recent place, organisation or
+//!   event; "it"/"its"/"they" outside quotations go to an organisation, place or thing named in
+//!   the same or the previous sentence (see [`things`]).
 //!
 //! Pronouns and role phrases that resolve to nothing are dropped unless they name a speaker,
 //! so the entity list holds only things an analyst would want to see.
+
+mod things;
 
 use super::attribution::Attr;
 use super::entities::{MKind, Ment, Mentions};
@@ -73,12 +82,21 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     let mut by_given: HashMap<String, usize> = HashMap::default();
     let mut titles: Vec<(usize, String)> = Vec::new(); // (cluster, lower-cased title text)
     let mut last_person: Option<usize> = None; // mention index
+    let mut last_role: Option<usize> = None; // the latest title or role phrase
+    // The name that opens the current sentence outside quotations: (sentence, mention).
+    let mut sentence_opener: Option<(usize, usize)> = None;
     // People mentioned outside quotations, in text order, and what is known of their gender
     // (from a given name, Mr./Mrs., or a pronoun already resolved to them).
     let mut recent_people: Vec<usize> = Vec::new();
     let mut gender: HashMap<usize, Gender> = HashMap::default();
+    // Person cluster → the organisation or place named right before their name ("NASA
+    // Administrator Charles Bolden", "Tunisia's coach Nabil Maaloul").
+    let mut affiliation: HashMap<usize, usize> = HashMap::default();
     // Cluster → its latest mention (clusters are dense indices).
     let mut last_of: Vec<usize> = Vec::new();
+    // Cluster → how many mentions it has so far (the most talked-about place or organisation is
+    // what "the company" most likely means).
+    let mut mentions_of: Vec<u32> = Vec::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (mention index, paragraph)
     let new_cluster = |label: &'static str, label_of: &mut Vec<&'static str>| {
         label_of.push(label);
@@ -122,7 +140,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 {
                     cluster[mi] = cluster[lp];
                     antecedent[mi] = Some(lp);
-                    set_last(&mut last_of, cluster[lp], mi);
+                    set_last(&mut last_of, &mut mentions_of, cluster[lp], mi);
                     titles.push((cluster[lp], super::slice(&doc.chars, m.start, m.end).to_lowercase()));
                     continue;
                 }
@@ -132,7 +150,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 {
                     cluster[mi] = c;
                     antecedent[mi] = Some(t);
-                    set_last(&mut last_of, c, mi);
+                    set_last(&mut last_of, &mut mentions_of, c, mi);
                     continue;
                 }
                 let mut key = String::with_capacity(24);
@@ -145,21 +163,45 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 cluster[mi] = c;
             }
             MKind::Name => {
-                let c = name_cluster(
-                    doc,
-                    lex,
-                    m,
-                    &mut by_key,
-                    &mut by_canon,
-                    &mut by_surname,
-                    &mut by_given,
-                    &mut label_of,
-                );
+                // "the Church", "the North": one word of a longer name named before.
+                let part_of = things::Recent {
+                    names: &recent_names,
+                    list: &list,
+                    cluster: &cluster,
+                    label_of: &label_of,
+                    mentions_of: &mentions_of,
+                }
+                .shortened(doc, m)
+                .map(|t| cluster[t]);
+                let c = match part_of {
+                    Some(c) => c,
+                    None => name_cluster(
+                        doc,
+                        lex,
+                        m,
+                        &mut by_key,
+                        &mut by_canon,
+                        &mut by_surname,
+                        &mut by_given,
+                        &mut label_of,
+                    ),
+                };
                 cluster[mi] = c;
                 // The title written right before a name is that person's ("Foreign Minister
                 // Sergei Lavrov"): one entity, the title mention keeping its TITLE label.
                 if let Some(t) = m.title.filter(|&t| list.get(t).is_some_and(|x| x.kind == MKind::Title)) {
                     cluster[t] = c;
+                }
+                // "Co-founder of Google, Sergey Brin", "the Crown prosecutor, Mark Tedeschi": a title
+                // or role set off by a comma right before a person's name is that person.
+                if let Some(t) = last_role.filter(|&t| {
+                    m.label != "ORG"
+                        && list[t].tok.1 + 1 == m.tok.0
+                        && doc.is_punct(list[t].tok.1, ',')
+                        && matches!(label_of.get(c), Some(&"PERSON" | &"MISC"))
+                }) {
+                    cluster[t] = c;
+                    antecedent[t] = Some(mi);
                 }
                 if let Some(l) = label_of.get_mut(c)
                     && *l == "MISC"
@@ -167,7 +209,9 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 {
                     *l = if is_speaker[mi] { "PERSON" } else { m.label };
                 }
-                if !matches!(label_of.get(c), Some(&"PERSON" | &"NORP")) {
+                // Groups named in the plural ("Muslims", "Belgians") can be "they".
+                let group = label_of.get(c) == Some(&"NORP") && doc.lower(m.tok.1 - 1).ends_with('s');
+                if !matches!(label_of.get(c), Some(&"PERSON" | &"NORP")) || group {
                     recent_names.push(mi);
                 }
                 if label_of.get(c) == Some(&"PERSON")
@@ -175,16 +219,27 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 {
                     gender.entry(c).or_insert(g);
                 }
+                if matches!(label_of.get(c), Some(&"PERSON" | &"MISC")) {
+                    let recent = things::Recent {
+                        names: &recent_names,
+                        list: &list,
+                        cluster: &cluster,
+                        label_of: &label_of,
+                        mentions_of: &mentions_of,
+                    };
+                    if let Some(org) = recent.affiliation(doc, m) {
+                        affiliation.entry(c).or_insert(org);
+                    }
+                }
                 if label_of.get(c) == Some(&"PERSON") && m.quote.is_none() {
                     last_person = Some(mi);
                     recent_people.push(mi);
                     if let Some(t) = m.title.and_then(|t| list.get(t)) {
-                        // Include a nationality right before the title ("Russian Foreign Minister").
-                        let from = t
-                            .tok
-                            .0
-                            .checked_sub(1)
-                            .filter(|&p| lex.names.get(doc.lower(p)).is_some_and(|e| e.label == "NORP"))
+                        // Include a nationality opening the title ("Russian Foreign Minister",
+                        // "Austrian Transport Minister": up to two capitalised words between).
+                        let from = (1..=3)
+                            .map_while(|d| t.tok.0.checked_sub(d).filter(|&p| doc.tokens[p].cap && doc.is_word(p)))
+                            .find(|&p| lex.names.get(doc.lower(p)).is_some_and(|e| e.label == "NORP"))
                             .and_then(|p| doc.tokens.get(p))
                             .map_or(t.start, |x| x.start);
                         titles.push((c, super::slice(&doc.chars, from, t.end).to_lowercase()));
@@ -233,12 +288,34 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                         _ => last_person,
                     }
                 } else {
-                    last_person
+                    // "Cyd Ho … lost her seat": the name opening the sentence, even one not yet
+                    // known to be a person's.
+                    let sent = doc.tokens[m.tok.0].sent;
+                    let subject = sentence_opener
+                        .filter(|&(s, o)| {
+                            s == sent
+                                && cluster[o] != NO_ENTITY
+                                && matches!(label_of.get(cluster[o]), Some(&"PERSON" | &"MISC"))
+                                && gender.get(&cluster[o]).is_none_or(|&g| g == pg)
+                        })
+                        .map(|(_, o)| o);
+                    if let Some(o) = subject
+                        && let Some(l) = label_of.get_mut(cluster[o])
+                    {
+                        *l = "PERSON";
+                    }
+                    subject.or(last_person)
                 };
-                // "she" skips back past men (and "he" past women) to the nearest person who fits.
+                // "she" skips back past men (and "he" past women) to the nearest person known to
+                // fit, else the nearest whose gender is unknown (an unlisted given name does not
+                // hide a woman already called "she").
                 let fits = |t: usize| cluster[t] != NO_ENTITY && gender.get(&cluster[t]).is_none_or(|&g| g == pg);
+                let known_fit = |t: usize| cluster[t] != NO_ENTITY && gender.get(&cluster[t]) == Some(&pg);
+                let recent = || recent_people.iter().rev().take(32).copied();
                 let target = match target {
-                    Some(t) if !fits(t) => recent_people.iter().rev().take(32).copied().find(|&t| fits(t)).or(Some(t)),
+                    Some(t) if !fits(t) => {
+                        recent().find(|&t| known_fit(t)).or_else(|| recent().find(|&t| fits(t))).or(Some(t))
+                    }
                     t => t,
                 };
                 if let Some(t) = target
@@ -288,10 +365,32 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 }
             }
             MKind::SelfRef => {}
-            MKind::Nominal => {
-                if let Some(t) = nominal_target(doc, m, &recent_names, &list, &cluster, &label_of) {
+            MKind::Nominal | MKind::Neuter => {
+                let things = things::Recent {
+                    names: &recent_names,
+                    list: &list,
+                    cluster: &cluster,
+                    label_of: &label_of,
+                    mentions_of: &mentions_of,
+                };
+                let target = if m.kind == MKind::Nominal {
+                    things.nominal_target(doc, m)
+                } else {
+                    things.pronoun_target(doc, m)
+                };
+                if let Some(t) = target {
                     cluster[mi] = cluster[t];
-                    antecedent[mi] = Some(t);
+                    // Through an earlier "it" or "the company" to the name itself: the chain shown
+                    // stays short ("it → Microsoft", not "it → it → it → Microsoft").
+                    let via = matches!(list[t].kind, MKind::Nominal | MKind::Neuter);
+                    antecedent[mi] = Some(antecedent[t].filter(|_| via).unwrap_or(t));
+                    recent_names.push(mi);
+                    // A name called "it" is not a person's.
+                    if let Some(l) = label_of.get_mut(cluster[t])
+                        && *l == "MISC"
+                    {
+                        *l = "ORG";
+                    }
                 }
             }
             MKind::Other => {
@@ -300,30 +399,40 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
             }
         }
         if cluster[mi] != NO_ENTITY {
-            set_last(&mut last_of, cluster[mi], mi);
+            set_last(&mut last_of, &mut mentions_of, cluster[mi], mi);
+        }
+        if matches!(m.kind, MKind::Title | MKind::Role) {
+            last_role = Some(mi);
+        }
+        let sent = doc.tokens.get(m.tok.0).map_or(0, |t| t.sent);
+        if sentence_opener.is_none_or(|(s, _)| s != sent) && m.quote.is_none() {
+            sentence_opener =
+                (m.kind == MKind::Name && super::entities::sentence_initial(doc, m.tok.0)).then_some((sent, mi));
         }
         if (m.kind == MKind::Role || m.kind == MKind::Pronoun) && cluster[mi] != NO_ENTITY && m.quote.is_none() {
             last_person = Some(mi);
             recent_people.push(mi);
         }
     }
-    // "I" / "my" inside a quotation: the quotation's speaker.
+    // "I" / "my" inside a quotation: the quotation's speaker; "we" / "our": the speaker when that
+    // is an organisation or a place.
     let mut qi = 0;
     for &mi in &order {
         let m = &list[mi];
-        if m.kind != MKind::SelfRef {
+        let we = m.kind == MKind::Neuter && matches!(doc.lower(m.tok.0), "we" | "us" | "our" | "ours");
+        if m.kind != MKind::SelfRef && !we {
             continue;
         }
         while qi < quote_spans.len() && quote_spans[qi].1 <= m.start {
             qi += 1;
         }
-        if let Some(&(s, e, sp)) = quote_spans.get(qi)
-            && s <= m.start
-            && m.end <= e
-            && cluster.get(sp).is_some_and(|&c| c != NO_ENTITY)
-        {
-            cluster[mi] = cluster[sp];
-            antecedent[mi] = Some(sp);
+        let Some(&(_, _, sp)) = quote_spans.get(qi).filter(|q| q.0 <= m.start && m.end <= q.1) else { continue };
+        let Some(&c) = cluster.get(sp).filter(|&&c| c != NO_ENTITY) else { continue };
+        // A person's "we" is the organisation or place they speak for, when the text says which.
+        let target = if !we || label_of.get(c) != Some(&"PERSON") { Some(sp) } else { affiliation.get(&c).copied() };
+        if let Some(t) = target {
+            cluster[mi] = cluster[t];
+            antecedent[mi] = Some(t);
         }
     }
     // Speakers that resolved to nothing keep a singleton entity.
@@ -360,40 +469,14 @@ fn name_gender(doc: &Doc, m: &Ment) -> Option<Gender> {
     }
 }
 
-/// Records `mi` as the latest mention of cluster `c`.
-fn set_last(last_of: &mut Vec<usize>, c: usize, mi: usize) {
+/// Records `mi` as the latest mention of cluster `c`, and counts it.
+fn set_last(last_of: &mut Vec<usize>, mentions_of: &mut Vec<u32>, c: usize, mi: usize) {
     if c >= last_of.len() {
         last_of.resize(c + 1, NO_ENTITY);
+        mentions_of.resize(c + 1, 0);
     }
     last_of[c] = mi;
-}
-
-/// What "the festival" / "the country" refers back to: the latest name containing the head word,
-/// else (for place and organisation heads) the latest name of that type.
-fn nominal_target(
-    doc: &Doc,
-    m: &Ment,
-    recent: &[usize],
-    list: &[Ment],
-    cluster: &[usize],
-    label_of: &[&'static str],
-) -> Option<usize> {
-    let h = m.tok.1.checked_sub(1)?;
-    let head = doc.lower(h);
-    let window = || recent.iter().rev().take(64).copied();
-
-    let named = window().find(|&nm| list.get(nm).is_some_and(|x| (x.tok.0..x.tok.1).any(|j| doc.lower(j) == head)));
-    if named.is_some() {
-        return named;
-    }
-    let want = if doc.has(h, lexicon::F_NOMINAL_GPE) {
-        "GPE"
-    } else if doc.has(h, lexicon::F_NOMINAL_ORG) {
-        "ORG"
-    } else {
-        return None;
-    };
-    window().find(|&nm| cluster.get(nm).and_then(|&c| label_of.get(c)) == Some(&want))
+    mentions_of[c] += 1;
 }
 
 /// The person cluster (and its latest mention) whose title contains the standalone title `m`,
@@ -410,10 +493,28 @@ fn titled_person(doc: &Doc, m: &Ment, titles: &[(usize, String)], last_of: &[usi
     Some((c, last_of.get(c).copied().filter(|&t| t != NO_ENTITY)?))
 }
 
+/// Acronym of a multi-word name: capitals of its words, all-capital words and numbers whole
+/// ("Internet Explorer 6" → IE6).
+fn acronym(doc: &Doc, m: &Ment) -> String {
+    let mut acro = String::new();
+    for j in m.tok.0..m.tok.1 {
+        let Some(t) = doc.tokens.get(j) else { continue };
+        if !doc.is_word(j) || matches!(doc.lower(j), "of" | "the" | "for" | "and" | "'s") {
+            continue;
+        }
+        if t.all_caps || t.kind == super::tokens::Kind::Number {
+            acro.push_str(&doc.lower(j).replace('.', ""));
+        } else if let Some(ch) = doc.lower(j).chars().next() {
+            acro.push(ch);
+        }
+    }
+    acro
+}
+
 #[allow(clippy::too_many_arguments)]
 fn name_cluster(
     doc: &Doc,
-    lex: &lexicon::Lexicon,
+    lex: &'static lexicon::Lexicon,
     m: &Ment,
     by_key: &mut HashMap<String, usize>,
     by_canon: &mut HashMap<&'static str, usize>,
@@ -450,7 +551,9 @@ fn name_cluster(
     }
     if (m.label == "PERSON" || m.label == "MISC") && words.len() >= 2 {
         let surname = lex.given_name_key(words.last().copied().unwrap_or(""));
-        let given = lex.given_name_key(words[0]).to_string();
+        // "Scientologist Tom Cruise": the given name is the listed one before the surname.
+        let given_at = (0..words.len() - 1).find(|&i| lex.given_names.contains(words[i])).unwrap_or(0);
+        let given = lex.given_name_key(words[given_at]).to_string();
         let cands = match by_surname.get_mut(surname) {
             Some(v) => v,
             None => by_surname.entry(surname.to_string()).or_default(),
@@ -478,6 +581,10 @@ fn name_cluster(
         };
         by_key.entry(key).or_insert(c);
         by_given.entry(given).or_insert(c);
+        if m.label == "MISC" && words.len() >= 3 {
+            // Not yet known to be a person: "Internet Explorer 6" may come back as IE6.
+            by_key.entry(format!("acro:{}", acronym(doc, m))).or_insert(c);
+        }
         return c;
     }
     if words.len() == 1 {
@@ -514,25 +621,31 @@ fn name_cluster(
     if let Some(&c) = by_key.get(&key) {
         return c;
     }
-    // Acronym of a multi-word name: capitals of its words, all-capital words whole.
-    let mut acro = String::new();
-    for j in m.tok.0..m.tok.1 {
-        let Some(t) = doc.tokens.get(j) else { continue };
-        if !doc.is_word(j) || matches!(doc.lower(j), "of" | "the" | "for" | "and" | "'s") {
-            continue;
-        }
-        if t.all_caps {
-            acro.push_str(&doc.lower(j).replace('.', ""));
-        } else if let Some(ch) = doc.lower(j).chars().next() {
-            acro.push(ch);
+    // "the State of Texas", "the City of London": the place itself.
+    let bare = words.strip_prefix(&["the"]).unwrap_or(&words);
+    let place_of = (m.label == "GPE" && bare.get(1) == Some(&"of")).then(|| bare[2..].join(" "));
+    if let Some(place) = &place_of {
+        let canon = lex.names.get(place.as_str()).map(|e| e.canonical.as_str());
+        let known = canon.and_then(|cn| by_canon.get(cn)).or_else(|| by_key.get(&format!("name:{place}")));
+        if let Some(&c) = known {
+            by_key.insert(key, c);
+            return c;
         }
     }
+    let acro = acronym(doc, m);
     // The acronym may have come first ("USI … the University of Southern Indiana").
     let earlier = (acro.chars().count() >= 2).then(|| by_key.get(&format!("name:{acro}")).copied()).flatten();
     let c = earlier.unwrap_or_else(|| push(m.label, label_of));
     by_key.insert(key, c);
     if acro.chars().count() >= 2 {
         by_key.entry(format!("acro:{acro}")).or_insert(c);
+    }
+    // The place named first as "the State of Texas" is the same when named alone.
+    if let Some(place) = place_of {
+        if let Some(e) = lex.names.get(place.as_str()) {
+            by_canon.entry(e.canonical.as_str()).or_insert(c);
+        }
+        by_key.entry(format!("name:{place}")).or_insert(c);
     }
     // "Church of Scientology": later "Scientology" alone is the same organisation.
     if m.label == "ORG"
@@ -615,7 +728,7 @@ fn finish(
         let label = match (m.kind, m.label) {
             (MKind::Name, "MISC") => entities.get(e).map_or("ORG", |x| x.label),
             (MKind::Name, "PERSON") if entities.get(e).is_some_and(|x| x.label != "PERSON") => entities[e].label,
-            (MKind::Pronoun | MKind::Role | MKind::SelfRef | MKind::Nominal, _) => {
+            (MKind::Pronoun | MKind::Neuter | MKind::Role | MKind::SelfRef | MKind::Nominal, _) => {
                 entities.get(e).map_or("PERSON", |x| x.label)
             }
             _ => m.label,
