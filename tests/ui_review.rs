@@ -636,3 +636,50 @@ fn a_quote_reached_by_tab_splits_in_its_middle_not_at_an_old_click() {
     let head = h.state().session.project.annotation(AnnId(8)).unwrap().span;
     assert!(head.end() <= middle && head.end() + 1 >= middle, "cut at {} for middle {middle}", head.end());
 }
+
+#[test]
+fn tags_notes_and_entities_are_edited_from_the_keyboard_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let original = h.state().session.project.clone();
+    h.state_mut().send(AppCommand::Select(AnnId(7)));
+    h.run();
+    // Ctrl+T / Ctrl+N put the keyboard in the tags and the note; Enter or Escape commits.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::T);
+    h.run();
+    h.get_by_label("Tags").type_text("place, checked");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("Note").type_text("Dateline, not a venue");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    let a = h.state().session.project.annotation(AnnId(7)).unwrap().clone();
+    assert_eq!((a.tags, a.note.as_str()), (vec!["checked".to_string(), "place".to_string()], "Dateline, not a venue"));
+    // F2 renames the mention's entity.
+    h.key_press(egui::Key::F2);
+    h.run();
+    h.get_by_label("Entity name").type_text(" (Switzerland)");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().session.project.entity(EntityId(2)).unwrap().name, "Geneva (Switzerland)");
+    // Ctrl+M merges it into another entity; Ctrl+Shift+G splits the mention off again.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::M);
+    h.run();
+    h.get_by_label("Filter links").type_text("sergei");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let p = &h.state().session.project;
+    assert!(p.entity(EntityId(2)).is_none());
+    assert_eq!(p.annotation(AnnId(7)).unwrap().links.entity, Some(EntityId(1)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::G);
+    h.run();
+    let split = h.state().session.project.annotation(AnnId(7)).unwrap().links.entity.unwrap();
+    assert_ne!(split, EntityId(1), "the mention has an entity of its own");
+    for _ in 0..5 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().session.project, original, "five keyboard edits, five undo steps");
+}

@@ -34,6 +34,12 @@ pub enum AppCommand {
     AttachEntity(AnnId, Option<EntityId>),
     /// Opens the list to pick the selected annotation's speaker, cue or entity.
     PickLink(super::link_picker::LinkKind),
+    /// Makes the selected mention its own entity.
+    SplitSelectedMention,
+    /// Puts the keyboard in the selected annotation's tags (`false`) or note (`true`).
+    EditField {
+        note: bool,
+    },
     MergeEntities {
         into: EntityId,
         from: EntityId,
@@ -144,6 +150,23 @@ pub static TABLE: &[Entry] = &[
         name: "Attach the mention to an entity…",
         keys: &[key(CTRL, Key::G)],
     },
+    Entry {
+        command: AppCommand::PickLink(LinkKind::MergeInto),
+        name: "Merge the mention's entity into…",
+        keys: &[key(CTRL, Key::M)],
+    },
+    Entry {
+        command: AppCommand::PickLink(LinkKind::Rename),
+        name: "Rename the mention's entity…",
+        keys: &[key(Modifiers::NONE, Key::F2)],
+    },
+    Entry {
+        command: AppCommand::SplitSelectedMention,
+        name: "Split the mention off into its own entity",
+        keys: &[key(CTRL_SHIFT, Key::G)],
+    },
+    Entry { command: AppCommand::EditField { note: false }, name: "Edit tags", keys: &[key(CTRL, Key::T)] },
+    Entry { command: AppCommand::EditField { note: true }, name: "Edit note", keys: &[key(CTRL, Key::N)] },
     Entry { command: AppCommand::SplitQuote, name: "Split quote at caret", keys: &[key(CTRL, Key::K)] },
     Entry {
         command: AppCommand::JoinQuote { forward: false },

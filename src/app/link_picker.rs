@@ -1,5 +1,6 @@
-//! Picking what an annotation links to — a quote's speaker or cue, a mention's entity — from a
-//! short list, by keyboard (type to filter, ↑/↓, Enter) or mouse.
+//! Picking what an annotation links to — a quote's speaker or cue, a mention's entity, the
+//! entity to merge a mention's entity into — from a short list, by keyboard (type to filter,
+//! ↑/↓, Enter) or mouse; and renaming an entity the same way.
 
 use super::panels::excerpt;
 use super::{AppCommand, SaysoApp};
@@ -14,6 +15,10 @@ pub enum LinkKind {
     Speaker,
     Cue,
     Entity,
+    /// Another entity to merge the selected mention's entity into.
+    MergeInto,
+    /// A new name for the selected mention's entity (typed, no list).
+    Rename,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -26,6 +31,8 @@ enum Target {
 pub struct LinkPicker {
     kind: LinkKind,
     from: AnnId,
+    /// The entity of `from`, for merging and renaming.
+    entity: Option<EntityId>,
     options: Vec<(Target, String)>,
     filter: String,
     current: usize,
@@ -64,7 +71,10 @@ impl LinkPicker {
     /// A picker for what `from` links to, or `None` when that kind of link does not apply.
     pub fn new(project: &Project, from: AnnId, kind: LinkKind) -> Option<LinkPicker> {
         let a = project.annotation(from)?;
-        let mut options = vec![(Target::None, "none".to_string())];
+        let mut options = match kind {
+            LinkKind::MergeInto => Vec::new(),
+            _ => vec![(Target::None, "none".to_string())],
+        };
         match kind {
             LinkKind::Speaker | LinkKind::Cue if a.layer != Layer::Quote => return None,
             LinkKind::Speaker => options.extend(
@@ -75,11 +85,27 @@ impl LinkPicker {
             LinkKind::Cue => options.extend(
                 cue_candidates(project, a).into_iter().map(|c| (Target::Annotation(c.id), excerpt(project, c, 40))),
             ),
-            LinkKind::Entity => {
+            LinkKind::MergeInto | LinkKind::Rename if a.links.entity.is_none() => return None,
+            LinkKind::Rename => {
+                let name = a.links.entity.and_then(|e| project.entity(e)).map(|e| e.name.clone()).unwrap_or_default();
+                return Some(LinkPicker {
+                    kind,
+                    from,
+                    entity: a.links.entity,
+                    options: Vec::new(),
+                    filter: name,
+                    current: 0,
+                });
+            }
+            LinkKind::Entity | LinkKind::MergeInto => {
                 if a.layer == Layer::Quote {
                     return None;
                 }
-                let mut entities: Vec<_> = project.entities.iter().collect();
+                let mut entities: Vec<_> = project
+                    .entities
+                    .iter()
+                    .filter(|e| kind == LinkKind::Entity || Some(e.id) != a.links.entity)
+                    .collect();
                 // Entities of the mention's own type first, then by name.
                 entities.sort_by_key(|e| (e.label != a.label, e.name.to_lowercase()));
                 options
@@ -90,9 +116,10 @@ impl LinkPicker {
             LinkKind::Speaker => a.links.speaker.map(Target::Annotation),
             LinkKind::Cue => a.links.cue.map(Target::Annotation),
             LinkKind::Entity => a.links.entity.map(Target::Entity),
+            LinkKind::MergeInto | LinkKind::Rename => None,
         };
         let current = linked.and_then(|t| options.iter().position(|(o, _)| *o == t)).unwrap_or(0);
-        Some(LinkPicker { kind, from, options, filter: String::new(), current })
+        Some(LinkPicker { kind, from, entity: a.links.entity, options, filter: String::new(), current })
     }
 
     fn title(&self) -> &'static str {
@@ -100,6 +127,8 @@ impl LinkPicker {
             LinkKind::Speaker => "Speaker of this quote",
             LinkKind::Cue => "Cue of this quote",
             LinkKind::Entity => "Entity this mention names",
+            LinkKind::MergeInto => "Merge this mention's entity into",
+            LinkKind::Rename => "New name for this mention's entity",
         }
     }
 
@@ -133,8 +162,12 @@ impl LinkPicker {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.set_min_width(320.0);
                     ui.label(egui::RichText::new(self.title()).strong());
-                    let field = ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("type to filter"));
-                    field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter links"));
+                    let (hint, name) = match self.kind {
+                        LinkKind::Rename => ("the entity's name", "Entity name"),
+                        _ => ("type to filter", "Filter links"),
+                    };
+                    let field = ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text(hint));
+                    field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
                     field.request_focus();
                     egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
                         for &i in &shown {
@@ -153,14 +186,27 @@ impl LinkPicker {
                     );
                 });
             });
-        let command = chosen.map(|i| match (self.kind, self.options[i].0) {
+        let command = if self.kind == LinkKind::Rename {
+            let name = self.filter.trim();
+            self.entity.filter(|_| enter && !name.is_empty()).map(|e| AppCommand::RenameEntity(e, name.to_string()))
+        } else {
+            chosen.and_then(|i| self.command(self.options[i].0))
+        };
+        let close = command.is_some() || escape;
+        (command, close)
+    }
+}
+
+impl LinkPicker {
+    fn command(&self, target: Target) -> Option<AppCommand> {
+        Some(match (self.kind, target) {
             (LinkKind::Speaker, t) => AppCommand::LinkSpeaker(self.from, annotation(t)),
             (LinkKind::Cue, t) => AppCommand::LinkCue(self.from, annotation(t)),
             (LinkKind::Entity, Target::Entity(e)) => AppCommand::AttachEntity(self.from, Some(e)),
             (LinkKind::Entity, _) => AppCommand::AttachEntity(self.from, None),
-        });
-        let close = command.is_some() || escape;
-        (command, close)
+            (LinkKind::MergeInto, Target::Entity(into)) => AppCommand::MergeEntities { into, from: self.entity? },
+            (LinkKind::MergeInto | LinkKind::Rename, _) => return None,
+        })
     }
 }
 

@@ -97,6 +97,8 @@ pub struct SaysoApp {
     chooser: Option<overlap_chooser::OverlapChooser>,
     /// The list for picking a speaker, cue or entity, while it is open.
     link_picker: Option<link_picker::LinkPicker>,
+    /// Give the keyboard to the inspector's tags (`false`) or note (`true`) when next drawn.
+    focus_field: Option<bool>,
 }
 
 impl SaysoApp {
@@ -109,6 +111,7 @@ impl SaysoApp {
             focus_quote_filter: false,
             chooser: None,
             link_picker: None,
+            focus_field: None,
             notices: Vec::new(),
             recent: Vec::new(),
             font_size: DEFAULT_FONT_SIZE,
@@ -456,6 +459,12 @@ impl SaysoApp {
                 self.edit("Attach to entity", |p| actions::attach_entity(p, mention, entity))
             }
             AppCommand::PickLink(kind) => self.open_link_picker(kind),
+            AppCommand::SplitSelectedMention => {
+                if let Some(id) = self.selected {
+                    self.edit("Split off entity", |p| actions::split_mention(p, id));
+                }
+            }
+            AppCommand::EditField { note } => self.focus_field = self.selected.map(|_| note),
             AppCommand::LinkSpeaker(quote, speaker) => {
                 self.edit("Link speaker", |p| actions::link_speaker(p, quote, speaker))
             }

@@ -79,6 +79,11 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::PickLink(LinkKind::Speaker), quote);
                 command_item(app, ui, AppCommand::PickLink(LinkKind::Cue), quote);
                 command_item(app, ui, AppCommand::PickLink(LinkKind::Entity), mention);
+                command_item(app, ui, AppCommand::PickLink(LinkKind::MergeInto), mention);
+                command_item(app, ui, AppCommand::PickLink(LinkKind::Rename), mention);
+                command_item(app, ui, AppCommand::SplitSelectedMention, mention);
+                command_item(app, ui, AppCommand::EditField { note: false }, has);
+                command_item(app, ui, AppCommand::EditField { note: true }, has);
                 ui.separator();
                 command_item(app, ui, AppCommand::SplitQuote, quote || app.view_selection().is_some());
                 command_item(app, ui, AppCommand::JoinQuote { forward: false }, quote);
@@ -386,6 +391,10 @@ fn text_field(app: &mut SaysoApp, ui: &mut Ui, a: &Annotation, note: bool) {
     };
     let name = if note { "Note" } else { "Tags" };
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
+    if app.focus_field == Some(note) {
+        response.request_focus();
+        app.focus_field = None;
+    }
     if response.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, text));
     } else {
