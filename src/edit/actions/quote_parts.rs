@@ -92,18 +92,31 @@ fn merge_parts(project: &Project, earlier: &Annotation, later: &Annotation) -> E
     if kept.status == Status::Suggested {
         kept.status = Status::Accepted;
     }
-    let mut edits = Vec::new();
-    if later.links.part_of.is_none() {
+    let first_removed = later.links.part_of.is_none();
+    if first_removed {
         // The removed part was the first: the kept one takes its place.
         kept.links.part_of = None;
-        for part in parts_of(project, later).into_iter().filter(|p| p.id != later.id && p.id != kept.id) {
-            edits.push(Edit::PutAnnotation(Box::new(Annotation {
-                links: crate::model::Links { part_of: Some(kept.id), ..part.links.clone() },
-                ..part
-            })));
+    }
+    // Whatever pointed at the removed part (other parts, a quote naming it as speaker or cue)
+    // now points at the part that absorbed it.
+    let redirect = |target: &mut Option<AnnId>, owner: AnnId| {
+        if *target == Some(later.id) {
+            *target = (owner != kept.id).then_some(kept.id);
+        }
+    };
+    for link in [&mut kept.links.speaker, &mut kept.links.cue, &mut kept.links.part_of] {
+        redirect(link, kept.id);
+    }
+    let mut edits = vec![Edit::PutAnnotation(Box::new(kept.clone()))];
+    for other in project.annotations.iter().filter(|o| o.id != later.id && o.id != kept.id) {
+        let mut changed = other.clone();
+        for link in [&mut changed.links.speaker, &mut changed.links.cue, &mut changed.links.part_of] {
+            redirect(link, other.id);
+        }
+        if changed != *other {
+            edits.push(Edit::PutAnnotation(Box::new(changed)));
         }
     }
-    edits.insert(0, Edit::PutAnnotation(Box::new(kept)));
     edits.push(Edit::RemoveAnnotation(later.id));
     Edit::Batch(edits)
 }
