@@ -180,10 +180,15 @@ impl SaysoApp {
             let name = self.session.display_name();
             self.notify(NoticeLevel::Info, format!("{name}: read as {encoding} (detected)."));
         }
-        let warnings: Vec<String> = self.session.warnings.iter().map(|w| w.to_string()).collect();
-        if !warnings.is_empty() {
-            self.notify(NoticeLevel::Error, warnings.join("\n"));
+        if let Some(text) = self.warnings_notice() {
+            self.notify(NoticeLevel::Error, text);
         }
+    }
+
+    /// The notice that lists the open project's load warnings, if it has any.
+    fn warnings_notice(&self) -> Option<String> {
+        let warnings: Vec<String> = self.session.warnings.iter().map(|w| w.to_string()).collect();
+        (!warnings.is_empty()).then(|| warnings.join("\n"))
     }
 
     /// The window title: file name, then a marker while there are unsaved changes.
@@ -372,8 +377,7 @@ impl SaysoApp {
         }
     }
 
-    /// Carries out the queued commands, in order.
-    /// Carries out the queued commands; `drawn` says this frame already drew the old state,
+    /// Carries out the queued commands, in order; `drawn` says this frame already drew the old state,
     /// so the new one needs another frame.
     fn apply_queue(&mut self, ctx: &egui::Context, drawn: bool) {
         let queue = std::mem::take(&mut self.queue);

@@ -68,14 +68,8 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::NextUnreviewed, true);
                 command_item(app, ui, AppCommand::PreviousUnreviewed, true);
                 ui.separator();
-                let quote = app
-                    .selected
-                    .and_then(|id| app.session.project.annotation(id))
-                    .is_some_and(|a| a.layer == Layer::Quote);
-                let mention = app
-                    .selected
-                    .and_then(|id| app.session.project.annotation(id))
-                    .is_some_and(|a| a.layer != Layer::Quote);
+                let layer = app.selected.and_then(|id| app.session.project.annotation(id)).map(|a| &a.layer);
+                let (quote, mention) = (layer == Some(&Layer::Quote), layer.is_some_and(|l| *l != Layer::Quote));
                 command_item(app, ui, AppCommand::PickLink(LinkKind::Speaker), quote);
                 command_item(app, ui, AppCommand::PickLink(LinkKind::Cue), quote);
                 command_item(app, ui, AppCommand::PickLink(LinkKind::Entity), mention);

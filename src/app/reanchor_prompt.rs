@@ -32,11 +32,16 @@ impl SaysoApp {
         });
         match choice {
             Some(true) => {
+                let answered = self.warnings_notice();
                 if let Some(done) = self.session.reanchor() {
                     let lost: usize = done.plans.iter().map(|p| p.lost.len()).sum();
                     let moved: usize = done.plans.iter().map(|p| p.moved.len()).sum();
                     let level = if lost == 0 { NoticeLevel::Info } else { NoticeLevel::Error };
-                    self.notices.retain(|n| !n.text.contains("does not match its hash"));
+                    // The load warnings were about the changed text; what still applies is listed anew.
+                    self.notices.retain(|n| Some(&n.text) != answered.as_ref());
+                    if let Some(text) = self.warnings_notice() {
+                        self.notify(NoticeLevel::Error, text);
+                    }
                     self.notify(level, format!("Re-anchored: {moved} annotation(s) moved, {lost} removed because their words are gone.\n{done}"));
                 }
             }

@@ -50,9 +50,14 @@ impl Document {
         }
     }
 
+    /// Code point ↔ byte lookups for `text`, built once and kept.
+    pub fn index(&self) -> std::borrow::Cow<'_, super::TextIndex> {
+        self.index.get(&self.text)
+    }
+
     /// The words of a span (clamped to the text), in near-constant time.
     pub fn slice(&self, span: super::Span) -> &str {
-        self.index.get(&self.text).slice(&self.text, span.start(), span.end())
+        self.index().slice(&self.text, span.start(), span.end())
     }
 
     /// Whether `hash` still matches `text`.

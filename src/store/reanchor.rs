@@ -53,7 +53,7 @@ fn plan_document(project: &Project, doc: &Document, anchors: &HashMap<AnnId, Str
     let mut plan = Plan { doc: doc.id, moved: Vec::new(), lost: Vec::new(), kept: 0 };
     let mut annotations: Vec<_> = project.annotations_of(doc.id).collect();
     annotations.sort_by_key(|a| (a.span.start(), a.id));
-    let index = TextIndex::new(&doc.text);
+    let index = doc.index();
     let len = index.len_chars();
     let mut shift: isize = 0;
     for a in annotations {
