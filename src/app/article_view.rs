@@ -323,19 +323,15 @@ impl ArticleView {
             if r.drag_stopped()
                 && let Some((id, end, to)) = self.edge_drag.take()
             {
-                let (s, e) = (a.span.start(), a.span.end());
-                out.resized = Some(if end { (id, s, to.max(s + 1)) } else { (id, to.min(e - 1), e) });
+                let (s, e) = dragged_extent(a, end, to);
+                out.resized = Some((id, s, e));
             }
         }
         if !ui.input(|i| i.pointer.any_down()) {
             self.edge_drag = None; // released elsewhere, or the handle scrolled away
         }
         if let Some((_, end, to)) = self.edge_drag.filter(|(id, _, _)| *id == a.id) {
-            let (s, e) = if end {
-                (a.span.start(), to.max(a.span.start() + 1))
-            } else {
-                (to.min(a.span.end() - 1), a.span.end())
-            };
+            let (s, e) = dragged_extent(a, end, to);
             for (i, pos, galley) in visible {
                 let para = self.paras[*i];
                 if s < para.end && e > para.start {
@@ -629,4 +625,10 @@ fn word_at(doc: &Document, offset: usize) -> Option<(usize, usize)> {
         e -= 1;
     }
     Some((base + s, base + e))
+}
+
+/// The start and end `a` would have with one end dragged to `to`; it never becomes empty.
+fn dragged_extent(a: &Annotation, end: bool, to: usize) -> (usize, usize) {
+    let (s, e) = (a.span.start(), a.span.end());
+    if end { (s, to.max(s + 1)) } else { (to.min(e - 1), e) }
 }
