@@ -178,6 +178,28 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
             i = end;
             continue;
         }
+        // "I'm", "we've", "they'll": the pronoun is the part before the apostrophe.
+        if t.kind == Kind::Word
+            && let Some((w, len)) = doc.contracted_pronoun(i)
+        {
+            let inside = tok_quote[i].is_some();
+            let m = match w {
+                "he" | "she" => Some(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun".to_string())),
+                "it" => Some(ment(doc, i, i + 1, "ORG", MKind::Neuter, "pronoun".to_string())),
+                "they" => Some(ment(doc, i, i + 1, "PERSON", MKind::Neuter, "pronoun".to_string())),
+                "we" if inside => Some(ment(doc, i, i + 1, "PERSON", MKind::Neuter, "pronoun".to_string())),
+                "i" if inside => {
+                    Some(ment(doc, i, i + 1, "PERSON", MKind::SelfRef, "first person inside a quotation".into()))
+                }
+                _ => None,
+            };
+            if let Some(mut m) = m {
+                m.end = m.start + len;
+                list.push(m);
+            }
+            i += 1;
+            continue;
+        }
         if t.kind == Kind::Word
             && name_like(doc, i)
             && (t.all_caps || !doc.has(i, lexicon::F_FUNCTION_WORDS | lexicon::F_PRONOUNS))
@@ -377,6 +399,14 @@ fn run_end(doc: &Doc, i: usize) -> usize {
             }
             continue;
         }
+        // "Ambassador to the United States", "Special Envoy to Syria": a title's complement.
+        if w == "to" && is_title_word(doc, lexicon::get(), j - 1) {
+            let g = if doc.lower(j + 1) == "the" { j + 2 } else { j + 1 };
+            if g < n && doc.tokens[g].sent == sent && name_like(doc, g) {
+                j = g;
+                continue;
+            }
+        }
         if w == "the" && doc.lower(j - 1) == "of" {
             j += 1;
             continue;
@@ -509,7 +539,9 @@ fn segment_run(
         let strict = k < strict_until;
         // "the State of Texas" is a place, not the title of "Secretary of State".
         let place_of = PLACE_HEADS.contains(&w) && doc.lower(k + 1) == "of" && k + 2 < end;
-        if is_title_word(doc, lex, k) && !place_of {
+        // "National Air and Space Museum", "Home Office": title-like words running on to an
+        // organisation word are the organisation's name, not a title.
+        if is_title_word(doc, lex, k) && !place_of && !org_tail(doc, lex, k, end) {
             // Title stretch: title words, "of/for" + one name or title word.
             let ts = pending_title.take().unwrap_or(k);
             let mut e = k;
@@ -519,11 +551,12 @@ fn segment_run(
                         || (doc.is_punct(e, '.') && e > k && doc.has(e - 1, lexicon::F_ABBREVIATIONS)))
                 {
                     e += 1;
-                } else if e + 1 < end && matches!(doc.lower(e), "of" | "for") {
-                    if let Some((ge, label, canonical)) = gazetteer_at(doc, lex, e + 1, end) {
+                } else if e + 1 < end && matches!(doc.lower(e), "of" | "for" | "to") {
+                    let g = if doc.lower(e) == "to" && doc.lower(e + 1) == "the" { e + 2 } else { e + 1 };
+                    if let Some((ge, label, canonical)) = gazetteer_at(doc, lex, g, end) {
                         // "Governor of Washington": the place or body is a mention of its own.
                         if label != "NORP" {
-                            let mut m = ment(doc, e + 1, ge, label, MKind::Name, name_kind(label).to_string());
+                            let mut m = ment(doc, g, ge, label, MKind::Name, name_kind(label).to_string());
                             m.canonical = Some(canonical);
                             out.push(m);
                         }
@@ -676,7 +709,7 @@ fn segment_run(
 /// among them, run on to an organisation word belong to the organisation's name.
 fn org_tail(doc: &Doc, lex: &'static Lexicon, j: usize, end: usize) -> bool {
     let mut e = j;
-    while e < end && e < j + 5 && name_like(doc, e) {
+    while e < end && e < j + 5 && (name_like(doc, e) || e > j && and_inside_name(doc, e)) {
         if doc.has(e, lexicon::F_PERSON_ROLES) {
             return false;
         }

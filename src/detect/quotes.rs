@@ -8,8 +8,9 @@
 //!   straight marks are decided by the characters around them (space before → opening).
 //! * An apostrophe is never a mark: ’ or ' between letters (doesn’t), after a plural with no
 //!   open single quote (militants’), or before a two-digit year or "n" (’90s, rock ’n’ roll).
-//! * A paragraph that ends inside a quotation continues it only when the next paragraph opens
-//!   with the same kind of mark (the news convention for quotes spanning paragraphs). Otherwise
+//! * A paragraph that ends inside a quotation continues it when the next paragraph opens with
+//!   the same kind of mark (the news convention for quotes spanning paragraphs), or when the next
+//!   paragraph's first double mark can only close (a writer who does not repeat it). Otherwise
 //!   the opening mark is unbalanced: the quotation is cut at the paragraph end when it starts the
 //!   paragraph (a missing closing mark), or dropped, and never runs on into the next paragraph.
 //!
@@ -81,10 +82,17 @@ pub fn find_quotes(doc: &Doc) -> Vec<RawQuote> {
         while pi < paras.len() && i >= paras[pi].1 {
             let (ps, pe) = paras[pi];
             let next_open = paras.get(pi + 1).and_then(|&(s, _)| chars.get(s).copied());
-            let continues = next_open.is_some_and(|c| matches!(c, '“' | '"' | '«' | '„'));
+            let reopens = next_open.is_some_and(|c| matches!(c, '“' | '"' | '«' | '„'));
+            // Some writers do not repeat the mark: the quotation goes on when the next paragraph's
+            // first double mark closes it ("…\n\nWe could've scored … early." After the match …).
+            let open_double = stack.iter().any(|o| o.family == Family::Double);
+            let closes_later =
+                open_double && !reopens && paras.get(pi + 1).is_some_and(|&(s, e)| first_double_closes(chars, s, e));
+            let continues = reopens || closes_later;
             // Keep only the outermost double quotation open across the break, if it continues.
-            let outer =
-                stack.iter().position(|o| o.family == Family::Double && (o.pos == o.para_start || o.multi_para));
+            let outer = stack
+                .iter()
+                .position(|o| o.family == Family::Double && (o.pos == o.para_start || o.multi_para || closes_later));
             match (outer, continues) {
                 (Some(k), true) => {
                     stack.truncate(k + 1);
@@ -92,7 +100,7 @@ pub fn find_quotes(doc: &Doc) -> Vec<RawQuote> {
                         o.multi_para = true;
                     }
                     // Skip the repeated opening mark of the next paragraph.
-                    if let Some(&(s, _)) = paras.get(pi + 1) {
+                    if let Some(&(s, _)) = paras.get(pi + 1).filter(|_| reopens) {
                         i = i.max(s + 1);
                     }
                 }
@@ -198,6 +206,21 @@ pub fn find_quotes(doc: &Doc) -> Vec<RawQuote> {
         top.push(q);
     }
     top
+}
+
+/// Whether the first double quotation mark in `[s, e)` can only be a closing one: ” or », or a
+/// straight mark after a non-space and before a space or punctuation. Scans one paragraph, and
+/// only at a paragraph break inside a quotation, so the pass stays linear.
+fn first_double_closes(chars: &[char], s: usize, e: usize) -> bool {
+    let e = e.min(chars.len());
+    let Some(i) = (s..e).find(|&i| matches!(chars[i], '"' | '“' | '”' | '„' | '«' | '»')) else {
+        return false;
+    };
+    match chars[i] {
+        '”' | '»' => true,
+        '"' => i > s && !chars[i - 1].is_whitespace() && is_end_like(chars.get(i + 1).copied()),
+        _ => false,
+    }
 }
 
 /// Whether a single mark opens a quotation: after a space or an opening mark and before a word,

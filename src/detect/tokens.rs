@@ -223,6 +223,22 @@ impl Doc {
         }
     }
 
+    /// A pronoun written with a contraction, as the pronoun alone ("I'm" → "i", "it’s" → "it"),
+    /// with its length in characters; `None` for any other token.
+    pub fn contracted_pronoun(&self, i: usize) -> Option<(&str, usize)> {
+        let w = self.lower(i);
+        let cut = w.find(['\'', '’'])?;
+        let (base, rest) = w.split_at(cut);
+        let suffix = rest.trim_start_matches(['\'', '’']);
+        let pronoun = matches!(base, "i" | "we" | "he" | "she" | "it" | "they");
+        (pronoun && matches!(suffix, "m" | "ll" | "ve" | "d" | "re" | "s")).then_some((base, base.chars().count()))
+    }
+
+    /// The word as a pronoun: the contracted form's pronoun ("we've" → "we"), else the word.
+    pub fn pronoun(&self, i: usize) -> &str {
+        self.contracted_pronoun(i).map_or_else(|| self.lower(i), |(p, _)| p)
+    }
+
     /// Original text of token `i`.
     pub fn text(&self, i: usize) -> String {
         match self.tokens.get(i) {

@@ -175,6 +175,17 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     // Apposition: "Josh Earnest, the press secretary, said".
     if doc.is_punct(j, ',') && j > floor {
         let h = j - 1;
+        // The name before the apposition is the speaker ("Hernan Dario Gomez, Panama coach, said").
+        if let Some(k) = (j.saturating_sub(6).max(floor + 1)..h).rev().find(|&k| doc.is_punct(k, ','))
+            && let Some(mi) = cx.tok_ment.get(k - 1).copied().flatten()
+            && let Some(m) = cx.ments.list.get(mi)
+            && m.kind == MKind::Name
+            && matches!(m.label, "PERSON" | "MISC")
+            && m.tok.1 == k
+            && (k + 1..j).all(|x| !doc.has(x, lexicon::F_CUE) || doc.tokens[x].cap)
+        {
+            return Some((mi, m.tok));
+        }
         if doc.has(h, lexicon::F_ROLE_NOUNS) || doc.tokens[h].cap {
             let s = np_left(cx, h, floor)?;
             let mi = speaker_mention(cx, s, h + 1, h);

@@ -88,6 +88,8 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     // People mentioned outside quotations, in text order, and what is known of their gender
     // (from a given name, Mr./Mrs., or a pronoun already resolved to them).
     let mut recent_people: Vec<usize> = Vec::new();
+    // People named inside quotations, in text order.
+    let mut quoted_people: Vec<usize> = Vec::new();
     let mut gender: HashMap<usize, Gender> = HashMap::default();
     // Person cluster → the organisation or place named right before their name ("NASA
     // Administrator Charles Bolden", "Tunisia's coach Nabil Maaloul").
@@ -231,6 +233,9 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                         affiliation.entry(c).or_insert(org);
                     }
                 }
+                if label_of.get(c) == Some(&"PERSON") && m.quote.is_some() {
+                    quoted_people.push(mi);
+                }
                 if label_of.get(c) == Some(&"PERSON") && m.quote.is_none() {
                     last_person = Some(mi);
                     recent_people.push(mi);
@@ -247,7 +252,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 }
             }
             MKind::Pronoun => {
-                let pg = if matches!(doc.lower(m.tok.0), "she" | "her" | "hers" | "herself") {
+                let pg = if matches!(doc.pronoun(m.tok.0), "she" | "her" | "hers" | "herself") {
                     Gender::Female
                 } else {
                     Gender::Male
@@ -267,7 +272,22 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                             && Some(cluster[t]) != speaker_c
                             && gender.get(&cluster[t]).is_none_or(|&g| g == pg)
                     };
-                    if let Some(t) = recent_people.iter().rev().take(16).copied().find(|&t| fits(t)) {
+                    // A person named earlier in the same quotation comes first ("everybody knows Andy
+                    // Warhol's name … because he was").
+                    let same_quote = quoted_people.iter().rev().take(8).copied().find(|&t| list[t].quote == m.quote);
+                    // Otherwise the person the passage is about: the most mentioned recent one.
+                    let count = |t: usize| mentions_of.get(cluster[t]).copied().unwrap_or(0);
+                    if let Some(t) = same_quote.filter(|&t| fits(t)).or_else(|| {
+                        recent_people
+                            .iter()
+                            .rev()
+                            .take(16)
+                            .copied()
+                            .filter(|&t| fits(t))
+                            .enumerate()
+                            .max_by_key(|&(age, t)| (count(t), std::cmp::Reverse(age)))
+                            .map(|(_, t)| t)
+                    }) {
                         cluster[mi] = cluster[t];
                         antecedent[mi] = Some(t);
                     }
@@ -419,7 +439,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     let mut qi = 0;
     for &mi in &order {
         let m = &list[mi];
-        let we = m.kind == MKind::Neuter && matches!(doc.lower(m.tok.0), "we" | "us" | "our" | "ours");
+        let we = m.kind == MKind::Neuter && matches!(doc.pronoun(m.tok.0), "we" | "us" | "our" | "ours");
         if m.kind != MKind::SelfRef && !we {
             continue;
         }
@@ -429,7 +449,25 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
         let Some(&(_, _, sp)) = quote_spans.get(qi).filter(|q| q.0 <= m.start && m.end <= q.1) else { continue };
         let Some(&c) = cluster.get(sp).filter(|&&c| c != NO_ENTITY) else { continue };
         // A person's "we" is the organisation or place they speak for, when the text says which.
-        let target = if !we || label_of.get(c) != Some(&"PERSON") { Some(sp) } else { affiliation.get(&c).copied() };
+        // Failing that, the organisation the passage is about: the most mentioned one among the
+        // names just before ("team member Rodaba Noori told the press, \"we …\"" → the team).
+        let target = if !we || label_of.get(c) != Some(&"PERSON") {
+            Some(sp)
+        } else {
+            affiliation.get(&c).copied().or_else(|| {
+                let before = recent_names.partition_point(|&nm| list[nm].start < m.start);
+                let count = |nm: usize| mentions_of.get(cluster[nm]).copied().unwrap_or(0);
+                recent_names[..before]
+                    .iter()
+                    .rev()
+                    .take(16)
+                    .copied()
+                    .filter(|&nm| cluster[nm] != NO_ENTITY && label_of.get(cluster[nm]) == Some(&"ORG"))
+                    .enumerate()
+                    .max_by_key(|&(age, nm)| (count(nm), std::cmp::Reverse(age)))
+                    .map(|(_, nm)| nm)
+            })
+        };
         if let Some(t) = target {
             cluster[mi] = cluster[t];
             antecedent[mi] = Some(t);
@@ -460,7 +498,10 @@ fn name_gender(doc: &Doc, m: &Ment) -> Option<Gender> {
         Some("mrs" | "ms" | "miss") => return Some(Gender::Female),
         _ => {}
     }
-    if doc.has(first, lexicon::F_FEMALE) {
+    // A lone word ("Kerry") may be a surname that is also someone's given name.
+    if m.tok.1 < first + 2 {
+        None
+    } else if doc.has(first, lexicon::F_FEMALE) {
         Some(Gender::Female)
     } else if doc.has(first, lexicon::F_MALE) {
         Some(Gender::Male)
