@@ -58,6 +58,15 @@ fn quote_over_several_paragraphs() {
 }
 
 #[test]
+fn quote_over_paragraphs_without_the_mark_repeated() {
+    let text = "After the match, the coach said, \"We learned a lot today.\n\nIt was an emotional day for all of us.\" Then the players left.\n\nThe next paragraph is plain.";
+    let got = direct(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0.starts_with("\"We learned") && got[0].0.ends_with("of us.\""), "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("the coach"));
+}
+
+#[test]
 fn apostrophes_are_never_quotes() {
     let text =
         "The militants’ pullout doesn’t matter, US’ officials said of the ’90s and rock ’n’ roll. Russia’s army left.";

@@ -310,3 +310,53 @@ fn they_can_be_a_group_named_in_the_plural() {
     assert_eq!(muslims.len(), 1);
     assert_eq!(entities_of(&d, &c, "their"), muslims);
 }
+
+#[test]
+fn a_contracted_pronoun_is_a_mention() {
+    let text = "New Zealand's Prime Minister John Key spoke on Monday. He said, \"In the end I'll have one vote.\"";
+    let (d, c) = run(text);
+    let i = d.mentions.iter().find(|m| s(&c, m.start, m.end) == "I").expect("\"I\" of \"I'll\" is a mention");
+    assert_eq!(Some(i.entity), entities_of(&d, &c, "John Key").first().copied(), "{:?}", d.mentions);
+}
+
+#[test]
+fn a_title_with_to_leads_to_the_name_after_it() {
+    let text = "According to Afghan Ambassador to the United States Hamdullah Mohib, the visit was a success.";
+    let (d, c) = run(text);
+    assert_eq!(d.quotes.len(), 1);
+    let sp = d.quotes[0].speaker.map(|m| s(&c, d.mentions[m].start, d.mentions[m].end));
+    assert_eq!(sp.as_deref(), Some("Hamdullah Mohib"));
+    assert!(
+        d.mentions.iter().any(|m| m.label == "TITLE" && s(&c, m.start, m.end) == "Ambassador to the United States")
+    );
+    assert!(s(&c, d.quotes[0].start, d.quotes[0].end).starts_with("the visit"));
+}
+
+#[test]
+fn the_name_before_an_apposition_is_the_speaker() {
+    let text = "After the match, Hernan Dario Gomez, Panama coach, said, \"I think we have learned a lot.\"";
+    assert_eq!(speaker_of(text, "\"I think").as_deref(), Some("Hernan Dario Gomez"));
+}
+
+#[test]
+fn a_quotation_after_reported_speech_continues_it() {
+    let text =
+        "Senator John Cornyn issued a statement regarding the decision. \"Like many Texans, I am disappointed.\"";
+    assert_eq!(speaker_of(text, "\"Like many").as_deref(), Some("John Cornyn"));
+}
+
+#[test]
+fn a_pronoun_in_a_quotation_goes_to_the_person_named_in_it() {
+    let text = "Kathryn Waters spoke at the gallery. \"Everybody knows Andy Warhol because he was a personality,\" Waters said.";
+    let (d, c) = run(text);
+    let he = entities_of(&d, &c, "he");
+    assert_eq!(he.len(), 1);
+    assert_eq!(entities_of(&d, &c, "Andy Warhol"), he, "{:?}", d.mentions);
+}
+
+#[test]
+fn a_subject_after_of_is_not_a_name_of_its_own() {
+    let (d, c) = run("Visitors to the Museum of Flight in Seattle and the University of Texas were many.");
+    assert!(entities_of(&d, &c, "Flight").is_empty(), "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Texas").len(), 1, "{:?}", d.mentions);
+}

@@ -368,6 +368,30 @@ fn run_end(doc: &Doc, i: usize) -> usize {
         if j >= n || doc.tokens[j].sent != sent {
             return j;
         }
+        // "… Elizabeth Quat In the New Territories": a capitalised preposition after a heading
+        // with no full stop starts a new sentence, not a longer name.
+        if doc.tokens[j].cap
+            && !doc.tokens[j].all_caps
+            && matches!(
+                doc.lower(j),
+                "in" | "on"
+                    | "at"
+                    | "to"
+                    | "as"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "but"
+            )
+        {
+            return j;
+        }
         if name_like(doc, j) || peoples(doc, j) {
             j += 1;
             continue;
@@ -629,7 +653,12 @@ fn segment_run(
                 }
                 if ye > ys {
                     ge = ye;
-                    inner = Some(ys);
+                    // What follows "of" is a name of its own when it is a place ("Texas" in
+                    // "University of Texas"), not when it names a subject ("Museum of Flight").
+                    let placed = place
+                        || matches!(head, "university" | "college" | "bank")
+                        || (ys..ye).any(|j| gazetteer_at(doc, lex, j, ye).is_some());
+                    inner = placed.then_some(ys);
                     of_label = Some(if place { "GPE" } else { "ORG" });
                 }
             }
@@ -700,7 +729,6 @@ fn segment_run(
             m.label = "MISC";
         }
         out.push(m);
-        // The name after "of" is a mention of its own ("Texas" in "University of Texas").
         k = inner.unwrap_or(ge);
     }
 }

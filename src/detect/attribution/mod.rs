@@ -263,6 +263,9 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
             i = cue.e;
         }
     }
+    // Pass 2b: a quotation with no cue of its own right after reported speech continues that
+    // speech ("Cornyn issued a statement regarding … \"Like many Texans, I am …\"").
+    follow_reported_speech(&cx, &mut out);
     // Pass 3: partial quotations take the speaker of the reported speech around them.
     let mut indirect_idx: Vec<(usize, usize)> =
         out.iter().enumerate().filter(|(_, a)| a.kind == QuoteKind::Indirect).map(|(i, a)| (a.start, i)).collect();
@@ -405,6 +408,47 @@ fn mark(cx: &mut Ctx, c: Cue) {
         if let Some(u) = cx.used_cue.get_mut(j) {
             *u = true;
         }
+    }
+}
+
+/// Gives a cue-less direct quotation the speaker of the reported speech just before it, when that
+/// comes after whatever the quotation inherited from (pass 1 sees direct quotations only).
+fn follow_reported_speech(cx: &Ctx, out: &mut [Attr]) {
+    let mut cued: Vec<(usize, usize)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.speaker.is_some() && a.cue.is_some())
+        .map(|(i, a)| (a.start, i))
+        .collect();
+    cued.sort_unstable();
+    for qi in 0..out.len() {
+        let q = &out[qi];
+        if q.kind != QuoteKind::Direct || q.cue.is_some() || q.part_of.is_some() {
+            continue;
+        }
+        let k = cued.partition_point(|x| x.0 < q.start);
+        let Some(&(_, mut li)) = k.checked_sub(1).and_then(|k| cued.get(k)) else { continue };
+        // Reported speech nested in other reported speech ("Lavrov said that Russia aimed to …")
+        // belongs to the outer speaker.
+        if let Some(&(_, oi)) = cued[k.saturating_sub(8)..k.saturating_sub(1)]
+            .iter()
+            .find(|&&(_, oi)| out[oi].start <= out[li].start && out[li].end <= out[oi].end)
+        {
+            li = oi;
+        }
+        let l = &out[li];
+        if l.kind != QuoteKind::Indirect || cx.doc.para_of(q.start) > cx.doc.para_of(l.start) + 2 {
+            continue;
+        }
+        let sp = l.speaker;
+        let marks = [" (no closing mark; ends at the paragraph end)", " (runs over several paragraphs)"]
+            .into_iter()
+            .find(|m| q.reason.ends_with(m))
+            .unwrap_or("");
+        let name = sp.map(|m| describe(cx, m)).unwrap_or_default();
+        out[qi].reason =
+            format!("quotation marks, no cue of its own; continues the speech reported from {name}{marks}");
+        out[qi].speaker = sp;
     }
 }
 

@@ -267,6 +267,15 @@ pub(super) fn subject_right(cx: &mut Ctx, from: usize, limit: usize) -> Option<(
     if e == from || doc.has(head, lexicon::F_FUNCTION_WORDS) {
         return None;
     }
+    // "according to Afghan Ambassador to the United States Hamdullah Mohib": a title whose
+    // complement stopped the walk still leads to the name written after it.
+    if let Some(ti) = cx.tok_ment.get(head).copied().flatten()
+        && cx.ments.list[ti].kind == MKind::Title
+        && let Some(ni) = cx.tok_ment.get(cx.ments.list[ti].tok.1).copied().flatten()
+        && cx.ments.list[ni].title == Some(ti)
+    {
+        return Some((ni, cx.ments.list[ni].tok.1));
+    }
     // Prefer the name mention at the head when the phrase is "Sen. John McCain".
     let mi = speaker_mention(cx, from, e, head);
     Some((mi, e))
