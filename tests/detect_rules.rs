@@ -360,3 +360,22 @@ fn a_subject_after_of_is_not_a_name_of_its_own() {
     assert!(entities_of(&d, &c, "Flight").is_empty(), "{:?}", d.mentions);
     assert_eq!(entities_of(&d, &c, "Texas").len(), 1, "{:?}", d.mentions);
 }
+
+#[test]
+fn a_middle_initial_stays_in_the_name() {
+    let (d, c) = run("The book was written by L. Ron Hubbard. Later Steven F. Udvar-Hazy gave money to the museum.");
+    assert_eq!(entities_of(&d, &c, "L. Ron Hubbard").len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Steven F. Udvar-Hazy").len(), 1, "{:?}", d.mentions);
+}
+
+#[test]
+fn nouns_and_passives_are_not_speech_cues() {
+    for text in [
+        "Recent reports have revealed that the defector was arrested in California.",
+        "He carried a copy of the book Blown for Good, written by Marc Headley.",
+        "The elite group called the Sea Org was first persuaded to travel back to California.",
+    ] {
+        let q = quotes(text);
+        assert!(q.is_empty(), "{text}: {q:?}");
+    }
+}

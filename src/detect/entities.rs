@@ -94,6 +94,11 @@ fn name_like(doc: &Doc, i: usize) -> bool {
     })
 }
 
+/// A single capital letter, as in a name's initial ("F." in "Steven F. Udvar-Hazy").
+fn initial(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap && t.end == t.start + 1)
+}
+
 /// "al-Nusra", "bin-Salman": a lower-case particle joined to a capitalised name.
 fn particle_name(word: &[char]) -> bool {
     word.iter().position(|&c| c == '-').is_some_and(|h| h <= 3 && word.get(h + 1).is_some_and(|c| c.is_uppercase()))
@@ -396,9 +401,9 @@ fn run_end(doc: &Doc, i: usize) -> usize {
             j += 1;
             continue;
         }
-        // "Mr." "Sen." : the dot after an abbreviation stays in the run.
+        // "Mr." "Sen." "L. Ron Hubbard": the dot after an abbreviation or an initial stays in the run.
         if doc.is_punct(j, '.')
-            && doc.has(j - 1, lexicon::F_ABBREVIATIONS)
+            && (doc.has(j - 1, lexicon::F_ABBREVIATIONS) || initial(doc, j - 1))
             && doc.tokens[j].start == doc.tokens[j - 1].end
             && name_like(doc, j + 1)
         {
@@ -755,6 +760,9 @@ fn name_group_end(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> usi
     let mut and_joined = false;
     while e < end {
         if e > k && peoples(doc, e) {
+            e += 1;
+        } else if doc.is_punct(e, '.') && e > k && initial(doc, e - 1) && e + 1 < end && name_like(doc, e + 1) {
+            // "Steven F. Udvar-Hazy": a middle initial's dot.
             e += 1;
         } else if e > k && and_inside_name(doc, e) {
             and_joined = true;

@@ -227,11 +227,18 @@ impl Doc {
     /// with its length in characters; `None` for any other token.
     pub fn contracted_pronoun(&self, i: usize) -> Option<(&str, usize)> {
         let w = self.lower(i);
-        let cut = w.find(['\'', '’'])?;
+        let b = w.as_bytes();
+        // Every word passes here: rule most out on their first byte and length.
+        if !(3..=9).contains(&b.len()) || !matches!(b[0], b'i' | b'w' | b'h' | b's' | b't') {
+            return None;
+        }
+        // The lower-cased text spells ’ as '.
+        let cut = b.iter().position(|&c| c == b'\'')?;
         let (base, rest) = w.split_at(cut);
-        let suffix = rest.trim_start_matches(['\'', '’']);
+        let suffix = &rest[1..];
         let pronoun = matches!(base, "i" | "we" | "he" | "she" | "it" | "they");
-        (pronoun && matches!(suffix, "m" | "ll" | "ve" | "d" | "re" | "s")).then_some((base, base.chars().count()))
+        // The base is ASCII, so its length in bytes is its length in characters.
+        (pronoun && matches!(suffix, "m" | "ll" | "ve" | "d" | "re" | "s")).then_some((base, base.len()))
     }
 
     /// The word as a pronoun: the contracted form's pronoun ("we've" → "we"), else the word.

@@ -59,6 +59,13 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
     if prev_noun_context || matches!(doc.lower(i + 1), "of" | "for") && !verb_form {
         return None;
     }
+    // "Recent reports have revealed": before an auxiliary the word is a noun; "a book written by
+    // Marc Headley": before "by" it is a passive, whose speaker is not on its left.
+    let next_in_sentence = doc.tokens.get(i + 1).is_some_and(|n| n.sent == t.sent);
+    let noun_form = w.ends_with('s') && !verb_form;
+    if next_in_sentence && (noun_form && doc.has(i + 1, lexicon::F_AUX) || doc.lower(i + 1) == "by") {
+        return None;
+    }
     Some(Cue { s: i, e: i + 1, class, source_after: false })
 }
 

@@ -220,8 +220,13 @@ pub(super) fn indirect(
                 && !preps.contains(&doc.lower(e))
                 && !matches!(doc.lower(e), "he" | "she" | "they" | "it" | "we" | "i")
                 && doc.tokens[e].kind != Kind::Punct
+                && !doc.has(e, lexicon::F_AUX)
             {
                 e += 1;
+            }
+            // "the group called the Sea Org was persuaded to …": a name given, not an address.
+            if matches!(doc.lower(cue.s), "called" | "calls") && doc.has(e, lexicon::F_AUX) {
+                return None;
             }
             let tell =
                 matches!(doc.lower(cue.s), "told" | "tells" | "telling" | "tell" | "reminded" | "assured" | "informed");
@@ -271,7 +276,12 @@ pub(super) fn indirect(
             | "denounced"
     );
     let min_words = if stance_object { 1 } else { 2 };
-    if ce > k && (k..ce).filter(|&j| doc.is_word(j)).count() >= min_words {
+    // "the elite group called the Sea Org": a name alone after the verb is naming, not speech.
+    let only_a_name = ce > k
+        && ce <= k + 5
+        && (k..ce).all(|j| doc.tokens[j].cap || matches!(doc.lower(j), "the" | "of" | "for" | "and"))
+        && !doc.has(k, lexicon::F_PRONOUNS);
+    if ce > k && !only_a_name && (k..ce).filter(|&j| doc.is_word(j)).count() >= min_words {
         // "The plan, he said, is …": both sides are content.
         // (A bounded look back, so long run-on sentences stay linear.)
         let earlier_cue =

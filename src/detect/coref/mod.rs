@@ -315,7 +315,12 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                         .filter(|&(s, o)| {
                             s == sent
                                 && cluster[o] != NO_ENTITY
-                                && matches!(label_of.get(cluster[o]), Some(&"PERSON" | &"MISC"))
+                                && match label_of.get(cluster[o]) {
+                                    Some(&"PERSON") => true,
+                                    // One unknown word is as likely a group or a place.
+                                    Some(&"MISC") => list[o].tok.1 >= list[o].tok.0 + 2,
+                                    _ => false,
+                                }
                                 && gender.get(&cluster[o]).is_none_or(|&g| g == pg)
                         })
                         .map(|(_, o)| o);
