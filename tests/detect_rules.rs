@@ -379,3 +379,20 @@ fn nouns_and_passives_are_not_speech_cues() {
         assert!(q.is_empty(), "{text}: {q:?}");
     }
 }
+
+#[test]
+fn we_is_the_organisation_named_after_the_speaker() {
+    let text = "Officials denied it. \"The turbines are running,\" said Andrei Vlase, a spokesman for Hidroelectrica. \"We release what nature gives us.\"";
+    let (d, c) = run(text);
+    let org = entities_of(&d, &c, "Hidroelectrica");
+    assert_eq!(org.len(), 1);
+    assert_eq!(entities_of(&d, &c, "We"), org, "{:?}", d.mentions);
+}
+
+#[test]
+fn we_of_a_person_with_no_organisation_nearby_stays_unresolved() {
+    let text = "The Danube Commission met on Monday.\n\nThe weather was dry.\n\nThe river fell again.\n\n\"We are worried,\" Leonore Gessler said.";
+    let (d, c) = run(text);
+    let commission = entities_of(&d, &c, "Danube Commission");
+    assert!(entities_of(&d, &c, "We").iter().all(|e| !commission.contains(e)), "{:?}", d.mentions);
+}

@@ -86,6 +86,8 @@ pub const F_NOT_SPEAKER: u32 = 1 << 27;
 pub const F_HEADLINE_CUE: u32 = 1 << 28;
 /// Heads of descriptions and names of events ("the contest" → the latest named championship).
 pub const F_NOMINAL_EVENT: u32 = 1 << 29;
+/// Not from a list: set by the tokenizer on a pronoun with a contraction ("I'm", "they've").
+pub const F_CONTRACTION: u32 = 1 << 30;
 
 /// How strongly a verb signals reported speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -67,6 +67,24 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// "i'm" → ("i", 1), "they've" → ("they", 4): a lower-cased pronoun with a contraction (the
+/// lower-cased text spells ’ as '), with the pronoun's length in characters.
+fn split_contraction(w: &str) -> Option<(&str, usize)> {
+    // The apostrophe can only follow the one to four letters of a pronoun: a few byte tests rule
+    // out nearly every word.
+    let cut = match w.as_bytes() {
+        [b'i', b'\'', _, ..] => 1,
+        [b'w' | b'h' | b'i', _, b'\'', _, ..] => 2,
+        [b's' | b't', _, _, b'\'', _, ..] => 3,
+        [b't', _, _, _, b'\'', _, ..] => 4,
+        _ => return None,
+    };
+    let (base, rest) = w.split_at(cut);
+    let pronoun = matches!(base, "i" | "we" | "he" | "she" | "it" | "they");
+    // The pronoun is ASCII, so its length in bytes is its length in characters.
+    (pronoun && matches!(&rest[1..], "m" | "ll" | "ve" | "d" | "re" | "s")).then_some((base, cut))
+}
+
 impl Doc {
     pub fn new(text: &str) -> Doc {
         // One allocation: a text has at most as many characters as bytes.
@@ -90,6 +108,8 @@ impl Doc {
             }
             let start = i;
             let kind;
+            // An internal apostrophe: the word may be a contracted pronoun (checked below).
+            let mut apostrophe = false;
             if is_word_char(c) {
                 let numeric_start = c.is_ascii_digit();
                 i += 1;
@@ -112,6 +132,7 @@ impl Doc {
                             if s_next {
                                 break;
                             }
+                            apostrophe = true;
                             i += 1;
                             continue;
                         }
@@ -190,14 +211,15 @@ impl Doc {
                 all_caps: letters >= 2 && uppers == letters,
                 sent: 0,
                 para,
-                flags: 0,
+                flags: if apostrophe { lexicon::F_CONTRACTION } else { 0 },
             });
         }
         let lex = lexicon::get();
         for t in &mut tokens {
             if t.kind != Kind::Punct {
                 let w = lower.get(t.lo.0 as usize..t.lo.1 as usize).unwrap_or("");
-                t.flags = lex.flags(w);
+                let contraction = t.flags & lexicon::F_CONTRACTION != 0 && split_contraction(w).is_some();
+                t.flags = lex.flags(w) | if contraction { lexicon::F_CONTRACTION } else { 0 };
             }
         }
         let mut doc = Doc {
@@ -226,19 +248,10 @@ impl Doc {
     /// A pronoun written with a contraction, as the pronoun alone ("I'm" → "i", "it’s" → "it"),
     /// with its length in characters; `None` for any other token.
     pub fn contracted_pronoun(&self, i: usize) -> Option<(&str, usize)> {
-        let w = self.lower(i);
-        let b = w.as_bytes();
-        // Every word passes here: rule most out on their first byte and length.
-        if !(3..=9).contains(&b.len()) || !matches!(b[0], b'i' | b'w' | b'h' | b's' | b't') {
+        if !self.has(i, lexicon::F_CONTRACTION) {
             return None;
         }
-        // The lower-cased text spells ’ as '.
-        let cut = b.iter().position(|&c| c == b'\'')?;
-        let (base, rest) = w.split_at(cut);
-        let suffix = &rest[1..];
-        let pronoun = matches!(base, "i" | "we" | "he" | "she" | "it" | "they");
-        // The base is ASCII, so its length in bytes is its length in characters.
-        (pronoun && matches!(suffix, "m" | "ll" | "ve" | "d" | "re" | "s")).then_some((base, base.len()))
+        split_contraction(self.lower(i))
     }
 
     /// The word as a pronoun: the contracted form's pronoun ("we've" → "we"), else the word.

@@ -37,7 +37,7 @@ use super::attribution::Attr;
 use super::entities::{MKind, Ment, Mentions};
 use super::lexicon;
 use super::lexicon::FastMap as HashMap;
-use super::tokens::Doc;
+use super::tokens::{Doc, Kind};
 use super::{Detections, Entity, Mention, Quote, QuoteKind};
 
 const NO_ENTITY: usize = usize::MAX;
@@ -441,6 +441,8 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     }
     // "I" / "my" inside a quotation: the quotation's speaker; "we" / "our": the speaker when that
     // is an organisation or a place.
+    let name_at: HashMap<usize, usize> =
+        list.iter().enumerate().filter(|(_, m)| m.kind == MKind::Name).map(|(i, m)| (m.tok.0, i)).collect();
     let mut qi = 0;
     for &mi in &order {
         let m = &list[mi];
@@ -459,19 +461,23 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
         let target = if !we || label_of.get(c) != Some(&"PERSON") {
             Some(sp)
         } else {
-            affiliation.get(&c).copied().or_else(|| {
-                let before = recent_names.partition_point(|&nm| list[nm].start < m.start);
-                let count = |nm: usize| mentions_of.get(cluster[nm]).copied().unwrap_or(0);
-                recent_names[..before]
-                    .iter()
-                    .rev()
-                    .take(16)
-                    .copied()
-                    .filter(|&nm| cluster[nm] != NO_ENTITY && label_of.get(cluster[nm]) == Some(&"ORG"))
-                    .enumerate()
-                    .max_by_key(|&(age, nm)| (count(nm), std::cmp::Reverse(age)))
-                    .map(|(_, nm)| nm)
-            })
+            let para = doc.para_of(m.start);
+            affiliation.get(&c).copied().or_else(|| apposed_org(doc, &list, &name_at, &cluster, &label_of, sp)).or_else(
+                || {
+                    let before = recent_names.partition_point(|&nm| list[nm].start < m.start);
+                    let count = |nm: usize| mentions_of.get(cluster[nm]).copied().unwrap_or(0);
+                    recent_names[..before]
+                        .iter()
+                        .rev()
+                        .take(16)
+                        .copied()
+                        .take_while(|&nm| doc.para_of(list[nm].start) + 1 >= para)
+                        .filter(|&nm| cluster[nm] != NO_ENTITY && label_of.get(cluster[nm]) == Some(&"ORG"))
+                        .enumerate()
+                        .max_by_key(|&(age, nm)| (count(nm), std::cmp::Reverse(age)))
+                        .map(|(_, nm)| nm)
+                },
+            )
         };
         if let Some(t) = target {
             cluster[mi] = cluster[t];
@@ -485,6 +491,36 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
         }
     }
     finish(doc, list, order, cluster, antecedent, label_of, attrs)
+}
+
+/// The organisation named in an apposition after a speaker's name: "Andrei Vlase, a spokesman
+/// for Hidroelectrica" → Hidroelectrica.
+fn apposed_org(
+    doc: &Doc,
+    list: &[Ment],
+    name_at: &HashMap<usize, usize>,
+    cluster: &[usize],
+    label_of: &[&'static str],
+    speaker: usize,
+) -> Option<usize> {
+    let s = list.get(speaker).filter(|m| m.kind == MKind::Name)?;
+    let comma = s.tok.1;
+    if !doc.is_punct(comma, ',') {
+        return None;
+    }
+    let sent = doc.tokens.get(comma)?.sent;
+    for j in comma + 1..comma + 7 {
+        let t = doc.tokens.get(j).filter(|t| t.sent == sent && t.kind == Kind::Word)?;
+        if let Some(&o) = name_at.get(&j) {
+            // An unknown name after "a spokesman for" is an organisation's too.
+            let org = matches!(cluster.get(o).and_then(|&c| label_of.get(c)), Some(&"ORG" | &"MISC"));
+            return org.then_some(o);
+        }
+        if t.cap {
+            return None;
+        }
+    }
+    None
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
