@@ -396,3 +396,11 @@ fn we_of_a_person_with_no_organisation_nearby_stays_unresolved() {
     let commission = entities_of(&d, &c, "Danube Commission");
     assert!(entities_of(&d, &c, "We").iter().all(|e| !commission.contains(e)), "{:?}", d.mentions);
 }
+
+#[test]
+fn people_from_a_place_speak_not_the_place() {
+    let text = "Transport ministers from five Danube countries agreed on Wednesday to dredge the river.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Transport ministers from five Danube countries"));
+}

@@ -193,8 +193,25 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
         }
         return None;
     }
-    let s = np_left(cx, j, floor)?;
-    let mi = speaker_mention(cx, s, j + 1, j);
+    let mut s = np_left(cx, j, floor)?;
+    let mut head = j;
+    // "Transport ministers from five Danube countries agreed": the ministers speak, not the
+    // countries.
+    let mut p = s;
+    if p > floor && (doc.tokens[p - 1].kind == Kind::Number || doc.has(p - 1, lexicon::F_NUMBER_WORDS)) {
+        p -= 1;
+    }
+    if p > floor + 1
+        && matches!(doc.lower(p - 1), "of" | "from")
+        && doc.is_word(p - 2)
+        && !doc.tokens[p - 2].cap
+        && doc.has(p - 2, lexicon::F_ROLE_NOUNS)
+        && let Some(s2) = np_left(cx, p - 2, floor)
+    {
+        s = s2;
+        head = p - 2;
+    }
+    let mi = speaker_mention(cx, s, j + 1, head);
     Some((mi, (s, j + 1)))
 }
 
