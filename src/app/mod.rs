@@ -77,6 +77,7 @@ pub struct SaysoApp {
     /// File → Export also writes unreviewed suggestions (with their status).
     pub export_suggestions: bool,
     list_tab: ListTab,
+    list_rows: panels::ListRows,
     view: ArticleView,
     queue: Vec<AppCommand>,
     prompt: Option<PathPrompt>,
@@ -119,6 +120,7 @@ impl SaysoApp {
             show_schema: false,
             export_suggestions: false,
             list_tab: ListTab::default(),
+            list_rows: panels::ListRows::default(),
             view: ArticleView::default(),
             queue: Vec::new(),
             prompt: None,
@@ -670,6 +672,8 @@ impl SaysoApp {
         self.chooser = None;
         self.link_picker = None;
         self.view = ArticleView::default();
+        // A new session counts its generations from the start again.
+        self.list_rows = panels::ListRows::default();
         std::mem::replace(&mut self.session, session)
     }
 
