@@ -111,8 +111,7 @@ impl Session {
         }
         self.doc = recovered.documents.first().map_or(self.doc, |d| d.id);
         self.project = recovered;
-        self.history = History::default();
-        self.history.mark_unsaved();
+        self.history.restart();
     }
 
     /// Moves spans back onto their words in a hand-edited text (see [`store::reanchor`]). Like
@@ -123,8 +122,7 @@ impl Session {
         reanchor.apply(&mut self.project);
         self.warnings =
             store::validate(&self.project).into_iter().filter(|p| p.severity == Severity::Warning).collect();
-        self.history = History::default();
-        self.history.mark_unsaved();
+        self.history.restart();
         Some(reanchor)
     }
 

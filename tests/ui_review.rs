@@ -521,6 +521,27 @@ fn quotes_list_filters_by_status_speaker_and_label() {
 }
 
 #[test]
+fn filtered_quotes_list_follows_edits_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open_fixture(&dir);
+    let zoe = "“Zoë’s bakery stays open,”";
+    h.state_mut().quote_filter.status = Some(Status::Accepted);
+    h.run();
+    assert!(h.query_by_label(zoe).is_none(), "a suggested quote is filtered out");
+    for command in [AppCommand::Select(AnnId(8)), AppCommand::Accept, AppCommand::ClearSelection] {
+        h.state_mut().send(command);
+    }
+    h.run();
+    h.get_by_label(zoe);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(h.query_by_label(zoe).is_none(), "undo takes it off the list again");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    h.get_by_label(zoe);
+}
+
+#[test]
 fn picking_an_entity_highlights_its_mentions() {
     let dir = tempfile::tempdir().unwrap();
     let (mut h, _) = open_fixture(&dir);

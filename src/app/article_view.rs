@@ -598,37 +598,54 @@ fn hover_card(ui: &mut Ui, project: &Project, anns: &[&Annotation]) {
     }
 }
 
-/// The word around `offset`: letters, digits, and apostrophes or hyphens inside a word.
+/// The word around `offset`: letters, digits, and apostrophes or hyphens inside a word. Only the
+/// word itself is read, so a double-click costs the same anywhere in a long article.
 fn word_at(doc: &Document, offset: usize) -> Option<(usize, usize)> {
-    let index = crate::model::TextIndex::new(&doc.text);
-    let line_start = doc.text[..index.byte_of(&doc.text, offset)].rfind('\n').map_or(0, |b| b + 1);
-    let line_end = doc.text[line_start..].find('\n').map_or(doc.text.len(), |b| line_start + b);
-    let base = index.char_of(&doc.text, line_start);
-    let chars: Vec<char> = doc.text[line_start..line_end].chars().collect();
-    let at = offset.checked_sub(base)?;
-    let inner = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-    if !chars.get(at).is_some_and(|c| c.is_alphanumeric()) {
-        return None;
-    }
-    let mut s = at;
-    while s > 0 && inner(chars[s - 1]) {
-        s -= 1;
-    }
-    let mut e = at + 1;
-    while e < chars.len() && inner(chars[e]) {
-        e += 1;
-    }
-    while s < e && !chars[s].is_alphanumeric() {
-        s += 1;
-    }
-    while e > s && !chars[e - 1].is_alphanumeric() {
-        e -= 1;
-    }
-    Some((base + s, base + e))
+    let byte = doc.index().byte_of(&doc.text, offset);
+    let c = doc.text[byte..].chars().next().filter(|c| c.is_alphanumeric())?;
+    let before = word_reach(doc.text[..byte].chars().rev());
+    let after = word_reach(doc.text[byte + c.len_utf8()..].chars());
+    Some((offset - before, offset + 1 + after))
+}
+
+/// How far a word runs on through `chars`, up to its last letter or digit: apostrophes and
+/// hyphens join letters but do not end a word.
+fn word_reach(chars: impl Iterator<Item = char>) -> usize {
+    let inner = |c: &char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    chars.take_while(inner).enumerate().filter(|(_, c)| c.is_alphanumeric()).last().map_or(0, |(i, _)| i + 1)
 }
 
 /// The start and end `a` would have with one end dragged to `to`; it never becomes empty.
 fn dragged_extent(a: &Annotation, end: bool, to: usize) -> (usize, usize) {
     let (s, e) = (a.span.start(), a.span.end());
     if end { (s, to.max(s + 1)) } else { (to.min(e - 1), e) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DocId;
+
+    #[test]
+    fn double_click_takes_the_whole_word_and_nothing_around_it() {
+        // The padding puts the second line past the index's first samples.
+        let text = format!("Ça l’homme's -dash- rock'n'roll.\n{}naïve—42x", "é ".repeat(70));
+        let doc = Document::new(DocId(1), "t", text.as_str());
+        let chars: Vec<char> = text.chars().collect();
+        let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let word = |offset| word_at(&doc, offset).map(|(s, e)| chars[s..e].iter().collect::<String>());
+        assert_eq!(word_at(&doc, 0), Some((0, 2)), "first word of the text");
+        assert_eq!(word(at("homme")).as_deref(), Some("l’homme's"));
+        assert_eq!(word(at("dash")).as_deref(), Some("dash"), "hyphens around a word are not in it");
+        assert_eq!(word(at("-dash")), None);
+        assert_eq!(word(at("n'roll")).as_deref(), Some("rock'n'roll"));
+        assert_eq!(word(at(".")), None);
+        assert_eq!(word(at(" l’")), None);
+        assert_eq!(word(at("\n")), None);
+        assert_eq!(word(at("ïve")).as_deref(), Some("naïve"), "a line's first word");
+        assert_eq!(word(at("—")), None);
+        assert_eq!(word_at(&doc, chars.len() - 1), Some((chars.len() - 3, chars.len())), "last word of the text");
+        assert_eq!(word_at(&doc, chars.len()), None);
+        assert_eq!(word_at(&doc, chars.len() + 5), None);
+    }
 }

@@ -77,6 +77,7 @@ pub struct SaysoApp {
     /// File → Export also writes unreviewed suggestions (with their status).
     pub export_suggestions: bool,
     list_tab: ListTab,
+    list_rows: panels::ListRows,
     view: ArticleView,
     queue: Vec<AppCommand>,
     prompt: Option<PathPrompt>,
@@ -119,6 +120,7 @@ impl SaysoApp {
             show_schema: false,
             export_suggestions: false,
             list_tab: ListTab::default(),
+            list_rows: panels::ListRows::default(),
             view: ArticleView::default(),
             queue: Vec::new(),
             prompt: None,
@@ -549,7 +551,7 @@ impl SaysoApp {
         let (id, start, stop) = (a.id, a.span.start(), a.span.end());
         let at = if end { stop } else { start };
         let moved = if words {
-            word_boundary(&doc.text, at, forward)
+            word_boundary(doc, at, forward)
         } else if forward {
             at + 1
         } else {
@@ -670,6 +672,8 @@ impl SaysoApp {
         self.chooser = None;
         self.link_picker = None;
         self.view = ArticleView::default();
+        // A new session counts its generations from the start again.
+        self.list_rows = panels::ListRows::default();
         std::mem::replace(&mut self.session, session)
     }
 
@@ -829,27 +833,26 @@ fn install_fonts(ctx: &egui::Context) {
 }
 
 /// The next word boundary after (or before) code point `at`: the end of the next word going
-/// forward, the start of the previous word going back.
-fn word_boundary(text: &str, at: usize, forward: bool) -> usize {
-    let chars: Vec<char> = text.chars().collect();
-    let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
-    let mut i = at.min(chars.len());
-    if forward {
-        while i < chars.len() && !word(i) {
-            i += 1;
-        }
-        while i < chars.len() && word(i) {
-            i += 1;
-        }
-    } else {
-        while i > 0 && !word(i - 1) {
-            i -= 1;
-        }
-        while i > 0 && word(i - 1) {
-            i -= 1;
-        }
+/// forward, the start of the previous word going back. Only the characters passed over are read,
+/// so a keystroke costs the same anywhere in a long article.
+fn word_boundary(doc: &crate::model::Document, at: usize, forward: bool) -> usize {
+    let index = doc.index();
+    let at = at.min(index.len_chars());
+    let byte = index.byte_of(&doc.text, at);
+    if forward { at + across_word(doc.text[byte..].chars()) } else { at - across_word(doc.text[..byte].chars().rev()) }
+}
+
+/// How many of `chars` lie up to the end of the first word: any characters before it, then it.
+fn across_word(chars: impl Iterator<Item = char>) -> usize {
+    let mut chars = chars.peekable();
+    let mut n = 0;
+    while chars.next_if(|c| !c.is_alphanumeric()).is_some() {
+        n += 1;
     }
-    i
+    while chars.next_if(|c| c.is_alphanumeric()).is_some() {
+        n += 1;
+    }
+    n
 }
 
 const STORAGE_RECENT: &str = "recent_files";
@@ -905,4 +908,33 @@ pub fn run_native(path: Option<PathBuf>) -> eframe::Result<()> {
             Ok(Box::new(app))
         }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, Document};
+
+    #[test]
+    fn alt_arrows_stop_at_word_ends() {
+        let pad = "é ".repeat(70);
+        let text = format!("{pad}l’homme va — naïve, 42x!");
+        let doc = Document::new(DocId(1), "t", text.as_str());
+        let len = text.chars().count();
+        let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let (l, homme) = (at("l’homme"), at("homme"));
+        assert_eq!(word_boundary(&doc, l, true), l + 1, "an apostrophe ends a word here");
+        assert_eq!(word_boundary(&doc, homme + 2, true), homme + 5);
+        assert_eq!(word_boundary(&doc, homme + 5, true), at(" —"), "spaces before the next word are passed");
+        assert_eq!(word_boundary(&doc, at(" —"), true), at(", 42"), "through the dash to the end of “naïve”");
+        assert_eq!(word_boundary(&doc, at("!"), true), len, "the end of the text");
+        assert_eq!(word_boundary(&doc, len, true), len);
+        assert_eq!(word_boundary(&doc, len + 3, true), len);
+        assert_eq!(word_boundary(&doc, len, false), at("42x"));
+        assert_eq!(word_boundary(&doc, at("ïve"), false), at("naïve"));
+        assert_eq!(word_boundary(&doc, at("naïve"), false), at("va"));
+        assert_eq!(word_boundary(&doc, l, false), l - 2, "back to the last “é”");
+        assert_eq!(word_boundary(&doc, 1, false), 0, "the start of the text");
+        assert_eq!(word_boundary(&doc, 0, false), 0);
+    }
 }

@@ -3,8 +3,9 @@
 
 use super::commands::{self, AppCommand};
 use super::link_picker::{LinkKind, mention_label};
+use super::quote_filter::QuoteFilter;
 use super::{ListTab, NoticeLevel, SaysoApp, palette};
-use crate::model::{Annotation, Layer, Project, StatusCounts};
+use crate::model::{AnnId, Annotation, DocId, Layer, Project, StatusCounts};
 use egui::{RichText, Ui};
 
 const NOTICE_SECONDS: f64 = 4.0;
@@ -178,6 +179,36 @@ fn speaker_name(project: &Project, quote: &Annotation) -> Option<String> {
     }
 }
 
+/// The annotations the list shows, in text order, kept until the project, the document, the tab
+/// or the quote filter changes: going through every annotation each frame cost time in
+/// proportion to the project.
+#[derive(Default)]
+pub struct ListRows {
+    key: Option<(u64, DocId, ListTab, QuoteFilter)>,
+    ids: Vec<AnnId>,
+}
+
+impl ListRows {
+    /// The rows for `tab`; `generation` changes whenever the project does.
+    fn ids(&mut self, project: &Project, generation: u64, doc: DocId, tab: ListTab, filter: &QuoteFilter) -> &[AnnId] {
+        let fresh = self.key.as_ref().is_some_and(|(g, d, t, f)| (*g, *d, *t) == (generation, doc, tab) && f == filter);
+        if !fresh {
+            let mut items: Vec<&Annotation> = project
+                .annotations_of(doc)
+                .filter(|a| match tab {
+                    ListTab::Quotes => a.layer == Layer::Quote && filter.matches(project, a),
+                    ListTab::Mentions => a.layer == Layer::Mention,
+                    ListTab::Other | ListTab::Entities => !matches!(a.layer, Layer::Quote | Layer::Mention),
+                })
+                .collect();
+            items.sort_by_key(|a| (a.span.start(), a.span.end()));
+            self.ids = items.iter().map(|a| a.id).collect();
+            self.key = Some((generation, doc, tab, filter.clone()));
+        }
+        &self.ids
+    }
+}
+
 pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
     egui::Panel::left("list").resizable(true).default_size(320.0).show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -200,15 +231,7 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
         }
         let project = &app.session.project;
         let filter = &app.quote_filter;
-        let mut items: Vec<&Annotation> = project
-            .annotations_of(doc)
-            .filter(|a| match tab {
-                ListTab::Quotes => a.layer == Layer::Quote && filter.matches(project, a),
-                ListTab::Mentions => a.layer == Layer::Mention,
-                ListTab::Other | ListTab::Entities => !matches!(a.layer, Layer::Quote | Layer::Mention),
-            })
-            .collect();
-        items.sort_by_key(|a| (a.span.start(), a.span.end()));
+        let items = app.list_rows.ids(project, app.session.history.generation(), doc, tab, filter);
         if items.is_empty() {
             let empty =
                 if tab == ListTab::Quotes && filter.is_active() { "No quote matches." } else { "Nothing here yet." };
@@ -218,7 +241,7 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
         let mut clicked = None;
         let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.6;
         egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, items.len(), |ui, range| {
-            for a in &items[range] {
+            for a in items[range].iter().filter_map(|id| project.annotation(*id)) {
                 let color = palette::label_color(&project.schema, &a.label);
                 let (title, detail) = match a.layer {
                     Layer::Quote => (

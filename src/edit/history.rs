@@ -80,6 +80,15 @@ impl History {
         self.generation += 1;
     }
 
+    /// Forgets every step after the project was replaced or changed outside the history (work
+    /// restored from a recovery file, spans re-anchored): it matches no saved file. The
+    /// generation keeps counting, so nothing keyed on it takes the new state for an old one.
+    pub fn restart(&mut self) {
+        self.done.clear();
+        self.undone.clear();
+        self.mark_unsaved();
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.saved_at != Some(self.done.len())
     }
