@@ -187,18 +187,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         if t.kind == Kind::Word
             && let Some((w, len)) = doc.contracted_pronoun(i)
         {
-            let inside = tok_quote[i].is_some();
-            let m = match w {
-                "he" | "she" => Some(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun".to_string())),
-                "it" => Some(ment(doc, i, i + 1, "ORG", MKind::Neuter, "pronoun".to_string())),
-                "they" => Some(ment(doc, i, i + 1, "PERSON", MKind::Neuter, "pronoun".to_string())),
-                "we" if inside => Some(ment(doc, i, i + 1, "PERSON", MKind::Neuter, "pronoun".to_string())),
-                "i" if inside => {
-                    Some(ment(doc, i, i + 1, "PERSON", MKind::SelfRef, "first person inside a quotation".into()))
-                }
-                _ => None,
-            };
-            if let Some(mut m) = m {
+            if let Some(mut m) = pronoun_mention(doc, i, w, tok_quote[i].is_some()) {
                 m.end = m.start + len;
                 list.push(m);
             }
@@ -222,16 +211,8 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         // the string comparisons.
         if t.kind == Kind::Word && doc.has(i, lexicon::F_PRONOUNS | lexicon::F_FUNCTION_WORDS) {
             let w = doc.lower(i);
-            if matches!(w, "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself") {
-                list.push(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun".to_string()));
-            } else if matches!(w, "it" | "its" | "they" | "them" | "their")
-                || matches!(w, "we" | "us" | "our" | "ours") && tok_quote[i].is_some()
-            {
-                // Unresolved, "they said" is more likely people than an organisation.
-                let label = if w.starts_with("it") { "ORG" } else { "PERSON" };
-                list.push(ment(doc, i, i + 1, label, MKind::Neuter, "pronoun".to_string()));
-            } else if matches!(w, "i" | "me" | "my" | "myself") && tok_quote[i].is_some() {
-                list.push(ment(doc, i, i + 1, "PERSON", MKind::SelfRef, "first person inside a quotation".into()));
+            if let Some(m) = pronoun_mention(doc, i, w, tok_quote[i].is_some()) {
+                list.push(m);
             } else if matches!(w, "the" | "this")
                 && let Some(e) = nominal_phrase(doc, i)
             {
@@ -269,6 +250,24 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         m.title = m.title.and_then(|t| new_index.get(t).copied());
     }
     Mentions { list, tok_quote, quote_tok }
+}
+
+/// The mention for pronoun `w` at token `i` (`inside` a quotation or not), if it is one that can
+/// refer to a person or a thing; "we" and "I" count only inside quotations.
+fn pronoun_mention(doc: &Doc, i: usize, w: &str, inside: bool) -> Option<Ment> {
+    if matches!(w, "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself") {
+        Some(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun".to_string()))
+    } else if matches!(w, "it" | "its" | "they" | "them" | "their")
+        || matches!(w, "we" | "us" | "our" | "ours") && inside
+    {
+        // Unresolved, "they said" is more likely people than an organisation.
+        let label = if w.starts_with("it") { "ORG" } else { "PERSON" };
+        Some(ment(doc, i, i + 1, label, MKind::Neuter, "pronoun".to_string()))
+    } else if matches!(w, "i" | "me" | "my" | "myself") && inside {
+        Some(ment(doc, i, i + 1, "PERSON", MKind::SelfRef, "first person inside a quotation".into()))
+    } else {
+        None
+    }
 }
 
 /// "the Andy Warhol Foundation", "the Irving Police Department": a name the text also uses on its

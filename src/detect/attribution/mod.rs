@@ -43,6 +43,10 @@ use direct::*;
 use indirect::*;
 use speaker::*;
 
+/// What a direct quotation's reason ends with when its marks are unusual.
+const UNCLOSED: &str = " (no closing mark; ends at the paragraph end)";
+const MULTI_PARAGRAPH: &str = " (runs over several paragraphs)";
+
 #[derive(Debug, Clone)]
 pub struct Attr {
     pub start: usize,
@@ -111,9 +115,9 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
         }
         let para = doc.para_of(q.start);
         let marks = if q.unclosed {
-            " (no closing mark; ends at the paragraph end)"
+            UNCLOSED
         } else if q.multi_para {
-            " (runs over several paragraphs)"
+            MULTI_PARAGRAPH
         } else {
             ""
         };
@@ -441,10 +445,7 @@ fn follow_reported_speech(cx: &Ctx, out: &mut [Attr]) {
             continue;
         }
         let sp = l.speaker;
-        let marks = [" (no closing mark; ends at the paragraph end)", " (runs over several paragraphs)"]
-            .into_iter()
-            .find(|m| q.reason.ends_with(m))
-            .unwrap_or("");
+        let marks = [UNCLOSED, MULTI_PARAGRAPH].into_iter().find(|m| q.reason.ends_with(m)).unwrap_or("");
         let name = sp.map(|m| describe(cx, m)).unwrap_or_default();
         out[qi].reason =
             format!("quotation marks, no cue of its own; continues the speech reported from {name}{marks}");

@@ -276,17 +276,9 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                     // Warhol's name … because he was").
                     let same_quote = quoted_people.iter().rev().take(8).copied().find(|&t| list[t].quote == m.quote);
                     // Otherwise the person the passage is about: the most mentioned recent one.
-                    let count = |t: usize| mentions_of.get(cluster[t]).copied().unwrap_or(0);
                     if let Some(t) = same_quote.filter(|&t| fits(t)).or_else(|| {
-                        recent_people
-                            .iter()
-                            .rev()
-                            .take(16)
-                            .copied()
-                            .filter(|&t| fits(t))
-                            .enumerate()
-                            .max_by_key(|&(age, t)| (count(t), std::cmp::Reverse(age)))
-                            .map(|(_, t)| t)
+                        let recent = recent_people.iter().rev().take(16).copied().filter(|&t| fits(t));
+                        most_mentioned(recent, &cluster, &mentions_of)
                     }) {
                         cluster[mi] = cluster[t];
                         antecedent[mi] = Some(t);
@@ -465,17 +457,14 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
             affiliation.get(&c).copied().or_else(|| apposed_org(doc, &list, &name_at, &cluster, &label_of, sp)).or_else(
                 || {
                     let before = recent_names.partition_point(|&nm| list[nm].start < m.start);
-                    let count = |nm: usize| mentions_of.get(cluster[nm]).copied().unwrap_or(0);
-                    recent_names[..before]
+                    let near = recent_names[..before]
                         .iter()
                         .rev()
                         .take(16)
                         .copied()
                         .take_while(|&nm| doc.para_of(list[nm].start) + 1 >= para)
-                        .filter(|&nm| cluster[nm] != NO_ENTITY && label_of.get(cluster[nm]) == Some(&"ORG"))
-                        .enumerate()
-                        .max_by_key(|&(age, nm)| (count(nm), std::cmp::Reverse(age)))
-                        .map(|(_, nm)| nm)
+                        .filter(|&nm| cluster[nm] != NO_ENTITY && label_of.get(cluster[nm]) == Some(&"ORG"));
+                    most_mentioned(near, &cluster, &mentions_of)
                 },
             )
         };
@@ -491,6 +480,13 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
         }
     }
     finish(doc, list, order, cluster, antecedent, label_of, attrs)
+}
+
+/// Of `candidates` (mentions, newest first), the one whose entity has been mentioned most so far;
+/// the newest on a tie. What a passage is about is what it keeps naming.
+fn most_mentioned(candidates: impl Iterator<Item = usize>, cluster: &[usize], mentions_of: &[u32]) -> Option<usize> {
+    let count = |mi: usize| cluster.get(mi).and_then(|&c| mentions_of.get(c)).copied().unwrap_or(0);
+    candidates.enumerate().max_by_key(|&(age, mi)| (count(mi), std::cmp::Reverse(age))).map(|(_, mi)| mi)
 }
 
 /// The organisation named in an apposition after a speaker's name: "Andrei Vlase, a spokesman

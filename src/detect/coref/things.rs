@@ -62,12 +62,7 @@ impl Recent<'_> {
             return None;
         };
         // The most mentioned one of that kind in the window; the latest on a tie.
-        let count = |nm: usize| self.cluster.get(nm).and_then(|&c| self.mentions_of.get(c)).copied().unwrap_or(0);
-        self.window()
-            .filter(|&nm| fits(nm))
-            .enumerate()
-            .max_by_key(|&(age, nm)| (count(nm), std::cmp::Reverse(age)))
-            .map(|(_, nm)| nm)
+        super::most_mentioned(self.window().filter(|&nm| fits(nm)), self.cluster, self.mentions_of)
     }
 
     /// "the Church" after "the Church of Scientology", "the North" after "North Korea": a single
