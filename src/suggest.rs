@@ -84,13 +84,15 @@ pub fn add_suggestions(project: &mut Project, doc: DocId, d: &Detections) {
         project.put_annotation(a);
         id
     };
+    // Reasons name the words of the chains that resolved pronouns and role phrases.
+    let chars: Vec<char> = project.document(doc).map(|x| x.text.chars().collect()).unwrap_or_default();
     // Mentions (entity layer).
-    for m in &d.mentions {
+    for (mi, m) in d.mentions.iter().enumerate() {
         let Some(span) = span_of(m.start, m.end) else { continue };
         let links = Links { entity: entity_ids.get(m.entity).copied().flatten(), ..Links::default() };
         let reason = match d.entities.get(m.entity) {
-            Some(e) if m.antecedent.is_some() => format!("{} (refers to {})", m.reason, e.name),
-            _ => m.reason.clone(),
+            Some(e) if m.antecedent.is_some() => format!("{} (refers to {})", d.mention_reason(&chars, mi), e.name),
+            _ => m.reason.to_string(),
         };
         add(project, span, Layer::Mention, m.label, &format!("mention.{}", m.label.to_lowercase()), reason, links);
     }
@@ -108,7 +110,7 @@ pub fn add_suggestions(project: &mut Project, doc: DocId, d: &Detections) {
             let sp = span_of(m.start, m.end)?;
             let who = d.entities.get(m.entity).map(|e| e.name.clone()).unwrap_or_default();
             let reason = if m.antecedent.is_some() {
-                format!("speaker of a quotation; {}", m.reason)
+                format!("speaker of a quotation; {}", d.mention_reason(&chars, si))
             } else {
                 format!("speaker of a quotation: {who}")
             };
@@ -141,6 +143,6 @@ pub fn add_suggestions(project: &mut Project, doc: DocId, d: &Detections) {
             QuoteKind::Indirect => "quote.indirect",
         };
         let links = Links { speaker, cue, entity: None, part_of };
-        quote_ann[qi] = Some(add(project, span, Layer::Quote, q.kind.label(), rule, q.reason.clone(), links));
+        quote_ann[qi] = Some(add(project, span, Layer::Quote, q.kind.label(), rule, d.quote_reason(&chars, qi), links));
     }
 }

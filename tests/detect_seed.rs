@@ -84,10 +84,10 @@ fn lavrov_is_one_entity_with_variants_pronouns_and_roles() {
         .quotes
         .iter()
         .filter_map(|q| q.speaker)
-        .map(|m| &d.mentions[m])
-        .find(|m| text(&c, m.start, m.end) == "he")
+        .find(|&m| text(&c, d.mentions[m].start, d.mentions[m].end) == "he")
         .expect("a 'he' speaker");
-    assert!(he.reason.contains("→"), "{}", he.reason);
+    let why = d.mention_reason(&c, he);
+    assert!(why.starts_with("pronoun: he → ") && why.ends_with("Lavrov"), "{why}");
 }
 
 #[test]

@@ -16,6 +16,7 @@
 //! speech verb follows it ("Lavrov said"). Datelines ("HAMBURG /Germany/, December 8. /TASS/.")
 //! come out as GPE, DATE and ORG, never as a person.
 
+use super::Reason;
 use super::lexicon::FastSet as HashSet;
 use super::lexicon::{self, Lexicon};
 use super::lexicon::{FastHasher, FastMap};
@@ -60,7 +61,7 @@ pub struct Ment {
     pub title: Option<usize>,
     /// Index of the top-level quotation containing it.
     pub quote: Option<usize>,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 pub struct Mentions {
@@ -129,7 +130,7 @@ fn version_number(doc: &Doc, j: usize) -> bool {
     j > 0
         && t.kind == Kind::Number
         && t.end - t.start <= 2
-        && doc.tokens[j - 1].sent == t.sent
+        && doc.tokens[j - 1].sent() == t.sent()
         && name_like(doc, j - 1)
         && !doc.has(j - 1, lexicon::F_MONTHS)
         && !matches!(doc.punct_char(j + 1), Some('–' | '-' | '—' | ':' | '/' | '%'))
@@ -169,7 +170,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
             && t.cap
             && !sentence_initial(doc, i)
             && !quote_initial(doc, i)
-            && !doc.headline.get(t.para).copied().unwrap_or(false)
+            && !doc.headline.get(t.para()).copied().unwrap_or(false)
         {
             mid_caps.insert(doc.lower(i));
         }
@@ -238,8 +239,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         m.quote = tok_quote.get(m.tok.0).copied().flatten();
     }
     // Text order (longer first), keeping each name's link to its title valid.
-    let mut order: Vec<usize> = (0..list.len()).collect();
-    order.sort_by_key(|&i| (list[i].start, std::cmp::Reverse(list[i].end), i));
+    let order = text_order(&list);
     let mut new_index = vec![0; list.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -252,19 +252,28 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
     Mentions { list, tok_quote, quote_tok }
 }
 
+/// Mention indices in text order: by start, longer first, then by index. Sorting small keys
+/// rather than indices into the mentions keeps a long document's sort inside the cache.
+pub fn text_order(list: &[Ment]) -> Vec<usize> {
+    let mut keys: Vec<(usize, std::cmp::Reverse<usize>, usize)> =
+        list.iter().enumerate().map(|(i, m)| (m.start, std::cmp::Reverse(m.end), i)).collect();
+    keys.sort();
+    keys.into_iter().map(|k| k.2).collect()
+}
+
 /// The mention for pronoun `w` at token `i` (`inside` a quotation or not), if it is one that can
 /// refer to a person or a thing; "we" and "I" count only inside quotations.
 fn pronoun_mention(doc: &Doc, i: usize, w: &str, inside: bool) -> Option<Ment> {
     if matches!(w, "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself") {
-        Some(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun".to_string()))
+        Some(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun"))
     } else if matches!(w, "it" | "its" | "they" | "them" | "their")
         || matches!(w, "we" | "us" | "our" | "ours") && inside
     {
         // Unresolved, "they said" is more likely people than an organisation.
         let label = if w.starts_with("it") { "ORG" } else { "PERSON" };
-        Some(ment(doc, i, i + 1, label, MKind::Neuter, "pronoun".to_string()))
+        Some(ment(doc, i, i + 1, label, MKind::Neuter, "pronoun"))
     } else if matches!(w, "i" | "me" | "my" | "myself") && inside {
-        Some(ment(doc, i, i + 1, "PERSON", MKind::SelfRef, "first person inside a quotation".into()))
+        Some(ment(doc, i, i + 1, "PERSON", MKind::SelfRef, "first person inside a quotation"))
     } else {
         None
     }
@@ -326,7 +335,7 @@ fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
                 a += 1;
                 continue;
             };
-            let mut m = ment(doc, a, b, list[k].label, MKind::Name, "name inside a longer name".into());
+            let mut m = ment(doc, a, b, list[k].label, MKind::Name, "name inside a longer name");
             m.canonical = list[k].canonical;
             spans.insert((a, b));
             list.push(m);
@@ -335,16 +344,16 @@ fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
     }
 }
 
-fn ment(doc: &Doc, s: usize, e: usize, label: &'static str, kind: MKind, reason: String) -> Ment {
+fn ment(doc: &Doc, s: usize, e: usize, label: &'static str, kind: MKind, reason: impl Into<Reason>) -> Ment {
     let start = doc.tokens.get(s).map_or(0, |t| t.start);
     let end = doc.tokens.get(e.saturating_sub(1)).map_or(start, |t| t.end).max(start + 1);
-    Ment { start, end, tok: (s, e), label, kind, canonical: None, title: None, quote: None, reason }
+    Ment { start, end, tok: (s, e), label, kind, canonical: None, title: None, quote: None, reason: reason.into() }
 }
 
 /// First word of its sentence (after opening quotes and brackets).
 pub fn sentence_initial(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.tokens.get(i) else { return false };
-    let Some(&(s, _)) = doc.sentences.get(t.sent) else { return false };
+    let Some(&(s, _)) = doc.sentences.get(t.sent()) else { return false };
     (s..i).all(|j| doc.tokens[j].kind == Kind::Punct)
 }
 
@@ -366,10 +375,10 @@ fn peoples(doc: &Doc, j: usize) -> bool {
 /// End of a capitalised run starting at `i` (connectors and honorific dots allowed inside).
 fn run_end(doc: &Doc, i: usize) -> usize {
     let n = doc.tokens.len();
-    let sent = doc.tokens[i].sent;
+    let sent = doc.tokens[i].sent();
     let mut j = i + 1;
     loop {
-        if j >= n || doc.tokens[j].sent != sent {
+        if j >= n || doc.tokens[j].sent() != sent {
             return j;
         }
         // "… Elizabeth Quat In the New Territories": a capitalised preposition after a heading
@@ -430,7 +439,7 @@ fn run_end(doc: &Doc, i: usize) -> usize {
         // "Ambassador to the United States", "Special Envoy to Syria": a title's complement.
         if w == "to" && is_title_word(doc, lexicon::get(), j - 1) {
             let g = if doc.lower(j + 1) == "the" { j + 2 } else { j + 1 };
-            if g < n && doc.tokens[g].sent == sent && name_like(doc, g) {
+            if g < n && doc.tokens[g].sent() == sent && name_like(doc, g) {
                 j = g;
                 continue;
             }
@@ -494,7 +503,7 @@ fn segment_run(
     end: usize,
     out: &mut Vec<Ment>,
 ) {
-    let headline = doc.headline.get(doc.tokens[start].para).copied().unwrap_or(false);
+    let headline = doc.headline.get(doc.tokens[start].para()).copied().unwrap_or(false);
     let mut k = start;
     // A sentence-initial or headline word must earn its capital.
     let mut strict_until = if sentence_initial(doc, start) || quote_initial(doc, start) { start + 1 } else { start };
@@ -521,17 +530,10 @@ fn segment_run(
                 None
             };
             if let Some(ge) = org_end {
-                out.push(ment(
-                    doc,
-                    k,
-                    ge,
-                    "ORG",
-                    MKind::Name,
-                    "organisation name (ends in an organisation word)".into(),
-                ));
+                out.push(ment(doc, k, ge, "ORG", MKind::Name, "organisation name (ends in an organisation word)"));
                 // "the US State Department": the place is a mention of its own (a nationality is not).
                 if label == "GPE" {
-                    let mut m = ment(doc, k, e, label, MKind::Name, "place inside an organisation's name".into());
+                    let mut m = ment(doc, k, e, label, MKind::Name, "place inside an organisation's name");
                     m.canonical = Some(canonical);
                     out.push(m);
                 }
@@ -540,7 +542,7 @@ fn segment_run(
             }
             if !single_common {
                 // A demonym inside a title ("Russian Foreign Minister") is still a NORP.
-                let mut m = ment(doc, k, e, label, MKind::Name, name_kind(label).to_string());
+                let mut m = ment(doc, k, e, label, MKind::Name, name_kind(label));
                 m.canonical = Some(canonical);
                 out.push(m);
                 // An acronym org or place right before a title belongs to the title ("UN Special Envoy").
@@ -556,7 +558,7 @@ fn segment_run(
         if let Some(h) = doc.chars[tk.start..tk.end].iter().position(|&c| c == '-') {
             let head: String = doc.chars[tk.start..tk.start + h].iter().flat_map(|c| c.to_lowercase()).collect();
             if let Some(entry) = lex.names.get(&head).filter(|_| h > 1 && !lex.names.contains_key(w)) {
-                let mut m = ment(doc, k, k + 1, entry.label, MKind::Name, name_kind(entry.label).to_string());
+                let mut m = ment(doc, k, k + 1, entry.label, MKind::Name, name_kind(entry.label));
                 m.end = tk.start + h;
                 m.canonical = Some(entry.canonical.as_str());
                 out.push(m);
@@ -584,7 +586,7 @@ fn segment_run(
                     if let Some((ge, label, canonical)) = gazetteer_at(doc, lex, g, end) {
                         // "Governor of Washington": the place or body is a mention of its own.
                         if label != "NORP" {
-                            let mut m = ment(doc, g, ge, label, MKind::Name, name_kind(label).to_string());
+                            let mut m = ment(doc, g, ge, label, MKind::Name, name_kind(label));
                             m.canonical = Some(canonical);
                             out.push(m);
                         }
@@ -601,16 +603,9 @@ fn segment_run(
             let only_honorific = (k..e).all(|j| doc.has(j, lexicon::F_ABBREVIATIONS) || doc.punct_char(j).is_some());
             let last_is_org = doc.has(e - 1, lexicon::F_ORG_HEADS);
             if last_is_org && !(e < end && name_like(doc, e)) {
-                out.push(ment(
-                    doc,
-                    ts,
-                    e,
-                    "ORG",
-                    MKind::Name,
-                    "organisation name (ends in an organisation word)".into(),
-                ));
+                out.push(ment(doc, ts, e, "ORG", MKind::Name, "organisation name (ends in an organisation word)"));
             } else if !(only_honorific || strict && e == k + 1 && e >= end) {
-                let mut m = ment(doc, ts, e, "TITLE", MKind::Title, "title or role".into());
+                let mut m = ment(doc, ts, e, "TITLE", MKind::Title, "title or role");
                 m.tok = (ts, e);
                 out.push(m);
             }
@@ -696,16 +691,16 @@ fn segment_run(
         }
         let words = ge - k;
         let (label, reason) = if let Some(l) = of_label {
-            (l, "name of the form \"X of Y\"".to_string())
+            (l, Reason::Borrowed("name of the form \"X of Y\""))
         } else if doc.has(ge - 1, lexicon::F_ORG_HEADS) && words >= 2 {
-            ("ORG", "organisation name (ends in an organisation word)".to_string())
+            ("ORG", Reason::Borrowed("organisation name (ends in an organisation word)"))
         } else if doc.has(ge - 1, lexicon::F_NOMINAL_GPE) && words >= 2 {
-            ("GPE", "place name (ends in a place word)".to_string())
+            ("GPE", Reason::Borrowed("place name (ends in a place word)"))
         } else if doc.has(ge - 1, lexicon::F_NOMINAL | lexicon::F_NOMINAL_EVENT) && words >= 2 {
             // "Lantern Festival", "World Cup": named things, not people.
-            ("ORG", "name of an institution or event (ends in such a word)".to_string())
+            ("ORG", Reason::Borrowed("name of an institution or event (ends in such a word)"))
         } else if doc.tokens[k].all_caps && words == 1 {
-            ("ORG", "acronym".to_string())
+            ("ORG", Reason::Borrowed("acronym"))
         } else if (k..ge).any(|j| and_inside_name(doc, j))
             || words >= 2
                 && doc.tokens[k].all_caps
@@ -713,23 +708,23 @@ fn segment_run(
                 && !doc.has(k, lexicon::F_GIVEN_NAMES)
         {
             // "WWF Central and Eastern Europe", "BBC News": not a person's name.
-            ("ORG", "organisation name (an acronym or \"and\" inside)".to_string())
+            ("ORG", Reason::Borrowed("organisation name (an acronym or \"and\" inside)"))
         } else if doc.has(k, lexicon::F_GIVEN_NAMES) && words >= 2 {
-            ("PERSON", format!("starts with the given name \"{}\"", doc.text(k)))
+            ("PERSON", Reason::Owned(format!("starts with the given name \"{}\"", doc.text(k))))
         } else if (2..=4).contains(&words) {
             // Probably a person, but only a speech verb, a title or a later mention proves it.
-            ("MISC", "capitalised name".to_string())
+            ("MISC", Reason::Borrowed("capitalised name"))
         } else if followed_by_cue {
-            ("PERSON", "name followed by a speech verb".to_string())
+            ("PERSON", Reason::Borrowed("name followed by a speech verb"))
         } else {
-            ("ORG", "capitalised name".to_string())
+            ("ORG", Reason::Borrowed("capitalised name"))
         };
         let mut m = ment(doc, k, ge, label, MKind::Name, reason);
         // Unknown single names get their final type from coreference.
         if words == 1 && label == "ORG" && !doc.tokens[k].all_caps {
             m.canonical = None;
             m.title = None;
-            m.reason = "capitalised name".into();
+            m.reason = Reason::Borrowed("capitalised name");
             m.label = "MISC";
         }
         out.push(m);
@@ -802,10 +797,10 @@ fn name_kind(label: &str) -> &'static str {
 
 /// "the Russian top diplomat": a determiner, up to three modifiers, a role noun. Returns the end.
 fn role_phrase(doc: &Doc, i: usize) -> Option<usize> {
-    let sent = doc.tokens.get(i)?.sent;
+    let sent = doc.tokens.get(i)?.sent();
     for e in i + 1..(i + 5).min(doc.tokens.len()) {
         let t = doc.tokens[e];
-        if t.sent != sent || t.kind != Kind::Word {
+        if t.sent() != sent || t.kind != Kind::Word {
             return None;
         }
         if doc.has(e, lexicon::F_PERSON_ROLES) {
@@ -823,10 +818,10 @@ fn role_phrase(doc: &Doc, i: usize) -> Option<usize> {
 /// modifiers and a head from the `[nominal]` list, not followed by "of" (which would make it a
 /// different thing: "the city of …" is handled as a name). Returns the end.
 fn nominal_phrase(doc: &Doc, i: usize) -> Option<usize> {
-    let sent = doc.tokens.get(i)?.sent;
+    let sent = doc.tokens.get(i)?.sent();
     for e in i + 1..(i + 5).min(doc.tokens.len()) {
         let t = doc.tokens[e];
-        if t.sent != sent || t.kind != Kind::Word || t.cap && doc.has(e, lexicon::F_NOMINAL) {
+        if t.sent() != sent || t.kind != Kind::Word || t.cap && doc.has(e, lexicon::F_NOMINAL) {
             return None;
         }
         if doc.has(e, lexicon::F_NOMINAL) {
@@ -856,8 +851,8 @@ fn nominal_phrase(doc: &Doc, i: usize) -> Option<usize> {
 fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
     let t = doc.tokens.get(i)?;
     let w = doc.lower(i);
-    let sent = t.sent;
-    let same = |j: usize| doc.tokens.get(j).is_some_and(|x| x.sent == sent);
+    let sent = t.sent();
+    let same = |j: usize| doc.tokens.get(j).is_some_and(|x| x.sent() == sent);
     let is_num = |j: usize| {
         same(j)
             && (doc.tokens[j].kind == Kind::Number
@@ -890,16 +885,16 @@ fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
         }
         if dated || (w != "may" && w != "march" && w.len() > 3 && !doc.is_punct(i + 1, '.')) {
             let e = if dated { e } else { i + 1 };
-            out.push(ment(doc, i, e, "DATE", MKind::Value, "month date".into()));
+            out.push(ment(doc, i, e, "DATE", MKind::Value, "month date"));
             return Some(e);
         }
     }
     if t.cap && doc.has(i, lexicon::F_WEEKDAYS) {
-        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "day of the week".into()));
+        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "day of the week"));
         return Some(i + 1);
     }
     if matches!(w, "today" | "yesterday" | "tomorrow" | "tonight") {
-        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "relative date".into()));
+        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "relative date"));
         return Some(i + 1);
     }
     let money_sign = matches!(doc.punct_char(i), Some('$' | '€' | '£'));
@@ -908,7 +903,7 @@ fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
         while is_num(e) {
             e += 1;
         }
-        out.push(ment(doc, i, e, "MONEY", MKind::Value, "amount of money".into()));
+        out.push(ment(doc, i, e, "MONEY", MKind::Value, "amount of money"));
         return Some(e);
     }
     if !is_num(i) {
@@ -916,7 +911,7 @@ fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
     }
     // A year on its own.
     if is_year(i) && !is_num(i + 1) && !doc.has(i + 1, lexicon::F_UNITS) {
-        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "year".into()));
+        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "year"));
         return Some(i + 1);
     }
     let mut e = i + 1;
@@ -925,7 +920,7 @@ fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
     }
     // "8 December"
     if is_day(i) && e == i + 1 && same(e) && doc.has(e, lexicon::F_MONTHS) && doc.tokens[e].cap {
-        out.push(ment(doc, i, e + 1, "DATE", MKind::Value, "day and month".into()));
+        out.push(ment(doc, i, e + 1, "DATE", MKind::Value, "day and month"));
         return Some(e + 1);
     }
     let next = doc.lower(e);
@@ -943,6 +938,6 @@ fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
     } else {
         ("CARDINAL", e, "number")
     };
-    out.push(ment(doc, i, end, label, MKind::Value, reason.into()));
+    out.push(ment(doc, i, end, label, MKind::Value, reason));
     Some(end)
 }

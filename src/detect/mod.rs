@@ -30,6 +30,11 @@ mod tokens;
 pub use json::to_json;
 
 use serde::Serialize;
+use std::borrow::Cow;
+
+/// Why a mention was proposed: nearly always a fixed phrase, so most mentions allocate nothing
+/// for it.
+pub type Reason = Cow<'static, str>;
 
 /// How a quotation reports speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -68,7 +73,8 @@ pub struct Quote {
     pub cue: Option<(usize, usize)>,
     /// For later parts of a quotation split around its attribution: index of the first part.
     pub part_of: Option<usize>,
-    /// Why the detector proposes this, for the analyst.
+    /// Why the detector proposes this; [`Detections::quote_reason`] adds how the speaker was
+    /// resolved.
     pub reason: String,
 }
 
@@ -84,7 +90,8 @@ pub struct Mention {
     pub entity: usize,
     /// For pronouns and role phrases: the mention this one was resolved through.
     pub antecedent: Option<usize>,
-    pub reason: String,
+    /// The rule that found it; [`Detections::mention_reason`] adds the chain that resolved it.
+    pub reason: Reason,
 }
 
 /// A real-world thing that one or more mentions refer to.
@@ -110,6 +117,27 @@ pub struct Detections {
 }
 
 impl Detections {
+    /// A mention's reason as shown to the analyst: the rule, and for a pronoun or role phrase the
+    /// chain that resolved it ("pronoun: he → the Russian top diplomat → Sergei Lavrov"). Built on
+    /// demand, so detection itself never spends time on text nobody reads.
+    pub fn mention_reason(&self, text_chars: &[char], mention: usize) -> String {
+        let Some(m) = self.mentions.get(mention) else { return String::new() };
+        if m.antecedent.is_none() {
+            return m.reason.to_string();
+        }
+        format!("{}: {}", m.reason, self.chain(text_chars, mention))
+    }
+
+    /// A quotation's reason as shown to the analyst: the rule, and when the speaker is a pronoun
+    /// or role phrase, the chain that resolved it.
+    pub fn quote_reason(&self, text_chars: &[char], quote: usize) -> String {
+        let Some(q) = self.quotes.get(quote) else { return String::new() };
+        match q.speaker.filter(|&s| self.mentions.get(s).is_some_and(|m| m.antecedent.is_some())) {
+            Some(s) => format!("{}; speaker {}", q.reason, self.chain(text_chars, s)),
+            None => q.reason.clone(),
+        }
+    }
+
     /// The chain of mentions a pronoun or role phrase was resolved through, as shown to the analyst:
     /// `he → the Russian top diplomat → Sergei Lavrov`.
     pub fn chain(&self, text_chars: &[char], mention: usize) -> String {

@@ -32,10 +32,24 @@ pub struct Token {
     pub cap: bool,
     /// Every letter is upper case and there are at least two ("UNSC", "U.S.").
     pub all_caps: bool,
-    pub sent: usize,
-    pub para: usize,
+    /// Sentence and paragraph index, kept narrow so a long document's tokens stay compact (read
+    /// them through [`Token::sent`] and [`Token::para`]).
+    sent: u32,
+    para: u32,
     /// Word-class flags from the lexicon (`lexicon::F_*`).
     pub flags: u32,
+}
+
+impl Token {
+    /// Index of the sentence in [`Doc::sentences`].
+    pub fn sent(&self) -> usize {
+        self.sent as usize
+    }
+
+    /// Index of the paragraph in [`Doc::paragraphs`].
+    pub fn para(&self) -> usize {
+        self.para as usize
+    }
 }
 
 pub struct Doc {
@@ -89,7 +103,15 @@ impl Doc {
     pub fn new(text: &str) -> Doc {
         // One allocation: a text has at most as many characters as bytes.
         let mut chars: Vec<char> = Vec::with_capacity(text.len());
-        chars.extend(text.chars());
+        // ASCII runs are copied byte by byte; only the rest is decoded.
+        let mut rest = text;
+        while !rest.is_empty() {
+            let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+            chars.extend(rest.as_bytes()[..ascii].iter().map(|&b| char::from(b)));
+            let mut tail = rest[ascii..].chars();
+            chars.extend(tail.next());
+            rest = tail.as_str();
+        }
         let paragraphs = split_paragraphs(&chars);
         let para_starts: Vec<usize> = paragraphs.iter().map(|p| p.0).collect();
         let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
@@ -210,7 +232,7 @@ impl Doc {
                 cap,
                 all_caps: letters >= 2 && uppers == letters,
                 sent: 0,
-                para,
+                para: narrow(para),
                 flags: if apostrophe { lexicon::F_CONTRACTION } else { 0 },
             });
         }
@@ -356,7 +378,7 @@ impl Doc {
         }
         for (si, &(s, e)) in sents.iter().enumerate() {
             for t in &mut self.tokens[s..e] {
-                t.sent = si;
+                t.sent = narrow(si);
             }
         }
         self.sentences = sents;
@@ -368,10 +390,10 @@ impl Doc {
         let mut i = 0;
         let n = self.tokens.len();
         while i < n {
-            let p = self.tokens[i].para;
+            let p = self.tokens[i].para();
             let mut j = i;
             let (mut words, mut caps, mut last_punct, mut all_words) = (0, 0, None, 0);
-            while j < n && self.tokens[j].para == p {
+            while j < n && self.tokens[j].para() == p {
                 let t = self.tokens[j];
                 all_words += usize::from(t.kind == Kind::Word);
                 if t.kind == Kind::Word && t.end - t.start >= 4 && t.flags & lexicon::F_FUNCTION_WORDS == 0 {
@@ -401,6 +423,11 @@ impl Doc {
         self.headline = headline;
         self.unpunctuated = unpunctuated;
     }
+}
+
+/// An index stored in 32 bits (a text would need over four billion sentences to exceed it).
+fn narrow(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Paragraph ranges: split at blank lines, or at every line break when there are none.

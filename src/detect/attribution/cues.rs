@@ -32,7 +32,7 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
     let class = *cx.lex.cue_verbs.get(w)?;
     // "the support for", "his remarks", "an email account": after a determiner, a possessive or a
     // preposition, or before "of"/"for", the word is a noun.
-    let prev = if i > 0 && doc.tokens[i - 1].sent == t.sent { doc.lower(i - 1) } else { "" };
+    let prev = if i > 0 && doc.tokens[i - 1].sent() == t.sent() { doc.lower(i - 1) } else { "" };
     let determiner = matches!(
         prev,
         "the"
@@ -61,7 +61,7 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
     }
     // "Recent reports have revealed": before an auxiliary the word is a noun; "a book written by
     // Marc Headley": before "by" it is a passive, whose speaker is not on its left.
-    let next_in_sentence = doc.tokens.get(i + 1).is_some_and(|n| n.sent == t.sent);
+    let next_in_sentence = doc.tokens.get(i + 1).is_some_and(|n| n.sent() == t.sent());
     let noun_form = w.ends_with('s') && !verb_form;
     if next_in_sentence && (noun_form && doc.has(i + 1, lexicon::F_AUX) || doc.lower(i + 1) == "by") {
         return None;
@@ -73,7 +73,7 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
 pub(super) fn strong_left(cx: &Ctx, ft: usize) -> bool {
     let doc = cx.doc;
     let Some(p) = ft.checked_sub(1) else { return false };
-    if !(doc.is_punct(p, ':') || doc.is_punct(p, ',')) || doc.tokens[p].para != doc.tokens[ft].para {
+    if !(doc.is_punct(p, ':') || doc.is_punct(p, ',')) || doc.tokens[p].para() != doc.tokens[ft].para() {
         return false;
     }
     // A speech verb or a multi-word cue ("According to Woodward, “…”") just before the mark.

@@ -21,7 +21,7 @@ pub(super) fn right_attribution(cx: &mut Ctx, lt: usize, para: usize) -> Option<
     {
         return Some((sp, span(doc, d, d + 1), d));
     }
-    let in_para = |j: usize| j < n && doc.tokens[j].para == para;
+    let in_para = |j: usize| j < n && doc.tokens[j].para() == para;
     if !in_para(r) {
         return None;
     }
@@ -96,9 +96,9 @@ pub(super) fn right_attribution(cx: &mut Ctx, lt: usize, para: usize) -> Option<
 pub(super) fn left_attribution(cx: &mut Ctx, ft: usize) -> Option<(usize, (usize, usize), usize)> {
     let doc = cx.doc;
     let p = ft.checked_sub(1)?;
-    let para = doc.tokens[ft].para;
+    let para = doc.tokens[ft].para();
     // The quotation opens a paragraph after one ending in a colon: look at that sentence.
-    let anchor = if doc.tokens[p].para != para {
+    let anchor = if doc.tokens[p].para() != para {
         if !doc.is_punct(p, ':') {
             return None;
         }
@@ -106,7 +106,7 @@ pub(super) fn left_attribution(cx: &mut Ctx, ft: usize) -> Option<(usize, (usize
     } else {
         p
     };
-    let sent = doc.tokens[anchor].sent;
+    let sent = doc.tokens[anchor].sent();
     let (ss, _) = *doc.sentences.get(sent)?;
     let floor = ss.max(anchor.saturating_sub(14));
     let mut j = anchor + 1;
@@ -156,15 +156,15 @@ pub(super) fn left_attribution(cx: &mut Ctx, ft: usize) -> Option<(usize, (usize
 pub(super) fn colon_label(cx: &mut Ctx, ft: usize) -> Option<(usize, usize)> {
     let doc = cx.doc;
     let colon = ft.checked_sub(1)?;
-    let para = doc.tokens[ft].para;
-    if !doc.is_punct(colon, ':') || doc.tokens[colon].para != para || colon == 0 {
+    let para = doc.tokens[ft].para();
+    if !doc.is_punct(colon, ':') || doc.tokens[colon].para() != para || colon == 0 {
         return None;
     }
     let mut start = colon;
-    while start > 0 && doc.tokens[start - 1].para == para && colon - start < 7 {
+    while start > 0 && doc.tokens[start - 1].para() == para && colon - start < 7 {
         start -= 1;
     }
-    if start > 0 && doc.tokens[start - 1].para == para || start == colon {
+    if start > 0 && doc.tokens[start - 1].para() == para || start == colon {
         return None;
     }
     let label_ok = (start..colon).all(|j| {
@@ -186,14 +186,14 @@ pub(super) fn colon_label(cx: &mut Ctx, ft: usize) -> Option<(usize, usize)> {
 pub(super) fn dash_line(cx: &mut Ctx, d: usize, para: usize) -> Option<usize> {
     let doc = cx.doc;
     let n = doc.tokens.len();
-    let dp = doc.tokens[d].para;
-    let first_in_para = d == 0 || doc.tokens[d - 1].para != dp;
+    let dp = doc.tokens[d].para();
+    let first_in_para = d == 0 || doc.tokens[d - 1].para() != dp;
     if dp != para && !(dp == para + 1 && first_in_para) {
         return None;
     }
     let s = d + 1;
     let mut e = s;
-    while e < n && e < s + 6 && doc.tokens[e].para == dp && (doc.tokens[e].cap || doc.is_punct(e, '.') && e > s) {
+    while e < n && e < s + 6 && doc.tokens[e].para() == dp && (doc.tokens[e].cap || doc.is_punct(e, '.') && e > s) {
         if doc.is_punct(e, '.') && !lex_abbrev(cx, e) {
             break;
         }

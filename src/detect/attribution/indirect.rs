@@ -380,9 +380,9 @@ pub(super) fn colon_lines(cx: &mut Ctx, out: &mut Vec<Attr>) {
     let n = doc.tokens.len();
     let mut i = 0;
     while i < n {
-        let para = doc.tokens[i].para;
+        let para = doc.tokens[i].para();
         let mut pe = i;
-        while pe < n && doc.tokens[pe].para == para {
+        while pe < n && doc.tokens[pe].para() == para {
             pe += 1;
         }
         let start = i;

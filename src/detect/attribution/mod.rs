@@ -253,7 +253,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 continue;
             };
             // A headline is not reported speech unless a verb of saying makes it so.
-            let bare_line = doc.unpunctuated.get(doc.tokens[ss].para).copied().unwrap_or(false);
+            let bare_line = doc.unpunctuated.get(doc.tokens[ss].para()).copied().unwrap_or(false);
             if bare_line && !(cue.s..cue.e).any(|j| doc.has(j, lexicon::F_HEADLINE_CUE)) {
                 i = cue.e;
                 continue;
@@ -307,7 +307,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
             continue;
         }
         let Some(t) = doc.tokens.get(ft) else { continue };
-        let Some(&(ss, se)) = doc.sentences.get(t.sent) else { continue };
+        let Some(&(ss, se)) = doc.sentences.get(t.sent()) else { continue };
         let mut found = None;
         for j in ss..se {
             if cx.ments.tok_quote[j].is_some() {
@@ -334,8 +334,9 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
         }
     }
     // Text order, with part_of re-pointed.
-    let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&i| (out[i].start, out[i].end));
+    let mut keys: Vec<(usize, usize, usize)> = out.iter().enumerate().map(|(i, a)| (a.start, a.end, i)).collect();
+    keys.sort();
+    let order: Vec<usize> = keys.into_iter().map(|k| k.2).collect();
     let mut new_index = vec![0; out.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -379,7 +380,7 @@ fn shape(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Shape {
     let last_inner = doc.chars.get(q.end.saturating_sub(2)).copied();
     let ends_punct = q.unclosed || matches!(last_inner, Some(',' | '.' | '!' | '?' | '…' | '—' | '-' | ':' | ';'));
     let prev = ft.checked_sub(1);
-    let prev_same_para = prev.is_some_and(|p| doc.tokens[p].para == doc.tokens[ft].para);
+    let prev_same_para = prev.is_some_and(|p| doc.tokens[p].para() == doc.tokens[ft].para());
     let left_ok = !prev_same_para
         || prev.is_some_and(|p| {
             matches!(doc.punct_char(p), Some(':' | ',' | '—' | '–' | '(' | '.' | '?' | '!' | ';' | '”' | '"' | '-'))

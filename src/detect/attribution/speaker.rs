@@ -47,7 +47,7 @@ pub(super) fn speaker_mention(cx: &mut Ctx, s: usize, e: usize, head: usize) -> 
         canonical: None,
         title: None,
         quote: cx.ments.tok_quote.get(s).copied().flatten(),
-        reason,
+        reason: reason.into(),
     };
     cx.ments.list.push(m);
     let mi = cx.ments.list.len() - 1;

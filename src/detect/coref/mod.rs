@@ -46,8 +46,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     let lex = lexicon::get();
     let list = ments.list;
     let n = list.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| (list[i].start, std::cmp::Reverse(list[i].end), i));
+    let order = super::entities::text_order(&list);
     // Which mentions name a speaker, and the speaker of each quotation (for "I").
     let mut is_speaker = vec![false; n];
     for a in &attrs {
@@ -143,7 +142,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                     cluster[mi] = cluster[lp];
                     antecedent[mi] = Some(lp);
                     set_last(&mut last_of, &mut mentions_of, cluster[lp], mi);
-                    titles.push((cluster[lp], super::slice(&doc.chars, m.start, m.end).to_lowercase()));
+                    push_title(&mut titles, cluster[lp], super::slice(&doc.chars, m.start, m.end).to_lowercase());
                     continue;
                 }
                 if !titled[mi]
@@ -247,7 +246,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                             .find(|&p| lex.names.get(doc.lower(p)).is_some_and(|e| e.label == "NORP"))
                             .and_then(|p| doc.tokens.get(p))
                             .map_or(t.start, |x| x.start);
-                        titles.push((c, super::slice(&doc.chars, from, t.end).to_lowercase()));
+                        push_title(&mut titles, c, super::slice(&doc.chars, from, t.end).to_lowercase());
                     }
                 }
             }
@@ -302,7 +301,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                 } else {
                     // "Cyd Ho … lost her seat": the name opening the sentence, even one not yet
                     // known to be a person's.
-                    let sent = doc.tokens[m.tok.0].sent;
+                    let sent = doc.tokens[m.tok.0].sent();
                     let subject = sentence_opener
                         .filter(|&(s, o)| {
                             s == sent
@@ -421,7 +420,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
         if matches!(m.kind, MKind::Title | MKind::Role) {
             last_role = Some(mi);
         }
-        let sent = doc.tokens.get(m.tok.0).map_or(0, |t| t.sent);
+        let sent = doc.tokens.get(m.tok.0).map_or(0, |t| t.sent());
         if sentence_opener.is_none_or(|(s, _)| s != sent) && m.quote.is_none() {
             sentence_opener =
                 (m.kind == MKind::Name && super::entities::sentence_initial(doc, m.tok.0)).then_some((sent, mi));
@@ -504,9 +503,9 @@ fn apposed_org(
     if !doc.is_punct(comma, ',') {
         return None;
     }
-    let sent = doc.tokens.get(comma)?.sent;
+    let sent = doc.tokens.get(comma)?.sent();
     for j in comma + 1..comma + 7 {
-        let t = doc.tokens.get(j).filter(|t| t.sent == sent && t.kind == Kind::Word)?;
+        let t = doc.tokens.get(j).filter(|t| t.sent() == sent && t.kind == Kind::Word)?;
         if let Some(&o) = name_at.get(&j) {
             // An unknown name after "a spokesman for" is an organisation's too.
             let org = matches!(cluster.get(o).and_then(|&c| label_of.get(c)), Some(&"ORG" | &"MISC"));
@@ -559,6 +558,17 @@ fn set_last(last_of: &mut Vec<usize>, mentions_of: &mut Vec<u32>, c: usize, mi: 
 
 /// The person cluster (and its latest mention) whose title contains the standalone title `m`,
 /// or failing that its role word ("Ambassador" → "Afghan Ambassador to the US").
+/// Records that cluster `c` was introduced with title `t`. Titles are searched newest first in a
+/// window of 64; a repeat ("Foreign Minister Lavrov" again) moves to the front of that window
+/// instead of filling it, so the search stays short and reaches as many people.
+fn push_title(titles: &mut Vec<(usize, String)>, c: usize, t: String) {
+    let window = titles.len().saturating_sub(64);
+    if let Some(k) = titles[window..].iter().rposition(|(x, s)| *x == c && *s == t) {
+        titles.remove(window + k);
+    }
+    titles.push((c, t));
+}
+
 fn titled_person(doc: &Doc, m: &Ment, titles: &[(usize, String)], last_of: &[usize]) -> Option<(usize, usize)> {
     let words: Vec<&str> = (m.tok.0..m.tok.1).filter(|&j| doc.is_word(j)).map(|j| doc.lower(j)).collect();
     let head = (m.tok.0..m.tok.1).rev().find(|&j| doc.has(j, lexicon::F_PERSON_ROLES)).map(|j| doc.lower(j))?;
@@ -832,27 +842,10 @@ fn finish(
         ent.aliases.sort();
         ent.aliases.dedup();
     }
-    let mut d = Detections { quotes: Vec::new(), mentions, entities };
-    // Pronoun and role reasons show the chain that resolved them.
-    // Each chain is built once; a quotation's reason reuses its speaker's.
-    let mut chains: Vec<Option<String>> = vec![None; d.mentions.len()];
-    for (i, slot) in chains.iter_mut().enumerate() {
-        if d.mentions[i].antecedent.is_some() {
-            let chain = d.chain(&doc.chars, i);
-            let m = &mut d.mentions[i];
-            m.reason.push_str(": ");
-            m.reason.push_str(&chain);
-            *slot = Some(chain);
-        }
-    }
+    let mut d = Detections { quotes: Vec::with_capacity(attrs.len()), mentions, entities };
     for a in attrs {
         let speaker = a.speaker.and_then(|s| new_index.get(s).copied()).filter(|&s| s != usize::MAX);
         let speaker_entity = speaker.and_then(|s| d.mentions.get(s)).map(|m| m.entity);
-        let mut reason = a.reason;
-        if let Some(chain) = speaker.and_then(|s| chains.get(s)).and_then(Option::as_ref) {
-            reason.push_str("; speaker ");
-            reason.push_str(chain);
-        }
         d.quotes.push(Quote {
             start: a.start,
             end: a.end,
@@ -861,7 +854,7 @@ fn finish(
             speaker_entity,
             cue: a.cue,
             part_of: a.part_of,
-            reason,
+            reason: a.reason,
         });
     }
     d

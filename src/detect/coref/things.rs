@@ -92,8 +92,8 @@ impl Recent<'_> {
             return None;
         }
         let plural = doc.pronoun(m.tok.0).starts_with("th");
-        let sent = doc.tokens.get(m.tok.0)?.sent;
-        let sent_of = |nm: usize| self.list.get(nm).and_then(|x| doc.tokens.get(x.tok.0)).map(|t| t.sent);
+        let sent = doc.tokens.get(m.tok.0)?.sent();
+        let sent_of = |nm: usize| self.list.get(nm).and_then(|x| doc.tokens.get(x.tok.0)).map(|t| t.sent());
         // The nearest sentence with a candidate, and in it the first candidate (the subject, more
         // often than not).
         let mut best: Option<usize> = None;
