@@ -21,7 +21,7 @@ use super::lexicon::FastSet as HashSet;
 use super::lexicon::{self, Lexicon};
 use super::lexicon::{FastHasher, FastMap};
 use super::quotes::RawQuote;
-use super::tokens::{Doc, Kind};
+use super::tokens::{Doc, Kind, TokenIndex};
 use std::hash::Hasher;
 
 /// What kind of words a mention is, which decides how coreference treats it.
@@ -67,7 +67,7 @@ pub struct Ment {
 pub struct Mentions {
     pub list: Vec<Ment>,
     /// For each token: the top-level quotation containing it.
-    pub tok_quote: Vec<Option<usize>>,
+    pub tok_quote: TokenIndex,
     /// For each quotation: its first token and the token after it.
     pub quote_tok: Vec<(usize, usize)>,
 }
@@ -88,7 +88,7 @@ fn joined(doc: &Doc, s: usize, e: usize) -> String {
 fn name_like(doc: &Doc, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| {
         t.kind == Kind::Word
-            && (t.cap || t.all_caps || particle_name(&doc.chars[t.start..t.end]))
+            && (t.cap || t.all_caps || particle_name(&doc.chars[t.start()..t.end()]))
             && doc.lower(i) != "i"
             && !doc.lower(i).starts_with("i'")
             && doc.lower(i) != "'s"
@@ -97,7 +97,7 @@ fn name_like(doc: &Doc, i: usize) -> bool {
 
 /// A single capital letter, as in a name's initial ("F." in "Steven F. Udvar-Hazy").
 fn initial(doc: &Doc, i: usize) -> bool {
-    doc.tokens.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap && t.end == t.start + 1)
+    doc.tokens.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap && t.end() == t.start() + 1)
 }
 
 /// "al-Nusra", "bin-Salman": a lower-case particle joined to a capitalised name.
@@ -129,7 +129,7 @@ fn version_number(doc: &Doc, j: usize) -> bool {
     let Some(t) = doc.tokens.get(j) else { return false };
     j > 0
         && t.kind == Kind::Number
-        && t.end - t.start <= 2
+        && t.end() - t.start() <= 2
         && doc.tokens[j - 1].sent() == t.sent()
         && name_like(doc, j - 1)
         && !doc.has(j - 1, lexicon::F_MONTHS)
@@ -146,18 +146,18 @@ const CONNECTORS: &[&str] = &["of", "for", "de", "del", "da", "van", "von", "bin
 pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
     let lex = lexicon::get();
     let n = doc.tokens.len();
-    let mut tok_quote = vec![None; n];
+    let mut tok_quote = TokenIndex::new(n);
     let mut quote_tok = Vec::with_capacity(quotes.len());
     // Quotations are sorted and disjoint: one cursor walks the tokens (no binary searches, which
     // miss the cache on long documents).
     let mut t = 0;
     for (qi, q) in quotes.iter().enumerate() {
-        while t < n && doc.tokens[t].start < q.start {
+        while t < n && doc.tokens[t].start() < q.start {
             t += 1;
         }
         let ft = t;
-        while t < n && doc.tokens[t].start < q.end {
-            tok_quote[t] = Some(qi);
+        while t < n && doc.tokens[t].start() < q.end {
+            tok_quote.set(t, qi);
             t += 1;
         }
         quote_tok.push((ft, t));
@@ -188,7 +188,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         if t.kind == Kind::Word
             && let Some((w, len)) = doc.contracted_pronoun(i)
         {
-            if let Some(mut m) = pronoun_mention(doc, i, w, tok_quote[i].is_some()) {
+            if let Some(mut m) = pronoun_mention(doc, i, w, tok_quote.has(i)) {
                 m.end = m.start + len;
                 list.push(m);
             }
@@ -212,12 +212,12 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
         // the string comparisons.
         if t.kind == Kind::Word && doc.has(i, lexicon::F_PRONOUNS | lexicon::F_FUNCTION_WORDS) {
             let w = doc.lower(i);
-            if let Some(m) = pronoun_mention(doc, i, w, tok_quote[i].is_some()) {
+            if let Some(m) = pronoun_mention(doc, i, w, tok_quote.has(i)) {
                 list.push(m);
             } else if matches!(w, "the" | "this")
                 && let Some(e) = nominal_phrase(doc, i)
             {
-                let text = super::slice(&doc.chars, t.start, doc.tokens[e - 1].end);
+                let text = super::slice(&doc.chars, t.start(), doc.tokens[e - 1].end());
                 list.push(ment(doc, i, e, "ORG", MKind::Nominal, format!("description \"{text}\"")));
             } else if matches!(w, "the" | "this")
                 && let Some(e) = role_phrase(doc, i)
@@ -228,7 +228,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
                     e,
                     "PERSON",
                     MKind::Role,
-                    format!("role phrase \"{}\"", super::slice(&doc.chars, t.start, doc.tokens[e - 1].end)),
+                    format!("role phrase \"{}\"", super::slice(&doc.chars, t.start(), doc.tokens[e - 1].end())),
                 ));
             }
         }
@@ -236,7 +236,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
     }
     nested_names(doc, &mut list);
     for m in &mut list {
-        m.quote = tok_quote.get(m.tok.0).copied().flatten();
+        m.quote = tok_quote.get(m.tok.0);
     }
     // Text order (longer first), keeping each name's link to its title valid.
     let order = text_order(&list);
@@ -244,8 +244,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut slots: Vec<Option<Ment>> = list.into_iter().map(Some).collect();
-    let mut list: Vec<Ment> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    super::permute(&mut list, &order);
     for m in &mut list {
         m.title = m.title.and_then(|t| new_index.get(t).copied());
     }
@@ -345,8 +344,8 @@ fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
 }
 
 fn ment(doc: &Doc, s: usize, e: usize, label: &'static str, kind: MKind, reason: impl Into<Reason>) -> Ment {
-    let start = doc.tokens.get(s).map_or(0, |t| t.start);
-    let end = doc.tokens.get(e.saturating_sub(1)).map_or(start, |t| t.end).max(start + 1);
+    let start = doc.tokens.get(s).map_or(0, |t| t.start());
+    let end = doc.tokens.get(e.saturating_sub(1)).map_or(start, |t| t.end()).max(start + 1);
     Ment { start, end, tok: (s, e), label, kind, canonical: None, title: None, quote: None, reason: reason.into() }
 }
 
@@ -361,10 +360,10 @@ pub fn sentence_initial(doc: &Doc, i: usize) -> bool {
 fn quote_initial(doc: &Doc, i: usize) -> bool {
     let opening = |j: usize| match doc.punct_char(j) {
         Some('“' | '‘') => true,
-        Some('"') => j == 0 || doc.tokens[j - 1].end < doc.tokens[j].start || doc.punct_char(j - 1).is_some(),
+        Some('"') => j == 0 || doc.tokens[j - 1].end() < doc.tokens[j].start() || doc.punct_char(j - 1).is_some(),
         _ => false,
     };
-    i > 0 && opening(i - 1) && doc.tokens[i - 1].end == doc.tokens[i].start
+    i > 0 && opening(i - 1) && doc.tokens[i - 1].end() == doc.tokens[i].start()
 }
 
 /// The possessive of "People's Party", "Korean People's Army": part of the name.
@@ -412,7 +411,7 @@ fn run_end(doc: &Doc, i: usize) -> usize {
         // "Mr." "Sen." "L. Ron Hubbard": the dot after an abbreviation or an initial stays in the run.
         if doc.is_punct(j, '.')
             && (doc.has(j - 1, lexicon::F_ABBREVIATIONS) || initial(doc, j - 1))
-            && doc.tokens[j].start == doc.tokens[j - 1].end
+            && doc.tokens[j].start() == doc.tokens[j - 1].end()
             && name_like(doc, j + 1)
         {
             j += 1;
@@ -555,11 +554,11 @@ fn segment_run(
         }
         // "Sputnik-Middle East": a known name before a hyphen.
         let tk = doc.tokens[k];
-        if let Some(h) = doc.chars[tk.start..tk.end].iter().position(|&c| c == '-') {
-            let head: String = doc.chars[tk.start..tk.start + h].iter().flat_map(|c| c.to_lowercase()).collect();
+        if let Some(h) = doc.chars[tk.start()..tk.end()].iter().position(|&c| c == '-') {
+            let head: String = doc.chars[tk.start()..tk.start() + h].iter().flat_map(|c| c.to_lowercase()).collect();
             if let Some(entry) = lex.names.get(&head).filter(|_| h > 1 && !lex.names.contains_key(w)) {
                 let mut m = ment(doc, k, k + 1, entry.label, MKind::Name, name_kind(entry.label));
-                m.end = tk.start + h;
+                m.end = tk.start() + h;
                 m.canonical = Some(entry.canonical.as_str());
                 out.push(m);
                 k += 1;
@@ -622,7 +621,7 @@ fn segment_run(
                         MKind::Name,
                         format!(
                             "name after the title \"{}\"",
-                            super::slice(&doc.chars, doc.tokens[ts].start, doc.tokens[e - 1].end)
+                            super::slice(&doc.chars, doc.tokens[ts].start(), doc.tokens[e - 1].end())
                         ),
                     );
                     m.title = title_idx;
@@ -930,7 +929,7 @@ fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
         ("MONEY", e + 1, "amount of money")
     } else if same(e) && matches!(next, "a.m." | "p.m." | "am" | "pm")
         || doc.is_punct(e, ':')
-            && doc.tokens.get(e + 1).is_some_and(|x| x.kind == Kind::Number && x.start == doc.tokens[e].end)
+            && doc.tokens.get(e + 1).is_some_and(|x| x.kind == Kind::Number && x.start() == doc.tokens[e].end())
     {
         ("TIME", if next.contains('m') { e + 1 } else { e + 2 }, "time of day")
     } else if same(e) && doc.has(e, lexicon::F_UNITS) {

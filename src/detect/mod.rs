@@ -180,6 +180,30 @@ pub fn detect(text: &str) -> Detections {
     coref::resolve(&doc, ents, attr)
 }
 
+/// Rearranges `items` in place so that position `k` holds what was at `order[k]` (`order` a
+/// permutation of the indices; anything else leaves `items` unchanged). Follows each cycle with
+/// swaps: no second copy of a long document's mentions is allocated.
+pub(crate) fn permute<T>(items: &mut [T], order: &[usize]) {
+    let n = items.len();
+    let mut seen = vec![false; n];
+    if order.len() != n || !order.iter().all(|&i| i < n && !std::mem::replace(&mut seen[i], true)) {
+        return;
+    }
+    let mut done = vec![false; n];
+    for start in 0..n {
+        let mut k = start;
+        while !done[k] {
+            done[k] = true;
+            let from = order[k];
+            if from == start {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
+    }
+}
+
 /// The text of `start..end` (code points), clamped.
 pub(crate) fn slice(chars: &[char], start: usize, end: usize) -> String {
     let end = end.min(chars.len());
@@ -190,4 +214,29 @@ pub(crate) fn slice(chars: &[char], start: usize, end: usize) -> String {
 /// The text of `start..end` in a char slice, clamped (shared with the evaluation code).
 pub fn slice_pub(chars: &[char], start: usize, end: usize) -> String {
     slice(chars, start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_follows_every_cycle() {
+        let mut v = vec!['a', 'b', 'c', 'd', 'e'];
+        // Position k receives what was at order[k]: a 3-cycle, a fixed point and a swap.
+        permute(&mut v, &[2, 0, 1, 3, 4]);
+        assert_eq!(v, ['c', 'a', 'b', 'd', 'e']);
+        let mut w = vec![10, 20, 30, 40];
+        permute(&mut w, &[3, 2, 1, 0]);
+        assert_eq!(w, [40, 30, 20, 10]);
+    }
+
+    #[test]
+    fn permute_ignores_what_is_not_a_permutation() {
+        let mut v = vec![1, 2, 3];
+        permute(&mut v, &[0, 0, 1]);
+        permute(&mut v, &[0, 1]);
+        permute(&mut v, &[0, 1, 7]);
+        assert_eq!(v, [1, 2, 3]);
+    }
 }

@@ -22,9 +22,9 @@ pub enum Kind {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
-    /// Code-point offsets, end exclusive.
-    pub start: usize,
-    pub end: usize,
+    /// Code-point offsets, end exclusive (read through [`Token::start`] and [`Token::end`]).
+    start: u32,
+    end: u32,
     pub kind: Kind,
     /// Byte range of the lower-cased form in [`Doc::lower`].
     lo: (u32, u32),
@@ -41,6 +41,16 @@ pub struct Token {
 }
 
 impl Token {
+    /// Code-point offset of the first character.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Code-point offset after the last character.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// Index of the sentence in [`Doc::sentences`].
     pub fn sent(&self) -> usize {
         self.sent as usize
@@ -225,8 +235,8 @@ impl Doc {
             let first = chars[start];
             let cap = if first.is_ascii() { first.is_ascii_uppercase() } else { first.is_uppercase() };
             tokens.push(Token {
-                start,
-                end: i,
+                start: narrow(start),
+                end: narrow(i),
                 kind,
                 lo: (lo_start as u32, lower.len() as u32),
                 cap,
@@ -284,7 +294,7 @@ impl Doc {
     /// Original text of token `i`.
     pub fn text(&self, i: usize) -> String {
         match self.tokens.get(i) {
-            Some(t) => super::slice(&self.chars, t.start, t.end),
+            Some(t) => super::slice(&self.chars, t.start(), t.end()),
             None => String::new(),
         }
     }
@@ -295,12 +305,12 @@ impl Doc {
     }
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct && self.chars.get(t.start) == Some(&c))
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct && self.chars.get(t.start()) == Some(&c))
     }
 
     pub fn punct_char(&self, i: usize) -> Option<char> {
         let t = self.tokens.get(i)?;
-        (t.kind == Kind::Punct).then(|| self.chars.get(t.start).copied()).flatten()
+        (t.kind == Kind::Punct).then(|| self.chars.get(t.start()).copied()).flatten()
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -309,7 +319,7 @@ impl Doc {
 
     /// Index of the first token starting at or after code point `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < pos)
+        self.tokens.partition_point(|t| t.start() < pos)
     }
 
     /// Paragraph index containing code point `pos`.
@@ -327,7 +337,7 @@ impl Doc {
             let mut end_here = false;
             // A line break between this token and the next ends the sentence.
             if let Some(next) = self.tokens.get(i + 1) {
-                if self.chars.get(t.end..next.start).is_some_and(|gap| gap.contains(&'\n')) {
+                if self.chars.get(t.end()..next.start()).is_some_and(|gap| gap.contains(&'\n')) {
                     end_here = true;
                 }
             } else {
@@ -336,7 +346,7 @@ impl Doc {
             let c = self.punct_char(i);
             let terminal = matches!(c, Some('.' | '!' | '?' | '…'))
                 || (t.kind == Kind::Word
-                    && self.chars.get(t.end.saturating_sub(1)) == Some(&'.')
+                    && self.chars.get(t.end().saturating_sub(1)) == Some(&'.')
                     && t.end - t.start > 2);
             if !end_here && terminal {
                 // Absorb closing quotes / brackets after the terminal mark.
@@ -351,7 +361,7 @@ impl Doc {
                     Some(nt) => {
                         nt.cap
                             || nt.kind == Kind::Number
-                            || matches!(self.chars.get(nt.start), Some('"' | '“' | '‘' | '«' | '(' | '„' | '—'))
+                            || matches!(self.chars.get(nt.start()), Some('"' | '“' | '‘' | '«' | '(' | '„' | '—'))
                     }
                     None => true,
                 };
@@ -422,6 +432,34 @@ impl Doc {
         }
         self.headline = headline;
         self.unpunctuated = unpunctuated;
+    }
+}
+
+/// For each token, an optional index (of a quotation, of a mention) in four bytes, so the table
+/// stays small on a long document.
+#[derive(Debug, Clone)]
+pub struct TokenIndex(Vec<u32>);
+
+impl TokenIndex {
+    const NONE: u32 = u32::MAX;
+
+    /// `n` tokens, none with an index.
+    pub fn new(n: usize) -> TokenIndex {
+        TokenIndex(vec![Self::NONE; n])
+    }
+
+    pub fn get(&self, token: usize) -> Option<usize> {
+        self.0.get(token).copied().filter(|&v| v != Self::NONE).map(|v| v as usize)
+    }
+
+    pub fn has(&self, token: usize) -> bool {
+        self.get(token).is_some()
+    }
+
+    pub fn set(&mut self, token: usize, index: usize) {
+        if let Some(slot) = self.0.get_mut(token) {
+            *slot = narrow(index);
+        }
     }
 }
 

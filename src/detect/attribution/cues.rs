@@ -79,7 +79,7 @@ pub(super) fn strong_left(cx: &Ctx, ft: usize) -> bool {
     // A speech verb or a multi-word cue ("According to Woodward, “…”") just before the mark.
     (p.saturating_sub(4)..p).any(|j| {
         !cx.used_cue[j]
-            && cx.ments.tok_quote[j].is_none()
+            && !cx.ments.tok_quote.has(j)
             && (cue_word(cx, j) || cue_at(cx, j, p).is_some_and(|c| c.e > c.s + 1 && c.class == CueClass::Speech))
     })
 }
@@ -100,7 +100,7 @@ pub(super) fn next_clause(cx: &Ctx, from: usize, to: usize, se: usize) -> Option
         {
             return Some(j - 1);
         }
-        if cx.ments.tok_quote[j].is_some()
+        if cx.ments.tok_quote.has(j)
             || doc.tokens[j].cap
             || !cue_at(cx, j, se).is_some_and(|c| c.class == CueClass::Speech)
         {
@@ -142,5 +142,5 @@ pub(super) fn next_clause(cx: &Ctx, from: usize, to: usize, se: usize) -> Option
 pub(super) fn lex_abbrev(cx: &Ctx, dot: usize) -> bool {
     dot > 0
         && (cx.doc.has(dot - 1, lexicon::F_ABBREVIATIONS)
-            || cx.doc.tokens[dot - 1].end - cx.doc.tokens[dot - 1].start == 1 && cx.doc.tokens[dot - 1].cap)
+            || cx.doc.tokens[dot - 1].end() - cx.doc.tokens[dot - 1].start() == 1 && cx.doc.tokens[dot - 1].cap)
 }

@@ -26,7 +26,7 @@ pub(super) fn right_attribution(cx: &mut Ctx, lt: usize, para: usize) -> Option<
         return None;
     }
     let limit = (r + 30).min(n);
-    let limit = (r..limit).find(|&j| !in_para(j) || cx.ments.tok_quote[j].is_some()).unwrap_or(limit);
+    let limit = (r..limit).find(|&j| !in_para(j) || cx.ments.tok_quote.has(j)).unwrap_or(limit);
     // Inverted: said Smith.
     if let Some(c) = cue_at(cx, r, limit)
         && c.class == CueClass::Speech
@@ -112,7 +112,7 @@ pub(super) fn left_attribution(cx: &mut Ctx, ft: usize) -> Option<(usize, (usize
     let mut j = anchor + 1;
     while j > floor {
         j -= 1;
-        if cx.ments.tok_quote[j].is_some() {
+        if cx.ments.tok_quote.has(j) {
             break;
         }
         if let Some(c) = cue_at(cx, j, anchor + 1) {
@@ -206,7 +206,7 @@ pub(super) fn dash_line(cx: &mut Ctx, d: usize, para: usize) -> Option<usize> {
     }
     // … or a comma and a description ("- Michelle Marks, Philadelphia.").
     let line_end = end >= n || doc.is_punct(e, ',') || {
-        let (a, b) = (doc.tokens[end - 1].end, doc.tokens[end].start);
+        let (a, b) = (doc.tokens[end - 1].end(), doc.tokens[end].start());
         doc.chars.get(a..b).is_some_and(|g| g.contains(&'\n'))
     };
     // One word is enough on a line of its own ("- Sanders."), two on the quotation's line.

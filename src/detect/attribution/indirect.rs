@@ -21,10 +21,10 @@ pub(super) fn indirect(
     {
         end_tok -= 1;
     }
-    let cue_text = super::super::slice(&doc.chars, doc.tokens[cue.s].start, doc.tokens[cue.e - 1].end);
+    let cue_text = super::super::slice(&doc.chars, doc.tokens[cue.s].start(), doc.tokens[cue.e - 1].end());
     let cue_span = span(doc, cue.s, cue.e);
     let direct_start = |from: usize| -> Option<usize> {
-        let pos = doc.tokens.get(from)?.start;
+        let pos = doc.tokens.get(from)?.start();
         directs.get(directs.partition_point(|d| d.0 < pos)).map(|d| d.2)
     };
     // Whether a direct quotation covers `a..b` (give or take a final mark).
@@ -91,7 +91,7 @@ pub(super) fn indirect(
     let mut that_at = None;
     let look = (cue.e + 10).min(end_tok);
     for j in cue.e..look {
-        if cx.ments.tok_quote[j].is_some()
+        if cx.ments.tok_quote.has(j)
             || cue_at(cx, j, se).is_some_and(|c| c.class == CueClass::Speech && !doc.tokens[j].cap && j > cue.e)
         {
             break;
@@ -389,7 +389,7 @@ pub(super) fn colon_lines(cx: &mut Ctx, out: &mut Vec<Attr>) {
         i = pe;
         let Some(colon) = (start + 1..(start + 7).min(pe)).find(|&j| doc.is_punct(j, ':')) else { continue };
         // The colon follows its word directly ("Obama:", not "10 : 30") and is not quoted.
-        if cx.ments.tok_quote[colon].is_some() || doc.tokens[colon].start != doc.tokens[colon - 1].end {
+        if cx.ments.tok_quote.has(colon) || doc.tokens[colon].start() != doc.tokens[colon - 1].end() {
             continue;
         }
         let label_ok = (start..colon).all(|j| {
@@ -406,7 +406,7 @@ pub(super) fn colon_lines(cx: &mut Ctx, out: &mut Vec<Attr>) {
             ce -= 1;
         }
         let words = (colon + 1..ce).filter(|&j| doc.is_word(j)).count();
-        if !label_ok || words < 3 || (colon + 1..ce).any(|j| cx.ments.tok_quote[j].is_some() && j == colon + 1) {
+        if !label_ok || words < 3 || (colon + 1..ce).any(|j| cx.ments.tok_quote.has(j) && j == colon + 1) {
             continue;
         }
         // The speaker: the first name group ("Clinton" in "Clinton to Planned Parenthood").

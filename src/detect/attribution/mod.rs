@@ -31,7 +31,7 @@ use super::QuoteKind;
 use super::entities::{MKind, Ment, Mentions};
 use super::lexicon::{self, CueClass, Lexicon};
 use super::quotes::RawQuote;
-use super::tokens::{Doc, Kind};
+use super::tokens::{Doc, Kind, TokenIndex};
 
 mod cues;
 mod direct;
@@ -75,7 +75,7 @@ struct Ctx<'a> {
     lex: &'static Lexicon,
     ments: &'a mut Mentions,
     /// Best mention covering each token (names and pronouns preferred).
-    tok_ment: Vec<Option<usize>>,
+    tok_ment: TokenIndex,
     /// Tokens already used as a cue.
     used_cue: Vec<bool>,
 }
@@ -83,20 +83,16 @@ struct Ctx<'a> {
 /// Runs the three passes; returns attributions in text order.
 pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<Attr> {
     let n = doc.tokens.len();
-    let mut tok_ment = vec![None; n];
+    let mut tok_ment = TokenIndex::new(n);
     for (mi, m) in ments.list.iter().enumerate() {
-        for slot in tok_ment.iter_mut().take(m.tok.1.min(n)).skip(m.tok.0) {
-            let better = match *slot {
-                None => true,
-                Some(o) => rank(&ments.list[o]) < rank(m),
-            };
-            if better {
-                *slot = Some(mi);
+        for t in m.tok.0..m.tok.1.min(n) {
+            if tok_ment.get(t).is_none_or(|o| rank(&ments.list[o]) < rank(m)) {
+                tok_ment.set(t, mi);
             }
         }
     }
     let mut cx = Ctx { doc, lex: lexicon::get(), ments, tok_ment, used_cue: vec![false; n] };
-    let mut out: Vec<Attr> = Vec::new();
+    let mut out: Vec<Attr> = Vec::with_capacity(quotes.len() + doc.sentences.len() / 2);
     let mut mixed: Vec<(usize, usize)> = Vec::new();
     // Pass 1: direct quotations.
     let mut last_direct: Option<(usize, usize, usize)> = None; // (attr index, token after it, paragraph)
@@ -175,7 +171,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 && ft >= plt
                 && ft - plt <= 24
                 && (plt..ft).all(|j| {
-                    cx.ments.tok_quote[j].is_none()
+                    !cx.ments.tok_quote.has(j)
                         && (cx.used_cue[j] || cue_at(&cx, j, ft).is_none_or(|c| c.class != CueClass::Speech))
                 });
             if close_by && out[pi].speaker.is_some() && out[pi].cue.is_some() {
@@ -234,7 +230,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
     direct_spans.sort_unstable();
     let mut t = 0;
     for d in &mut direct_spans {
-        while t < doc.tokens.len() && doc.tokens[t].start < d.0 {
+        while t < doc.tokens.len() && doc.tokens[t].start() < d.0 {
             t += 1;
         }
         d.2 = t;
@@ -244,7 +240,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
         let (ss, se) = doc.sentences[si];
         let mut i = ss;
         while i < se {
-            if cx.used_cue[i] || cx.ments.tok_quote[i].is_some() {
+            if cx.used_cue[i] || cx.ments.tok_quote.has(i) {
                 i += 1;
                 continue;
             }
@@ -310,7 +306,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
         let Some(&(ss, se)) = doc.sentences.get(t.sent()) else { continue };
         let mut found = None;
         for j in ss..se {
-            if cx.ments.tok_quote[j].is_some() {
+            if cx.ments.tok_quote.has(j) {
                 continue;
             }
             if let Some(c) = cue_at(&cx, j, se)
@@ -321,7 +317,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
             }
         }
         if let Some((sp, c)) = found {
-            let cue_text = super::slice(&doc.chars, doc.tokens[c.s].start, doc.tokens[c.e - 1].end);
+            let cue_text = super::slice(&doc.chars, doc.tokens[c.s].start(), doc.tokens[c.e - 1].end());
             out.push(Attr {
                 start: s,
                 end: e,
@@ -341,8 +337,8 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut slots: Vec<Option<Attr>> = out.into_iter().map(Some).collect();
-    let mut sorted: Vec<Attr> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    super::permute(&mut out, &order);
+    let mut sorted = out;
     for a in &mut sorted {
         a.part_of = a.part_of.map(|p| new_index[p]);
     }
@@ -368,8 +364,8 @@ enum Shape {
 }
 
 fn span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
-    let a = doc.tokens.get(s).map_or(0, |t| t.start);
-    let b = doc.tokens.get(e.saturating_sub(1)).map_or(a, |t| t.end).max(a + 1);
+    let a = doc.tokens.get(s).map_or(0, |t| t.start());
+    let b = doc.tokens.get(e.saturating_sub(1)).map_or(a, |t| t.end()).max(a + 1);
     (a, b)
 }
 

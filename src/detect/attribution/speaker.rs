@@ -6,7 +6,7 @@ use super::*;
 
 /// Index of a mention for the noun phrase `[s, e)`, creating one if needed.
 pub(super) fn speaker_mention(cx: &mut Ctx, s: usize, e: usize, head: usize) -> usize {
-    if let Some(mi) = cx.tok_ment.get(head).copied().flatten() {
+    if let Some(mi) = cx.tok_ment.get(head) {
         let m = &cx.ments.list[mi];
         if m.kind != MKind::Value && m.kind != MKind::Title && m.label != "NORP" && m.label != "GPE"
             || (m.label == "GPE" && e - s == 1)
@@ -46,16 +46,14 @@ pub(super) fn speaker_mention(cx: &mut Ctx, s: usize, e: usize, head: usize) -> 
         kind: if role { MKind::Role } else { MKind::Other },
         canonical: None,
         title: None,
-        quote: cx.ments.tok_quote.get(s).copied().flatten(),
+        quote: cx.ments.tok_quote.get(s),
         reason: reason.into(),
     };
     cx.ments.list.push(m);
     let mi = cx.ments.list.len() - 1;
     for t in s..e {
-        if let Some(slot) = cx.tok_ment.get_mut(t)
-            && slot.is_none()
-        {
-            *slot = Some(mi);
+        if !cx.tok_ment.has(t) {
+            cx.tok_ment.set(t, mi);
         }
     }
     mi
@@ -83,7 +81,7 @@ pub(super) fn np_left(cx: &Ctx, head: usize, floor: usize) -> Option<usize> {
     }
     // An existing name mention covering the head: start there, then extend over titles.
     let mut s = head;
-    if let Some(mi) = cx.tok_ment.get(head).copied().flatten() {
+    if let Some(mi) = cx.tok_ment.get(head) {
         s = cx.ments.list[mi].tok.0.min(head);
     }
     let mut steps = 0;
@@ -152,7 +150,7 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
         }
         break;
     }
-    if j < floor || cx.ments.tok_quote.get(j).copied().flatten().is_some() {
+    if j < floor || cx.ments.tok_quote.get(j).is_some() {
         return None;
     }
     // "Humphrey, for example, said": step over a short adverbial set off by commas.
@@ -177,7 +175,7 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
         let h = j - 1;
         // The name before the apposition is the speaker ("Hernan Dario Gomez, Panama coach, said").
         if let Some(k) = (j.saturating_sub(6).max(floor + 1)..h).rev().find(|&k| doc.is_punct(k, ','))
-            && let Some(mi) = cx.tok_ment.get(k - 1).copied().flatten()
+            && let Some(mi) = cx.tok_ment.get(k - 1)
             && let Some(m) = cx.ments.list.get(mi)
             && m.kind == MKind::Name
             && matches!(m.label, "PERSON" | "MISC")
@@ -219,7 +217,7 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
 pub(super) fn subject_right(cx: &mut Ctx, from: usize, limit: usize) -> Option<(usize, usize)> {
     let doc = cx.doc;
     let t = doc.tokens.get(from)?;
-    if from >= limit || t.kind == Kind::Punct || cx.ments.tok_quote.get(from).copied().flatten().is_some() {
+    if from >= limit || t.kind == Kind::Punct || cx.ments.tok_quote.get(from).is_some() {
         return None;
     }
     let w = doc.lower(from);
@@ -286,9 +284,9 @@ pub(super) fn subject_right(cx: &mut Ctx, from: usize, limit: usize) -> Option<(
     }
     // "according to Afghan Ambassador to the United States Hamdullah Mohib": a title whose
     // complement stopped the walk still leads to the name written after it.
-    if let Some(ti) = cx.tok_ment.get(head).copied().flatten()
+    if let Some(ti) = cx.tok_ment.get(head)
         && cx.ments.list[ti].kind == MKind::Title
-        && let Some(ni) = cx.tok_ment.get(cx.ments.list[ti].tok.1).copied().flatten()
+        && let Some(ni) = cx.tok_ment.get(cx.ments.list[ti].tok.1)
         && cx.ments.list[ni].title == Some(ti)
     {
         return Some((ni, cx.ments.list[ni].tok.1));
@@ -306,13 +304,13 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
     while s < limit && doc.tokens[s].kind == Kind::Punct {
         s += 1;
     }
-    if s + 1 >= limit || cx.ments.tok_quote[s].is_some() {
+    if s + 1 >= limit || cx.ments.tok_quote.has(s) {
         return None;
     }
     if matches!(doc.lower(s), "he" | "she" | "they" | "we" | "i") {
         return Some(speaker_mention(cx, s, s + 1, s));
     }
-    let mi = cx.tok_ment.get(s).copied().flatten()?;
+    let mi = cx.tok_ment.get(s)?;
     let m = &cx.ments.list[mi];
     let named = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG");
     (named && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi)
@@ -326,7 +324,7 @@ pub(super) fn sentence_subject(cx: &Ctx, ss: usize, limit: usize) -> Option<usiz
     while s < limit && (doc.tokens[s].kind == Kind::Punct || doc.lower(s) == "as") {
         s += 1;
     }
-    let mi = cx.tok_ment.get(s).copied().flatten()?;
+    let mi = cx.tok_ment.get(s)?;
     let m = &cx.ments.list[mi];
     let person = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC");
     let after = m.tok.1;

@@ -245,7 +245,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
                             .map_while(|d| t.tok.0.checked_sub(d).filter(|&p| doc.tokens[p].cap && doc.is_word(p)))
                             .find(|&p| lex.names.get(doc.lower(p)).is_some_and(|e| e.label == "NORP"))
                             .and_then(|p| doc.tokens.get(p))
-                            .map_or(t.start, |x| x.start);
+                            .map_or(t.start, |x| x.start());
                         push_title(&mut titles, c, super::slice(&doc.chars, from, t.end).to_lowercase());
                     }
                 }
@@ -432,8 +432,8 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
     }
     // "I" / "my" inside a quotation: the quotation's speaker; "we" / "our": the speaker when that
     // is an organisation or a place.
-    let name_at: HashMap<usize, usize> =
-        list.iter().enumerate().filter(|(_, m)| m.kind == MKind::Name).map(|(i, m)| (m.tok.0, i)).collect();
+    let mut name_at: HashMap<usize, usize> = HashMap::with_capacity_and_hasher(list.len(), Default::default());
+    name_at.extend(list.iter().enumerate().filter(|(_, m)| m.kind == MKind::Name).map(|(i, m)| (m.tok.0, i)));
     let mut qi = 0;
     for &mi in &order {
         let m = &list[mi];
