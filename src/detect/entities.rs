@@ -256,8 +256,26 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
 pub fn text_order(list: &[Ment]) -> Vec<usize> {
     let mut keys: Vec<(usize, std::cmp::Reverse<usize>, usize)> =
         list.iter().enumerate().map(|(i, m)| (m.start, std::cmp::Reverse(m.end), i)).collect();
-    keys.sort();
+    sort_nearly_sorted(&mut keys);
     keys.into_iter().map(|k| k.2).collect()
+}
+
+/// Sorts keys that are almost in order already (the passes emit mentions left to right, a few
+/// of them a little late) by insertion, which is linear then. A key that has far to go (mentions
+/// appended after the first passes) hands over to the standard sort, which merges a long sorted
+/// prefix with a short tail cheaply; no input costs more than 32 moves a key plus a sort.
+fn sort_nearly_sorted<T: Ord>(keys: &mut [T]) {
+    for i in 1..keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            if i - j == 32 {
+                keys.sort();
+                return;
+            }
+            keys.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// The mention for pronoun `w` at token `i` (`inside` a quotation or not), if it is one that can

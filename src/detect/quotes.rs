@@ -60,21 +60,14 @@ fn is_end_like(c: Option<char>) -> bool {
 }
 
 /// Finds top-level quotations in the document.
-/// A quotation mark or apostrophe of any style.
-fn is_mark(c: char) -> bool {
-    if c.is_ascii() {
-        c == '"' || c == '\''
-    } else {
-        matches!(c, '“' | '„' | '«' | '‟' | '”' | '»' | '‘' | '’' | '‚')
-    }
-}
-
 pub fn find_quotes(doc: &Doc) -> Vec<RawQuote> {
     let chars = &doc.chars;
     let n = chars.len();
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let paras = &doc.paragraphs;
+    let marks = &doc.marks;
+    let mut mi = 0;
     let mut pi = 0;
     let mut i = 0;
     while i < n {
@@ -128,12 +121,13 @@ pub fn find_quotes(doc: &Doc) -> Vec<RawQuote> {
         if i >= n {
             break;
         }
-        // Most characters are not marks: skip to the next mark or the paragraph end in one tight
-        // loop (ASCII first).
+        // Most characters are not marks: jump to the next mark the tokenizer found, or to the
+        // paragraph end.
         let limit = paras.get(pi).map_or(n, |p| p.1).min(n);
-        while i < limit && !is_mark(chars[i]) {
-            i += 1;
+        while mi < marks.len() && marks[mi] < i {
+            mi += 1;
         }
+        i = marks.get(mi).copied().unwrap_or(n).min(limit);
         if i >= limit {
             continue;
         }

@@ -70,6 +70,10 @@ pub struct Doc {
     pub sentences: Vec<(usize, usize)>,
     /// Code-point ranges of paragraphs (trimmed of surrounding whitespace).
     pub paragraphs: Vec<(usize, usize)>,
+    /// Code points of the quotation marks and apostrophes that stand as tokens of their own, in
+    /// text order: the only places a quotation can open or close (one inside a word, as in
+    /// "doesn't", is always an apostrophe).
+    pub marks: Vec<usize>,
     /// Paragraphs that look like headlines (title case, no final full stop).
     pub headline: Vec<bool>,
     /// Short paragraphs that end in a word, not punctuation: headlines in sentence case, bylines.
@@ -85,6 +89,15 @@ fn is_word_char(c: char) -> bool {
     // General punctuation (“ ” ’ — … ―) is common in news and never a letter: skip the
     // Unicode table lookup.
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
+/// A quotation mark or apostrophe of any style.
+pub fn is_quote_mark(c: char) -> bool {
+    if c.is_ascii() {
+        c == '"' || c == '\''
+    } else {
+        matches!(c, '“' | '„' | '«' | '‟' | '”' | '»' | '‘' | '’' | '‚')
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -126,6 +139,7 @@ impl Doc {
         let para_starts: Vec<usize> = paragraphs.iter().map(|p| p.0).collect();
         let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
         let mut lower = String::with_capacity(text.len());
+        let mut marks = Vec::new();
         let n = chars.len();
         let mut i = 0;
         let mut para = 0;
@@ -208,6 +222,9 @@ impl Doc {
             } else {
                 i += 1;
                 kind = Kind::Punct;
+                if is_quote_mark(c) {
+                    marks.push(start);
+                }
             }
             let lo_start = lower.len();
             let mut letters = 0;
@@ -260,6 +277,7 @@ impl Doc {
             lower,
             sentences: Vec::new(),
             paragraphs,
+            marks,
             headline: Vec::new(),
             unpunctuated: Vec::new(),
             para_starts,
