@@ -100,6 +100,20 @@ pub fn is_quote_mark(c: char) -> bool {
     }
 }
 
+/// How many bytes at the start of `bytes` are ASCII, tested eight at a time.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        let w = w.try_into().map_or(u64::MAX, u64::from_le_bytes);
+        if w & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -129,7 +143,7 @@ impl Doc {
         // ASCII runs are copied byte by byte; only the rest is decoded.
         let mut rest = text;
         while !rest.is_empty() {
-            let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+            let ascii = ascii_prefix_len(rest.as_bytes());
             chars.extend(rest.as_bytes()[..ascii].iter().map(|&b| char::from(b)));
             let mut tail = rest[ascii..].chars();
             chars.extend(tail.next());
