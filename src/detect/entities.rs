@@ -87,11 +87,10 @@ fn joined(doc: &Doc, s: usize, e: usize) -> String {
 /// Token is a word that can be part of a name.
 fn name_like(doc: &Doc, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| {
-        t.kind == Kind::Word
-            && (t.cap || t.all_caps || particle_name(&doc.chars[t.start()..t.end()]))
-            && doc.lower(i) != "i"
-            && !doc.lower(i).starts_with("i'")
-            && doc.lower(i) != "'s"
+        t.kind == Kind::Word && (t.cap || t.all_caps || particle_name(&doc.chars[t.start()..t.end()])) && {
+            let w = doc.lower(i);
+            w != "i" && !w.starts_with("i'") && w != "'s"
+        }
     })
 }
 
@@ -102,7 +101,8 @@ fn initial(doc: &Doc, i: usize) -> bool {
 
 /// "al-Nusra", "bin-Salman": a lower-case particle joined to a capitalised name.
 fn particle_name(word: &[char]) -> bool {
-    word.iter().position(|&c| c == '-').is_some_and(|h| h <= 3 && word.get(h + 1).is_some_and(|c| c.is_uppercase()))
+    // The particle is at most three letters: only the first four characters can hold the hyphen.
+    word.iter().take(4).position(|&c| c == '-').is_some_and(|h| word.get(h + 1).is_some_and(|c| c.is_uppercase()))
 }
 
 /// "Central and Eastern Europe", "Food and Drug Administration": an "and" at `j` inside one name,
@@ -868,6 +868,15 @@ fn nominal_phrase(doc: &Doc, i: usize) -> Option<usize> {
 fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
     let t = doc.tokens.get(i)?;
     let w = doc.lower(i);
+    // Only a number, a number or date word, a currency sign or "today" can start a value: one
+    // test spares every other word the look-arounds below.
+    let may_start = t.kind == Kind::Number
+        || t.flags & (lexicon::F_NUMBER_WORDS | lexicon::F_MONTHS | lexicon::F_WEEKDAYS) != 0
+        || matches!(doc.punct_char(i), Some('$' | '€' | '£'))
+        || matches!(w, "today" | "yesterday" | "tomorrow" | "tonight");
+    if !may_start {
+        return None;
+    }
     let sent = t.sent();
     let same = |j: usize| doc.tokens.get(j).is_some_and(|x| x.sent() == sent);
     let is_num = |j: usize| {
