@@ -243,28 +243,41 @@ impl Doc {
             let lo_start = lower.len();
             let mut letters = 0;
             let mut uppers = 0;
-            for &ch in &chars[start..i] {
-                if ch.is_ascii() {
-                    // ASCII first: no Unicode tables for most of the text.
-                    if ch.is_ascii_alphabetic() {
-                        letters += 1;
-                        uppers += usize::from(ch.is_ascii_uppercase());
-                    }
-                    lower.push(ch.to_ascii_lowercase());
-                    continue;
-                }
-                if ch.is_alphabetic() {
-                    letters += 1;
-                    uppers += usize::from(ch.is_uppercase());
-                }
-                if ch == '\u{2019}' {
+            let first = chars[start];
+            if kind == Kind::Punct {
+                // One character that is no letter: no capitals, and its own lower case (’ spelled
+                // '), which spares quotation marks and dashes the Unicode tables.
+                if first == '\u{2019}' {
                     lower.push('\'');
+                } else if first.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&first) {
+                    lower.push(first);
                 } else {
-                    lower.extend(ch.to_lowercase());
+                    lower.extend(first.to_lowercase());
+                }
+            } else {
+                for &ch in &chars[start..i] {
+                    if ch.is_ascii() {
+                        // ASCII first: no Unicode tables for most of the text.
+                        if ch.is_ascii_alphabetic() {
+                            letters += 1;
+                            uppers += usize::from(ch.is_ascii_uppercase());
+                        }
+                        lower.push(ch.to_ascii_lowercase());
+                        continue;
+                    }
+                    if ch.is_alphabetic() {
+                        letters += 1;
+                        uppers += usize::from(ch.is_uppercase());
+                    }
+                    if ch == '\u{2019}' {
+                        lower.push('\'');
+                    } else {
+                        lower.extend(ch.to_lowercase());
+                    }
                 }
             }
-            let first = chars[start];
-            let cap = if first.is_ascii() { first.is_ascii_uppercase() } else { first.is_uppercase() };
+            let cap =
+                kind != Kind::Punct && if first.is_ascii() { first.is_ascii_uppercase() } else { first.is_uppercase() };
             tokens.push(Token {
                 start: narrow(start),
                 end: narrow(i),
