@@ -240,11 +240,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
     }
     // Text order (longer first), keeping each name's link to its title valid.
     let order = text_order(&list);
-    let mut new_index = vec![0; list.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
-    super::permute(&mut list, &order);
+    let new_index = super::reorder(&mut list, &order);
     for m in &mut list {
         m.title = m.title.and_then(|t| new_index.get(t).copied());
     }

@@ -204,6 +204,19 @@ pub(crate) fn permute<T>(items: &mut [T], order: &[usize]) {
     }
 }
 
+/// Puts `items` in the given order (`order[k]` is the index of the item that goes to `k`) and
+/// returns where each item went, for re-pointing the indices items hold to one another.
+pub(crate) fn reorder<T>(items: &mut [T], order: &[usize]) -> Vec<usize> {
+    let mut new_index = vec![0; items.len()];
+    for (new, &old) in order.iter().enumerate() {
+        if let Some(x) = new_index.get_mut(old) {
+            *x = new;
+        }
+    }
+    permute(items, order);
+    new_index
+}
+
 /// The text of `start..end` (code points), clamped.
 pub(crate) fn slice(chars: &[char], start: usize, end: usize) -> String {
     let end = end.min(chars.len());

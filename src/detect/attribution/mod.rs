@@ -333,16 +333,11 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
     let mut keys: Vec<(usize, usize, usize)> = out.iter().enumerate().map(|(i, a)| (a.start, a.end, i)).collect();
     keys.sort();
     let order: Vec<usize> = keys.into_iter().map(|k| k.2).collect();
-    let mut new_index = vec![0; out.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
+    let new_index = super::reorder(&mut out, &order);
+    for a in &mut out {
+        a.part_of = a.part_of.and_then(|p| new_index.get(p).copied());
     }
-    super::permute(&mut out, &order);
-    let mut sorted = out;
-    for a in &mut sorted {
-        a.part_of = a.part_of.map(|p| new_index[p]);
-    }
-    sorted
+    out
 }
 
 fn rank(m: &Ment) -> u8 {
