@@ -866,10 +866,12 @@ fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
     let w = doc.lower(i);
     // Only a number, a number or date word, a currency sign or "today" can start a value: one
     // test spares every other word the look-arounds below.
+    let money_sign = matches!(doc.punct_char(i), Some('$' | '€' | '£'));
+    let relative_date = matches!(w, "today" | "yesterday" | "tomorrow" | "tonight");
     let may_start = t.kind == Kind::Number
         || t.flags & (lexicon::F_NUMBER_WORDS | lexicon::F_MONTHS | lexicon::F_WEEKDAYS) != 0
-        || matches!(doc.punct_char(i), Some('$' | '€' | '£'))
-        || matches!(w, "today" | "yesterday" | "tomorrow" | "tonight");
+        || money_sign
+        || relative_date;
     if !may_start {
         return None;
     }
@@ -915,11 +917,10 @@ fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
         out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "day of the week"));
         return Some(i + 1);
     }
-    if matches!(w, "today" | "yesterday" | "tomorrow" | "tonight") {
+    if relative_date {
         out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "relative date"));
         return Some(i + 1);
     }
-    let money_sign = matches!(doc.punct_char(i), Some('$' | '€' | '£'));
     if money_sign && is_num(i + 1) {
         let mut e = i + 2;
         while is_num(e) {

@@ -183,7 +183,7 @@ pub fn detect(text: &str) -> Detections {
 /// Rearranges `items` in place so that position `k` holds what was at `order[k]` (`order` a
 /// permutation of the indices; anything else leaves `items` unchanged). Follows each cycle with
 /// swaps: no second copy of a long document's mentions is allocated.
-pub(crate) fn permute<T>(items: &mut [T], order: &[usize]) {
+fn permute<T>(items: &mut [T], order: &[usize]) {
     let n = items.len();
     let mut seen = vec![false; n];
     if order.len() != n || !order.iter().all(|&i| i < n && !std::mem::replace(&mut seen[i], true)) {

@@ -86,9 +86,13 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    // General punctuation (“ ” ’ — … ―) is common in news and never a letter: skip the
-    // Unicode table lookup.
-    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    !general_punctuation(c) && c.is_alphanumeric()
+}
+
+/// General punctuation (“ ” ’ — … ―): common in news, never a letter nor cased, so it can skip
+/// the Unicode tables.
+fn general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 /// A quotation mark or apostrophe of any style.
@@ -246,10 +250,10 @@ impl Doc {
             let first = chars[start];
             if kind == Kind::Punct {
                 // One character that is no letter: no capitals, and its own lower case (’ spelled
-                // '), which spares quotation marks and dashes the Unicode tables.
+                // ').
                 if first == '\u{2019}' {
                     lower.push('\'');
-                } else if first.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&first) {
+                } else if first.is_ascii() || general_punctuation(first) {
                     lower.push(first);
                 } else {
                     lower.extend(first.to_lowercase());

@@ -150,7 +150,7 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
         }
         break;
     }
-    if j < floor || cx.ments.tok_quote.get(j).is_some() {
+    if j < floor || cx.ments.tok_quote.has(j) {
         return None;
     }
     // "Humphrey, for example, said": step over a short adverbial set off by commas.
@@ -217,7 +217,7 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
 pub(super) fn subject_right(cx: &mut Ctx, from: usize, limit: usize) -> Option<(usize, usize)> {
     let doc = cx.doc;
     let t = doc.tokens.get(from)?;
-    if from >= limit || t.kind == Kind::Punct || cx.ments.tok_quote.get(from).is_some() {
+    if from >= limit || t.kind == Kind::Punct || cx.ments.tok_quote.has(from) {
         return None;
     }
     let w = doc.lower(from);
