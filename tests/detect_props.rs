@@ -1,33 +1,13 @@
 //! Property: on any Unicode input the detector returns, with every span in range.
 
+mod common;
+
 use proptest::prelude::*;
 use sayso::detect;
 
 fn check(text: &str) {
-    let n = text.chars().count();
     let d = detect::detect(text);
-    for q in &d.quotes {
-        assert!(q.start < q.end && q.end <= n, "quote {}..{} of {n}", q.start, q.end);
-        if let Some((s, e)) = q.cue {
-            assert!(s < e && e <= n);
-        }
-        if let Some(m) = q.speaker {
-            assert!(m < d.mentions.len());
-        }
-        if let Some(p) = q.part_of {
-            assert!(p < d.quotes.len());
-        }
-        if let Some(e) = q.speaker_entity {
-            assert!(e < d.entities.len());
-        }
-    }
-    for m in &d.mentions {
-        assert!(m.start < m.end && m.end <= n, "mention {}..{} of {n}", m.start, m.end);
-        assert!(m.entity < d.entities.len());
-    }
-    for (i, e) in d.entities.iter().enumerate() {
-        assert_eq!(e.id, i);
-    }
+    common::assert_valid_detections(text, &d);
     let _ = detect::to_json("x", text, &d);
 }
 

@@ -15,6 +15,9 @@
 //! 5. [`coref`] groups mentions into entities (surnames, transliterations, acronyms, aliases,
 //!    pronouns and role phrases) and records the chain that justified each link.
 //!
+//! A long text runs through the pipeline in sections of a few dozen kilobytes whose entities are
+//! then joined by name ([`sections`]), so its working data stays in cache.
+//!
 //! Every pass is linear in the text (look-arounds are bounded windows), no pass allocates per
 //! character, and nothing here can panic on any input: indices come from the tokenizer and every
 //! slice is bounds-checked with `get`.
@@ -25,6 +28,7 @@ mod entities;
 mod json;
 mod lexicon;
 mod quotes;
+mod sections;
 mod tokens;
 
 pub use json::to_json;
@@ -171,8 +175,23 @@ impl Detections {
     }
 }
 
-/// Runs the whole pipeline on one text.
+/// Runs the whole pipeline on one text. A long text goes section by section ([`sections`]).
 pub fn detect(text: &str) -> Detections {
+    let parts = sections::split(text);
+    if let [(a, b)] = parts[..] {
+        return detect_section(text.get(a..b).unwrap_or(text)).0;
+    }
+    let mut merge = sections::Merge::default();
+    for (a, b) in parts {
+        let section = text.get(a..b).unwrap_or("");
+        let (d, named) = detect_section(section);
+        merge.add(section, d, &named);
+    }
+    merge.finish()
+}
+
+/// The pipeline on one section, with which of its entities are named.
+fn detect_section(text: &str) -> (Detections, Vec<bool>) {
     let doc = tokens::Doc::new(text);
     let raw = quotes::find_quotes(&doc);
     let mut ents = entities::find_mentions(&doc, &raw);

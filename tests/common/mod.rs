@@ -58,3 +58,34 @@ pub fn hand_edited(change: impl Fn(&str) -> String) -> String {
     assert!(ron.contains(&old));
     ron.replacen(&old, &new, 1)
 }
+
+/// Asserts that detections on `text` are well formed: every span in range and non-empty, every
+/// index pointing at something, entity ids equal to their positions.
+pub fn assert_valid_detections(text: &str, d: &sayso::detect::Detections) {
+    let n = text.chars().count();
+    for q in &d.quotes {
+        assert!(q.start < q.end && q.end <= n, "quote {}..{} of {n}", q.start, q.end);
+        if let Some((s, e)) = q.cue {
+            assert!(s < e && e <= n);
+        }
+        if let Some(m) = q.speaker {
+            assert!(m < d.mentions.len());
+        }
+        if let Some(p) = q.part_of {
+            assert!(p < d.quotes.len());
+        }
+        if let Some(e) = q.speaker_entity {
+            assert!(e < d.entities.len());
+        }
+    }
+    for m in &d.mentions {
+        assert!(m.start < m.end && m.end <= n, "mention {}..{} of {n}", m.start, m.end);
+        assert!(m.entity < d.entities.len());
+        if let Some(a) = m.antecedent {
+            assert!(a < d.mentions.len());
+        }
+    }
+    for (i, e) in d.entities.iter().enumerate() {
+        assert_eq!(e.id, i);
+    }
+}

@@ -42,7 +42,10 @@ use super::{Detections, Entity, Mention, Quote, QuoteKind};
 
 const NO_ENTITY: usize = usize::MAX;
 
-pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> Detections {
+/// Groups the mentions into entities and assembles the detections; also says which entities are
+/// named (hold a name, or are a title standing alone), the ones another section of a long text
+/// can name again.
+pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec<bool>) {
     let lex = lexicon::get();
     let list = ments.list;
     let n = list.len();
@@ -756,7 +759,7 @@ fn finish(
     antecedent: Vec<Option<usize>>,
     label_of: Vec<&'static str>,
     attrs: Vec<Attr>,
-) -> Detections {
+) -> (Detections, Vec<bool>) {
     let n = list.len();
     // Keep mentions with an entity; new indices in text order.
     let mut new_index = vec![usize::MAX; n];
@@ -842,6 +845,14 @@ fn finish(
         ent.aliases.sort();
         ent.aliases.dedup();
     }
+    let mut named: Vec<bool> = entities.iter().map(|e| e.label == "TITLE").collect();
+    for &mi in &kept {
+        if list[mi].kind == MKind::Name
+            && let Some(f) = ent_index.get(cluster[mi]).and_then(|&e| named.get_mut(e))
+        {
+            *f = true;
+        }
+    }
     let mut d = Detections { quotes: Vec::with_capacity(attrs.len()), mentions, entities };
     for a in attrs {
         let speaker = a.speaker.and_then(|s| new_index.get(s).copied()).filter(|&s| s != usize::MAX);
@@ -857,5 +868,5 @@ fn finish(
             reason: a.reason,
         });
     }
-    d
+    (d, named)
 }
