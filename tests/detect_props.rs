@@ -1,4 +1,5 @@
-//! Property: on any Unicode input the detector returns, with every span in range.
+//! Property: on any Unicode input, short or long enough to go in sections, the detector returns,
+//! with every span in range.
 
 mod common;
 
@@ -30,6 +31,22 @@ proptest! {
         Just(" he ".to_string()), Just("U.S.".to_string()), Just(" according to ".to_string()), Just("Mr. ".to_string()), "[a-zA-Z]{1,8}",
     ], 0..80)) {
         check(&parts.concat());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+    /// Texts long enough to be detected in sections, cut wherever their paragraphs allow.
+    #[test]
+    fn long_texts_in_sections(paras in proptest::collection::vec("[A-Z][A-Za-z “”\"’«»,.:!?—-]{0,300}", 1..12), sep in prop_oneof![Just("\n\n"), Just("\n"), Just(" ")]) {
+        let mut text = String::new();
+        while text.len() < 110_000 {
+            for p in &paras {
+                text.push_str(p);
+                text.push_str(sep);
+            }
+        }
+        check(&text);
     }
 }
 

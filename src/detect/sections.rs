@@ -17,27 +17,27 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn split_at(text: &str, target: usize) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    if bytes.len() <= target + target / 2 {
-        return vec![(0, bytes.len())];
+    let len = text.len();
+    if len <= target + target / 2 {
+        return vec![(0, len)];
     }
     // Paragraphs as the tokenizer sees them: blank-line separated, or lines when there is no
     // blank line anywhere.
-    let blank_mode = bytes.iter().enumerate().any(|(i, &b)| b == b'\n' && blank_line_after(bytes, i + 1).is_some());
+    let blank_mode = text.match_indices('\n').any(|(i, _)| blank_line_after(text, i + 1).is_some());
     let mut out = Vec::new();
     let mut start = 0;
     let mut para_start = 0;
     let mut i = 0;
-    while let Some(nl) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| b == b'\n')) {
+    while let Some(nl) = text.get(i..).and_then(|rest| rest.find('\n')) {
         let at = i + nl;
-        let next = if blank_mode { blank_line_after(bytes, at + 1) } else { Some(skip_space(bytes, at + 1)) };
+        let next = if blank_mode { blank_line_after(text, at + 1) } else { Some(skip_space(text, at + 1)) };
         let Some(next) = next else {
             i = at + 1;
             continue;
         };
         // Tested only once a section is long enough.
         if next - start >= target
-            && bytes.len() - next >= target / 2
+            && len - next >= target / 2
             && quotes_closed(&text[para_start..at])
             && opens_fresh(&text[next..])
         {
@@ -47,25 +47,21 @@ fn split_at(text: &str, target: usize) -> Vec<(usize, usize)> {
         para_start = next;
         i = next.max(at + 1);
     }
-    out.push((start, bytes.len()));
+    out.push((start, len));
     out
 }
 
-/// Whether the text from `from` holds a blank line: whitespace up to a second line break; the
-/// byte after the whitespace that follows it.
-fn blank_line_after(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut j = from;
-    while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
-        j += 1;
-    }
-    (bytes.get(j) == Some(&b'\n')).then(|| skip_space(bytes, j))
+/// Where the next paragraph starts when a blank line (only whitespace up to another line break)
+/// follows the line break that ends before byte `from`.
+fn blank_line_after(text: &str, from: usize) -> Option<usize> {
+    let rest = text.get(from..)?;
+    let gap = rest.find(|c: char| c == '\n' || !c.is_whitespace())?;
+    rest[gap..].starts_with('\n').then(|| skip_space(text, from + gap))
 }
 
-fn skip_space(bytes: &[u8], mut j: usize) -> usize {
-    while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-        j += 1;
-    }
-    j
+/// The first byte from `from` on that is not whitespace (or the end).
+fn skip_space(text: &str, from: usize) -> usize {
+    text.get(from..).and_then(|rest| rest.find(|c: char| !c.is_whitespace())).map_or(text.len(), |k| from + k)
 }
 
 /// A paragraph that reads on its own: it opens with a capital or a digit, not a quotation mark
