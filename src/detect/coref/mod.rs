@@ -602,6 +602,12 @@ fn acronym(doc: &Doc, m: &Ment) -> String {
     acro
 }
 
+/// Whether a person known by `known` (a normalised given name, or none yet) can be the one named
+/// with `given`: the same name, or its initial.
+pub(super) fn given_agrees(known: Option<&str>, given: &str) -> bool {
+    known.is_none_or(|g| g == given || g.starts_with(given) && given.len() == 1)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn name_cluster(
     doc: &Doc,
@@ -649,11 +655,7 @@ fn name_cluster(
             Some(v) => v,
             None => by_surname.entry(surname.to_string()).or_default(),
         };
-        let found = cands
-            .iter()
-            .rev()
-            .find(|(_, g)| g.as_ref().is_none_or(|g| *g == given || g.starts_with(&given) && given.len() == 1))
-            .map(|(c, _)| *c);
+        let found = cands.iter().rev().find(|(_, g)| given_agrees(g.as_deref(), &given)).map(|(c, _)| *c);
         let c = match found {
             Some(c) => {
                 // A surname seen alone first now gets its given name.
