@@ -187,6 +187,9 @@ impl Merge {
         if let Some(g) = forms().find_map(|f| self.by_form.get(&form_key(family, f)).copied()) {
             return Some(g);
         }
+        if family == 'o' {
+            return forms().find_map(|f| self.by_form.get(&acronym_key(f)?).copied());
+        }
         if family != 'p' {
             return None;
         }
@@ -208,6 +211,11 @@ impl Merge {
         let lex = lexicon::get();
         for f in std::iter::once(&ent.name).chain(&ent.aliases) {
             self.by_form.entry(form_key(family, f)).or_insert(g);
+            if family == 'o'
+                && let Some(key) = acronym_key(f)
+            {
+                self.by_form.entry(key).or_insert(g);
+            }
             if family != 'p' {
                 continue;
             }
@@ -272,6 +280,32 @@ fn form_key(family: char, form: &str) -> String {
     key
 }
 
+/// The acronym a name is known by, as a key: an acronym itself ("UNSC", "U.S."), or the initials
+/// of a name of several words ("UN Security Council" → unsc; acronyms and numbers in it count
+/// whole, "of", "the", "for" and "and" not at all). None for a single word in lower or title case.
+fn acronym_key(form: &str) -> Option<String> {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    let mut key = String::from("a:");
+    match words[..] {
+        [word] if caps(word) => key.extend(word.chars().filter(|&c| c != '.').flat_map(char::to_lowercase)),
+        [_] | [] => return None,
+        _ => {
+            for w in words {
+                if matches!(w.to_lowercase().as_str(), "of" | "the" | "for" | "and" | "'s" | "’s") {
+                    continue;
+                }
+                if caps(w) || w.chars().any(|c| c.is_ascii_digit()) {
+                    key.extend(w.chars().filter(|&c| c != '.').flat_map(char::to_lowercase));
+                } else {
+                    key.extend(w.chars().next().into_iter().flat_map(char::to_lowercase));
+                }
+            }
+        }
+    }
+    (key.chars().count() >= 4).then_some(key)
+}
+
 /// A person's name of two or more words as (given name, surname), both normalised for
 /// transliteration (Sergey → Sergei); the given name is the first listed one, else the first word.
 fn person_parts(lex: &lexicon::Lexicon, form: &str) -> Option<(String, String)> {
@@ -315,6 +349,58 @@ mod tests {
         for para in ["He said.", "But then.", "“We will,” he said.", "and so on.", "It is."] {
             assert!(!opens_fresh(para), "{para}");
         }
+    }
+
+    /// One section's detections: one mention per entity, named as given.
+    fn section(names: &[(&'static str, &str)]) -> (String, Detections, Vec<bool>) {
+        let mut d = Detections::default();
+        let mut text = String::new();
+        for (i, (label, name)) in names.iter().enumerate() {
+            let start = text.chars().count();
+            text.push_str(name);
+            text.push_str(". ");
+            d.entities.push(Entity { id: i, label, name: name.to_string(), aliases: Vec::new() });
+            d.mentions.push(super::super::Mention {
+                start,
+                end: start + name.chars().count(),
+                label,
+                entity: i,
+                antecedent: None,
+                reason: "name".into(),
+            });
+        }
+        (text, d, vec![true; names.len()])
+    }
+
+    /// The entity names after joining the sections, and the entity of each mention.
+    fn joined(sections: &[&[(&'static str, &str)]]) -> (Vec<String>, Vec<usize>) {
+        let mut merge = Merge::default();
+        for names in sections {
+            let (text, d, named) = section(names);
+            merge.add(&text, d, &named);
+        }
+        let d = merge.finish();
+        (d.entities.iter().map(|e| e.name.clone()).collect(), d.mentions.iter().map(|m| m.entity).collect())
+    }
+
+    #[test]
+    fn sections_join_people_by_name_surname_and_transliteration() {
+        let first: &[(&str, &str)] = &[("PERSON", "Hillary Clinton"), ("PERSON", "Bill Clinton"), ("PERSON", "Lavrov")];
+        let second: &[(&str, &str)] =
+            &[("PERSON", "Sergey Lavrov"), ("PERSON", "Hillary Clinton"), ("PERSON", "Clinton")];
+        let (names, of) = joined(&[first, second]);
+        // Lavrov gains his given name; Hillary is found again; "Clinton" alone is the latest one.
+        assert_eq!(names, ["Hillary Clinton", "Bill Clinton", "Sergey Lavrov"]);
+        assert_eq!(of, [0, 1, 2, 2, 0, 1]);
+    }
+
+    #[test]
+    fn sections_join_organisations_by_acronym_either_way() {
+        let (names, of) = joined(&[&[("ORG", "UN Security Council")], &[("ORG", "UNSC"), ("ORG", "Unsc Holdings")]]);
+        assert_eq!(names, ["UN Security Council", "Unsc Holdings"]);
+        assert_eq!(of, [0, 0, 1]);
+        let (_, of) = joined(&[&[("GPE", "U.S.")], &[("GPE", "United States")], &[("PERSON", "Us")]]);
+        assert_eq!(of, [0, 0, 1]);
     }
 
     #[test]
