@@ -179,8 +179,9 @@ impl Merge {
         self.out
     }
 
-    /// The entity of an earlier section this one names: the same name or alias, or for a person
-    /// the same surname with a matching given name (or none), as grouping within a text does.
+    /// The entity of an earlier section this one names: the same name or alias; for a person the
+    /// same surname with a matching given name (or none); otherwise the same acronym. As grouping
+    /// within a text does.
     fn find(&self, ent: &Entity) -> Option<usize> {
         let family = family(ent.label);
         let forms = || std::iter::once(&ent.name).chain(&ent.aliases);
@@ -252,8 +253,8 @@ impl Merge {
     }
 }
 
-/// People are matched among people, everything else among everything else (a place named in
-/// one section may be tagged an organisation in another).
+/// People are matched among people, titles among titles, everything else among everything else
+/// (a place named in one section may be tagged an organisation in another).
 fn family(label: &str) -> char {
     match label {
         "PERSON" => 'p',
