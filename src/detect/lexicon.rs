@@ -408,4 +408,13 @@ impl Lexicon {
     pub fn given_name_key<'a>(&'a self, lower: &'a str) -> &'a str {
         self.name_variant.get(lower).map_or(lower, String::as_str)
     }
+
+    /// A person's name of two or more lower-cased words as (given name, surname), both as
+    /// variant-group keys. The given name is the first listed one before the surname
+    /// ("scientologist tom cruise" → tom), else the first word.
+    pub fn given_and_surname<'a>(&'a self, words: &[&'a str]) -> Option<(&'a str, &'a str)> {
+        let (&last, rest) = words.split_last().filter(|(_, rest)| !rest.is_empty())?;
+        let given = rest.iter().copied().find(|w| self.given_names.contains(*w)).unwrap_or(rest[0]);
+        Some((self.given_name_key(given), self.given_name_key(last)))
+    }
 }

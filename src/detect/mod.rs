@@ -178,8 +178,8 @@ impl Detections {
 /// Runs the whole pipeline on one text. A long text goes section by section ([`sections`]).
 pub fn detect(text: &str) -> Detections {
     let parts = sections::split(text);
-    if let [(a, b)] = parts[..] {
-        return detect_section(text.get(a..b).unwrap_or(text)).0;
+    if parts.len() == 1 {
+        return detect_section(text).0;
     }
     let mut merge = sections::Merge::default();
     for (a, b) in parts {

@@ -23,7 +23,7 @@ fn split_at(text: &str, target: usize) -> Vec<(usize, usize)> {
     }
     // Paragraphs as the tokenizer sees them: blank-line separated, or lines when there is no
     // blank line anywhere.
-    let blank_mode = text.match_indices('\n').any(|(i, _)| blank_line_after(text, i + 1).is_some());
+    let blank_mode = super::tokens::has_blank_line(text);
     let mut out = Vec::new();
     let mut start = 0;
     let mut para_start = 0;
@@ -293,7 +293,7 @@ fn acronym_key(form: &str) -> Option<String> {
         [_] | [] => return None,
         _ => {
             for w in words {
-                if matches!(w.to_lowercase().as_str(), "of" | "the" | "for" | "and" | "'s" | "’s") {
+                if super::coref::left_out_of_acronym(&w.to_lowercase()) {
                     continue;
                 }
                 if caps(w) || w.chars().any(|c| c.is_ascii_digit()) {
@@ -307,13 +307,12 @@ fn acronym_key(form: &str) -> Option<String> {
     (key.chars().count() >= 4).then_some(key)
 }
 
-/// A person's name of two or more words as (given name, surname), both normalised for
-/// transliteration (Sergey → Sergei); the given name is the first listed one, else the first word.
+/// A person's name of two or more words as (given name, surname), normalised for
+/// transliteration (Sergey → Sergei) as grouping within a text does.
 fn person_parts(lex: &lexicon::Lexicon, form: &str) -> Option<(String, String)> {
-    let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
-    let (last, rest) = words.split_last().filter(|(_, rest)| !rest.is_empty())?;
-    let given = rest.iter().find(|w| lex.given_names.contains(w.as_str())).unwrap_or(&rest[0]);
-    Some((lex.given_name_key(given).to_string(), lex.given_name_key(last).to_string()))
+    let lower: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+    lex.given_and_surname(&words).map(|(given, surname)| (given.to_string(), surname.to_string()))
 }
 
 #[cfg(test)]

@@ -153,7 +153,7 @@ impl Doc {
             chars.extend(tail.next());
             rest = tail.as_str();
         }
-        let paragraphs = split_paragraphs(&chars);
+        let paragraphs = split_paragraphs(&chars, has_blank_line(text));
         let para_starts: Vec<usize> = paragraphs.iter().map(|p| p.0).collect();
         let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
         let mut lower = String::with_capacity(text.len());
@@ -517,22 +517,16 @@ fn narrow(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// Paragraph ranges: split at blank lines, or at every line break when there are none.
-fn split_paragraphs(chars: &[char]) -> Vec<(usize, usize)> {
+/// Whether the text has a blank line (a line break, only whitespace, another line break): then
+/// its paragraphs are split at blank lines, otherwise at every line break.
+pub fn has_blank_line(text: &str) -> bool {
+    text.match_indices('\n')
+        .any(|(i, _)| text[i + 1..].trim_start_matches(|c: char| c != '\n' && c.is_whitespace()).starts_with('\n'))
+}
+
+/// Paragraph ranges: split at blank lines when `has_blank`, else at every line break.
+fn split_paragraphs(chars: &[char], has_blank: bool) -> Vec<(usize, usize)> {
     let n = chars.len();
-    let mut has_blank = false;
-    let mut last_nl: Option<usize> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '\n' {
-            if let Some(l) = last_nl
-                && chars[l + 1..i].iter().all(|c| c.is_whitespace())
-            {
-                has_blank = true;
-                break;
-            }
-            last_nl = Some(i);
-        }
-    }
     let mut paras = Vec::new();
     let mut start = 0;
     let mut i = 0;

@@ -590,7 +590,7 @@ fn acronym(doc: &Doc, m: &Ment) -> String {
     let mut acro = String::new();
     for j in m.tok.0..m.tok.1 {
         let Some(t) = doc.tokens.get(j) else { continue };
-        if !doc.is_word(j) || matches!(doc.lower(j), "of" | "the" | "for" | "and" | "'s") {
+        if !doc.is_word(j) || left_out_of_acronym(doc.lower(j)) {
             continue;
         }
         if t.all_caps || t.kind == super::tokens::Kind::Number {
@@ -600,6 +600,12 @@ fn acronym(doc: &Doc, m: &Ment) -> String {
         }
     }
     acro
+}
+
+/// Words an acronym skips: "United Nations Educational, Scientific and Cultural Organization" →
+/// UNESCO.
+pub(super) fn left_out_of_acronym(lower: &str) -> bool {
+    matches!(lower, "of" | "the" | "for" | "and" | "'s" | "’s")
 }
 
 /// Whether a person known by `known` (a normalised given name, or none yet) can be the one named
@@ -646,11 +652,10 @@ fn name_cluster(
         }
         key.push_str(w);
     }
-    if (m.label == "PERSON" || m.label == "MISC") && words.len() >= 2 {
-        let surname = lex.given_name_key(words.last().copied().unwrap_or(""));
-        // "Scientologist Tom Cruise": the given name is the listed one before the surname.
-        let given_at = (0..words.len() - 1).find(|&i| lex.given_names.contains(words[i])).unwrap_or(0);
-        let given = lex.given_name_key(words[given_at]).to_string();
+    if (m.label == "PERSON" || m.label == "MISC")
+        && let Some((given, surname)) = lex.given_and_surname(&words)
+    {
+        let given = given.to_string();
         let cands = match by_surname.get_mut(surname) {
             Some(v) => v,
             None => by_surname.entry(surname.to_string()).or_default(),
