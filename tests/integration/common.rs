@@ -1,5 +1,4 @@
 //! Builders shared by the integration tests.
-#![allow(dead_code)]
 
 use sayso::model::*;
 

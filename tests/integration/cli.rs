@@ -1,6 +1,6 @@
 //! The headless commands, run as a user would run them.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -5,7 +5,7 @@ use sayso::model::{DocId, Document, Layer, Origin, Project, Status};
 
 #[test]
 fn seed_article_suggestions_are_linked() {
-    let text = include_str!("fixtures/aleppo-lavrov.txt");
+    let text = include_str!("../fixtures/aleppo-lavrov.txt");
     let mut p = Project::default();
     p.documents.push(Document::new(DocId(1), "aleppo", text));
     let d = detect::detect(text);

@@ -1,7 +1,7 @@
 //! Property: on any Unicode input, short or long enough to go in sections, the detector returns,
 //! with every span in range.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use sayso::detect;

@@ -1,7 +1,7 @@
 //! Projects whose article text was edited by hand: the saved words of each annotation find
 //! their place again, and what cannot be found is named.
 
-mod common;
+use crate::common;
 
 use common::hand_edited;
 use sayso::model::{AnnId, Project};

@@ -1,8 +1,7 @@
 //! The review loop driven through the window: marking text, labelling, linking, merging,
 //! tagging, and undoing it all back to the original file byte for byte.
-#![cfg(feature = "gui")]
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -1,6 +1,6 @@
 //! Project files: round trips, byte stability, and every kind of bad file.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use sayso::model::*;

@@ -1,7 +1,6 @@
 //! Each export format on the rich fixture: offsets, what goes out, what the report says.
 
-#[path = "fixtures/export_fixture.rs"]
-mod export_fixture;
+use crate::export_fixture;
 
 use export_fixture::{find, fixture};
 use sayso::export::{self, Format, Options};

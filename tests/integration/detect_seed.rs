@@ -3,7 +3,7 @@
 
 use sayso::detect::{self, Detections, QuoteKind};
 
-const ARTICLE: &str = include_str!("fixtures/aleppo-lavrov.txt");
+const ARTICLE: &str = include_str!("../fixtures/aleppo-lavrov.txt");
 
 fn chars() -> Vec<char> {
     ARTICLE.chars().collect()

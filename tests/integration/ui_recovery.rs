@@ -1,9 +1,8 @@
 //! Autosave and crash recovery through the window: recovery files appear a moment after a
 //! change, go away with a clean save, and are offered back (restore, keep both, discard) when
 //! the project opens again.
-#![cfg(feature = "gui")]
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

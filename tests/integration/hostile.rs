@@ -1,8 +1,7 @@
 //! Hostile and odd input, in the window and on the command line: each gets a specific message,
 //! nothing is lost, and the app keeps running with what it had.
-#![cfg(feature = "gui")]
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

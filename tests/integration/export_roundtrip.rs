@@ -1,7 +1,6 @@
 //! Import, and export → import → export giving identical files.
 
-#[path = "fixtures/export_fixture.rs"]
-mod export_fixture;
+use crate::export_fixture;
 
 use export_fixture::fixture;
 use proptest::prelude::*;

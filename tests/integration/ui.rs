@@ -1,7 +1,6 @@
 //! The window, driven headlessly through egui_kittest: what an analyst sees and clicks.
-#![cfg(feature = "gui")]
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

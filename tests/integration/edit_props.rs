@@ -1,7 +1,7 @@
 //! Property: any sequence of analyst actions, undone step by step, gives back the original
 //! project exactly; redone, it gives back the edited one.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use sayso::edit::{History, actions};

@@ -1,12 +1,12 @@
 //! A long document is detected in sections whose entities are joined: it must read as its
 //! articles do one by one, with one entity per person across the whole text.
 
-mod common;
+use crate::common;
 
 use sayso::detect::{self, Detections};
 
-const SEED: &str = include_str!("fixtures/aleppo-lavrov.txt");
-const SAMPLE: &str = include_str!("../assets/sample-article.txt");
+const SEED: &str = include_str!("../fixtures/aleppo-lavrov.txt");
+const SAMPLE: &str = include_str!("../../assets/sample-article.txt");
 
 /// The two articles, alternating, as one document of about 190 KB (several sections); returns
 /// it and the code-point offset of each article.

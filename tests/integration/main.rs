@@ -1,0 +1,28 @@
+//! Sayso's integration tests, in one binary: each module is one area, run as a user or another
+//! program would use it. One binary links the GUI stack once rather than once per area.
+
+mod common;
+mod export_fixture;
+
+mod cli;
+mod detect_long;
+mod detect_props;
+mod detect_quotes;
+mod detect_rules;
+mod detect_seed;
+mod detect_suggest;
+mod edit_props;
+mod export_formats;
+mod export_roundtrip;
+mod import;
+mod reanchor;
+mod store;
+
+#[cfg(feature = "gui")]
+mod hostile;
+#[cfg(feature = "gui")]
+mod ui;
+#[cfg(feature = "gui")]
+mod ui_recovery;
+#[cfg(feature = "gui")]
+mod ui_review;
