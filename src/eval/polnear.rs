@@ -9,7 +9,8 @@
 //!   attribution is **direct** when its content starts with a quotation mark (“ " ‘ ' « „ after
 //!   leading whitespace; the New York Times writes ''…'' with two apostrophes): PolNeAR's content of a direct quote includes its marks, while
 //!   indirect content starts with the reported clause ("that …") and a partial quotation sits
-//!   inside a clause. Discontinuous contents (a quote split around "he said") are one attribution.
+//!   inside a clause. Discontinuous contents (a quote split around "he said", as one argument
+//!   with several spans or as `Content` and `Content2`) are one attribution.
 //! * **Predictions.** The parts of a split quotation are merged into one attribution (as in the
 //!   gold). A partial (mixed) quotation inside a predicted indirect clause is part of that clause
 //!   and not scored on its own; one standing alone is scored as an attribution. For the direct
@@ -381,19 +382,23 @@ fn parse_ann(src: &str, chars: &[char]) -> Vec<GoldAttr> {
     }
     let mut out = Vec::new();
     for body in events {
-        let mut content = None;
+        let mut content: Vec<(usize, usize)> = Vec::new();
         let mut source = None;
         let mut cue = None;
         for arg in body.split_whitespace() {
             let Some((role, t)) = arg.split_once(':') else { continue };
             match role {
-                "Content" => content = spans.get(t).cloned(),
+                // A quotation split around its cue is sometimes two arguments, Content and Content2.
+                "Content" | "Content2" => content.extend(spans.get(t).into_iter().flatten()),
                 "Source" => source = spans.get(t).cloned(),
                 "Cue" => cue = spans.get(t).cloned(),
                 _ => {}
             }
         }
-        let Some(content) = content.filter(|c| !c.is_empty()) else { continue };
+        if content.is_empty() {
+            continue;
+        }
+        content.sort_unstable();
         let first = content.iter().map(|s| s.0).min().unwrap_or(0);
         let direct = chars
             .iter()
@@ -442,5 +447,66 @@ impl fmt::Display for Report {
             f,
             "P/R/F1: token overlap, Jaccard ≥ 0.5; P=/R=/F1=: exact (same first and last word); speaker: accuracy on overlap-matched pairs with a gold source"
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "“We will win,” he said. “And soon.”\n\nThe mayor also said the budget was balanced. \
+Critics fear higher taxes.";
+
+    /// Character offsets of `part` in TEXT, as brat writes them.
+    fn at(part: &str) -> String {
+        let start = TEXT[..TEXT.find(part).unwrap()].chars().count();
+        format!("{start} {}", start + part.chars().count())
+    }
+
+    fn ann() -> String {
+        [
+            format!("T1\tSource {}\the", at("he")),
+            format!("T2\tCue {}\tsaid", at("said")),
+            format!("T3\tContent {}\tx", at("“We will win,”")),
+            format!("T4\tContent {}\tx", at("“And soon.”")),
+            "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3 Content2:T4".to_string(),
+            format!("T5\tSource {}\tx", at("The mayor")),
+            format!("T6\tCue {}\tx", at("also said")),
+            format!("T7\tContent {}\tx", at("the budget was balanced")),
+            "E2\tAttribution:T6 Source:T5 Cue:T6 Content:T7".to_string(),
+            format!("T8\tCue {}\tx", at("fear")),
+            format!("T9\tContent {}\tx", at("higher taxes")),
+            "E3\tAttribution:T8 Cue:T8 Content:T9".to_string(),
+        ]
+        .join("\n")
+    }
+
+    #[test]
+    fn a_quotation_split_over_two_content_arguments_is_one_attribution() {
+        let chars: Vec<char> = TEXT.chars().collect();
+        let gold = parse_ann(&ann(), &chars);
+        assert_eq!(gold.len(), 3);
+        assert_eq!(gold[0].content.len(), 2);
+        assert!(gold[0].direct && gold[0].has_source);
+        assert!(!gold[1].direct && !gold[2].has_source);
+    }
+
+    #[test]
+    fn scores_count_matches_misses_and_speakers() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("text")).unwrap();
+        std::fs::create_dir_all(dir.path().join("attributions")).unwrap();
+        std::fs::write(dir.path().join("text/a.txt"), TEXT).unwrap();
+        std::fs::write(dir.path().join("attributions/a_1.ann"), ann()).unwrap();
+        let (report, errors) = evaluate_detailed(dir.path()).unwrap();
+        assert_eq!(report.documents, 1);
+        // The split quotation: found whole, with its speaker.
+        assert_eq!((report.direct.gold, report.direct.matched, report.direct.exact_matched), (1, 1, 1));
+        assert_eq!((report.direct.speaker_total, report.direct.speaker_correct), (1, 1));
+        // "Critics fear higher taxes" is an opinion without a that-clause: missed, recall 2/3.
+        assert_eq!((report.all.gold, report.all.matched), (3, 2));
+        assert!((report.all.recall - 2.0 / 3.0).abs() < 1e-9);
+        let missed: Vec<_> = errors.iter().filter(|e| e.what == "missed").map(|e| e.text.as_str()).collect();
+        assert_eq!(missed, ["higher taxes"]);
     }
 }

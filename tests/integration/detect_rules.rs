@@ -404,3 +404,12 @@ fn people_from_a_place_speak_not_the_place() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2.as_deref(), Some("Transport ministers from five Danube countries"));
 }
+
+#[test]
+fn a_second_verb_of_the_speaker_ends_the_reported_clause() {
+    let q = quotes("Spicer said the party was not in a crisis and called the convention a formality.");
+    assert!(q.iter().any(|q| q.0 == "the party was not in a crisis" && q.1 == QuoteKind::Indirect), "{q:?}");
+    // In another tense the verb belongs to the reported clause.
+    let q = quotes("Kasich says he spoke to Trump and warned him about violence.");
+    assert!(q.iter().any(|q| q.0 == "he spoke to Trump and warned him about violence"), "{q:?}");
+}

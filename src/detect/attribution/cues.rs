@@ -87,10 +87,23 @@ pub(super) fn strong_left(cx: &Ctx, ft: usize) -> bool {
 /// Where a later reported clause starts in `[from, to)`: a speech cue with its own subject after
 /// a comma or a conjunction ("…, and three-quarters said …", "…, but six in 10 said …"). Returns
 /// the token where the current content should end.
-pub(super) fn next_clause(cx: &Ctx, from: usize, to: usize, se: usize) -> Option<usize> {
+pub(super) fn next_clause(cx: &Ctx, cue: usize, from: usize, to: usize, se: usize) -> Option<usize> {
     let doc = cx.doc;
     // A bounded window: a reported clause rarely runs past 80 tokens, and run-on text stays linear.
     for j in from + 2..to.min(from + 80) {
+        // "said the plan was dead and called him …": a second verb of the same subject, in the
+        // cue's own tense, starts that subject's next statement.
+        if matches!(doc.lower(j - 1), "and" | "but")
+            && !doc.tokens[j].cap
+            && cx.lex.cue_verbs.get(doc.lower(j)).is_some_and(|c| *c != CueClass::Cognition)
+            && same_form(doc.lower(cue), doc.lower(j))
+        {
+            let mut e = j - 1;
+            while e > from && doc.is_punct(e - 1, ',') {
+                e -= 1;
+            }
+            return Some(e);
+        }
         // "…, echoing a memo from …": a participial phrase after a comma ends the content.
         if doc.is_punct(j - 1, ',')
             && doc.is_word(j)
@@ -137,6 +150,23 @@ pub(super) fn next_clause(cx: &Ctx, from: usize, to: usize, se: usize) -> Option
         return Some(e);
     }
     None
+}
+
+/// Whether two verbs are in the same inflection: "said … and called", "says … and tells".
+fn same_form(a: &str, b: &str) -> bool {
+    fn form(w: &str) -> u8 {
+        const PAST: &[&str] = &["said", "told", "wrote", "spoke", "thought", "gave", "made", "took", "felt", "knew"];
+        if w.ends_with("ing") {
+            1
+        } else if w.ends_with("ed") || PAST.contains(&w) {
+            2
+        } else if w.ends_with('s') && !w.ends_with("ss") {
+            3
+        } else {
+            4
+        }
+    }
+    form(a) == form(b)
 }
 
 pub(super) fn lex_abbrev(cx: &Ctx, dot: usize) -> bool {

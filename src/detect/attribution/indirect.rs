@@ -243,7 +243,7 @@ pub(super) fn indirect(
     // Content after the cue.
     let ce = clip_end(k, end_tok);
     // "…, and three-quarters said the same": the next reported clause ends this one.
-    let ce = next_clause(cx, k, ce, se).unwrap_or(ce);
+    let ce = next_clause(cx, cue.s, k, ce, se).unwrap_or(ce);
     let before_ok = ns > ss && matches!(doc.punct_char(ns - 1), Some(',' | '—'));
     let stance_object = matches!(
         doc.lower(cue.s),
