@@ -418,6 +418,14 @@ fn run_end(doc: &Doc, i: usize) -> usize {
         {
             return j;
         }
+        // "Paul Tuesday night said": a day after a name is when, not more of the name ("Super
+        // Tuesday", "Good Friday" are names of days).
+        if doc.has(j, lexicon::F_WEEKDAYS)
+            && !doc.tokens[j].all_caps
+            && !matches!(doc.lower(j - 1), "super" | "black" | "good" | "ash" | "holy" | "cyber" | "bloody")
+        {
+            return j;
+        }
         if name_like(doc, j) || peoples(doc, j) {
             j += 1;
             continue;

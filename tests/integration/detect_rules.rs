@@ -413,3 +413,13 @@ fn a_second_verb_of_the_speaker_ends_the_reported_clause() {
     let q = quotes("Kasich says he spoke to Trump and warned him about violence.");
     assert!(q.iter().any(|q| q.0 == "he spoke to Trump and warned him about violence"), "{q:?}");
 }
+
+#[test]
+fn a_day_between_the_subject_and_the_cue_is_not_the_speaker() {
+    let q = quotes("In a statement, the Kentucky Republican on Tuesday said the new rules were illegal.");
+    assert!(q.iter().any(|q| q.2.as_deref() == Some("the Kentucky Republican")), "{q:?}");
+    let q = quotes("Paul Tuesday night said the new rules were illegal.");
+    assert!(q.iter().any(|q| q.2.as_deref() == Some("Paul")), "{q:?}");
+    let q = quotes("She escalated her criticism on Tuesday, telling CNN that Trump is a fake.");
+    assert!(q.iter().any(|q| q.0 == "that Trump is a fake" && q.2.as_deref() == Some("She")), "{q:?}");
+}

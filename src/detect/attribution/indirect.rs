@@ -57,7 +57,13 @@ pub(super) fn indirect(
         };
         return make(cx, cs, ce, sp, cue_span, format!("cue \"{cue_text}\""));
     }
-    let coordinated = || cue.s > ss && matches!(doc.lower(cue.s - 1), "and" | "but");
+    // "… and told them that …", "…, telling CNN that …": a second verb or a participle of the
+    // sentence's subject.
+    let coordinated = || {
+        cue.s > ss
+            && (matches!(doc.lower(cue.s - 1), "and" | "but")
+                || doc.is_punct(cue.s - 1, ',') && doc.lower(cue.s).ends_with("ing"))
+    };
     let (sp, (ns, _)) = match subject_left(cx, cue.s, ss) {
         Some(x) => x,
         // "She greeted supporters … and told them that …": the subject of the first verb.

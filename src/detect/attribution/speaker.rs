@@ -75,7 +75,9 @@ pub(super) fn np_left(cx: &Ctx, head: usize, floor: usize) -> Option<usize> {
         return None;
     }
     // "Western states", "American officials' …": a nationality is a modifier, not a speaker.
-    let bare = head == floor || !doc.has(head - 1, lexicon::F_PERSON_DET) || doc.lower(head - 1) == "that";
+    // "the Kentucky Republican" has its determiner before a place name.
+    let det_at = |j: usize| doc.has(j, lexicon::F_PERSON_DET) && doc.lower(j) != "that";
+    let bare = head == floor || !(det_at(head - 1) || head - 1 > floor && doc.tokens[head - 1].cap && det_at(head - 2));
     if lex.names.get(hw).is_some_and(|e| e.label == "NORP") && t.cap && !hw.ends_with('s') && bare {
         return None;
     }
@@ -148,6 +150,22 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
             skipped += 1;
             continue;
         }
+        // "the Kentucky Republican on Tuesday dismissed …", "Clinton Tuesday night said …": a day
+        // between the subject and the verb is an adjunct, never the speaker.
+        if j > floor
+            && matches!(w, "morning" | "afternoon" | "evening" | "night")
+            && doc.has(j - 1, lexicon::F_WEEKDAYS)
+        {
+            j -= 1;
+        }
+        if j > floor && (doc.has(j, lexicon::F_WEEKDAYS) || matches!(w, "today" | "yesterday" | "tonight")) {
+            j -= 1;
+            if j > floor && doc.lower(j) == "on" {
+                j -= 1;
+            }
+            skipped += 1;
+            continue;
+        }
         break;
     }
     if j < floor || cx.ments.tok_quote.has(j) {
@@ -184,7 +202,8 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
         {
             return Some((mi, m.tok));
         }
-        if doc.has(h, lexicon::F_ROLE_NOUNS) || doc.tokens[h].cap {
+        // "She escalated her criticism on Tuesday, telling CNN …": a day is not an apposition.
+        if (doc.has(h, lexicon::F_ROLE_NOUNS) || doc.tokens[h].cap) && !doc.has(h, lexicon::F_WEEKDAYS) {
             let s = np_left(cx, h, floor)?;
             let mi = speaker_mention(cx, s, h + 1, h);
             return Some((mi, (s, h + 1)));
