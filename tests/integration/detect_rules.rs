@@ -423,3 +423,14 @@ fn a_day_between_the_subject_and_the_cue_is_not_the_speaker() {
     let q = quotes("She escalated her criticism on Tuesday, telling CNN that Trump is a fake.");
     assert!(q.iter().any(|q| q.0 == "that Trump is a fake" && q.2.as_deref() == Some("She")), "{q:?}");
 }
+
+#[test]
+fn a_speaker_after_the_clause_may_carry_an_apposition() {
+    let text = "The race has helped drive voters to the polls, said Steven Taylor, a professor at American University.";
+    let q = quotes(text);
+    assert!(
+        q.iter()
+            .any(|q| q.0 == "The race has helped drive voters to the polls" && q.2.as_deref() == Some("Steven Taylor")),
+        "{q:?}"
+    );
+}

@@ -78,7 +78,10 @@ pub(super) fn indirect(
                 return None;
             }
             let (sp, np_end) = subject_right(cx, cue.e, se)?;
-            if np_end < end_tok {
+            // "…, said Rita Katz, the director of SITE.": an apposition may close the sentence.
+            let apposition = doc.is_punct(np_end, ',')
+                && matches!(doc.lower(np_end + 1), "a" | "an" | "the" | "who" | "his" | "her" | "its" | "their");
+            if np_end < end_tok && !apposition {
                 return None;
             }
             let mut e = cue.s - 1;
