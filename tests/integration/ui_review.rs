@@ -163,10 +163,7 @@ fn speaker_cue_and_entity_are_linked_from_the_keyboard_alone() {
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(h.query_by_label("Entity this mention names").is_none());
-    for _ in 0..3 {
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-        h.run();
-    }
+    command_key(&mut h, egui::Key::Z, 3);
     assert_eq!(h.state().session.project, original);
 }
 
@@ -242,18 +239,12 @@ fn undo_and_redo_everything_back_to_the_same_bytes() {
     }
     let edited = sayso::store::to_ron(&h.state().session.project);
     assert!(h.state().session.is_dirty());
-    for _ in 0..20 {
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-        h.run();
-    }
+    command_key(&mut h, egui::Key::Z, 20);
     assert!(!h.state().session.is_dirty());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     assert_eq!(std::fs::read(&path).unwrap(), original, "undone project saves to the original bytes");
-    for _ in 0..20 {
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
-        h.run();
-    }
+    command_key(&mut h, egui::Key::Y, 20);
     assert_eq!(sayso::store::to_ron(&h.state().session.project), edited, "redo restores every change");
 }
 
@@ -321,10 +312,7 @@ fn schema_editor_renames_a_label_sets_a_key_and_restores_defaults() {
     assert_eq!(h.state().session.project.schema, sayso::model::Schema::default());
     h.key_press(egui::Key::Escape);
     h.run();
-    for _ in 0..3 {
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-        h.run();
-    }
+    command_key(&mut h, egui::Key::Z, 3);
     assert_eq!(h.state().session.project, original);
 }
 
@@ -345,6 +333,14 @@ fn accept_all_of_a_label_from_the_review_menu() {
 }
 
 /// A plain left click at a point, as a mouse would.
+/// Presses Ctrl/⌘ + `key` `times` times, one frame each ("undo three steps").
+fn command_key(h: &mut Harness<'static, SaysoApp>, key: egui::Key, times: usize) {
+    for _ in 0..times {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, key);
+        h.run();
+    }
+}
+
 fn click_at(h: &mut Harness<'static, SaysoApp>, pos: egui::Pos2) {
     h.hover_at(pos);
     // A tooltip may open under the pointer and keep repainting; that is fine here.
@@ -402,10 +398,7 @@ fn keyboard_splits_a_quote_at_a_found_word_and_joins_quotes() {
     h.run();
     let part = h.state().session.project.annotation(AnnId(5)).unwrap();
     assert_eq!((part.links.part_of, part.links.speaker), (Some(AnnId(1)), Some(AnnId(2))));
-    for _ in 0..3 {
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-        h.run();
-    }
+    command_key(&mut h, egui::Key::Z, 3);
     assert_eq!(h.state().session.project, original, "each split and join is one undo step");
     h.key_press_modifiers(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::Z);
     h.run();
@@ -628,10 +621,7 @@ fn dragging_the_end_of_a_selected_quote_resizes_it_in_one_step() {
     h.run();
     let moved = h.state().session.project.annotation(AnnId(8)).unwrap().span;
     assert!(moved.start() > was.start() && moved.end() == now.end(), "{now} → {moved}");
-    for _ in 0..2 {
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-        h.run();
-    }
+    command_key(&mut h, egui::Key::Z, 2);
     assert_eq!(h.state().session.project, original, "each drag is one undo step");
 }
 
@@ -697,9 +687,6 @@ fn tags_notes_and_entities_are_edited_from_the_keyboard_alone() {
     h.run();
     let split = h.state().session.project.annotation(AnnId(7)).unwrap().links.entity.unwrap();
     assert_ne!(split, EntityId(1), "the mention has an entity of its own");
-    for _ in 0..5 {
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-        h.run();
-    }
+    command_key(&mut h, egui::Key::Z, 5);
     assert_eq!(h.state().session.project, original, "five keyboard edits, five undo steps");
 }
