@@ -538,7 +538,20 @@ fn segment_run(
             k += 1;
             continue;
         }
-        if let Some((e, label, canonical)) = gazetteer_at(doc, lex, k, end) {
+        // "Jordan Spieth", "Chad Smith": a place that is also a given name, before a name that is
+        // not a place or a title, opens a person's name.
+        let given_first = |e: usize| {
+            e == k + 1
+                && doc.has(k, lexicon::F_GIVEN_NAMES)
+                && e < end
+                && name_like(doc, e)
+                && !doc.has(e, lexicon::F_ORG_HEADS)
+                && gazetteer_at(doc, lex, e, end).is_none()
+                && !is_title_word(doc, lex, e)
+        };
+        if let Some((e, label, canonical)) =
+            gazetteer_at(doc, lex, k, end).filter(|g| !(g.1 == "GPE" && given_first(g.0)))
+        {
             let single_common = e == k + 1 && doc.has(k, lexicon::F_FUNCTION_WORDS) && !doc.tokens[k].all_caps;
             // "Korean Central News Agency", "Korean People's Army": a nationality or place
             // opening an organisation's name is part of it.

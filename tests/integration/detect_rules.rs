@@ -434,3 +434,24 @@ fn a_speaker_after_the_clause_may_carry_an_apposition() {
         "{q:?}"
     );
 }
+
+#[test]
+fn the_name_before_a_relative_clause_or_a_dashed_apposition_speaks() {
+    let text = "Mr. Paulson, who made billions of dollars on a bet against subprime mortgages, told investors \
+that the concerns were overblown.";
+    let sp = speaker_of(text, "that the concerns").unwrap_or_default();
+    assert!(sp.ends_with("Paulson"), "{sp:?}");
+    let text = "Sarah Reynolds - his girlfriend and co-host on his YouTube channel - told The Washington Post \
+that his views changed in 2002.";
+    assert_eq!(speaker_of(text, "that his views").as_deref(), Some("Sarah Reynolds"));
+}
+
+#[test]
+fn a_place_that_is_also_a_given_name_opens_a_person_name() {
+    let text = "The match was close.\n\nChad Smith met Georgia Jones in Amman. Jordan and Chad sent envoys.";
+    let (d, c) = run(text);
+    let labelled: Vec<(String, &str)> = d.mentions.iter().map(|m| (s(&c, m.start, m.end), m.label)).collect();
+    for want in [("Chad Smith", "PERSON"), ("Georgia Jones", "PERSON"), ("Jordan", "GPE"), ("Chad", "GPE")] {
+        assert!(labelled.iter().any(|(t, l)| t == want.0 && *l == want.1), "{want:?} in {labelled:?}");
+    }
+}

@@ -188,20 +188,33 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
         let mi = speaker_mention(cx, s, j + 1, j);
         return Some((mi, (s, j + 1)));
     }
+    // The name before an apposition or relative clause set off by commas or dashes is the
+    // speaker: "Hernan Dario Gomez, Panama coach, said", "Mr. Paulson, who made billions …, told",
+    // "Reynolds - Santilli's girlfriend - told".
+    let dash = |k: usize| matches!(doc.punct_char(k), Some('—' | '–' | '-'));
+    if j > floor && (doc.is_punct(j, ',') || dash(j)) {
+        let opener = |k: usize| if dash(j) { dash(k) } else { doc.is_punct(k, ',') };
+        let person_ending_at = |k: usize| {
+            cx.tok_ment.get(k - 1).filter(|&mi| {
+                let m = &cx.ments.list[mi];
+                m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC") && m.tok.1 == k
+            })
+        };
+        for k in (j.saturating_sub(25).max(floor + 1)..j).rev() {
+            // Not past another verb of saying: "…, who said …, told" is two statements.
+            if doc.has(k, lexicon::F_CUE) && !doc.tokens[k].cap {
+                break;
+            }
+            if opener(k)
+                && let Some(mi) = person_ending_at(k)
+            {
+                return Some((mi, cx.ments.list[mi].tok));
+            }
+        }
+    }
     // Apposition: "Josh Earnest, the press secretary, said".
     if doc.is_punct(j, ',') && j > floor {
         let h = j - 1;
-        // The name before the apposition is the speaker ("Hernan Dario Gomez, Panama coach, said").
-        if let Some(k) = (j.saturating_sub(6).max(floor + 1)..h).rev().find(|&k| doc.is_punct(k, ','))
-            && let Some(mi) = cx.tok_ment.get(k - 1)
-            && let Some(m) = cx.ments.list.get(mi)
-            && m.kind == MKind::Name
-            && matches!(m.label, "PERSON" | "MISC")
-            && m.tok.1 == k
-            && (k + 1..j).all(|x| !doc.has(x, lexicon::F_CUE) || doc.tokens[x].cap)
-        {
-            return Some((mi, m.tok));
-        }
         // "She escalated her criticism on Tuesday, telling CNN …": a day is not an apposition.
         if (doc.has(h, lexicon::F_ROLE_NOUNS) || doc.tokens[h].cap) && !doc.has(h, lexicon::F_WEEKDAYS) {
             let s = np_left(cx, h, floor)?;
