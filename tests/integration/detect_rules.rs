@@ -455,3 +455,19 @@ fn a_place_that_is_also_a_given_name_opens_a_person_name() {
         assert!(labelled.iter().any(|(t, l)| t == want.0 && *l == want.1), "{want:?} in {labelled:?}");
     }
 }
+
+#[test]
+fn a_name_in_apposition_after_the_quotation_speaks() {
+    let text = "Intro.\n\n“Positions are gonna soften on Donald Trump,” California Rep. Duncan Hunter’s chief of staff, \
+Joe Kasper, told POLITICO.";
+    assert_eq!(speaker_of(text, "“Positions").as_deref(), Some("Joe Kasper"));
+}
+
+#[test]
+fn a_statement_issued_speaks_for_its_author() {
+    let q =
+        quotes("Intro.\n\nPaul Ryan issued a statement describing the meeting as a very positive step toward unity.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "the meeting as a very positive step toward unity");
+    assert_eq!(q[0].2.as_deref(), Some("Paul Ryan"));
+}

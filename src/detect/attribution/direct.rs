@@ -59,8 +59,15 @@ pub(super) fn right_attribution(cx: &mut Ctx, lt: usize, para: usize) -> Option<
         if c.class != CueClass::Speech || c.source_after {
             return None;
         }
-        let direct_subject =
-            subject_left(cx, c.s, r).filter(|&(_, (s, _))| s == r || (r..s).all(|j| doc.tokens[j].kind == Kind::Punct));
+        // The subject opens the attribution, or is a name in apposition to the phrase that does
+        // ("…,” Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO).
+        let direct_subject = subject_left(cx, c.s, r).filter(|&(_, (s, _))| {
+            s == r
+                || (r..s).all(|j| doc.tokens[j].kind == Kind::Punct)
+                || s > r + 1
+                    && doc.is_punct(s - 1, ',')
+                    && (r..s - 1).all(|j| !doc.has(j, lexicon::F_CUE) && doc.punct_char(j) != Some(','))
+        });
         let sp = match direct_subject {
             Some((sp, _)) => sp,
             None => {

@@ -249,6 +249,11 @@ pub(super) fn indirect(
             }
         }
     }
+    // "issued a statement describing …": the participle is the cue of what follows it.
+    if cue.e - cue.s > 1 && k < end_tok && doc.lower(k).ends_with("ing") && cx.lex.cue_verbs.contains_key(doc.lower(k))
+    {
+        return None;
+    }
     // Content after the cue.
     let ce = clip_end(k, end_tok);
     // "…, and three-quarters said the same": the next reported clause ends this one.

@@ -241,6 +241,14 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
         s = s2;
         head = p - 2;
     }
+    // "Trump and Ryan issued a statement describing …": the statement's authors speak.
+    if matches!(doc.lower(head), "statement" | "release" | "letter")
+        && s > floor
+        && matches!(doc.lower(s - 1), "issued" | "released" | "sent" | "put")
+        && let Some(mi) = clause_subject(cx, floor, s)
+    {
+        return Some((mi, cx.ments.list[mi].tok));
+    }
     let mi = speaker_mention(cx, s, j + 1, head);
     Some((mi, (s, j + 1)))
 }
