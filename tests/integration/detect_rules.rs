@@ -444,6 +444,9 @@ that the concerns were overblown.";
     let text = "Sarah Reynolds - his girlfriend and co-host on his YouTube channel - told The Washington Post \
 that his views changed in 2002.";
     assert_eq!(speaker_of(text, "that his views").as_deref(), Some("Sarah Reynolds"));
+    let text = "Intro.\n\nThe Danube Commission, which oversees navigation on the river, said in a statement \
+that 312 vessels were waiting.";
+    assert_eq!(speaker_of(text, "that 312").as_deref(), Some("Danube Commission"));
 }
 
 #[test]

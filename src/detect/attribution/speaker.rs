@@ -197,7 +197,7 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
         let person_ending_at = |k: usize| {
             cx.tok_ment.get(k - 1).filter(|&mi| {
                 let m = &cx.ments.list[mi];
-                m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC") && m.tok.1 == k
+                m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG") && m.tok.1 == k
             })
         };
         for k in (j.saturating_sub(25).max(floor + 1)..j).rev() {
