@@ -194,7 +194,7 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     let dash = |k: usize| matches!(doc.punct_char(k), Some('—' | '–' | '-'));
     if j > floor && (doc.is_punct(j, ',') || dash(j)) {
         let opener = |k: usize| if dash(j) { dash(k) } else { doc.is_punct(k, ',') };
-        let person_ending_at = |k: usize| {
+        let name_ending_at = |k: usize| {
             cx.tok_ment.get(k - 1).filter(|&mi| {
                 let m = &cx.ments.list[mi];
                 m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG") && m.tok.1 == k
@@ -206,7 +206,7 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
                 break;
             }
             if opener(k)
-                && let Some(mi) = person_ending_at(k)
+                && let Some(mi) = name_ending_at(k)
             {
                 return Some((mi, cx.ments.list[mi].tok));
             }
