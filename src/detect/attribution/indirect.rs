@@ -250,8 +250,7 @@ pub(super) fn indirect(
         }
     }
     // "issued a statement describing …": the participle is the cue of what follows it.
-    if cue.e - cue.s > 1 && k < end_tok && doc.lower(k).ends_with("ing") && cx.lex.cue_verbs.contains_key(doc.lower(k))
-    {
+    if cue.e - cue.s > 1 && k < end_tok && doc.has(k, lexicon::F_CUE) && doc.lower(k).ends_with("ing") {
         return None;
     }
     // Content after the cue.
