@@ -153,7 +153,16 @@ fn eval(gold: &Path, json: bool) -> anyhow::Result<ExitCode> {
 }
 
 fn check(path: &std::path::Path, json: bool) -> anyhow::Result<ExitCode> {
-    let loaded = store::load(path)?;
+    let loaded = match store::load(path) {
+        Ok(loaded) => loaded,
+        // A script asked for JSON gets JSON, also when the file is bad.
+        Err(e) if json => {
+            let error = serde_json::json!({ "file": path.display().to_string(), "error": e.to_string() });
+            println!("{error}");
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
     let summary = crate::model::Summary::of(&loaded.project);
     if json {
         println!("{}", serde_json::to_string(&summary).context("encoding the summary")?);

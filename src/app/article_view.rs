@@ -44,6 +44,17 @@ pub struct ViewOutput {
     pub clicked_empty: bool,
 }
 
+/// A scroll asked for from the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scroll {
+    /// A few lines down (positive) or up.
+    Lines(f32),
+    /// A screenful down (positive) or up, less two lines kept for context.
+    Pages(f32),
+    Top,
+    Bottom,
+}
+
 /// What the article draws attention to besides the annotations themselves.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Emphasis {
@@ -79,12 +90,29 @@ pub struct ArticleView {
     /// Marked text, for creating an annotation; `anchor` is where the marking started.
     selection: Option<(usize, usize)>,
     anchor: Option<usize>,
+    /// A keyboard scroll to carry out next frame.
+    scroll_by: Option<Scroll>,
+    /// A newly shown document starts at its top, not where the previous one was scrolled to.
+    to_top: bool,
 }
 
 impl ArticleView {
     /// Asks the view to scroll `offset` into view over the next frames.
     pub fn scroll_to(&mut self, offset: usize) {
         self.scroll_to = Some((offset, 0));
+    }
+
+    /// Scrolls the article as PageDown, Space, Home or the arrow keys do.
+    pub fn scroll_by(&mut self, scroll: Scroll) {
+        self.scroll_by = Some(scroll);
+        self.scroll_to = None;
+    }
+
+    /// The first character of the first paragraph in view: where the analyst is reading when
+    /// nothing is selected or marked.
+    pub fn top_offset(&self) -> usize {
+        let i = self.tops.partition_point(|&t| t < self.shown.0).min(self.paras.len().saturating_sub(1));
+        self.paras.get(i).map_or(0, |p| p.start)
     }
 
     fn prepare_document(&mut self, doc: &Document) {
@@ -108,6 +136,7 @@ impl ArticleView {
         self.spans_generation = None;
         self.selection = None;
         self.anchor = None;
+        self.to_top = true;
     }
 
     fn prepare_spans(&mut self, project: &Project, doc: &Document, generation: u64) {
@@ -167,6 +196,21 @@ impl ArticleView {
         };
         let mut scroll =
             egui::ScrollArea::vertical().id_salt("article").auto_shrink([false, false]).scroll_source(no_drag);
+        if std::mem::take(&mut self.to_top) {
+            scroll = scroll.vertical_scroll_offset(0.0);
+            self.shown = (0.0, ui.available_height());
+        }
+        if let Some(by) = self.scroll_by.take() {
+            let (top, bottom) = self.shown;
+            let line = font_size * 1.5;
+            let y = match by {
+                Scroll::Lines(n) => top + n * 3.0 * line,
+                Scroll::Pages(n) => top + n * ((bottom - top) - 2.0 * line).max(line),
+                Scroll::Top => 0.0,
+                Scroll::Bottom => total,
+            };
+            scroll = scroll.vertical_scroll_offset(y.clamp(0.0, (total - (bottom - top)).max(0.0)));
+        }
         if let Some((offset, _)) = self.scroll_to {
             let i = self.paras.partition_point(|p| p.end < offset).min(self.paras.len().saturating_sub(1));
             if let Some(&top) = self.tops.get(i) {
@@ -182,7 +226,9 @@ impl ArticleView {
                 }
             }
         }
-        let text_color = ui.visuals().text_color();
+        let text_color = palette::article_text(ui.visuals());
+        // A long article's thumb would be a few pixels tall: keep it big enough to grab.
+        ui.spacing_mut().scroll.handle_min_length = 40.0;
         scroll.show_viewport(ui, |ui, viewport| {
             ui.set_min_height(total);
             self.shown = (viewport.min.y, viewport.max.y);
@@ -194,7 +240,7 @@ impl ArticleView {
                 if self.tops[i] > viewport.max.y {
                     break;
                 }
-                let galley = self.galley(ui, doc, i, column, font_size, text_color);
+                let galley = self.galley(ui, doc, i, column, font_size);
                 if (galley.size().y - self.heights[i]).abs() > 0.5 {
                     self.heights[i] = galley.size().y;
                     self.tops_dirty = true;
@@ -202,14 +248,16 @@ impl ArticleView {
                 visible.push((i, origin + vec2(0.0, self.tops[i]), galley));
             }
             let content = Rect::from_min_size(origin, vec2(column, total.max(viewport.height())));
-            let selection_color = ui.visuals().selection.bg_fill;
             for (i, pos, galley) in &visible {
                 self.paint_paragraph(ui, project, *i, *pos, galley, emphasis);
                 let para = self.paras[*i];
                 if let Some((s, e)) = self.selection.filter(|(s, e)| *s < para.end && *e > para.start) {
+                    let anns = self.paragraph_annotations(project, para);
+                    let under = under_at(ui.visuals(), project, &anns, emphasis, s.max(para.start), LAST);
+                    let color = palette::tint(ui.visuals(), ui.visuals().selection.bg_fill, palette::MARKED, under);
                     let (s, e) = (s.max(para.start) - para.start, e.min(para.end) - para.start);
                     for r in row_rects(galley, s, e, *pos) {
-                        ui.painter().rect_filled(r, 0.0, selection_color.gamma_multiply(0.6));
+                        ui.painter().rect_filled(r, 0.0, color);
                     }
                 }
                 ui.painter().galley(*pos, galley.clone(), text_color);
@@ -260,7 +308,7 @@ impl ArticleView {
         out: &mut ViewOutput,
     ) {
         let pointer = response.interact_pointer_pos();
-        let shift = response.ctx.input(|i| i.modifiers.shift);
+        let (shift, alt) = response.ctx.input(|i| (i.modifiers.shift, i.modifiers.alt));
         if response.drag_started() {
             let origin = response.ctx.input(|i| i.pointer.press_origin()).or(pointer);
             if let Some(c) = origin.and_then(|p| self.cursor_at(visible, p)) {
@@ -269,7 +317,7 @@ impl ArticleView {
             }
         } else if response.dragged() {
             if let (Some(a), Some(c)) = (self.anchor, pointer.and_then(|p| self.cursor_at(visible, p))) {
-                self.selection = (a != c).then_some((a.min(c), a.max(c)));
+                self.selection = marked(doc, a, c, alt);
             }
         } else if response.double_clicked() {
             if let Some(offset) = pointer.and_then(|p| self.offset_at(visible, p)) {
@@ -278,7 +326,7 @@ impl ArticleView {
             }
         } else if response.clicked() && shift {
             if let (Some(a), Some(c)) = (self.anchor, pointer.and_then(|p| self.cursor_at(visible, p))) {
-                self.selection = (a != c).then_some((a.min(c), a.max(c)));
+                self.selection = marked(doc, a, c, alt);
             }
         } else if response.clicked() {
             self.selection = None;
@@ -351,7 +399,8 @@ impl ArticleView {
             let p = self.paras[*i];
             if end { p.start < offset && offset <= p.end } else { p.start <= offset && offset < p.end }
         })?;
-        let rect = galley.pos_from_cursor(CCursor::new(offset - self.paras[*i].start));
+        // A start at a wrapped row's edge belongs to the row it opens, an end to the row it closes.
+        let rect = galley.pos_from_cursor(row_cursor(offset - self.paras[*i].start, !end));
         Some(rect.translate(origin.to_vec2()))
     }
 
@@ -402,7 +451,7 @@ impl ArticleView {
             let p = self.paras[*i];
             p.start <= offset && offset < p.end.max(p.start + 1)
         })?;
-        let rect = galley.pos_from_cursor(CCursor::new(offset - self.paras[*i].start));
+        let rect = galley.pos_from_cursor(row_cursor(offset - self.paras[*i].start, true));
         Some(*origin + vec2(rect.min.x + 3.0, rect.max.y))
     }
 
@@ -418,22 +467,16 @@ impl ArticleView {
         self.tops_dirty = false;
     }
 
-    fn galley(
-        &mut self,
-        ui: &Ui,
-        doc: &Document,
-        i: usize,
-        column: f32,
-        font_size: f32,
-        color: Color32,
-    ) -> Arc<Galley> {
+    /// Paragraph `i` laid out. Its text has no colour of its own (placeholder) but takes the
+    /// theme's when painted, so switching theme never leaves stale galleys on screen.
+    fn galley(&mut self, ui: &Ui, doc: &Document, i: usize, column: f32, font_size: f32) -> Arc<Galley> {
         if let Some(g) = self.galleys.get(&i) {
             return g.clone();
         }
         let p = self.paras[i];
         let format = TextFormat {
             font_id: FontId::proportional(font_size),
-            color,
+            color: Color32::PLACEHOLDER,
             line_height: Some(font_size * 1.5),
             ..TextFormat::default()
         };
@@ -458,24 +501,25 @@ impl ArticleView {
         self.spans_in(offset, offset + 1).map(|(_, _, id)| id)
     }
 
+    /// The annotations drawn in paragraph `para`, in start order.
+    fn paragraph_annotations<'p>(&self, project: &'p Project, para: Para) -> Vec<&'p Annotation> {
+        self.spans_in(para.start, para.end + 1).filter_map(|(_, _, id)| project.annotation(id)).collect()
+    }
+
     fn paint_paragraph(&self, ui: &Ui, project: &Project, i: usize, origin: Pos2, galley: &Galley, emphasis: Emphasis) {
-        let dark = ui.visuals().dark_mode;
+        let visuals = ui.visuals();
         let para = self.paras[i];
         let painter = ui.painter();
         let mut mention_depth: Vec<(usize, usize)> = Vec::new();
-        let anns: Vec<&Annotation> =
-            self.spans_in(para.start, para.end + 1).filter_map(|(_, _, id)| project.annotation(id)).collect();
+        let anns = self.paragraph_annotations(project, para);
         // Back to front: tints, then boxes, then underlines.
         for pass in 0..3 {
-            for a in &anns {
-                let order = match a.layer {
-                    Layer::Quote | Layer::Custom(_) => 0,
-                    Layer::Cue | Layer::Speaker => 1,
-                    Layer::Mention => 2,
-                };
-                if order != pass {
+            for (k, a) in anns.iter().enumerate() {
+                if paint_pass(a) != pass {
                     continue;
                 }
+                let at = a.span.start().max(para.start);
+                let under = |sub| under_at(visuals, project, &anns, emphasis, at, (pass, k, sub));
                 let s = a.span.start().max(para.start) - para.start;
                 let e = a.span.end().min(para.end) - para.start;
                 if s >= e {
@@ -486,22 +530,15 @@ impl ArticleView {
                 let rects = row_rects(galley, s, e, origin);
                 match a.layer {
                     Layer::Quote | Layer::Custom(_) => {
-                        let alpha = if suggested { 40 } else { 90 };
+                        let fill = palette::tint(visuals, color, palette::quote_fill(suggested), under(0));
                         for r in &rects {
-                            painter.rect_filled(
-                                r.expand2(vec2(1.0, 0.0)),
-                                2.0,
-                                palette::with_alpha(color, alpha, dark),
-                            );
+                            painter.rect_filled(r.expand2(vec2(1.0, 0.0)), 2.0, fill);
                         }
                     }
                     Layer::Cue => {
+                        let fill = palette::tint(visuals, color, palette::cue_fill(suggested), under(0));
                         for r in &rects {
-                            painter.rect_filled(
-                                *r,
-                                4.0,
-                                palette::with_alpha(color, if suggested { 45 } else { 80 }, dark),
-                            );
+                            painter.rect_filled(*r, 4.0, fill);
                             outline(painter, *r, Stroke::new(1.0, color), suggested);
                         }
                     }
@@ -532,8 +569,9 @@ impl ArticleView {
                 }
                 if emphasis.entity.is_some() && a.links.entity == emphasis.entity {
                     // Drawn over the layer's own look so the entity's mentions stand out on any layer.
+                    let fill = palette::tint(visuals, color, palette::ENTITY, under(1));
                     for r in &rects {
-                        painter.rect_filled(r.expand(2.0), 3.0, palette::with_alpha(color, 70, dark));
+                        painter.rect_filled(r.expand(2.0), 3.0, fill);
                         painter.rect_stroke(r.expand(2.0), 3.0, Stroke::new(2.0, color), egui::StrokeKind::Outside);
                     }
                 }
@@ -550,6 +588,82 @@ impl ArticleView {
             }
         }
     }
+}
+
+/// Where a fill comes in painting order: the pass, the annotation's place in its paragraph, and
+/// its own fill (0) or its entity's highlight (1).
+type PaintOrder = (u8, usize, u8);
+
+/// After every fill of the article: where marked text is painted.
+const LAST: PaintOrder = (u8::MAX, 0, 0);
+
+/// The pass an annotation is drawn in: tints, then boxes and pills, then underlines.
+fn paint_pass(a: &Annotation) -> u8 {
+    match a.layer {
+        Layer::Quote | Layer::Custom(_) => 0,
+        Layer::Cue | Layer::Speaker => 1,
+        Layer::Mention => 2,
+    }
+}
+
+/// What the fills painted before `before` leave on screen at `offset`: the panel, a quote's
+/// tint, a cue's pill, an entity's highlight. Each fill is as strong as the text on it allows.
+fn under_at(
+    visuals: &egui::Visuals,
+    project: &Project,
+    anns: &[&Annotation],
+    emphasis: Emphasis,
+    offset: usize,
+    before: PaintOrder,
+) -> Color32 {
+    let mut fills: Vec<(PaintOrder, Color32, palette::Fill)> = Vec::new();
+    for (k, a) in anns.iter().enumerate().filter(|(_, a)| a.span.contains_offset(offset)) {
+        let (pass, color) = (paint_pass(a), palette::label_color(&project.schema, &a.label));
+        let suggested = a.status == Status::Suggested;
+        match a.layer {
+            Layer::Quote | Layer::Custom(_) => fills.push(((pass, k, 0), color, palette::quote_fill(suggested))),
+            Layer::Cue => fills.push(((pass, k, 0), color, palette::cue_fill(suggested))),
+            Layer::Speaker | Layer::Mention => {}
+        }
+        if emphasis.entity.is_some() && a.links.entity == emphasis.entity {
+            fills.push(((pass, k, 1), color, palette::ENTITY));
+        }
+    }
+    fills.retain(|(order, _, _)| *order < before);
+    fills.sort_by_key(|(order, _, _)| *order);
+    fills.into_iter().fold(visuals.panel_fill, |under, (_, color, fill)| {
+        palette::painted(under, palette::tint(visuals, color, fill, under))
+    })
+}
+
+/// A cursor before character `index`; at a wrapped row's edge, on the next row or the previous.
+fn row_cursor(index: usize, next_row: bool) -> CCursor {
+    CCursor { index: egui::text::CharIndex(index), prefer_next_row: next_row }
+}
+
+/// The text marked by a drag or shift-click from `a` to `c`: whole words, without the spaces or
+/// punctuation at its ends (`chars`, with Alt held: exactly what was dragged over).
+fn marked(doc: &Document, a: usize, c: usize, chars: bool) -> Option<(usize, usize)> {
+    let (s, e) = (a.min(c), a.max(c));
+    if s == e {
+        return None;
+    }
+    Some(if chars { (s, e) } else { whole_words(doc, s, e) })
+}
+
+/// `s..e` trimmed of spaces and punctuation at its ends, then grown to the words it cuts into.
+/// A range with no word in it stays as it is.
+fn whole_words(doc: &Document, s: usize, e: usize) -> (usize, usize) {
+    let index = doc.index();
+    let (text, byte) = (&doc.text, |at: usize| index.byte_of(&doc.text, at));
+    let inside = &text[byte(s)..byte(e)];
+    let lead = inside.chars().take_while(|c| !c.is_alphanumeric()).count();
+    if lead == e - s {
+        return (s, e);
+    }
+    let trail = inside.chars().rev().take_while(|c| !c.is_alphanumeric()).count();
+    let (s, e) = (s + lead, e - trail);
+    (s - word_reach(text[..byte(s)].chars().rev()), e + word_reach(text[byte(e)..].chars()))
 }
 
 /// Screen rectangles covering characters `s..e` of a paragraph galley, one per wrapped row.

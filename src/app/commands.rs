@@ -1,6 +1,7 @@
 //! Every action the window offers, as one enum with one table of names and shortcuts, so the
 //! menus, the key handling and the shortcut overlay can never disagree.
 
+use super::article_view::Scroll;
 use super::link_picker::LinkKind;
 use crate::model::{AnnId, EntityId};
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -72,6 +73,12 @@ pub enum AppCommand {
     FilterQuotes,
     ZoomIn,
     ZoomOut,
+    /// Scrolls the article by lines, pages, or to its top or bottom.
+    Scroll(super::article_view::Scroll),
+    /// Hides or shows the list on the left.
+    ToggleList,
+    /// Hides or shows the inspector on the right.
+    ToggleInspector,
     ToggleShortcuts,
     Find,
     EditLabels,
@@ -96,6 +103,10 @@ pub struct Entry {
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
+}
+
+const fn scroll(by: Scroll, name: &'static str, keys: &'static [KeyboardShortcut]) -> Entry {
+    Entry { command: AppCommand::Scroll(by), name, keys }
 }
 
 const fn nudge(end: bool, forward: bool, words: bool, name: &'static str, keys: &'static [KeyboardShortcut]) -> Entry {
@@ -185,6 +196,14 @@ pub static TABLE: &[Entry] = &[
     },
     Entry { command: AppCommand::FilterQuotes, name: "Filter quotes", keys: &[key(CTRL_SHIFT, Key::F)] },
     Entry { command: AppCommand::EditLabels, name: "Labels…", keys: &[key(CTRL, Key::L)] },
+    scroll(Scroll::Lines(1.0), "Scroll down", &[key(Modifiers::NONE, Key::ArrowDown)]),
+    scroll(Scroll::Lines(-1.0), "Scroll up", &[key(Modifiers::NONE, Key::ArrowUp)]),
+    scroll(Scroll::Pages(1.0), "Page down", &[key(Modifiers::NONE, Key::PageDown), key(Modifiers::NONE, Key::Space)]),
+    scroll(Scroll::Pages(-1.0), "Page up", &[key(Modifiers::NONE, Key::PageUp), key(Modifiers::SHIFT, Key::Space)]),
+    scroll(Scroll::Top, "Top of the article", &[key(CTRL, Key::Home), key(Modifiers::NONE, Key::Home)]),
+    scroll(Scroll::Bottom, "End of the article", &[key(CTRL, Key::End), key(Modifiers::NONE, Key::End)]),
+    Entry { command: AppCommand::ToggleList, name: "Show or hide the list", keys: &[key(CTRL, Key::B)] },
+    Entry { command: AppCommand::ToggleInspector, name: "Show or hide the inspector", keys: &[key(CTRL, Key::I)] },
     Entry { command: AppCommand::ZoomIn, name: "Larger text", keys: &[key(CTRL, Key::Equals), key(CTRL, Key::Plus)] },
     Entry { command: AppCommand::ZoomOut, name: "Smaller text", keys: &[key(CTRL, Key::Minus)] },
     Entry {
@@ -193,6 +212,28 @@ pub static TABLE: &[Entry] = &[
         keys: &[key(Modifiers::NONE, Key::F1), key(Modifiers::NONE, Key::Questionmark)],
     },
 ];
+
+impl AppCommand {
+    /// Whether the command changes or moves through the article's annotations: such keys must
+    /// not act behind a window the analyst is working in (help, labels).
+    pub fn acts_on_article(&self) -> bool {
+        !matches!(
+            self,
+            AppCommand::Open
+                | AppCommand::Save
+                | AppCommand::SaveAs
+                | AppCommand::Quit
+                | AppCommand::Undo
+                | AppCommand::Redo
+                | AppCommand::ZoomIn
+                | AppCommand::ZoomOut
+                | AppCommand::ToggleShortcuts
+                | AppCommand::EditLabels
+                | AppCommand::ToggleList
+                | AppCommand::ToggleInspector
+        )
+    }
+}
 
 /// Every shortcut with its command, the ones needing more modifiers first: egui ignores extra
 /// Shift and Alt when matching, so Ctrl+Z must not get to see Ctrl+Shift+Z.

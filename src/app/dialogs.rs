@@ -91,11 +91,13 @@ pub struct PathPrompt {
     pub text: String,
     pub browsing: bool,
     pub message: Option<String>,
+    /// The path field takes the keyboard when the window opens.
+    pub focus: bool,
 }
 
 impl PathPrompt {
     pub fn new(purpose: Purpose, text: String) -> Self {
-        PathPrompt { purpose, text, browsing: false, message: None }
+        PathPrompt { purpose, text, browsing: false, message: None, focus: true }
     }
 }
 

@@ -33,6 +33,8 @@ pub struct Find {
     current: Option<usize>,
     searched: Option<(String, String)>,
     focus: bool,
+    /// Opening the bar again selects the old query, so typing replaces it.
+    select_query: bool,
 }
 
 /// What the find bar asks the app to do this frame.
@@ -46,6 +48,7 @@ impl Find {
     pub fn open(&mut self) {
         self.open = true;
         self.focus = true;
+        self.select_query = true;
     }
 
     /// Draws the bar over the article; `doc_key` identifies the text being searched.
@@ -57,7 +60,8 @@ impl Find {
                 .add(egui::TextEdit::singleline(&mut self.query).desired_width(260.0).hint_text("text in the article"));
             edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Find"));
             if std::mem::take(&mut self.focus) {
-                edit.request_focus();
+                let select = std::mem::take(&mut self.select_query);
+                super::focus::take_keyboard(ui, &edit, &self.query, select);
             }
             let key = (self.query.clone(), doc_key.to_string());
             if self.searched.as_ref() != Some(&key) {

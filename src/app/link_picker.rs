@@ -33,7 +33,8 @@ pub struct LinkPicker {
     from: AnnId,
     /// The entity of `from`, for merging and renaming.
     entity: Option<EntityId>,
-    options: Vec<(Target, String)>,
+    /// What can be picked: the target, its name (what typing filters), where it stands.
+    options: Vec<(Target, String, String)>,
     filter: String,
     current: usize,
 }
@@ -54,7 +55,10 @@ fn near<'p>(project: &'p Project, quote: &Annotation, keep: impl Fn(&Annotation)
         .filter(|c| keep(c) && !quote.span.contains(c.span) && c.status != Status::Rejected)
         .filter(|c| c.span.start().abs_diff(quote.span.start()) < NEAR)
         .collect();
-    found.sort_by_key(|c| c.span.start().abs_diff(quote.span.start()));
+    // One entry per place in the text: where a speaker and a person mention cover the same
+    // words, the speaker (what quotes link to).
+    found.sort_by_key(|c| (c.span.start().abs_diff(quote.span.start()), c.span, c.layer != Layer::Speaker));
+    found.dedup_by_key(|c| c.span);
     found
 }
 
@@ -67,23 +71,53 @@ pub fn mention_label(project: &Project, a: &Annotation) -> String {
     }
 }
 
+/// Characters of context on each side of a candidate, so that four "he" near a quote can be
+/// told apart; cut back to whole words.
+const CONTEXT: usize = 32;
+
+/// Where an annotation stands: its paragraph's number and the words around it, as they are
+/// written ("¶3 …the minister said [he] would not…").
+fn whereabouts(project: &Project, a: &Annotation) -> String {
+    let Some(doc) = project.document(a.doc) else { return String::new() };
+    let index = doc.index();
+    let (start, end) = (index.byte_of(&doc.text, a.span.start()), index.byte_of(&doc.text, a.span.end()));
+    let line_start = doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = doc.text[end..].find('\n').map_or(doc.text.len(), |i| end + i);
+    let paragraph = doc.text[..line_start].lines().filter(|l| !l.trim().is_empty()).count() + 1;
+    let before = &doc.text[line_start..start];
+    let skip = before.chars().count().saturating_sub(CONTEXT);
+    let mut before: String = before.chars().skip(skip).collect();
+    if skip > 0 {
+        before = before.split_once(char::is_whitespace).map_or(String::new(), |(_, rest)| rest.to_string());
+    }
+    let after = &doc.text[end..line_end];
+    let mut after: String = after.chars().take(CONTEXT).collect();
+    if after.len() < doc.text[end..line_end].len() {
+        after = after.rsplit_once(char::is_whitespace).map_or(String::new(), |(kept, _)| kept.to_string());
+    }
+    let words = doc.text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("¶{paragraph} …{}[{words}]{}…", before.trim_start(), after.trim_end())
+}
+
 impl LinkPicker {
     /// A picker for what `from` links to, or `None` when that kind of link does not apply.
     pub fn new(project: &Project, from: AnnId, kind: LinkKind) -> Option<LinkPicker> {
         let a = project.annotation(from)?;
         let mut options = match kind {
             LinkKind::MergeInto => Vec::new(),
-            _ => vec![(Target::None, "none".to_string())],
+            _ => vec![(Target::None, "none".to_string(), String::new())],
         };
         match kind {
             LinkKind::Speaker | LinkKind::Cue if a.layer != Layer::Quote => return None,
             LinkKind::Speaker => options.extend(
                 speaker_candidates(project, a)
                     .into_iter()
-                    .map(|c| (Target::Annotation(c.id), mention_label(project, c))),
+                    .map(|c| (Target::Annotation(c.id), mention_label(project, c), whereabouts(project, c))),
             ),
             LinkKind::Cue => options.extend(
-                cue_candidates(project, a).into_iter().map(|c| (Target::Annotation(c.id), excerpt(project, c, 40))),
+                cue_candidates(project, a)
+                    .into_iter()
+                    .map(|c| (Target::Annotation(c.id), excerpt(project, c, 40), whereabouts(project, c))),
             ),
             LinkKind::MergeInto | LinkKind::Rename if a.links.entity.is_none() => return None,
             LinkKind::Rename => {
@@ -108,8 +142,11 @@ impl LinkPicker {
                     .collect();
                 // Entities of the mention's own type first, then by name.
                 entities.sort_by_key(|e| (e.label != a.label, e.name.to_lowercase()));
-                options
-                    .extend(entities.into_iter().map(|e| (Target::Entity(e.id), format!("{} ({})", e.name, e.label))));
+                options.extend(
+                    entities
+                        .into_iter()
+                        .map(|e| (Target::Entity(e.id), format!("{} ({})", e.name, e.label), String::new())),
+                );
             }
         }
         let linked = match kind {
@@ -118,7 +155,7 @@ impl LinkPicker {
             LinkKind::Entity => a.links.entity.map(Target::Entity),
             LinkKind::MergeInto | LinkKind::Rename => None,
         };
-        let current = linked.and_then(|t| options.iter().position(|(o, _)| *o == t)).unwrap_or(0);
+        let current = linked.and_then(|t| options.iter().position(|(o, _, _)| *o == t)).unwrap_or(0);
         Some(LinkPicker { kind, from, entity: a.links.entity, options, filter: String::new(), current })
     }
 
@@ -172,7 +209,9 @@ impl LinkPicker {
                     egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
                         for &i in &shown {
                             let selected = i == self.current;
-                            let row = ui.selectable_label(selected, &self.options[i].1);
+                            let (_, name, place) = &self.options[i];
+                            let text = if place.is_empty() { name.clone() } else { format!("{name} · {place}") };
+                            let row = ui.selectable_label(selected, text);
                             if selected && (up || down) {
                                 row.scroll_to_me(None);
                             }

@@ -6,6 +6,7 @@ mod autosave;
 mod commands;
 mod dialogs;
 mod find;
+mod focus;
 mod link_picker;
 mod overlap_chooser;
 mod palette;
@@ -74,6 +75,9 @@ pub struct SaysoApp {
     pub font_size: f32,
     pub show_shortcuts: bool,
     pub show_schema: bool,
+    /// The list on the left and the inspector on the right are shown (each can be hidden).
+    pub show_list: bool,
+    pub show_inspector: bool,
     /// File → Export also writes unreviewed suggestions (with their status).
     pub export_suggestions: bool,
     list_tab: ListTab,
@@ -82,6 +86,8 @@ pub struct SaysoApp {
     queue: Vec<AppCommand>,
     prompt: Option<PathPrompt>,
     pending: Option<Pending>,
+    /// What "Save changes?" → Save was answered for, carried out once Save As has saved.
+    after_save: Option<Pending>,
     dialogs: Dialogs,
     close_confirmed: bool,
     shown_title: String,
@@ -89,6 +95,8 @@ pub struct SaysoApp {
     find: find::Find,
     /// A text field had the keyboard at the end of the last frame.
     was_typing: bool,
+    /// A menu or drop-down list was open at the end of the last frame: it has the arrow keys.
+    popup_was_open: bool,
     autosave: autosave::Autosave,
     /// The session open before one that cannot be shown until re-anchored, to go back to.
     previous: Option<Box<Session>>,
@@ -118,6 +126,8 @@ impl SaysoApp {
             font_size: DEFAULT_FONT_SIZE,
             show_shortcuts: false,
             show_schema: false,
+            show_list: true,
+            show_inspector: true,
             export_suggestions: false,
             list_tab: ListTab::default(),
             list_rows: panels::ListRows::default(),
@@ -125,12 +135,14 @@ impl SaysoApp {
             queue: Vec::new(),
             prompt: None,
             pending: None,
+            after_save: None,
             dialogs: Dialogs::new(picker),
             close_confirmed: false,
             shown_title: String::new(),
             fonts_installed: false,
             find: find::Find::default(),
             was_typing: false,
+            popup_was_open: false,
             autosave: autosave::Autosave::default(),
             previous: None,
         };
@@ -155,6 +167,16 @@ impl SaysoApp {
     /// Marks text in the article, as dragging over it does.
     pub fn set_view_selection(&mut self, selection: Option<(usize, usize)>) {
         self.view.set_selection(selection);
+    }
+
+    /// Where the analyst is reading: the first character of the first paragraph in view.
+    pub fn reading_position(&self) -> usize {
+        self.view.top_offset()
+    }
+
+    /// The analyst chose to close the window and nothing is left to save or drop.
+    pub fn is_closing(&self) -> bool {
+        self.close_confirmed
     }
 
     /// Queues a command, as a menu item or key would.
@@ -230,6 +252,7 @@ impl SaysoApp {
         self.apply_queue(&ctx, true);
         self.autosave_tick(&ctx);
         self.was_typing = ctx.text_edit_focused();
+        self.popup_was_open = ctx.any_popup_open();
     }
 
     fn article(&mut self, ui: &mut egui::Ui) {
@@ -276,12 +299,22 @@ impl SaysoApp {
         // still owns this frame's keys, so it can commit what was typed.
         if ctx.text_edit_focused()
             || self.was_typing
+            || self.prompt.is_some()
             || self.pending.is_some()
             || self.autosave.offer.is_some()
             || self.session.reanchor.is_some()
             || self.link_picker.is_some()
+            || self.popup_was_open
         {
-            return; // a text field or a question owns the keyboard
+            return; // a text field, a question, a menu or a drop-down list owns the keyboard
+        }
+        // A window over the article (help, labels) keeps the keys that act on the article away
+        // from it; Esc closes the window.
+        let window_open = self.show_shortcuts || self.show_schema;
+        if window_open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            self.show_shortcuts = false;
+            self.show_schema = false;
+            return;
         }
         if let Some(out) = self.chooser.as_mut().and_then(|c| c.keys(ctx)) {
             self.chooser_output(out);
@@ -302,11 +335,11 @@ impl SaysoApp {
             .collect();
         ctx.input_mut(|input| {
             for (key, command) in commands::shortcuts_by_specificity() {
-                if input.consume_shortcut(key) {
+                if !(window_open && command.acts_on_article()) && input.consume_shortcut(key) {
                     fired.push((*command).clone());
                 }
             }
-            for (key, label) in hotkeys {
+            for (key, label) in hotkeys.into_iter().filter(|_| !window_open) {
                 if input.consume_key(egui::Modifiers::NONE, key) {
                     fired.push(AppCommand::ApplyLabel(label));
                 }
@@ -420,7 +453,12 @@ impl SaysoApp {
                 let suggested = self.session.path.clone().unwrap_or_else(|| self.session.suggested_path());
                 self.prompt = Some(PathPrompt::new(Purpose::SaveProject, suggested.display().to_string()));
             }
-            AppCommand::SaveTo(path) => self.save_to(&path),
+            AppCommand::SaveTo(path) => {
+                self.save_to(&path);
+                if let Some(pending) = self.after_save.take().filter(|_| !self.session.is_dirty()) {
+                    self.carry_on(pending, ctx);
+                }
+            }
             AppCommand::Export(format) => {
                 let base = self.session.path.clone().unwrap_or_else(|| self.session.suggested_path());
                 let suggested = if format.writes_folder() {
@@ -505,6 +543,9 @@ impl SaysoApp {
                 self.focus_quote_filter = true;
             }
             AppCommand::JoinQuote { forward } => self.join_quote(forward),
+            AppCommand::Scroll(by) => self.view.scroll_by(by),
+            AppCommand::ToggleList => self.show_list = !self.show_list,
+            AppCommand::ToggleInspector => self.show_inspector = !self.show_inspector,
             AppCommand::ZoomIn => self.font_size = (self.font_size + 1.0).min(40.0),
             AppCommand::ZoomOut => self.font_size = (self.font_size - 1.0).max(10.0),
             AppCommand::Find => self.find.open(),
@@ -551,7 +592,12 @@ impl SaysoApp {
         let (id, start, stop) = (a.id, a.span.start(), a.span.end());
         let at = if end { stop } else { start };
         let moved = if words {
-            word_boundary(doc, at, forward)
+            // A start goes to a word's first letter, an end to its last: never a space inside.
+            match (end, forward) {
+                (true, false) => previous_word_end(doc, at),
+                (false, true) => next_word_start(doc, at),
+                _ => word_boundary(doc, at, forward),
+            }
         } else if forward {
             at + 1
         } else {
@@ -622,11 +668,17 @@ impl SaysoApp {
     }
 
     /// Moves the selection to the next (or previous) suggestion in reading order, wrapping
-    /// around. One pass over the document's annotations, no sorting: it runs on every keystroke.
+    /// around. It goes on from where the analyst is: the selected annotation, else the marked
+    /// text (a find match), else the first line in view. One pass over the document's
+    /// annotations, no sorting: it runs on every keystroke.
     fn step_unreviewed(&mut self, forward: bool) {
         let doc = self.session.doc;
         let key = |a: &crate::model::Annotation| (a.span.start(), a.span.end(), a.id);
-        let here = self.selected.and_then(|id| self.session.project.annotation(id)).map(key);
+        let here = self.selected.and_then(|id| self.session.project.annotation(id)).map(key).or_else(|| {
+            let at = self.view.selection().map_or_else(|| self.view.top_offset(), |(s, _)| s);
+            // Before anything that starts there, so a suggestion at the match comes next.
+            (at > 0).then_some((at, 0, AnnId(0)))
+        });
         let (mut next, mut wrap) = (None, None);
         for a in self.session.project.annotations_of(doc).filter(|a| a.status == Status::Suggested) {
             let k = key(a);
@@ -694,6 +746,9 @@ impl SaysoApp {
             Ok(report) => {
                 let mut text =
                     format!("Exported {} annotation(s) as {} to {}", report.exported, format.title(), path.display());
+                for file in report.files.iter().filter(|f| !f.starts_with(path)) {
+                    text.push_str(&format!("\nAlso wrote {}", file.display()));
+                }
                 for note in &report.left_out {
                     text.push_str(&format!("\nLeft out: {note}"));
                 }
@@ -726,8 +781,8 @@ impl SaysoApp {
                 let edit = ui
                     .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(420.0).hint_text("/path/to/file"));
                 edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
-                if !edit.has_focus() && prompt.message.is_none() && prompt.text.is_empty() {
-                    edit.request_focus();
+                if std::mem::take(&mut prompt.focus) {
+                    focus::take_keyboard(ui, &edit, &prompt.text, false);
                 }
                 if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     submit = true;
@@ -750,6 +805,7 @@ impl SaysoApp {
             self.dialogs.start(prompt.purpose, suggested, ctx);
         } else if cancel {
             self.prompt = None;
+            self.after_save = None;
         } else if submit {
             let text = prompt.text.trim();
             if text.is_empty() {
@@ -787,7 +843,9 @@ impl SaysoApp {
             match self.session.path.clone() {
                 Some(path) => self.save_to(&path),
                 None => {
+                    // Saved once Save As has a path; cancelling it cancels what was asked.
                     self.apply(AppCommand::SaveAs, ctx);
+                    self.after_save = Some(pending);
                     return;
                 }
             }
@@ -798,6 +856,11 @@ impl SaysoApp {
         if choice == 2 {
             return;
         }
+        self.carry_on(pending, ctx);
+    }
+
+    /// Closes the window or opens the file asked for, once the changes are saved or dropped.
+    fn carry_on(&mut self, pending: Pending, ctx: &egui::Context) {
         // Saved, or the analyst chose to drop the changes: either way no recovery is needed.
         self.discard_recovery();
         match pending {
@@ -842,6 +905,36 @@ fn word_boundary(doc: &crate::model::Document, at: usize, forward: bool) -> usiz
     if forward { at + across_word(doc.text[byte..].chars()) } else { at - across_word(doc.text[..byte].chars().rev()) }
 }
 
+/// The end of the word before the one `at` is in or after: where an end moved back a word stops.
+fn previous_word_end(doc: &crate::model::Document, at: usize) -> usize {
+    let index = doc.index();
+    let at = at.min(index.len_chars());
+    let mut chars = doc.text[..index.byte_of(&doc.text, at)].chars().rev().peekable();
+    let mut n = 0;
+    while chars.next_if(|c| c.is_alphanumeric()).is_some() {
+        n += 1;
+    }
+    while chars.next_if(|c| !c.is_alphanumeric()).is_some() {
+        n += 1;
+    }
+    at - n
+}
+
+/// The start of the word after the one `at` is in: where a start moved on a word stops.
+fn next_word_start(doc: &crate::model::Document, at: usize) -> usize {
+    let index = doc.index();
+    let at = at.min(index.len_chars());
+    let mut chars = doc.text[index.byte_of(&doc.text, at)..].chars().peekable();
+    let mut n = 0;
+    while chars.next_if(|c| c.is_alphanumeric()).is_some() {
+        n += 1;
+    }
+    while chars.next_if(|c| !c.is_alphanumeric()).is_some() {
+        n += 1;
+    }
+    at + n
+}
+
 /// How many of `chars` lie up to the end of the first word: any characters before it, then it.
 fn across_word(chars: impl Iterator<Item = char>) -> usize {
     let mut chars = chars.peekable();
@@ -869,18 +962,24 @@ impl eframe::App for SaysoApp {
     }
 }
 
-/// Opens the window on `path`, or on the bundled sample when there is none.
-pub fn run_native(path: Option<PathBuf>) -> eframe::Result<()> {
-    let (session, error) = match &path {
+/// What the window opens on: `path`, or the bundled sample when there is none. A file that
+/// cannot be opened is not silently swapped for the sample: an empty desk, and why.
+pub fn first_session(path: Option<&std::path::Path>) -> (Session, Option<String>) {
+    match path {
         None => (SaysoApp::sample_session(), None),
         Some(p) => match Session::open(p) {
             Ok(s) => (s, None),
-            Err(e) => {
-                eprintln!("sayso: {e}");
-                (SaysoApp::sample_session(), Some(e.to_string()))
-            }
+            Err(e) => (Session::new(crate::model::Project::default(), None), Some(e.to_string())),
         },
-    };
+    }
+}
+
+/// Opens the window on `path`, or on the bundled sample when there is none.
+pub fn run_native(path: Option<PathBuf>) -> eframe::Result<()> {
+    let (session, error) = first_session(path.as_deref());
+    if let Some(e) = &error {
+        eprintln!("sayso: {e}");
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1400.0, 900.0])
@@ -936,5 +1035,19 @@ mod tests {
         assert_eq!(word_boundary(&doc, l, false), l - 2, "back to the last “é”");
         assert_eq!(word_boundary(&doc, 1, false), 0, "the start of the text");
         assert_eq!(word_boundary(&doc, 0, false), 0);
+    }
+
+    #[test]
+    fn a_start_moves_to_a_word_start_and_an_end_to_a_word_end() {
+        let text = "the defense ministry, said";
+        let doc = Document::new(DocId(1), "t", text);
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(next_word_start(&doc, at("defense")), at("ministry"), "no space before the new start");
+        assert_eq!(next_word_start(&doc, at("fense")), at("ministry"));
+        assert_eq!(next_word_start(&doc, at("ministry")), at("said"), "past the comma too");
+        assert_eq!(previous_word_end(&doc, at(", said")), at(" ministry"), "no space after the new end");
+        assert_eq!(previous_word_end(&doc, at("said") + 4), at(", said"), "nor a comma");
+        assert_eq!(previous_word_end(&doc, 3), 0);
+        assert_eq!(next_word_start(&doc, text.len()), text.len());
     }
 }

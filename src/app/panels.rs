@@ -9,6 +9,17 @@ use crate::model::{AnnId, Annotation, DocId, Layer, Project, StatusCounts};
 use egui::{RichText, Ui};
 
 const NOTICE_SECONDS: f64 = 4.0;
+/// The narrowest the article column gets while side panels are shown: about 50 characters.
+const MIN_ARTICLE_WIDTH: f32 = 480.0;
+/// Notices shown at once; older ones wait behind a count.
+const SHOWN_NOTICES: usize = 3;
+
+/// How wide a side panel may be in a window `width` wide, so that the article keeps a readable
+/// column: its default, and its largest.
+fn side_panel_sizes(width: f32, panels: usize) -> (f32, f32) {
+    let max = ((width - MIN_ARTICLE_WIDTH) / panels.max(1) as f32).max(160.0);
+    ((width * 0.22).clamp(200.0, 320.0).min(max), max)
+}
 
 /// A menu item for a table command, with its shortcut shown.
 fn command_item(app: &mut SaysoApp, ui: &mut Ui, command: AppCommand, enabled: bool) {
@@ -100,13 +111,31 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::ZoomIn, true);
                 command_item(app, ui, AppCommand::ZoomOut, true);
                 ui.separator();
-                egui::widgets::global_theme_preference_buttons(ui);
+                command_item(app, ui, AppCommand::ToggleList, true);
+                command_item(app, ui, AppCommand::ToggleInspector, true);
+                ui.separator();
+                theme_items(ui);
             });
             ui.menu_button("Help", |ui| {
                 command_item(app, ui, AppCommand::ToggleShortcuts, true);
             });
         });
     });
+}
+
+/// Light, dark or the system's theme, in words (the symbol font lacks egui's theme icons).
+fn theme_items(ui: &mut Ui) {
+    let current = ui.ctx().options(|o| o.theme_preference);
+    for (preference, name) in [
+        (egui::ThemePreference::Light, "Light theme"),
+        (egui::ThemePreference::Dark, "Dark theme"),
+        (egui::ThemePreference::System, "Theme of the system"),
+    ] {
+        if ui.radio(current == preference, name).clicked() {
+            ui.ctx().set_theme(preference);
+            ui.close();
+        }
+    }
 }
 
 pub fn status_bar(app: &mut SaysoApp, ui: &mut Ui) {
@@ -210,7 +239,11 @@ impl ListRows {
 }
 
 pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
-    egui::Panel::left("list").resizable(true).default_size(320.0).show(ui, |ui| {
+    if !app.show_list {
+        return;
+    }
+    let (size, max) = side_panel_sizes(ui.ctx().content_rect().width(), 1 + app.show_inspector as usize);
+    egui::Panel::left("list").resizable(true).default_size(size).size_range(160.0..=max).show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut app.list_tab, ListTab::Quotes, "Quotes");
             ui.selectable_value(&mut app.list_tab, ListTab::Mentions, "Mentions");
@@ -286,7 +319,11 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
 }
 
 pub fn inspector(app: &mut SaysoApp, ui: &mut Ui) {
-    egui::Panel::right("inspector").resizable(true).default_size(320.0).show(ui, |ui| {
+    if !app.show_inspector {
+        return;
+    }
+    let (size, max) = side_panel_sizes(ui.ctx().content_rect().width(), 1 + app.show_list as usize);
+    egui::Panel::right("inspector").resizable(true).default_size(size).size_range(160.0..=max).show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| inspector_contents(app, ui));
     });
 }
@@ -304,7 +341,13 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
         );
         if let Some((s, e)) = app.view_selection() {
             ui.separator();
-            ui.label(format!("Marked characters {s}..{e}. Label it:"));
+            let words = project.document(app.session.doc).and_then(|d| {
+                let span = crate::model::Span::new(s, e).ok()?;
+                Some(d.slice(span).split_whitespace().collect::<Vec<_>>().join(" "))
+            });
+            ui.label(RichText::new(format!("“{}”", words.unwrap_or_default())).italics());
+            ui.label(RichText::new(format!("characters {s}..{e}")).small().weak());
+            ui.label("Label the marked words:");
             label_buttons(app, ui);
         }
         return;
@@ -502,18 +545,34 @@ fn entity_list(app: &mut SaysoApp, ui: &mut Ui) {
     }
 }
 
+/// Every key: the command table's, then the label keys of the project's schema. It fits any
+/// window (it scrolls) and closes with Esc, F1 or its ✕.
 pub fn shortcuts_window(app: &mut SaysoApp, ctx: &egui::Context) {
     let mut open = app.show_shortcuts;
-    egui::Window::new("Keyboard shortcuts").open(&mut open).collapsible(false).show(ctx, |ui| {
-        egui::Grid::new("keys").striped(true).show(ui, |ui| {
-            for entry in commands::TABLE {
-                ui.label(entry.name);
-                let keys: Vec<String> = entry.keys.iter().map(|k| ctx.format_shortcut(k)).collect();
-                ui.label(RichText::new(keys.join("  or  ")).monospace());
-                ui.end_row();
-            }
+    let height = (ctx.content_rect().height() - 120.0).max(160.0);
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .max_height(height)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical().max_height(height - 40.0).show(ui, |ui| {
+                egui::Grid::new("keys").striped(true).show(ui, |ui| {
+                    for entry in commands::TABLE {
+                        ui.label(entry.name);
+                        let keys: Vec<String> = entry.keys.iter().map(|k| ctx.format_shortcut(k)).collect();
+                        ui.label(RichText::new(keys.join("  or  ")).monospace());
+                        ui.end_row();
+                    }
+                    for l in app.session.project.schema.labels.iter().filter(|l| l.hotkey.is_some()) {
+                        ui.label(format!("Label as {} ({}), or relabel", l.name, l.layer.name()));
+                        ui.label(RichText::new(l.hotkey.map(|k| k.to_string()).unwrap_or_default()).monospace());
+                        ui.end_row();
+                    }
+                });
+            });
+            ui.label(RichText::new("Esc closes this window").small().weak());
         });
-    });
     app.show_shortcuts = open;
 }
 
@@ -523,10 +582,12 @@ pub fn notices(app: &mut SaysoApp, ctx: &egui::Context) {
     }
     let now = ctx.input(|i| i.time);
     app.notices.retain(|n| n.level == NoticeLevel::Error || n.shown_at.is_none_or(|t| now - t < NOTICE_SECONDS));
-    let mut dismiss = None;
+    let (mut dismiss, mut dismiss_all) = (None, false);
+    let hidden = app.notices.len().saturating_sub(SHOWN_NOTICES);
     egui::Area::new(egui::Id::unique("notices")).anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -36.0]).show(ctx, |ui| {
         ui.set_max_width(420.0);
-        for (i, notice) in app.notices.iter_mut().enumerate() {
+        // Newest first, at the top of the stack; the oldest wait behind a count.
+        for (i, notice) in app.notices.iter_mut().enumerate().rev().take(SHOWN_NOTICES) {
             notice.shown_at.get_or_insert(now);
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
@@ -542,8 +603,18 @@ pub fn notices(app: &mut SaysoApp, ctx: &egui::Context) {
                 });
             });
         }
+        if hidden > 0 || app.notices.len() > 1 {
+            ui.horizontal(|ui| {
+                if hidden > 0 {
+                    ui.label(RichText::new(format!("{hidden} older")).small().weak());
+                }
+                dismiss_all = ui.small_button("Dismiss all").clicked();
+            });
+        }
     });
-    if let Some(i) = dismiss {
+    if dismiss_all {
+        app.notices.clear();
+    } else if let Some(i) = dismiss {
         app.notices.remove(i);
     }
     ctx.request_repaint_after(std::time::Duration::from_millis(500));

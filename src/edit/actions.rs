@@ -143,22 +143,39 @@ fn link_quotation(
     target: Option<AnnId>,
 ) -> Option<Edit> {
     let first = project.annotation(quote)?.links.part_of.unwrap_or(quote);
-    let edits: Vec<Edit> = project
+    let mut along = Vec::new();
+    let mut edits: Vec<Edit> = project
         .annotations
         .iter()
         .filter(|a| a.id == first || a.links.part_of == Some(first))
         .filter_map(|a| {
             let mut a = a.clone();
-            if *slot(&mut a.links) == target {
+            // Picking the speaker already linked confirms it: the quote is accepted all the same.
+            if *slot(&mut a.links) == target && a.status != Status::Suggested {
                 return None;
             }
             *slot(&mut a.links) = target;
             if a.status == Status::Suggested {
                 a.status = Status::Accepted;
             }
+            if a.status == Status::Accepted {
+                along.extend(a.links.speaker);
+                along.extend(a.links.cue);
+            }
             Some(Edit::PutAnnotation(Box::new(a)))
         })
         .collect();
+    // Linking accepts the quote; its speaker and cue come along, as when it is accepted by key,
+    // so no export drops the cue of a quote the analyst confirmed.
+    along.sort();
+    along.dedup();
+    edits.extend(
+        along
+            .iter()
+            .filter_map(|id| project.annotation(*id))
+            .filter(|a| a.status == Status::Suggested)
+            .map(|a| Edit::PutAnnotation(Box::new(Annotation { status: Status::Accepted, ..a.clone() }))),
+    );
     (!edits.is_empty()).then_some(Edit::Batch(edits))
 }
 

@@ -23,14 +23,29 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     } else {
         let mut detector = chardetng::EncodingDetector::new();
         detector.feed(bytes, true);
-        let enc = detector.guess(None, true);
-        let (text, _, _) = enc.decode(bytes);
-        (text.into_owned(), enc)
+        let guess = detector.guess(None, true);
+        let (text, _, _) = guess.decode(bytes);
+        let (western, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        // Short Latin-1 texts can look Central European to the detector: where every letter
+        // reads as Western European text, that reading is the likelier one.
+        if guess != encoding_rs::WINDOWS_1252 && western.chars().all(reads_as_western) {
+            (western.into_owned(), encoding_rs::WINDOWS_1252)
+        } else {
+            (text.into_owned(), guess)
+        }
     };
     if looks_binary(&text) {
         return Err("it contains control characters that text files do not".to_string());
     }
     Ok(Decoded { text, encoding: encoding.name().to_string() })
+}
+
+/// ASCII, the letters and signs of Latin-1, and the typographic punctuation windows-1252 adds.
+/// Not the rarer signs (¹, ¤, ¦ …) that stand in a Western reading of Central European bytes.
+fn reads_as_western(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, 'À'..='ÿ' if c != '×' && c != '÷')
+        || "\u{a0}¡£§©«®°±²³´·º»¿€‘’‚“”„–—…•™ŒœŠšŽžŸ".contains(c)
 }
 
 /// Recognises common binary formats by their first bytes.
@@ -93,6 +108,20 @@ mod tests {
         let d = decode(bytes).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert_eq!(d.text, "The minister’s aide said “we will rebuild” the café by spring.");
+    }
+
+    #[test]
+    fn latin1_is_named_windows_1252_and_central_european_text_is_not() {
+        let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode("Café crème: señor Müller à Zürich, naïve façade.");
+        let d = decode(&latin1).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("Café crème: señor Müller à Zürich, naïve façade.", "windows-1252")
+        );
+        let polish = "Zażółć gęślą jaźń, powiedział minister. Łódź i Kraków są gotowe na przyjęcie gości.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode(polish);
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), (polish, "windows-1250"));
     }
 
     #[test]

@@ -108,13 +108,32 @@ pub fn to_ron(project: &Project) -> String {
     format!("// Sayso project. Offsets are Unicode code points, end exclusive.\n{body}\n")
 }
 
+/// Whether a parse error says the text stopped rather than that it is wrong: the parser ran
+/// out of text (inside a string or a comment, or with only white space after the error).
+fn ends_early(e: &ron::error::SpannedError, text: &str) -> bool {
+    use ron::Error::{Eof, ExpectedStringEnd, UnclosedBlockComment};
+    if matches!(e.code, Eof | ExpectedStringEnd | UnclosedBlockComment) {
+        return true;
+    }
+    let mut lines = text.lines().skip(e.span.end.line.saturating_sub(1));
+    let rest_of_line: String =
+        lines.next().map_or(String::new(), |l| l.chars().skip(e.span.end.col.saturating_sub(1)).collect());
+    rest_of_line.trim().is_empty() && lines.all(|l| l.trim().is_empty())
+}
+
 /// Parses RON text into a project, migrating older formats and validating everything.
 pub fn from_ron(text: &str, path: &Path) -> Result<Loaded, StoreError> {
     let syntax = |e: ron::error::SpannedError| StoreError::Syntax {
         path: path.to_path_buf(),
         line: e.span.start.line,
         col: e.span.start.col,
-        message: e.code.to_string(),
+        message: if ends_early(&e, text) {
+            "the file ends early, in the middle of the project: it was cut short (an interrupted copy or \
+             download, or a full disk)"
+                .to_string()
+        } else {
+            e.code.to_string()
+        },
     };
     let probe: VersionProbe = ron::from_str(text).map_err(syntax)?;
     match probe.format_version {

@@ -81,3 +81,16 @@ fn detect_reports_unreadable_files_and_goes_on() {
     assert_eq!(stdout(&out).lines().count(), 1);
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt"));
 }
+
+#[test]
+fn check_json_on_a_bad_file_prints_json_that_says_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.ron");
+    let text = sayso::store::to_ron(&common::project());
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let out = sayso(&["check", path.to_str().unwrap(), "--json"]);
+    assert!(!out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert!(v["error"].as_str().unwrap().contains("the file ends early"), "{v}");
+    assert_eq!(v["file"], path.display().to_string());
+}

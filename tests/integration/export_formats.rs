@@ -21,6 +21,17 @@ fn jsonl(path: &Path) -> Vec<Value> {
     text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
+/// Links (speaker, cue, part of) between annotations that both go out, counted from the project
+/// itself: what every format with relations must write.
+fn links_among(project: &Project, options: &Options) -> usize {
+    let out = |a: &sayso::model::Annotation| {
+        if options.include_suggestions { a.status != Status::Rejected } else { a.is_reviewed() }
+    };
+    let exported = |id: Option<sayso::model::AnnId>| id.and_then(|id| project.annotation(id)).is_some_and(out);
+    let links = |a: &sayso::model::Annotation| [a.links.speaker, a.links.cue, a.links.part_of];
+    project.annotations.iter().filter(|a| out(a)).flat_map(links).filter(|l| exported(*l)).count()
+}
+
 /// Python's `text[start:end]`.
 fn slice(text: &str, start: u64, end: u64) -> String {
     text.chars().skip(start as usize).take((end - start) as usize).collect()
@@ -71,7 +82,7 @@ fn spacy_spans_match_the_text_and_only_reviewed_work_goes_out() {
     assert_eq!(report.files, vec![out.clone()]);
     let lines = jsonl(&out);
     assert_eq!(lines.len(), project.documents.len());
-    let mut spans = 0;
+    let (mut spans, mut relations) = (0, 0);
     for line in &lines {
         let text = line["text"].as_str().unwrap();
         for span in line["spans"].as_array().unwrap() {
@@ -83,9 +94,12 @@ fn spacy_spans_match_the_text_and_only_reviewed_work_goes_out() {
         let ids: Vec<&Value> = line["spans"].as_array().unwrap().iter().map(|s| &s["id"]).collect();
         for rel in line["relations"].as_array().into_iter().flatten() {
             assert!(ids.contains(&&rel["head_id"]) && ids.contains(&&rel["child_id"]));
+            relations += 1;
         }
     }
     assert_eq!(spans, reviewed);
+    assert_eq!(relations, links_among(&project, &DEFAULT), "every link between exported annotations");
+    assert!(relations > 0);
     // formats.md: the quote after the emoji is at 57–96 in code points.
     let first = &lines[0]["spans"][0];
     assert_eq!(
@@ -141,6 +155,7 @@ fn doccano_writes_both_shapes_with_code_point_offsets() {
     assert_eq!(spans[0]["label"][0], serde_json::json!([57, 96, "DIRECT"]));
     let relations = jsonl(&report.files[1]);
     let mut entity_ids = Vec::new();
+    let mut links = 0;
     for line in &relations {
         let text = line["text"].as_str().unwrap();
         for e in line["entities"].as_array().unwrap() {
@@ -152,8 +167,11 @@ fn doccano_writes_both_shapes_with_code_point_offsets() {
             let ids: Vec<u64> =
                 line["entities"].as_array().unwrap().iter().map(|e| e["id"].as_u64().unwrap()).collect();
             assert!(ids.contains(&r["from_id"].as_u64().unwrap()) && ids.contains(&r["to_id"].as_u64().unwrap()));
+            links += 1;
         }
     }
+    assert_eq!(links, links_among(&project, &ALL), "every link between exported annotations");
+    assert!(links > 0);
     let mut sorted = entity_ids.clone();
     sorted.dedup();
     assert_eq!(sorted.len(), entity_ids.len(), "entity ids are unique across the file");

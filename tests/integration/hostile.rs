@@ -5,29 +5,13 @@ use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sayso::app::{AppCommand, PickKind, Picker, SaysoApp};
+use sayso::app::{AppCommand, SaysoApp};
 use sayso::model::{AnnId, Status};
 use sayso::session::Session;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::Arc;
 
-struct NoPicker;
-
-impl Picker for NoPicker {
-    fn pick(&self, _kind: PickKind, _suggested: Option<PathBuf>) -> Option<PathBuf> {
-        None
-    }
-}
-
-fn harness(session: Session) -> Harness<'static, SaysoApp> {
-    let app = SaysoApp::new(session, Arc::new(NoPicker));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut SaysoApp| app.ui(ui), app);
-    h.run();
-    h
-}
+use crate::ui_support::harness;
 
 /// The app on the fixture project, then asked to open `path`.
 fn open_in_app(dir: &Path, path: &Path) -> Harness<'static, SaysoApp> {
@@ -124,7 +108,7 @@ fn damaged_future_and_inconsistent_projects_are_refused_specifically() {
             good.replace("format_version: 2,", "format_version: 3,"),
             "written by a newer Sayso (project format 3)",
         ),
-        ("truncated.ron", good[..good.len() / 3].to_string(), "damaged project file"),
+        ("truncated.ron", good[..good.len() / 3].to_string(), "damaged project file: the file ends early"),
         ("duplicate.ron", sayso::store::to_ron(&duplicate), "annotation a4 appears twice"),
         ("dangling.ron", sayso::store::to_ron(&dangling), "points at a99, which does not exist"),
     ];

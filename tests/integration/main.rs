@@ -23,6 +23,10 @@ mod hostile;
 #[cfg(feature = "gui")]
 mod ui;
 #[cfg(feature = "gui")]
+mod ui_desk;
+#[cfg(feature = "gui")]
 mod ui_recovery;
 #[cfg(feature = "gui")]
 mod ui_review;
+#[cfg(feature = "gui")]
+mod ui_support;

@@ -36,7 +36,9 @@ fn file_is_readable_ron() {
     let text = store::to_ron(&common::project());
     assert!(text.starts_with("// Sayso project."));
     assert!(text.contains("format_version: 2,"));
-    assert!(text.contains("span: (0, 26)") || text.contains("span: ("), "spans are compact tuples");
+    let quote = common::project().annotation(AnnId(1)).unwrap().span;
+    let compact = format!("span: ({}, {}),", quote.start(), quote.end());
+    assert!(text.lines().any(|l| l.trim() == compact), "spans are compact tuples on a line of their own: {compact}");
     assert!(text.contains("status: Accepted"));
     // One annotation's change touches few lines: the format is line-oriented.
     let mut p = common::project();
@@ -85,9 +87,17 @@ fn damaged_file_reports_line_and_column() {
 #[test]
 fn truncated_files_are_errors_not_panics() {
     let text = store::to_ron(&common::project());
-    for cut in (0..text.len()).step_by(97).filter(|&c| text.is_char_boundary(c)) {
-        assert!(reload(&text[..cut]).is_err(), "truncated at {cut} loaded");
+    let mut cuts = 0;
+    for cut in (40..text.len() - 2).step_by(97).filter(|&c| text.is_char_boundary(c)) {
+        let message = reload(&text[..cut]).expect_err("a truncated project does not load").to_string();
+        assert!(message.contains("the file ends early"), "truncated at {cut}: {message}");
+        cuts += 1;
     }
+    assert!(cuts > 10);
+    // Damage in the middle is named as what it is, not as an early end.
+    let damaged = text.replacen("status: Accepted", "status: Acepted)", 1);
+    let message = reload(&damaged).unwrap_err().to_string();
+    assert!(!message.contains("ends early"), "{message}");
 }
 
 #[test]

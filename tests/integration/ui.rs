@@ -2,36 +2,22 @@
 
 use crate::common;
 
+use crate::ui_support::{self, FakePicker};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sayso::app::{AppCommand, PickKind, Picker, SaysoApp};
+use sayso::app::{AppCommand, SaysoApp};
 use sayso::model::{AnnId, Status};
 use sayso::session::Session;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// A file dialog that answers with a fixed path, as a user picking a file would.
-struct FakePicker(Option<PathBuf>);
-
-impl Picker for FakePicker {
-    fn pick(&self, _kind: PickKind, _suggested: Option<PathBuf>) -> Option<PathBuf> {
-        self.0.clone()
-    }
-}
-
 fn fixture_file(dir: &tempfile::TempDir) -> PathBuf {
-    let path = dir.path().join("fixture.ron");
-    sayso::store::save(&common::project(), &path).unwrap();
-    path
+    ui_support::fixture_file(dir.path())
 }
 
 fn harness(session: Session, picker: Option<PathBuf>) -> Harness<'static, SaysoApp> {
     let app = SaysoApp::new(session, Arc::new(FakePicker(picker)));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut SaysoApp| app.ui(ui), app);
-    h.run();
-    h
+    ui_support::harness_with(app, egui::vec2(1400.0, 900.0))
 }
 
 #[test]

@@ -4,34 +4,22 @@
 
 use crate::common;
 
+use crate::ui_support::{self, FakePicker};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sayso::app::{AppCommand, PickKind, Picker, SaysoApp};
+use sayso::app::{AppCommand, SaysoApp};
 use sayso::model::{AnnId, Project, Status};
 use sayso::session::Session;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-struct NoPicker;
-
-impl Picker for NoPicker {
-    fn pick(&self, _kind: PickKind, _suggested: Option<PathBuf>) -> Option<PathBuf> {
-        None
-    }
-}
-
 fn harness(session: Session, data_dir: &Path) -> Harness<'static, SaysoApp> {
-    let mut app = SaysoApp::new(session, Arc::new(NoPicker));
+    let mut app = SaysoApp::new(session, Arc::new(FakePicker(None)));
     app.set_recovery_dir(Some(data_dir.to_path_buf()));
     app.set_autosave_delay(0.0);
     app.check_recovery();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_step_dt(0.02)
-        .build_ui_state(|ui, app: &mut SaysoApp| app.ui(ui), app);
-    h.run();
-    h
+    ui_support::harness_with(app, egui::vec2(1400.0, 900.0))
 }
 
 /// Runs a few frames and waits for the autosave thread.

@@ -3,32 +3,15 @@
 
 use crate::common;
 
+use crate::ui_support;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sayso::app::{AppCommand, PickKind, Picker, SaysoApp};
+use sayso::app::{AppCommand, SaysoApp};
 use sayso::model::{AnnId, EntityId, Layer, Status};
-use sayso::session::Session;
 use std::path::PathBuf;
-use std::sync::Arc;
-
-struct NoPicker;
-
-impl Picker for NoPicker {
-    fn pick(&self, _kind: PickKind, _suggested: Option<PathBuf>) -> Option<PathBuf> {
-        None
-    }
-}
 
 fn open_fixture(dir: &tempfile::TempDir) -> (Harness<'static, SaysoApp>, PathBuf) {
-    let path = dir.path().join("fixture.ron");
-    sayso::store::save(&common::project(), &path).unwrap();
-    let app = SaysoApp::new(Session::open(&path).unwrap(), Arc::new(NoPicker));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_step_dt(0.02)
-        .build_ui_state(|ui, app: &mut SaysoApp| app.ui(ui), app);
-    h.run();
-    (h, path)
+    ui_support::open_fixture(dir.path())
 }
 
 #[test]
@@ -114,7 +97,7 @@ fn link_a_speaker_from_the_inspector() {
     h.run();
     h.get_by_label("Change Speaker").click();
     h.run();
-    h.get_by_label("Foreign Minister Sergei Lavrov → Sergei Lavrov").click();
+    h.get_by_label_contains("Foreign Minister Sergei Lavrov → Sergei Lavrov · ¶").click();
     h.run();
     let q = h.state().session.project.annotation(AnnId(8)).unwrap();
     assert_eq!(q.links.speaker, Some(AnnId(2)));
