@@ -4,7 +4,9 @@
 //! cached for the current wrap width and font size and holds plain text only; highlights are
 //! painted per frame from the galley's row geometry, so accepting or relabelling an annotation
 //! never re-lays out text. Heights of paragraphs not yet laid out are estimated and corrected
-//! once they scroll into view.
+//! once they scroll into view. Galleys point into egui's font atlas, which egui rebuilds when
+//! the theme changes or the atlas fills; a one-letter galley that egui itself caches tells when
+//! that happened, and the paragraphs are laid out again.
 //!
 //! Layers never hide each other: quotes tint the background, cues get a light pill, speakers a
 //! box, entity mentions an underline in their type's colour. Suggestions are lighter and dashed;
@@ -70,6 +72,9 @@ pub struct ArticleView {
     doc_key: Option<(crate::model::DocId, String)>,
     paras: Vec<Para>,
     galleys: HashMap<usize, Arc<Galley>>,
+    /// A galley from egui's own cache: when egui hands back another one, its font atlas was
+    /// rebuilt and every cached paragraph points into the old one.
+    atlas_canary: Option<Arc<Galley>>,
     heights: Vec<f32>,
     /// `tops[i]` is paragraph i's y offset; one extra entry holds the total height.
     tops: Vec<f32>,
@@ -172,6 +177,7 @@ impl ArticleView {
         let selected = emphasis.selected;
         self.prepare_document(doc);
         self.prepare_spans(project, doc, generation);
+        self.check_atlas(ui);
         let mut out = ViewOutput::default();
         let column = (font_size * MAX_LINE_EMS).min(ui.available_width() - 2.0 * font_size).max(font_size * 10.0);
         let key = (column.to_bits(), font_size.to_bits());
@@ -467,8 +473,17 @@ impl ArticleView {
         self.tops_dirty = false;
     }
 
+    /// Forgets every laid-out paragraph if egui rebuilt its font atlas since the last frame.
+    fn check_atlas(&mut self, ui: &Ui) {
+        let canary = ui.painter().layout_no_wrap("x".into(), FontId::proportional(10.0), Color32::PLACEHOLDER);
+        if !self.atlas_canary.as_ref().is_some_and(|old| Arc::ptr_eq(old, &canary)) {
+            self.galleys.clear();
+            self.atlas_canary = Some(canary);
+        }
+    }
+
     /// Paragraph `i` laid out. Its text has no colour of its own (placeholder) but takes the
-    /// theme's when painted, so switching theme never leaves stale galleys on screen.
+    /// theme's when painted, so switching theme never leaves text in the old theme's colour.
     fn galley(&mut self, ui: &Ui, doc: &Document, i: usize, column: f32, font_size: f32) -> Arc<Galley> {
         if let Some(g) = self.galleys.get(&i) {
             return g.clone();

@@ -244,7 +244,8 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
     }
     let (size, max) = side_panel_sizes(ui.ctx().content_rect().width(), 1 + app.show_inspector as usize);
     egui::Panel::left("list").resizable(true).default_size(size).size_range(160.0..=max).show(ui, |ui| {
-        ui.horizontal(|ui| {
+        // Wrapped, so that the tabs never hold the panel wider than the analyst drags it.
+        ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut app.list_tab, ListTab::Quotes, "Quotes");
             ui.selectable_value(&mut app.list_tab, ListTab::Mentions, "Mentions");
             ui.selectable_value(&mut app.list_tab, ListTab::Other, "Speakers & cues");
@@ -297,9 +298,10 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
                             let (rect, _) =
                                 ui.allocate_exact_size(egui::vec2(4.0, row_height - 8.0), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 1.0, color);
+                            // Cut to the panel's width, so that the panel can be narrowed.
                             ui.vertical(|ui| {
-                                let r = ui.selectable_label(selected, title);
-                                ui.label(RichText::new(&detail).small().weak());
+                                let r = ui.add(egui::Button::selectable(selected, title).truncate());
+                                ui.add(egui::Label::new(RichText::new(&detail).small().weak()).truncate());
                                 r
                             })
                             .inner
@@ -553,10 +555,11 @@ pub fn shortcuts_window(app: &mut SaysoApp, ctx: &egui::Context) {
     egui::Window::new("Keyboard shortcuts")
         .open(&mut open)
         .collapsible(false)
+        .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .max_height(height)
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical().max_height(height - 40.0).show(ui, |ui| {
+            ui.label(RichText::new("Esc closes this window").small().weak());
+            egui::ScrollArea::vertical().max_height(height - 40.0).min_scrolled_height(height - 40.0).show(ui, |ui| {
                 egui::Grid::new("keys").striped(true).show(ui, |ui| {
                     for entry in commands::TABLE {
                         ui.label(entry.name);
@@ -571,7 +574,6 @@ pub fn shortcuts_window(app: &mut SaysoApp, ctx: &egui::Context) {
                     }
                 });
             });
-            ui.label(RichText::new("Esc closes this window").small().weak());
         });
     app.show_shortcuts = open;
 }

@@ -22,12 +22,7 @@ fn drag_over_text_then_hotkey_creates_an_annotation() {
     // Drag from the start of the headline to about its middle.
     let from = para.left_center() + egui::vec2(1.0, 0.0);
     let to = para.left_center() + egui::vec2(para.width() * 0.45, 0.0);
-    h.drag_at(from);
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.drop_at(to);
-    h.run();
+    ui_support::drag(&mut h, from, to, egui::Modifiers::NONE);
     let (s, e) = h.state().view_selection().expect("dragging marks text");
     assert_eq!(s, 0);
     assert!(e > 3 && e < 22, "{e}");

@@ -67,3 +67,15 @@ pub fn retype(h: &mut Harness<'static, SaysoApp>, text: &str) {
     h.event(egui::Event::Text(text.to_string()));
     h.run();
 }
+
+/// A mouse drag from `from` to `to` over a few frames, with `modifiers` held.
+pub fn drag(h: &mut Harness<'static, SaysoApp>, from: egui::Pos2, to: egui::Pos2, modifiers: egui::Modifiers) {
+    h.event(egui::Event::ModifiersChanged(modifiers));
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+}
