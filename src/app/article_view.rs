@@ -756,6 +756,23 @@ mod tests {
     use crate::model::DocId;
 
     #[test]
+    fn a_point_at_a_wrapped_rows_first_character_lies_on_that_row() {
+        let ctx = egui::Context::default();
+        let output = ctx.run_ui(Default::default(), |ui| {
+            let mut job = LayoutJob::single_section("alpha beta gamma delta".into(), TextFormat::default());
+            job.wrap.max_width = 60.0;
+            let galley = ui.painter().layout_job(job);
+            assert!(galley.rows.len() > 1, "the text wraps");
+            let second = galley.rows[0].char_count_including_newline().0;
+            let end_of_first = galley.pos_from_cursor(row_cursor(second, false));
+            let start_of_second = galley.pos_from_cursor(row_cursor(second, true));
+            assert!(start_of_second.min.y > end_of_first.min.y, "a start belongs to the row it opens");
+            assert!(start_of_second.min.x < end_of_first.min.x, "at the row's left edge");
+        });
+        output.drop_without_applying_deltas();
+    }
+
+    #[test]
     fn double_click_takes_the_whole_word_and_nothing_around_it() {
         // The padding puts the second line past the index's first samples.
         let text = format!("Ça l’homme's -dash- rock'n'roll.\n{}naïve—42x", "é ".repeat(70));
