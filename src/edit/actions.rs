@@ -2,8 +2,10 @@
 //! the action out (or `None` when there is nothing to do), leaving application and undo to
 //! [`super::History`].
 
+mod documents;
 mod quote_parts;
 
+pub use documents::{add_documents, remove_document, set_document_meta};
 pub use quote_parts::{join_quote, middle_cut, split_quote};
 
 use super::Edit;

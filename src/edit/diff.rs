@@ -12,6 +12,7 @@ pub struct Counts {
     pub annotations_changed: usize,
     pub annotations_removed: usize,
     pub entities_changed: usize,
+    pub documents_changed: usize,
     pub schema_changed: bool,
 }
 
@@ -40,6 +41,10 @@ impl std::fmt::Display for Counts {
         if self.entities_changed > 0 {
             parts.push(format!("{} added, changed or removed", plural(self.entities_changed, "entity", "entities")));
         }
+        if self.documents_changed > 0 {
+            parts
+                .push(format!("{} added, changed or removed", plural(self.documents_changed, "document", "documents")));
+        }
         if self.schema_changed {
             parts.push("labels changed".to_string());
         }
@@ -47,14 +52,22 @@ impl std::fmt::Display for Counts {
     }
 }
 
-/// The edit from `from` to `to`, or `None` when their documents differ (edits never change
+/// The edit from `from` to `to`, or `None` when a document's text differs (edits never change
 /// article text, so such a change cannot be one undoable step).
 pub fn between(from: &Project, to: &Project) -> Option<(Edit, Counts)> {
-    if from.documents != to.documents {
+    let old_docs: BTreeMap<_, _> = from.documents.iter().map(|d| (d.id, d)).collect();
+    if to.documents.iter().any(|d| old_docs.get(&d.id).is_some_and(|o| o.text != d.text)) {
         return None;
     }
     let mut edits = Vec::new();
     let mut counts = Counts::default();
+    // Documents first (annotations point into them), removed ones last.
+    for d in &to.documents {
+        if old_docs.get(&d.id) != Some(&d) {
+            counts.documents_changed += 1;
+            edits.push(Edit::PutDocument(Box::new(d.clone())));
+        }
+    }
     let old: BTreeMap<_, _> = from.annotations.iter().map(|a| (a.id, a)).collect();
     let new: BTreeMap<_, _> = to.annotations.iter().map(|a| (a.id, a)).collect();
     // Links must point at existing records after every primitive step: entities first, then
@@ -82,6 +95,11 @@ pub fn between(from: &Project, to: &Project) -> Option<(Edit, Counts)> {
     for id in old_entities.keys().filter(|id| !new_entities.contains_key(id)) {
         counts.entities_changed += 1;
         edits.push(Edit::RemoveEntity(*id));
+    }
+    let new_docs: BTreeMap<_, _> = to.documents.iter().map(|d| (d.id, d)).collect();
+    for id in old_docs.keys().filter(|id| !new_docs.contains_key(id)) {
+        counts.documents_changed += 1;
+        edits.push(Edit::RemoveDocument(*id));
     }
     if from.schema != to.schema {
         counts.schema_changed = true;

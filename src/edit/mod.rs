@@ -9,7 +9,7 @@ mod history;
 
 pub use history::History;
 
-use crate::model::{AnnId, Annotation, Entity, EntityId, Project, Schema};
+use crate::model::{AnnId, Annotation, DocId, Document, Entity, EntityId, Project, Schema};
 
 /// A primitive change. `Put*` inserts or replaces by id.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +19,10 @@ pub enum Edit {
     PutEntity(Entity),
     RemoveEntity(EntityId),
     SetSchema(Box<Schema>),
+    /// Adds a document, or replaces one's metadata (its text never changes).
+    PutDocument(Box<Document>),
+    /// Removes a document that no annotation points into any more.
+    RemoveDocument(DocId),
     Batch(Vec<Edit>),
 }
 
@@ -30,6 +34,10 @@ pub enum EditError {
     NoEntity(EntityId),
     #[error("annotation {id}: {message}")]
     BadAnnotation { id: AnnId, message: String },
+    #[error("document {0} does not exist")]
+    NoDocument(DocId),
+    #[error("document {id}: {message}")]
+    BadDocument { id: DocId, message: String },
 }
 
 /// Applies `edit` and returns the edit that undoes it. On error the project is unchanged.
@@ -63,6 +71,27 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             Ok(Edit::PutEntity(old))
         }
         Edit::SetSchema(schema) => Ok(Edit::SetSchema(Box::new(std::mem::replace(&mut project.schema, *schema)))),
+        Edit::PutDocument(doc) => {
+            let id = doc.id;
+            let old = project.document(id).cloned();
+            if old.as_ref().is_some_and(|old| old.text != doc.text) {
+                let message = "its text cannot change: annotations point into it".to_string();
+                return Err(EditError::BadDocument { id, message });
+            }
+            project.put_document(*doc);
+            Ok(match old {
+                Some(old) => Edit::PutDocument(Box::new(old)),
+                None => Edit::RemoveDocument(id),
+            })
+        }
+        Edit::RemoveDocument(id) => {
+            if project.annotations.iter().any(|a| a.doc == id) {
+                let message = "annotations still point into it".to_string();
+                return Err(EditError::BadDocument { id, message });
+            }
+            let old = project.remove_document(id).ok_or(EditError::NoDocument(id))?;
+            Ok(Edit::PutDocument(Box::new(old)))
+        }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
             for edit in edits {

@@ -26,6 +26,16 @@ pub struct Document {
     /// The encoding the file was decoded from ("UTF-8", "windows-1252", …).
     #[serde(default)]
     pub encoding: String,
+    /// Who wrote the article; empty when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// When it was published, as written in its metadata or by the analyst (ISO 8601 preferred,
+    /// so documents sort by it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// Where it was published.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
     /// SHA-256 of `text` in hex, so a hand-edited text is noticed on load.
     pub hash: String,
     /// Normalised text: `\n` line endings, no BOM.
@@ -44,6 +54,9 @@ impl Document {
             source: String::new(),
             origin_path: String::new(),
             encoding: "UTF-8".into(),
+            author: String::new(),
+            date: String::new(),
+            url: String::new(),
             hash: text_hash(&text),
             text,
             index: IndexCache::default(),

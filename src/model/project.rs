@@ -35,6 +35,20 @@ impl Project {
         self.documents.iter().find(|d| d.id == id)
     }
 
+    /// Inserts or replaces a document, keeping the id order.
+    pub fn put_document(&mut self, document: Document) {
+        match self.documents.iter().position(|d| d.id >= document.id) {
+            Some(i) if self.documents[i].id == document.id => self.documents[i] = document,
+            Some(i) => self.documents.insert(i, document),
+            None => self.documents.push(document),
+        }
+    }
+
+    pub fn remove_document(&mut self, id: DocId) -> Option<Document> {
+        let i = self.documents.iter().position(|d| d.id == id)?;
+        Some(self.documents.remove(i))
+    }
+
     pub fn annotation(&self, id: AnnId) -> Option<&Annotation> {
         self.annotations.binary_search_by_key(&id, |a| a.id).ok().map(|i| &self.annotations[i])
     }

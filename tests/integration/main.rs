@@ -11,6 +11,7 @@ mod detect_quotes;
 mod detect_rules;
 mod detect_seed;
 mod detect_suggest;
+mod edit_documents;
 mod edit_props;
 mod export_formats;
 mod export_roundtrip;

@@ -1,0 +1,68 @@
+//! Documents as one undoable step each: adding articles with the detector's suggestions,
+//! removing one with everything marked in it, editing its title, outlet, author, date and URL.
+
+use super::Edit;
+use crate::model::{AnnId, DocId, Document, Project};
+
+/// Adds `docs` (their ids are given anew, after the project's) with the detector's suggestions.
+/// Entities named in them join the project's entities of the same name, as on import.
+pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
+    if docs.is_empty() {
+        return None;
+    }
+    // Detection writes into a project; a copy holding the entities (not the annotations, which
+    // it only numbers after) gives the new records without copying the whole project.
+    let first_ann = project.next_ann_id();
+    let mut scratch = Project {
+        documents: Vec::new(),
+        entities: project.entities.clone(),
+        annotations: Vec::new(),
+        schema: project.schema.clone(),
+        format_version: project.format_version,
+    };
+    let mut next_doc = project.next_doc_id();
+    let mut edits = Vec::new();
+    for mut doc in docs {
+        doc.id = next_doc;
+        next_doc.0 += 1;
+        edits.push(Edit::PutDocument(Box::new(doc.clone())));
+        let (id, found) = (doc.id, crate::detect::detect(&doc.text));
+        scratch.documents.push(doc);
+        crate::suggest::add_suggestions(&mut scratch, id, &found);
+    }
+    for e in &scratch.entities {
+        if project.entity(e.id) != Some(e) {
+            edits.push(Edit::PutEntity(e.clone()));
+        }
+    }
+    // The scratch project numbered its annotations from 1: they continue after the project's.
+    let shift = |id: AnnId| AnnId(id.0 + first_ann.0 - 1);
+    for mut a in scratch.annotations {
+        a.id = shift(a.id);
+        for slot in [&mut a.links.speaker, &mut a.links.cue, &mut a.links.part_of] {
+            *slot = slot.map(shift);
+        }
+        edits.push(Edit::PutAnnotation(Box::new(a)));
+    }
+    Some(Edit::Batch(edits))
+}
+
+/// Removes a document, every annotation in it, and the entities only it named.
+pub fn remove_document(project: &Project, doc: DocId) -> Option<Edit> {
+    project.document(doc)?;
+    let mut edits: Vec<Edit> = project.annotations_of(doc).map(|a| Edit::RemoveAnnotation(a.id)).collect();
+    let elsewhere: std::collections::HashSet<_> =
+        project.annotations.iter().filter(|a| a.doc != doc).filter_map(|a| a.links.entity).collect();
+    let here: std::collections::BTreeSet<_> = project.annotations_of(doc).filter_map(|a| a.links.entity).collect();
+    edits.extend(here.into_iter().filter(|e| !elsewhere.contains(e)).map(Edit::RemoveEntity));
+    edits.push(Edit::RemoveDocument(doc));
+    Some(Edit::Batch(edits))
+}
+
+/// Changes a document's metadata (never its text).
+pub fn set_document_meta(project: &Project, doc: DocId, change: impl FnOnce(&mut Document)) -> Option<Edit> {
+    let mut d = project.document(doc)?.clone();
+    change(&mut d);
+    d.text.clone_from(&project.document(doc)?.text);
+    (project.document(doc) != Some(&d)).then(|| Edit::PutDocument(Box::new(d)))
+}
