@@ -71,6 +71,17 @@ pub enum AppCommand {
     ToggleEntityHighlight,
     /// Shows the Quotes list and gives the keyboard to its filters.
     FilterQuotes,
+    /// Shows a document of the project.
+    ShowDocument(crate::model::DocId),
+    NextDocument,
+    PreviousDocument,
+    /// Asks for articles to add to the project.
+    AddArticles,
+    /// Adds these articles (files, or folders of them) to the project, with detection.
+    AddPaths(Vec<PathBuf>),
+    RemoveDocument(crate::model::DocId),
+    /// Sets a document's title, outlet, author, date or URL.
+    SetDocumentField(crate::model::DocId, DocField, String),
     ZoomIn,
     ZoomOut,
     /// Scrolls the article by lines, pages, or to its top or bottom.
@@ -85,6 +96,40 @@ pub enum AppCommand {
     /// Replace the schema; the pair renames a label and its annotations.
     SetSchema(Box<crate::model::Schema>, Option<(String, String)>),
     Quit,
+}
+
+/// A document's descriptive fields, as the inspector edits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocField {
+    Title,
+    Outlet,
+    Author,
+    Date,
+    Url,
+}
+
+impl DocField {
+    pub const ALL: [DocField; 5] = [DocField::Title, DocField::Outlet, DocField::Author, DocField::Date, DocField::Url];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            DocField::Title => "Title",
+            DocField::Outlet => "Outlet",
+            DocField::Author => "Author",
+            DocField::Date => "Date",
+            DocField::Url => "URL",
+        }
+    }
+
+    pub fn of(self, d: &mut crate::model::Document) -> &mut String {
+        match self {
+            DocField::Title => &mut d.title,
+            DocField::Outlet => &mut d.source,
+            DocField::Author => &mut d.author,
+            DocField::Date => &mut d.date,
+            DocField::Url => &mut d.url,
+        }
+    }
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -116,6 +161,9 @@ const fn nudge(end: bool, forward: bool, words: bool, name: &'static str, keys: 
 /// The table. The first shortcut of an entry is the one menus show.
 pub static TABLE: &[Entry] = &[
     Entry { command: AppCommand::Open, name: "Open…", keys: &[key(CTRL, Key::O)] },
+    Entry { command: AppCommand::AddArticles, name: "Add articles…", keys: &[key(CTRL_SHIFT, Key::O)] },
+    Entry { command: AppCommand::NextDocument, name: "Next document", keys: &[key(CTRL, Key::PageDown)] },
+    Entry { command: AppCommand::PreviousDocument, name: "Previous document", keys: &[key(CTRL, Key::PageUp)] },
     Entry { command: AppCommand::Save, name: "Save", keys: &[key(CTRL, Key::S)] },
     Entry { command: AppCommand::SaveAs, name: "Save As…", keys: &[key(CTRL_SHIFT, Key::S)] },
     Entry { command: AppCommand::Quit, name: "Quit", keys: &[key(CTRL, Key::Q)] },
@@ -231,6 +279,7 @@ impl AppCommand {
                 | AppCommand::EditLabels
                 | AppCommand::ToggleList
                 | AppCommand::ToggleInspector
+                | AppCommand::AddArticles
         )
     }
 }

@@ -21,6 +21,8 @@ pub enum PickKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Open,
+    /// Articles (a file, or a folder of them) to add to the open project.
+    AddArticles,
     SaveProject,
     Export(Format),
 }
@@ -28,7 +30,7 @@ pub enum Purpose {
 impl Purpose {
     pub fn pick_kind(self) -> PickKind {
         match self {
-            Purpose::Open => PickKind::Open,
+            Purpose::Open | Purpose::AddArticles => PickKind::Open,
             Purpose::Export(f) if f.writes_folder() => PickKind::Folder,
             Purpose::SaveProject | Purpose::Export(_) => PickKind::Save,
         }
@@ -38,6 +40,7 @@ impl Purpose {
     pub fn wording(self) -> (String, &'static str) {
         match self {
             Purpose::Open => ("Open article or project".into(), "Open"),
+            Purpose::AddArticles => ("Add articles (a file or a folder of them)".into(), "Add"),
             Purpose::SaveProject => ("Save project as".into(), "Save"),
             Purpose::Export(f) => (format!("Export as {}", f.title()), "Export"),
         }
@@ -47,6 +50,7 @@ impl Purpose {
     pub fn command(self, path: PathBuf) -> AppCommand {
         match self {
             Purpose::Open => AppCommand::OpenPath(path),
+            Purpose::AddArticles => AppCommand::AddPaths(vec![path]),
             Purpose::SaveProject => AppCommand::SaveTo(path),
             Purpose::Export(format) => AppCommand::ExportTo(format, path),
         }

@@ -5,6 +5,7 @@ mod article_view;
 mod autosave;
 mod commands;
 mod dialogs;
+mod documents_panel;
 mod find;
 mod focus;
 mod link_picker;
@@ -57,6 +58,7 @@ pub struct Notice {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ListTab {
+    Documents,
     #[default]
     Quotes,
     Mentions,
@@ -82,6 +84,7 @@ pub struct SaysoApp {
     pub export_suggestions: bool,
     list_tab: ListTab,
     list_rows: panels::ListRows,
+    documents: documents_panel::DocumentsPanel,
     view: ArticleView,
     queue: Vec<AppCommand>,
     prompt: Option<PathPrompt>,
@@ -131,6 +134,7 @@ impl SaysoApp {
             export_suggestions: false,
             list_tab: ListTab::default(),
             list_rows: panels::ListRows::default(),
+            documents: documents_panel::DocumentsPanel::default(),
             view: ArticleView::default(),
             queue: Vec::new(),
             prompt: None,
@@ -393,8 +397,11 @@ impl SaysoApp {
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
-        if let Some(path) = dropped.into_iter().next() {
-            self.queue.push(AppCommand::OpenPath(path));
+        // One file opens; several join the open project as documents.
+        match dropped.len() {
+            0 => {}
+            1 => self.queue.extend(dropped.into_iter().map(AppCommand::OpenPath)),
+            _ => self.queue.push(AppCommand::AddPaths(dropped)),
         }
     }
 
@@ -474,11 +481,13 @@ impl SaysoApp {
                 if let Some(name) = self.session.undo() {
                     self.notify(NoticeLevel::Info, format!("Undid {name}"));
                 }
+                self.keep_a_document_shown();
             }
             AppCommand::Redo => {
                 if let Some(name) = self.session.redo() {
                     self.notify(NoticeLevel::Info, format!("Redid {name}"));
                 }
+                self.keep_a_document_shown();
             }
             AppCommand::Accept => self.set_status(Status::Accepted),
             AppCommand::Reject => self.set_status(Status::Rejected),
@@ -544,6 +553,20 @@ impl SaysoApp {
             }
             AppCommand::JoinQuote { forward } => self.join_quote(forward),
             AppCommand::Scroll(by) => self.view.scroll_by(by),
+            AppCommand::ShowDocument(doc) => self.show_document(doc),
+            AppCommand::NextDocument => self.step_document(true),
+            AppCommand::PreviousDocument => self.step_document(false),
+            AppCommand::AddArticles => self.prompt = Some(PathPrompt::new(Purpose::AddArticles, String::new())),
+            AppCommand::AddPaths(paths) => self.add_paths(&paths),
+            AppCommand::RemoveDocument(doc) => {
+                let title = self.session.project.document(doc).map(|d| d.title.clone()).unwrap_or_default();
+                self.edit(&format!("Remove “{title}”"), |p| actions::remove_document(p, doc));
+                self.keep_a_document_shown();
+            }
+            AppCommand::SetDocumentField(doc, field, value) => self
+                .edit(&format!("Set {}", field.name().to_lowercase()), |p| {
+                    actions::set_document_meta(p, doc, |d| *field.of(d) = value.trim().to_string())
+                }),
             AppCommand::ToggleList => self.show_list = !self.show_list,
             AppCommand::ToggleInspector => self.show_inspector = !self.show_inspector,
             AppCommand::ZoomIn => self.font_size = (self.font_size + 1.0).min(40.0),
@@ -667,38 +690,112 @@ impl SaysoApp {
         self.step_unreviewed(true);
     }
 
-    /// Moves the selection to the next (or previous) suggestion in reading order, wrapping
-    /// around. It goes on from where the analyst is: the selected annotation, else the marked
-    /// text (a find match), else the first line in view. One pass over the document's
-    /// annotations, no sorting: it runs on every keystroke.
+    /// Moves the selection to the next (or previous) suggestion in reading order: on through
+    /// the following documents at the end of one, round to the first at the end of the project.
+    /// It goes on from where the analyst is: the selected annotation, else the marked text (a
+    /// find match), else the first line in view. One pass over the annotations, no sorting: it
+    /// runs on every keystroke.
     fn step_unreviewed(&mut self, forward: bool) {
+        let project = &self.session.project;
         let doc = self.session.doc;
-        let key = |a: &crate::model::Annotation| (a.span.start(), a.span.end(), a.id);
-        let here = self.selected.and_then(|id| self.session.project.annotation(id)).map(key).or_else(|| {
+        let rank: std::collections::HashMap<crate::model::DocId, usize> =
+            project.documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        let (n, current) = (project.documents.len().max(1), rank.get(&doc).copied().unwrap_or(0));
+        let here = self.selected.and_then(|id| project.annotation(id)).map(|a| (a.span.start(), a.span.end(), a.id));
+        let here = here.or_else(|| {
             let at = self.view.selection().map_or_else(|| self.view.top_offset(), |(s, _)| s);
             // Before anything that starts there, so a suggestion at the match comes next.
             (at > 0).then_some((at, 0, AnnId(0)))
         });
-        let (mut next, mut wrap) = (None, None);
-        for a in self.session.project.annotations_of(doc).filter(|a| a.status == Status::Suggested) {
-            let k = key(a);
-            let ahead = here.is_none_or(|h| if forward { k > h } else { k < h });
-            let better = |best: Option<(usize, usize, AnnId)>| best.is_none_or(|b| if forward { k < b } else { k > b });
-            if ahead && better(next) {
-                next = Some(k);
-            }
-            if better(wrap) {
-                wrap = Some(k);
+        // How far on each suggestion is: documents away in the stepping direction (the current
+        // one counts as `n` for what lies behind the analyst in it), then place in the text.
+        let mut best: Option<(usize, (usize, usize, AnnId))> = None;
+        for a in project.annotations.iter().filter(|a| a.status == Status::Suggested) {
+            let Some(&r) = rank.get(&a.doc) else { continue };
+            let k = (a.span.start(), a.span.end(), a.id);
+            let away = if forward { (r + n - current) % n } else { (current + n - r) % n };
+            let behind = away == 0 && here.is_some_and(|h| if forward { k <= h } else { k >= h });
+            let distance = if behind { n } else { away };
+            let closer =
+                best.is_none_or(|(d, b)| distance < d || (distance == d && if forward { k < b } else { k > b }));
+            if closer {
+                best = Some((distance, k));
             }
         }
-        match next.or(wrap) {
-            Some((_, _, id)) => {
+        match best {
+            Some((_, (_, _, id))) => {
                 // Moving on by keyboard: an earlier click's position must not decide where a
                 // split cuts the new selection.
                 self.view.set_selection(None);
                 self.select(id);
             }
-            None => self.notify(NoticeLevel::Info, "Everything in this document is reviewed."),
+            None => self.notify(NoticeLevel::Info, "Everything in this project is reviewed."),
+        }
+    }
+
+    /// Shows document `doc` from its top, with nothing selected.
+    fn show_document(&mut self, doc: crate::model::DocId) {
+        if self.session.doc != doc {
+            self.session.doc = doc;
+            self.selected = None;
+            self.highlight_entity = None;
+            self.chooser = None;
+            self.view.set_selection(None);
+        }
+    }
+
+    /// After an undo or redo took the shown document away: show the first one left.
+    fn keep_a_document_shown(&mut self) {
+        if self.session.project.document(self.session.doc).is_none()
+            && let Some(first) = self.session.project.documents.first().map(|d| d.id)
+        {
+            self.show_document(first);
+        }
+    }
+
+    /// Shows the next (or previous) document in the project's order, round at the ends.
+    fn step_document(&mut self, forward: bool) {
+        let docs = &self.session.project.documents;
+        let Some(i) = docs.iter().position(|d| d.id == self.session.doc) else { return };
+        let n = docs.len();
+        let next = docs[if forward { (i + 1) % n } else { (i + n - 1) % n }].id;
+        self.show_document(next);
+    }
+
+    /// Imports articles (files, or every article in a folder) and adds them with the detector's
+    /// suggestions, as one undoable step; says which could not be read.
+    fn add_paths(&mut self, paths: &[PathBuf]) {
+        let mut files = Vec::new();
+        for path in paths {
+            match std::fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut found: Vec<PathBuf> = entries
+                        .filter_map(|e| Some(e.ok()?.path()))
+                        .filter(|p| crate::import::is_article_path(p))
+                        .collect();
+                    found.sort();
+                    files.extend(found);
+                }
+                Err(_) => files.push(path.clone()),
+            }
+        }
+        let mut docs = Vec::new();
+        for file in &files {
+            match crate::import::import_file(file, crate::model::DocId(0)) {
+                Ok(doc) => docs.push(doc),
+                Err(e) => self.notify(NoticeLevel::Error, e.to_string()),
+            }
+        }
+        if docs.is_empty() {
+            return;
+        }
+        let first = self.session.project.next_doc_id();
+        let count = docs.len();
+        let name = if count == 1 { "Add an article".to_string() } else { format!("Add {count} articles") };
+        self.edit(&name, |p| actions::add_documents(p, docs));
+        if self.session.project.document(first).is_some() {
+            self.show_document(first);
+            self.notify(NoticeLevel::Info, format!("{name}: done, with their suggestions."));
         }
     }
 

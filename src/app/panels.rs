@@ -1,7 +1,7 @@
 //! The panels around the article: menus, the annotation list, the inspector, the status bar,
 //! the shortcut overlay and notices. Each is a function that reads the app and queues commands.
 
-use super::commands::{self, AppCommand};
+use super::commands::{self, AppCommand, DocField};
 use super::link_picker::{LinkKind, mention_label};
 use super::quote_filter::QuoteFilter;
 use super::{ListTab, NoticeLevel, SaysoApp, palette};
@@ -36,6 +36,7 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 command_item(app, ui, AppCommand::Open, true);
+                command_item(app, ui, AppCommand::AddArticles, true);
                 ui.menu_button("Open Recent", |ui| {
                     if app.recent.is_empty() {
                         ui.label("No recent files");
@@ -144,6 +145,12 @@ pub fn status_bar(app: &mut SaysoApp, ui: &mut Ui) {
             let dirty = if app.session.is_dirty() { " ●" } else { "" };
             ui.strong(format!("{}{dirty}", app.session.display_name()));
             if let Some(doc) = app.session.project.document(app.session.doc) {
+                let docs = &app.session.project.documents;
+                if docs.len() > 1 {
+                    ui.separator();
+                    let i = docs.iter().position(|d| d.id == doc.id).unwrap_or(0) + 1;
+                    ui.label(format!("document {i} of {} · {}", docs.len(), doc.title));
+                }
                 ui.separator();
                 ui.label(&doc.encoding);
             }
@@ -227,7 +234,9 @@ impl ListRows {
                 .filter(|a| match tab {
                     ListTab::Quotes => a.layer == Layer::Quote && filter.matches(project, a),
                     ListTab::Mentions => a.layer == Layer::Mention,
-                    ListTab::Other | ListTab::Entities => !matches!(a.layer, Layer::Quote | Layer::Mention),
+                    ListTab::Other | ListTab::Entities | ListTab::Documents => {
+                        !matches!(a.layer, Layer::Quote | Layer::Mention)
+                    }
                 })
                 .collect();
             items.sort_by_key(|a| (a.span.start(), a.span.end()));
@@ -246,6 +255,8 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
     egui::Panel::left("list").resizable(true).default_size(size).size_range(160.0..=max).show(ui, |ui| {
         // Wrapped, so that the tabs never hold the panel wider than the analyst drags it.
         ui.horizontal_wrapped(|ui| {
+            let documents = format!("Documents ({})", app.session.project.documents.len());
+            ui.selectable_value(&mut app.list_tab, ListTab::Documents, documents);
             ui.selectable_value(&mut app.list_tab, ListTab::Quotes, "Quotes");
             ui.selectable_value(&mut app.list_tab, ListTab::Mentions, "Mentions");
             ui.selectable_value(&mut app.list_tab, ListTab::Other, "Speakers & cues");
@@ -254,6 +265,14 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
         ui.separator();
         if app.list_tab == ListTab::Entities {
             entity_list(app, ui);
+            return;
+        }
+        if app.list_tab == ListTab::Documents {
+            let generation = app.session.history.generation();
+            let commands = app.documents.ui(ui, &app.session.project, generation, app.session.doc);
+            for c in commands {
+                app.send(c);
+            }
             return;
         }
         let doc = app.session.doc;
@@ -352,6 +371,7 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
             ui.label("Label the marked words:");
             label_buttons(app, ui);
         }
+        document_fields(app, ui);
         return;
     };
     let color = palette::label_color(&project.schema, &a.label);
@@ -469,6 +489,35 @@ fn text_field(app: &mut SaysoApp, ui: &mut Ui, a: &Annotation, note: bool) {
             });
         }
     }
+}
+
+/// The shown document's title, outlet, author, date and URL, each committed as one undoable
+/// step when its field loses the keyboard.
+fn document_fields(app: &mut SaysoApp, ui: &mut Ui) {
+    let Some(doc) = app.session.project.document(app.session.doc).cloned() else { return };
+    ui.separator();
+    ui.label(RichText::new("Document").strong());
+    egui::Grid::new("document-fields").num_columns(2).show(ui, |ui| {
+        for field in DocField::ALL {
+            let id = ui.make_persistent_id(("doc-field", doc.id.0, field.name()));
+            let saved = field.of(&mut doc.clone()).clone();
+            let mut text = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| saved.clone());
+            ui.label(field.name());
+            let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY));
+            r.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("Document {}", field.name()))
+            });
+            if r.has_focus() {
+                ui.data_mut(|d| d.insert_temp(id, text));
+            } else {
+                ui.data_mut(|d| d.remove::<String>(id));
+                if r.lost_focus() && text.trim() != saved {
+                    app.send(AppCommand::SetDocumentField(doc.id, field, text));
+                }
+            }
+            ui.end_row();
+        }
+    });
 }
 
 /// One button per label, for marking text without remembering hotkeys.

@@ -45,6 +45,12 @@ impl TextKind {
     }
 }
 
+/// Whether a file in a folder of articles is one: plain text or Markdown, by its extension.
+pub fn is_article_path(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    path.is_file() && matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown"))
+}
+
 /// Reads and imports the file at `path`, refusing oversized files before reading them.
 pub fn import_file(path: &Path, id: DocId) -> Result<Document, ImportError> {
     let shown = path.display().to_string();

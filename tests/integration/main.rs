@@ -26,6 +26,8 @@ mod ui;
 #[cfg(feature = "gui")]
 mod ui_desk;
 #[cfg(feature = "gui")]
+mod ui_documents;
+#[cfg(feature = "gui")]
 mod ui_recovery;
 #[cfg(feature = "gui")]
 mod ui_review;

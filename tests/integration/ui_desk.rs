@@ -96,17 +96,17 @@ fn the_labelstudio_export_says_it_also_wrote_the_label_config() {
     h.get_by_label_contains(&format!("Also wrote {}", config.display()));
 }
 
-/// The laid-out text `text` painted this frame, and the colour it is painted in.
+/// The article's paragraph `text` as painted this frame (the largest text of those words: the
+/// inspector may show them too), and the colour it is painted in.
 fn painted_text(h: &Harness<'static, SaysoApp>, text: &str) -> (Arc<egui::Galley>, egui::Color32) {
-    for clipped in &h.output().shapes {
-        if let egui::Shape::Text(t) = &clipped.shape
-            && t.galley.text() == text
-        {
-            let own = t.galley.job.sections[0].format.color;
-            return (t.galley.clone(), if own == egui::Color32::PLACEHOLDER { t.fallback_color } else { own });
-        }
-    }
-    panic!("{text:?} is not on screen")
+    let size = |t: &egui::epaint::TextShape| t.galley.job.sections[0].format.font_id.size;
+    let shapes = h.output().shapes.iter().filter_map(|c| match &c.shape {
+        egui::Shape::Text(t) if t.galley.text() == text => Some(t.clone()),
+        _ => None,
+    });
+    let t = shapes.max_by(|a, b| size(a).total_cmp(&size(b))).unwrap_or_else(|| panic!("{text:?} is not on screen"));
+    let own = t.galley.job.sections[0].format.color;
+    (t.galley.clone(), if own == egui::Color32::PLACEHOLDER { t.fallback_color } else { own })
 }
 
 #[test]
