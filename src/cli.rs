@@ -130,12 +130,13 @@ fn detect(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
 
 fn annotate(files: &[PathBuf], out: &Path) -> anyhow::Result<ExitCode> {
     let mut project = crate::model::Project::default();
+    let mut names = crate::suggest::EntityNames::default();
     for file in files {
         let doc = import::import_file(file, project.next_doc_id())?;
         if doc.encoding != "UTF-8" {
             eprintln!("{}: read as {} (detected)", file.display(), doc.encoding);
         }
-        crate::session::add_with_suggestions(&mut project, doc);
+        crate::session::add_with_suggestions(&mut project, doc, &mut names);
     }
     store::save(&project, out)?;
     println!("{}: {}", out.display(), crate::model::Summary::of(&project));

@@ -173,15 +173,20 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
 /// A new project holding one imported article, with the detector's suggestions.
 pub fn project_from_article(doc: crate::model::Document) -> Project {
     let mut project = Project::default();
-    add_with_suggestions(&mut project, doc);
+    add_with_suggestions(&mut project, doc, &mut crate::suggest::EntityNames::default());
     project
 }
 
 /// Adds an imported article to a project and runs detection on it, so its quotes, speakers and
-/// entities arrive as suggestions.
-pub fn add_with_suggestions(project: &mut Project, doc: crate::model::Document) {
+/// entities arrive as suggestions; `names` carries the project's entity names from one article
+/// to the next.
+pub fn add_with_suggestions(
+    project: &mut Project,
+    doc: crate::model::Document,
+    names: &mut crate::suggest::EntityNames,
+) {
     let found = crate::detect::detect(&doc.text);
     let id = doc.id;
     project.documents.push(doc);
-    crate::suggest::add_suggestions(project, id, &found);
+    crate::suggest::add_suggestions_with(project, id, &found, names);
 }

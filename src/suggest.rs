@@ -4,16 +4,45 @@
 //! analyst reviews it and the UI can show why it was proposed. A quotation becomes a `Quote`
 //! annotation linked to a `Speaker` annotation (the words naming who speaks, linked to the
 //! entity) and a `Cue` annotation; later parts of a split quotation link to the first part.
-//! Detected entities are matched to entities the project already has (same label and name or
-//! alias), so a person quoted in several articles stays one entity across documents.
+//! Detected entities are matched to entities the project already has by the rules that group
+//! names within a text (same name or alias; a person's surname with a matching given name,
+//! Sergey = Sergei; an organisation's acronym), so a person quoted in several articles stays
+//! one entity across documents.
 //! Spans that do not fit the document are skipped rather than trusted.
 
+use crate::detect::NameIndex;
 use crate::detect::{Detections, QuoteKind};
 use crate::model::{AnnId, Annotation, DocId, Entity, EntityId, Layer, Links, Origin, Project, Span, Status};
 use std::collections::HashMap;
 
+/// The project's entities by name, kept across the documents of one batch so that each added
+/// document costs only its own entities.
+#[derive(Default)]
+pub struct EntityNames {
+    index: NameIndex<EntityId>,
+    /// Every entity up to this id is in the index.
+    upto: u64,
+}
+
+impl EntityNames {
+    /// Indexes the entities added to the project since the last call (by the analyst, say).
+    fn catch_up(&mut self, project: &Project) {
+        let upto = self.upto;
+        for e in project.entities.iter().filter(|e| e.id.0 > upto) {
+            self.index.register(e.id, &e.label, &e.name, &e.aliases);
+            self.upto = e.id.0;
+        }
+    }
+}
+
 /// Adds the detector's suggestions for document `doc` to `project`.
 pub fn add_suggestions(project: &mut Project, doc: DocId, d: &Detections) {
+    add_suggestions_with(project, doc, d, &mut EntityNames::default());
+}
+
+/// [`add_suggestions`] with an index of the project's entity names kept from earlier documents.
+pub fn add_suggestions_with(project: &mut Project, doc: DocId, d: &Detections, names: &mut EntityNames) {
+    names.catch_up(project);
     let Some(len) = project.document(doc).map(|x| x.len_chars()) else { return };
     let span_of = |s: usize, e: usize| Span::new(s, e).ok().filter(|sp| sp.check_within(len).is_ok());
     // Entities: reuse the project's when label and name agree.
@@ -31,15 +60,11 @@ pub fn add_suggestions(project: &mut Project, doc: DocId, d: &Detections) {
         if !used[i] {
             continue;
         }
-        let existing = project
-            .entities
-            .iter()
-            .find(|p| p.label == e.label && (p.name == e.name || p.aliases.contains(&e.name)))
-            .map(|p| p.id);
+        let existing = names.index.find(e.label, &e.name, &e.aliases);
         let id = match existing {
             Some(id) => {
                 if let Some(p) = project.entity_mut(id) {
-                    for a in &e.aliases {
+                    for a in std::iter::once(&e.name).chain(&e.aliases) {
                         if *a != p.name && !p.aliases.contains(a) {
                             p.aliases.push(a.clone());
                         }
@@ -60,6 +85,8 @@ pub fn add_suggestions(project: &mut Project, doc: DocId, d: &Detections) {
                 id
             }
         };
+        names.index.register(id, e.label, &e.name, &e.aliases);
+        names.upto = names.upto.max(id.0);
         entity_ids[i] = Some(id);
     }
     let add = |project: &mut Project,

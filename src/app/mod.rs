@@ -80,6 +80,8 @@ pub struct SaysoApp {
     /// The list on the left and the inspector on the right are shown (each can be hidden).
     pub show_list: bool,
     pub show_inspector: bool,
+    /// The Entities tab counts across every document, not only the shown one.
+    pub entities_everywhere: bool,
     /// File → Export also writes unreviewed suggestions (with their status).
     pub export_suggestions: bool,
     list_tab: ListTab,
@@ -131,6 +133,7 @@ impl SaysoApp {
             show_schema: false,
             show_list: true,
             show_inspector: true,
+            entities_everywhere: false,
             export_suggestions: false,
             list_tab: ListTab::default(),
             list_rows: panels::ListRows::default(),

@@ -535,38 +535,72 @@ fn label_buttons(app: &mut SaysoApp, ui: &mut Ui) {
     });
 }
 
-/// Entities by type with mention counts; merge and rename from each row's menu.
+/// How often an entity is named and quoted, and in how many documents.
+#[derive(Default)]
+struct EntityCounts {
+    mentions: usize,
+    quotes: usize,
+    docs: std::collections::BTreeSet<DocId>,
+    first: Option<AnnId>,
+}
+
+/// Entities by type with how often each is named and quoted, in the shown document or across
+/// the project; merge and rename from each row's menu.
 fn entity_list(app: &mut SaysoApp, ui: &mut Ui) {
+    ui.checkbox(&mut app.entities_everywhere, "All documents");
     let project = &app.session.project;
     let doc = app.session.doc;
-    let mut counts: std::collections::BTreeMap<crate::model::EntityId, (usize, Option<crate::model::AnnId>)> =
-        Default::default();
-    for a in project.annotations_of(doc).filter(|a| a.status != crate::model::Status::Rejected) {
+    let everywhere = app.entities_everywhere;
+    let mut counts: std::collections::BTreeMap<crate::model::EntityId, EntityCounts> = Default::default();
+    let shown = project
+        .annotations
+        .iter()
+        .filter(|a| (everywhere || a.doc == doc) && a.status != crate::model::Status::Rejected);
+    for a in shown {
+        let quoted = (a.layer == Layer::Quote && a.links.part_of.is_none())
+            .then(|| super::quote_filter::speaker_entity(project, a))
+            .flatten();
+        if let Some(e) = quoted {
+            counts.entry(e).or_default().quotes += 1;
+        }
         if let Some(e) = a.links.entity {
-            let entry = counts.entry(e).or_insert((0, Some(a.id)));
-            entry.0 += 1;
+            let c = counts.entry(e).or_default();
+            c.mentions += 1;
+            c.docs.insert(a.doc);
+            c.first.get_or_insert(a.id);
         }
     }
-    let mut entities: Vec<(&crate::model::Entity, usize, Option<crate::model::AnnId>)> =
-        counts.iter().filter_map(|(id, (n, first))| Some((project.entity(*id)?, *n, *first))).collect();
+    let mut entities: Vec<(&crate::model::Entity, usize, Option<crate::model::AnnId>, String)> = counts
+        .iter()
+        .filter_map(|(id, c)| {
+            let mut detail = format!("{}", c.mentions);
+            if c.quotes > 0 {
+                detail.push_str(&format!(" · {} quoted", c.quotes));
+            }
+            if everywhere && c.docs.len() > 1 {
+                detail.push_str(&format!(" · {} documents", c.docs.len()));
+            }
+            Some((project.entity(*id)?, c.mentions, c.first, detail))
+        })
+        .collect();
     entities.sort_by(|a, b| a.0.label.cmp(&b.0.label).then(b.1.cmp(&a.1)).then(a.0.name.cmp(&b.0.name)));
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let mut last_label = "";
-        for (e, n, first) in &entities {
+        for (e, _, first, detail) in &entities {
             if e.label != last_label {
                 ui.add_space(4.0);
                 ui.label(RichText::new(&e.label).strong().color(palette::label_color(&project.schema, &e.label)));
                 last_label = &e.label;
             }
-            let response = ui.selectable_label(app.highlight_entity == Some(e.id), format!("{} ({n})", e.name));
+            let response = ui.selectable_label(app.highlight_entity == Some(e.id), format!("{} ({detail})", e.name));
             if response.clicked() {
                 commands.push(AppCommand::HighlightEntity(Some(e.id)));
                 commands.extend(first.map(AppCommand::Select));
             }
             response.context_menu(|ui| {
                 ui.menu_button("Merge into", |ui| {
-                    for (other, m, _) in entities.iter().filter(|(o, _, _)| o.id != e.id && o.label == e.label) {
+                    for (other, m, _, _) in entities.iter().filter(|(o, _, _, _)| o.id != e.id && o.label == e.label) {
                         if ui.button(format!("{} ({m})", other.name)).clicked() {
                             commands.push(AppCommand::MergeEntities { into: other.id, from: e.id });
                             ui.close();

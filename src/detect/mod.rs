@@ -32,6 +32,7 @@ mod sections;
 mod tokens;
 
 pub use json::to_json;
+pub use sections::NameIndex;
 
 use serde::Serialize;
 use std::borrow::Cow;

@@ -123,10 +123,86 @@ pub struct Merge {
     out: Detections,
     /// Code points before the next section.
     offset: usize,
+    /// The names of the entities so far.
+    names: NameIndex<usize>,
+}
+
+/// Entities' names, found again as grouping within a text finds them: the same name or alias;
+/// for a person the same surname with a matching given name (or none: Sergey → Sergei); else
+/// the same acronym (UN Security Council / UNSC). Sections of a long text are joined with it,
+/// and so are the documents of a project.
+pub struct NameIndex<K> {
     /// Family (`p:` people, `t:` titles, `o:` everything else) + lower-cased name form → entity.
-    by_form: FastMap<String, usize>,
+    by_form: FastMap<String, K>,
     /// Surname → people with it and their given name, if known.
-    by_surname: FastMap<String, Vec<(usize, Option<String>)>>,
+    by_surname: FastMap<String, Vec<(K, Option<String>)>>,
+}
+
+impl<K> Default for NameIndex<K> {
+    fn default() -> Self {
+        NameIndex { by_form: FastMap::default(), by_surname: FastMap::default() }
+    }
+}
+
+impl<K: Copy + PartialEq> NameIndex<K> {
+    /// The entity registered before that an entity of `label` named `name` (also known as
+    /// `aliases`) is.
+    pub fn find(&self, label: &str, name: &str, aliases: &[String]) -> Option<K> {
+        let family = family(label);
+        let forms = || std::iter::once(name).chain(aliases.iter().map(String::as_str));
+        if let Some(g) = forms().find_map(|f| self.by_form.get(&form_key(family, f)).copied()) {
+            return Some(g);
+        }
+        if family == 'o' {
+            return forms().find_map(|f| self.by_form.get(&acronym_key(f)?).copied());
+        }
+        if family != 'p' {
+            return None;
+        }
+        let lex = lexicon::get();
+        let multi = forms().filter_map(|f| person_parts(lex, f)).find_map(|(given, surname)| {
+            let cands = self.by_surname.get(&surname)?;
+            cands.iter().rev().find(|(_, g)| super::coref::given_agrees(g.as_deref(), &given)).map(|(c, _)| *c)
+        });
+        multi.or_else(|| {
+            forms()
+                .filter(|f| !f.contains(char::is_whitespace))
+                .find_map(|f| self.by_surname.get(lex.given_name_key(&f.to_lowercase()))?.last().map(|(c, _)| *c))
+        })
+    }
+
+    /// Records an entity's names so that later ones find it.
+    pub fn register(&mut self, g: K, label: &str, name: &str, aliases: &[String]) {
+        let family = family(label);
+        let lex = lexicon::get();
+        for f in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
+            self.by_form.entry(form_key(family, f)).or_insert(g);
+            if family == 'o'
+                && let Some(key) = acronym_key(f)
+            {
+                self.by_form.entry(key).or_insert(g);
+            }
+            if family != 'p' {
+                continue;
+            }
+            match person_parts(lex, f) {
+                Some((given, surname)) => {
+                    let cands = self.by_surname.entry(surname).or_default();
+                    match cands.iter_mut().find(|(c, _)| *c == g) {
+                        Some((_, known @ None)) => *known = Some(given),
+                        Some(_) => {}
+                        None => cands.push((g, Some(given))),
+                    }
+                }
+                None => {
+                    let cands = self.by_surname.entry(lex.given_name_key(&f.to_lowercase()).to_string()).or_default();
+                    if !cands.iter().any(|(c, _)| *c == g) {
+                        cands.push((g, None));
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl Merge {
@@ -179,64 +255,12 @@ impl Merge {
         self.out
     }
 
-    /// The entity of an earlier section this one names: the same name or alias; for a person the
-    /// same surname with a matching given name (or none); otherwise the same acronym. As grouping
-    /// within a text does.
     fn find(&self, ent: &Entity) -> Option<usize> {
-        let family = family(ent.label);
-        let forms = || std::iter::once(&ent.name).chain(&ent.aliases);
-        if let Some(g) = forms().find_map(|f| self.by_form.get(&form_key(family, f)).copied()) {
-            return Some(g);
-        }
-        if family == 'o' {
-            return forms().find_map(|f| self.by_form.get(&acronym_key(f)?).copied());
-        }
-        if family != 'p' {
-            return None;
-        }
-        let lex = lexicon::get();
-        let multi = forms().filter_map(|f| person_parts(lex, f)).find_map(|(given, surname)| {
-            let cands = self.by_surname.get(&surname)?;
-            cands.iter().rev().find(|(_, g)| super::coref::given_agrees(g.as_deref(), &given)).map(|(c, _)| *c)
-        });
-        multi.or_else(|| {
-            forms()
-                .filter(|f| !f.contains(char::is_whitespace))
-                .find_map(|f| self.by_surname.get(lex.given_name_key(&f.to_lowercase()))?.last().map(|(c, _)| *c))
-        })
+        self.names.find(ent.label, &ent.name, &ent.aliases)
     }
 
-    /// Records an entity's names so later sections find it.
     fn register(&mut self, g: usize, ent: &Entity) {
-        let family = family(ent.label);
-        let lex = lexicon::get();
-        for f in std::iter::once(&ent.name).chain(&ent.aliases) {
-            self.by_form.entry(form_key(family, f)).or_insert(g);
-            if family == 'o'
-                && let Some(key) = acronym_key(f)
-            {
-                self.by_form.entry(key).or_insert(g);
-            }
-            if family != 'p' {
-                continue;
-            }
-            match person_parts(lex, f) {
-                Some((given, surname)) => {
-                    let cands = self.by_surname.entry(surname).or_default();
-                    match cands.iter_mut().find(|(c, _)| *c == g) {
-                        Some((_, known @ None)) => *known = Some(given),
-                        Some(_) => {}
-                        None => cands.push((g, Some(given))),
-                    }
-                }
-                None => {
-                    let cands = self.by_surname.entry(lex.given_name_key(&f.to_lowercase()).to_string()).or_default();
-                    if !cands.iter().any(|(c, _)| *c == g) {
-                        cands.push((g, None));
-                    }
-                }
-            }
-        }
+        self.names.register(g, ent.label, &ent.name, &ent.aliases);
     }
 
     /// Adds a section's entity to an earlier one: its forms become aliases, and the fuller name

@@ -39,3 +39,28 @@ fn seed_article_suggestions_are_linked() {
     assert!(p.annotations_of(DocId(2)).any(|a| a.links.entity == Some(lavrov)));
     assert!(p.entities.len() <= n + 2);
 }
+
+#[test]
+fn a_person_named_differently_in_another_article_is_one_entity_across_the_project() {
+    let sputnik = "Syrian army halts operations\n\nRussian Foreign Minister Sergei Lavrov said on Thursday that \
+combat operations were suspended. The UN Security Council will meet.";
+    let tass = "Evacuation under way\n\n“A column of people is leaving,” Sergey Lavrov told reporters. \
+Lavrov said the UNSC resolution stood.";
+    let mut p = Project::default();
+    let mut names = sayso::suggest::EntityNames::default();
+    for (id, text) in [(1, sputnik), (2, tass)] {
+        sayso::session::add_with_suggestions(&mut p, Document::new(DocId(id), "t", text), &mut names);
+    }
+    let people: Vec<_> = p.entities.iter().filter(|e| e.label == "PERSON").collect();
+    assert_eq!(people.len(), 1, "Sergei and Sergey Lavrov are one person: {people:?}");
+    assert!(people[0].aliases.iter().any(|a| a == "Sergey Lavrov"), "{:?}", people[0]);
+    let lavrov = people[0].id;
+    for doc in [DocId(1), DocId(2)] {
+        assert!(p.annotations_of(doc).any(|a| a.links.entity == Some(lavrov)), "{doc} names him");
+    }
+    let council = |d: DocId| {
+        p.annotations_of(d).filter_map(|a| a.links.entity).find(|e| p.entity(*e).is_some_and(|e| e.label == "ORG"))
+    };
+    assert!(council(DocId(1)).is_some());
+    assert_eq!(council(DocId(1)), council(DocId(2)), "UN Security Council and UNSC are one organisation");
+}

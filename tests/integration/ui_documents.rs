@@ -5,7 +5,7 @@ use crate::ui_support::harness;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use sayso::app::{AppCommand, SaysoApp};
 use sayso::model::{DocId, Status};
 use sayso::session::Session;
@@ -59,6 +59,12 @@ fn added_articles_are_listed_shown_and_stepped_through() {
     ctrl(&mut h, Key::PageUp);
     assert_eq!(h.state().session.doc, DocId(2), "Ctrl+PgUp: previous");
     h.get_by_label_contains("document 2 of 2");
+    h.get_by_label("Entities").click();
+    h.run();
+    h.get_by_label("All documents").click();
+    h.run();
+    let row = h.get_by_label_contains("Sergei Lavrov (").accesskit_node().label().unwrap_or_default();
+    assert!(row.contains("quoted") && row.ends_with("· 2 documents)"), "one person across both reports: {row}");
 }
 
 #[test]

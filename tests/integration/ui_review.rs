@@ -190,7 +190,7 @@ fn merge_entities_from_the_entities_panel() {
     assert!(p.entity(EntityId(3)).is_none());
     assert_eq!(p.annotation(AnnId(3)).unwrap().links.entity, Some(EntityId(1)));
     assert!(p.entity(EntityId(1)).unwrap().aliases.contains(&"Sergey Lavrov".to_string()));
-    h.get_by_label("Sergei Lavrov (2)");
+    h.get_by_label("Sergei Lavrov (2 · 1 quoted)");
 }
 
 #[test]
@@ -517,7 +517,7 @@ fn picking_an_entity_highlights_its_mentions() {
     let (mut h, _) = open_fixture(&dir);
     h.get_by_label("Entities").click();
     h.run();
-    h.get_by_label("Sergei Lavrov (2)").click();
+    h.get_by_label("Sergei Lavrov (2 · 1 quoted)").click();
     h.run();
     assert_eq!(h.state().highlight_entity, Some(EntityId(1)));
     assert_eq!(h.state().selected, Some(AnnId(2)), "and its first mention is selected");

@@ -22,13 +22,14 @@ pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
     };
     let mut next_doc = project.next_doc_id();
     let mut edits = Vec::new();
+    let mut names = crate::suggest::EntityNames::default();
     for mut doc in docs {
         doc.id = next_doc;
         next_doc.0 += 1;
         edits.push(Edit::PutDocument(Box::new(doc.clone())));
         let (id, found) = (doc.id, crate::detect::detect(&doc.text));
         scratch.documents.push(doc);
-        crate::suggest::add_suggestions(&mut scratch, id, &found);
+        crate::suggest::add_suggestions_with(&mut scratch, id, &found, &mut names);
     }
     for e in &scratch.entities {
         if project.entity(e.id) != Some(e) {
