@@ -2,9 +2,8 @@
 //! entity to merge a mention's entity into — from a short list, by keyboard (type to filter,
 //! ↑/↓, Enter) or mouse; and renaming an entity the same way.
 
-use super::panels::excerpt;
 use super::{AppCommand, SaysoApp};
-use crate::model::{AnnId, Annotation, EntityId, Layer, Project, Status};
+use crate::model::{AnnId, Annotation, EntityId, Layer, Project, Status, excerpt, mention_label};
 use egui::{Key, Modifiers};
 
 /// How far from a quote (code points) its speaker or cue is looked for.
@@ -60,15 +59,6 @@ fn near<'p>(project: &'p Project, quote: &Annotation, keep: impl Fn(&Annotation)
     found.sort_by_key(|c| (c.span.start().abs_diff(quote.span.start()), c.span, c.layer != Layer::Speaker));
     found.dedup_by_key(|c| c.span);
     found
-}
-
-/// A mention's words, with the entity they name when that reads differently.
-pub fn mention_label(project: &Project, a: &Annotation) -> String {
-    let words = excerpt(project, a, 40);
-    match a.links.entity.and_then(|e| project.entity(e)) {
-        Some(e) if e.name != words => format!("{words} → {}", e.name),
-        _ => words,
-    }
 }
 
 /// Characters of context on each side of a candidate, so that four "he" near a quote can be

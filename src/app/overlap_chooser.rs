@@ -1,7 +1,7 @@
 //! A small list of the annotations under one spot of the article, for picking one of several
 //! overlapping highlights (a name inside a speaker inside a quote) in one go.
 
-use super::panels::excerpt;
+use crate::model::excerpt;
 use crate::model::{AnnId, Project};
 use egui::{Key, Modifiers, Pos2};
 

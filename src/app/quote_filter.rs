@@ -1,7 +1,7 @@
 //! Filters for the Quotes list: by who speaks (the speaker's entity), review status and label,
 //! so an analyst can go through one person's quotes or only what is still unreviewed.
 
-use crate::model::{Annotation, DocId, EntityId, Project, Status};
+use crate::model::{Annotation, DocId, EntityId, Project, Status, speaker_entity};
 use egui::Ui;
 
 /// `None` in a field means "any".
@@ -14,11 +14,6 @@ pub struct QuoteFilter {
 }
 
 const STATUSES: [Status; 3] = [Status::Suggested, Status::Accepted, Status::Rejected];
-
-/// The entity a quote's speaker mention refers to.
-pub fn speaker_entity(project: &Project, quote: &Annotation) -> Option<EntityId> {
-    project.annotation(quote.links.speaker?)?.links.entity
-}
 
 impl QuoteFilter {
     pub fn is_active(&self) -> bool {

@@ -1,0 +1,126 @@
+//! The menu bar: every command of the table with its shortcut, the recent files, the export
+//! formats, the label-wise bulk accept and the theme.
+
+use super::SaysoApp;
+use super::commands::{self, AppCommand};
+use super::link_picker::LinkKind;
+use crate::model::Layer;
+use egui::Ui;
+
+/// A menu item for a table command, with its shortcut shown.
+fn command_item(app: &mut SaysoApp, ui: &mut Ui, command: AppCommand, enabled: bool) {
+    let Some(entry) = commands::entry(&command) else { return };
+    let button = egui::Button::new(entry.name).shortcut_text(entry.shortcut_text(ui.ctx()));
+    if ui.add_enabled(enabled, button).clicked() {
+        app.send(command);
+        ui.close();
+    }
+}
+
+pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
+    egui::Panel::top("menu").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                command_item(app, ui, AppCommand::Open, true);
+                command_item(app, ui, AppCommand::AddArticles, true);
+                ui.menu_button("Open Recent", |ui| {
+                    if app.recent.is_empty() {
+                        ui.label("No recent files");
+                    }
+                    for path in app.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            app.send(AppCommand::OpenPath(path));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
+                command_item(app, ui, AppCommand::Save, true);
+                command_item(app, ui, AppCommand::SaveAs, true);
+                ui.menu_button("Export", |ui| {
+                    for format in crate::export::Format::ALL {
+                        if ui.button(format!("{}…", format.title())).clicked() {
+                            app.send(AppCommand::Export(format));
+                            ui.close();
+                        }
+                    }
+                    ui.separator();
+                    ui.checkbox(&mut app.export_suggestions, "Include unreviewed suggestions");
+                });
+                ui.separator();
+                command_item(app, ui, AppCommand::Quit, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = app.session.history.undo_name().map(|n| format!("Undo {n}"));
+                let redo = app.session.history.redo_name().map(|n| format!("Redo {n}"));
+                command_item(app, ui, AppCommand::Undo, undo.is_some());
+                command_item(app, ui, AppCommand::Redo, redo.is_some());
+                ui.separator();
+                command_item(app, ui, AppCommand::Find, true);
+            });
+            ui.menu_button("Review", |ui| {
+                let has = app.selected.is_some();
+                command_item(app, ui, AppCommand::Accept, has);
+                command_item(app, ui, AppCommand::Reject, has);
+                command_item(app, ui, AppCommand::ChooseOverlapping, has);
+                ui.separator();
+                command_item(app, ui, AppCommand::NextUnreviewed, true);
+                command_item(app, ui, AppCommand::PreviousUnreviewed, true);
+                ui.separator();
+                let layer = app.selected.and_then(|id| app.session.project.annotation(id)).map(|a| &a.layer);
+                let (quote, mention) = (layer == Some(&Layer::Quote), layer.is_some_and(|l| *l != Layer::Quote));
+                command_item(app, ui, AppCommand::PickLink(LinkKind::Speaker), quote);
+                command_item(app, ui, AppCommand::PickLink(LinkKind::Cue), quote);
+                command_item(app, ui, AppCommand::PickLink(LinkKind::Entity), mention);
+                command_item(app, ui, AppCommand::PickLink(LinkKind::MergeInto), mention);
+                command_item(app, ui, AppCommand::PickLink(LinkKind::Rename), mention);
+                command_item(app, ui, AppCommand::SplitSelectedMention, mention);
+                command_item(app, ui, AppCommand::EditField { note: false }, has);
+                command_item(app, ui, AppCommand::EditField { note: true }, has);
+                ui.separator();
+                command_item(app, ui, AppCommand::SplitQuote, quote || app.view_selection().is_some());
+                command_item(app, ui, AppCommand::JoinQuote { forward: false }, quote);
+                command_item(app, ui, AppCommand::JoinQuote { forward: true }, quote);
+                ui.separator();
+                command_item(app, ui, AppCommand::RejectInSelection, app.view_selection().is_some());
+                ui.menu_button("Accept all suggestions of", |ui| {
+                    for label in app.session.project.schema.labels.iter().map(|l| l.name.clone()).collect::<Vec<_>>() {
+                        if ui.button(&label).clicked() {
+                            app.send(AppCommand::AcceptAllOfLabel(label));
+                            ui.close();
+                        }
+                    }
+                });
+            });
+            ui.menu_button("View", |ui| {
+                command_item(app, ui, AppCommand::EditLabels, true);
+                ui.separator();
+                command_item(app, ui, AppCommand::ZoomIn, true);
+                command_item(app, ui, AppCommand::ZoomOut, true);
+                ui.separator();
+                command_item(app, ui, AppCommand::ToggleList, true);
+                command_item(app, ui, AppCommand::ToggleInspector, true);
+                ui.separator();
+                theme_items(ui);
+            });
+            ui.menu_button("Help", |ui| {
+                command_item(app, ui, AppCommand::ToggleShortcuts, true);
+            });
+        });
+    });
+}
+
+/// Light, dark or the system's theme, in words (the symbol font lacks egui's theme icons).
+fn theme_items(ui: &mut Ui) {
+    let current = ui.ctx().options(|o| o.theme_preference);
+    for (preference, name) in [
+        (egui::ThemePreference::Light, "Light theme"),
+        (egui::ThemePreference::Dark, "Dark theme"),
+        (egui::ThemePreference::System, "Theme of the system"),
+    ] {
+        if ui.radio(current == preference, name).clicked() {
+            ui.ctx().set_theme(preference);
+            ui.close();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! The status bar: the project's name and unsaved marker, the shown document, its encoding and
+//! review progress per layer.
+
+use super::SaysoApp;
+use crate::model::{Layer, Project, StatusCounts};
+use egui::{RichText, Ui};
+
+pub fn status_bar(app: &mut SaysoApp, ui: &mut Ui) {
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let dirty = if app.session.is_dirty() { " ●" } else { "" };
+            ui.strong(format!("{}{dirty}", app.session.display_name()));
+            if let Some(doc) = app.session.project.document(app.session.doc) {
+                let docs = &app.session.project.documents;
+                if docs.len() > 1 {
+                    ui.separator();
+                    let i = docs.iter().position(|d| d.id == doc.id).unwrap_or(0) + 1;
+                    ui.label(format!("document {i} of {} · {}", docs.len(), doc.title));
+                }
+                ui.separator();
+                ui.label(&doc.encoding);
+            }
+            ui.separator();
+            let counts = layer_counts(&app.session.project, app.session.doc);
+            let total = counts.iter().fold(StatusCounts::default(), |mut t, (_, c)| {
+                t.suggested += c.suggested;
+                t.accepted += c.accepted;
+                t.rejected += c.rejected;
+                t
+            });
+            let mut parts = vec![format!("reviewed {}/{}", total.reviewed(), total.total())];
+            parts.extend(counts.iter().map(|(name, c)| format!("{name} {}/{}", c.reviewed(), c.total())));
+            ui.label(parts.join(" · "));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new("Tab next · A accept · X reject · F1 keys").weak());
+            });
+        });
+    });
+}
+
+/// Review progress per layer of one document, in layer order.
+fn layer_counts(project: &Project, doc: crate::model::DocId) -> Vec<(String, StatusCounts)> {
+    let mut out: Vec<(Layer, StatusCounts)> = Vec::new();
+    for a in project.annotations_of(doc) {
+        let i = match out.iter().position(|(l, _)| *l == a.layer) {
+            Some(i) => i,
+            None => {
+                out.push((a.layer.clone(), StatusCounts::default()));
+                out.len() - 1
+            }
+        };
+        let c = &mut out[i].1;
+        match a.status {
+            crate::model::Status::Suggested => c.suggested += 1,
+            crate::model::Status::Accepted => c.accepted += 1,
+            crate::model::Status::Rejected => c.rejected += 1,
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.into_iter().map(|(l, c)| (format!("{}s", l.name()), c)).collect()
+}
