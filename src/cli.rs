@@ -71,6 +71,16 @@ pub enum Command {
         #[arg(long)]
         include_suggestions: bool,
     },
+    /// Count who is quoted how often (by outlet, over time, by kind): one CSV file per table.
+    Insights {
+        project: PathBuf,
+        /// The folder to write the tables to (created if missing).
+        #[arg(long)]
+        csv: PathBuf,
+        /// Count unreviewed suggestions too (rejected work never counts).
+        #[arg(long)]
+        include_suggestions: bool,
+    },
     /// Bring annotations from another tool (brat, doccano, spacy) into a new project.
     Import {
         input: PathBuf,
@@ -97,6 +107,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Insights { project, csv, include_suggestions } => insights(&project, &csv, include_suggestions),
         Command::Import { input, format, out } => {
             let project = export::import(&input, format)?;
             store::save(&project, &out)?;
@@ -179,6 +190,20 @@ fn check(path: &std::path::Path, json: bool) -> anyhow::Result<ExitCode> {
             eprintln!("{}: some spans fall outside the changed text: re-anchor before use", path.display());
             return Ok(ExitCode::FAILURE);
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes each insights table as `DIR/NAME.csv` (atomically) and says what went where.
+fn insights(path: &Path, dir: &Path, include_suggestions: bool) -> anyhow::Result<ExitCode> {
+    let loaded = store::load(path)?;
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    for table in crate::insights::tables(&loaded.project, include_suggestions) {
+        let file = dir.join(format!("{}.csv", table.name));
+        let text = table.to_csv().context("writing CSV")?;
+        store::atomic::write_bytes_atomic(&file, text.as_bytes())
+            .with_context(|| format!("writing {}", file.display()))?;
+        println!("{}: {} ({} rows)", file.display(), table.title, table.rows.len());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: `import` turns bytes into a [`model::Document`], `detect` turns text into
 //! suggestions, `edit` is the only code that changes a [`model::Project`], `store` saves and loads
-//! it, `export` writes other tools' formats, and `app` draws it all with egui.
+//! it, `export` writes other tools' formats, `insights` counts who is quoted, and `app` draws it
+//! all with egui.
 
 #[cfg(feature = "gui")]
 pub mod app;
@@ -12,6 +13,7 @@ pub mod edit;
 pub mod eval;
 pub mod export;
 pub mod import;
+pub mod insights;
 pub mod model;
 pub mod recovery;
 pub mod session;

@@ -82,6 +82,12 @@ pub enum AppCommand {
     RemoveDocument(crate::model::DocId),
     /// Sets a document's title, outlet, author, date or URL.
     SetDocumentField(crate::model::DocId, DocField, String),
+    /// Shows or hides the Insights window.
+    ToggleInsights,
+    /// Asks for a folder to write the insights tables to.
+    AskInsightsFolder,
+    /// Writes every insights table as CSV into this folder.
+    SaveInsights(PathBuf),
     ZoomIn,
     ZoomOut,
     /// Scrolls the article by lines, pages, or to its top or bottom.
@@ -244,6 +250,7 @@ pub static TABLE: &[Entry] = &[
     },
     Entry { command: AppCommand::FilterQuotes, name: "Filter quotes", keys: &[key(CTRL_SHIFT, Key::F)] },
     Entry { command: AppCommand::EditLabels, name: "Labels…", keys: &[key(CTRL, Key::L)] },
+    Entry { command: AppCommand::ToggleInsights, name: "Insights…", keys: &[key(CTRL_SHIFT, Key::I)] },
     scroll(Scroll::Lines(1.0), "Scroll down", &[key(Modifiers::NONE, Key::ArrowDown)]),
     scroll(Scroll::Lines(-1.0), "Scroll up", &[key(Modifiers::NONE, Key::ArrowUp)]),
     scroll(Scroll::Pages(1.0), "Page down", &[key(Modifiers::NONE, Key::PageDown), key(Modifiers::NONE, Key::Space)]),
@@ -280,6 +287,7 @@ impl AppCommand {
                 | AppCommand::ToggleList
                 | AppCommand::ToggleInspector
                 | AppCommand::AddArticles
+                | AppCommand::ToggleInsights
         )
     }
 }

@@ -25,6 +25,8 @@ pub enum Purpose {
     AddArticles,
     SaveProject,
     Export(Format),
+    /// A folder for the insights tables.
+    InsightsTables,
 }
 
 impl Purpose {
@@ -32,6 +34,7 @@ impl Purpose {
         match self {
             Purpose::Open | Purpose::AddArticles => PickKind::Open,
             Purpose::Export(f) if f.writes_folder() => PickKind::Folder,
+            Purpose::InsightsTables => PickKind::Folder,
             Purpose::SaveProject | Purpose::Export(_) => PickKind::Save,
         }
     }
@@ -43,6 +46,7 @@ impl Purpose {
             Purpose::AddArticles => ("Add articles (a file or a folder of them)".into(), "Add"),
             Purpose::SaveProject => ("Save project as".into(), "Save"),
             Purpose::Export(f) => (format!("Export as {}", f.title()), "Export"),
+            Purpose::InsightsTables => ("Save the insights tables (one CSV file each) in".into(), "Save"),
         }
     }
 
@@ -53,6 +57,7 @@ impl Purpose {
             Purpose::AddArticles => AppCommand::AddPaths(vec![path]),
             Purpose::SaveProject => AppCommand::SaveTo(path),
             Purpose::Export(format) => AppCommand::ExportTo(format, path),
+            Purpose::InsightsTables => AppCommand::SaveInsights(path),
         }
     }
 }

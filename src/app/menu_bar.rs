@@ -94,6 +94,7 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
             });
             ui.menu_button("View", |ui| {
                 command_item(app, ui, AppCommand::EditLabels, true);
+                command_item(app, ui, AppCommand::ToggleInsights, true);
                 ui.separator();
                 command_item(app, ui, AppCommand::ZoomIn, true);
                 command_item(app, ui, AppCommand::ZoomOut, true);

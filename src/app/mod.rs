@@ -12,6 +12,7 @@ mod files;
 mod find;
 mod focus;
 mod help;
+mod insights_view;
 mod inspector;
 mod keys;
 mod link_picker;
@@ -97,6 +98,7 @@ pub struct SaysoApp {
     list_tab: ListTab,
     list_rows: list_panel::ListRows,
     documents: documents_panel::DocumentsPanel,
+    pub insights: insights_view::InsightsView,
     view: ArticleView,
     queue: Vec<AppCommand>,
     prompt: Option<PathPrompt>,
@@ -148,6 +150,7 @@ impl SaysoApp {
             list_tab: ListTab::default(),
             list_rows: list_panel::ListRows::default(),
             documents: documents_panel::DocumentsPanel::default(),
+            insights: insights_view::InsightsView::default(),
             view: ArticleView::default(),
             queue: Vec::new(),
             prompt: None,
@@ -264,6 +267,7 @@ impl SaysoApp {
         self.recovery_window(&ctx);
         self.reanchor_window(&ctx);
         help::shortcuts_window(self, &ctx);
+        insights_view::window(self, &ctx);
         schema_editor::window(self, &ctx);
         notices::notices(self, &ctx);
         self.apply_queue(&ctx, true);
@@ -481,6 +485,14 @@ impl SaysoApp {
             }
             AppCommand::JoinQuote { forward } => self.join_quote(forward),
             AppCommand::Scroll(by) => self.view.scroll_by(by),
+            AppCommand::ToggleInsights => self.insights.open = !self.insights.open,
+            AppCommand::AskInsightsFolder => {
+                let base = self.session.path.clone().unwrap_or_else(|| self.session.suggested_path());
+                let stem = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let folder = base.with_file_name(format!("{stem}-insights")).display().to_string();
+                self.prompt = Some(PathPrompt::new(Purpose::InsightsTables, folder));
+            }
+            AppCommand::SaveInsights(dir) => self.save_insights(&dir),
             AppCommand::ShowDocument(doc) => self.show_document(doc),
             AppCommand::NextDocument => self.step_document(true),
             AppCommand::PreviousDocument => self.step_document(false),

@@ -1,7 +1,7 @@
 //! A project of several articles in the window: the document list, moving between documents,
 //! review that runs on from one document into the next, adding, removing and describing them.
 
-use crate::ui_support::harness;
+use crate::ui_support::{self, harness};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -160,4 +160,34 @@ fn dropping_several_files_adds_them_and_a_folder_adds_its_articles() {
     h.run();
     let titles: Vec<String> = h.state().session.project.documents.iter().map(|d| d.title.clone()).collect();
     assert_eq!(titles.len(), 5, "a folder adds its text and Markdown articles only: {titles:?}");
+}
+
+#[test]
+fn insights_chart_who_is_quoted_and_save_their_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = two_documents(dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::I);
+    h.run();
+    h.get_by_label("Who is quoted");
+    assert_eq!(h.query_all_by_label_contains("Nothing to count yet").count(), 5, "one per table: nothing reviewed");
+    h.get_by_label("Count suggestions too").click();
+    h.run();
+    assert!(h.query_by_label_contains("Nothing to count yet").is_none(), "suggestions counted");
+    h.get_all_by_label_contains("Table (").next().expect("the speakers' table").click();
+    h.run();
+    h.get_by_label("Sergei Lavrov");
+    h.get_by_label("Save the tables as CSV…").click();
+    h.run();
+    let folder = dir.path().join("out");
+    ui_support::retype(&mut h, &folder.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+    let speakers = std::fs::read_to_string(folder.join("speakers.csv")).unwrap();
+    assert!(
+        speakers.starts_with("speaker,type,quotes,articles\n") && speakers.contains("Sergei Lavrov,PERSON,"),
+        "{speakers}"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().insights.open, "Esc closes the window");
 }
