@@ -538,6 +538,16 @@ impl eframe::App for SaysoApp {
     }
 }
 
+/// The window's app id, which desktops match to `pkg/sayso.desktop`; eframe also keeps the window's
+/// size and position, panel widths and the app's settings under it (`~/.local/share/sayso/`).
+pub const APP_ID: &str = "sayso";
+
+/// The window icon: the 256 px render of `pkg/icons/sayso.svg`.
+pub fn icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../pkg/icons/sayso-256.png"))
+        .expect("the bundled icon is a PNG")
+}
+
 /// What the window opens on: `path`, or the bundled sample when there is none. A file that
 /// cannot be opened is not silently swapped for the sample: an empty desk, and why.
 pub fn first_session(path: Option<&std::path::Path>) -> (Session, Option<String>) {
@@ -558,9 +568,13 @@ pub fn run_native(path: Option<PathBuf>) -> eframe::Result<()> {
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
+            .with_app_id(APP_ID)
+            .with_icon(icon())
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
+        // The last size and position come back on the next start (the size above is the first run's).
+        persist_window: true,
         ..Default::default()
     };
     eframe::run_native(
