@@ -16,6 +16,7 @@ mod edit_props;
 mod export_formats;
 mod export_roundtrip;
 mod import;
+mod packaging;
 mod reanchor;
 mod store;
 
