@@ -27,6 +27,8 @@ cargo deb --locked --no-build
 deb=$(ls "$target"/debian/sayso_"$version"_*.deb)
 du -h "$deb"
 dpkg-deb --info "$deb" | grep -E 'Depends|Installed-Size'
+# Debian's package checker, where it is installed (a few seconds): no error or warning.
+if command -v lintian >/dev/null; then lintian --fail-on error,warning "$deb" 2>&1 | sed '/root privileges/d'; fi
 
 say "installing it"
 if dpkg -s sayso >/dev/null 2>&1; then $sudo apt-get remove -y -qq sayso; fi
