@@ -28,8 +28,8 @@ Environment:
 #[command(name = "sayso", version = LONG_VERSION, about = "Find who said what in news articles, review it, save it as a project.")]
 #[command(after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Articles (.txt, .md) or projects (.ron) to open, each in a window of its own; the bundled
-    /// sample when none is given.
+    /// Articles (.txt, .md) or projects (.ron) to open: articles together as one project, each
+    /// project in a window of its own; the bundled sample when none is given.
     pub paths: Vec<PathBuf>,
     /// Print only results and errors: no summaries, notes or warnings.
     #[arg(short, long, global = true)]
@@ -54,6 +54,33 @@ impl Cli {
     ) -> Result<Cli, clap::Error> {
         let matches = command(no_color).try_get_matches_from(args)?;
         Cli::from_arg_matches(&matches)
+    }
+}
+
+/// Where the files given on the command line open (a desktop hands every selected file to one
+/// `sayso %F`): the articles together in this window, the first opened and the rest joining it
+/// as documents, as when several files are dropped on the window; each project (`.ron`) in a
+/// window of its own, this one too when no article is given.
+#[derive(Debug, Default, PartialEq)]
+pub struct Windows {
+    /// What this process's window opens; the bundled sample when `None`.
+    pub here: Option<PathBuf>,
+    /// Articles added to this window's project as documents.
+    pub here_also: Vec<PathBuf>,
+    /// Projects that each open in a window (a process) of their own.
+    pub elsewhere: Vec<PathBuf>,
+}
+
+impl Windows {
+    pub fn plan(paths: Vec<PathBuf>) -> Windows {
+        let is_project =
+            |p: &PathBuf| p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(is_project);
+        let (mut articles, mut projects) = (articles.into_iter(), projects.into_iter());
+        match articles.next() {
+            Some(first) => Windows { here: Some(first), here_also: articles.collect(), elsewhere: projects.collect() },
+            None => Windows { here: projects.next(), here_also: Vec::new(), elsewhere: projects.collect() },
+        }
     }
 }
 

@@ -17,18 +17,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// Opens the first path in this process's window and each further one in a process of its own:
-/// a desktop hands every selected file to one command (`Exec=sayso %F`).
+/// Opens the files a desktop hands over (`Exec=sayso %F`): the articles together in this
+/// window, each project in a window of its own (see [`sayso::cli::Windows`]).
 #[cfg(feature = "gui")]
 fn window(paths: Vec<PathBuf>) -> ExitCode {
-    let mut paths = paths.into_iter();
-    let first = paths.next();
-    for path in paths {
-        if let Err(e) = open_elsewhere(&path) {
+    let windows = sayso::cli::Windows::plan(paths);
+    for path in &windows.elsewhere {
+        if let Err(e) = open_elsewhere(path) {
             eprintln!("sayso: cannot open {} in a window of its own: {e}", path.display());
         }
     }
-    match sayso::app::run_native(first) {
+    match sayso::app::run_native(windows.here, windows.here_also) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("sayso: cannot open the window: {e}");

@@ -560,8 +560,9 @@ pub fn first_session(path: Option<&std::path::Path>) -> (Session, Option<String>
     }
 }
 
-/// Opens the window on `path`, or on the bundled sample when there is none.
-pub fn run_native(path: Option<PathBuf>) -> eframe::Result<()> {
+/// Opens the window on `path`, or on the bundled sample when there is none; the articles in
+/// `also` join it as documents, as when several files are dropped on the window.
+pub fn run_native(path: Option<PathBuf>, also: Vec<PathBuf>) -> eframe::Result<()> {
     let (session, error) = first_session(path.as_deref());
     if let Some(e) = &error {
         eprintln!("sayso: {e}");
@@ -593,6 +594,9 @@ pub fn run_native(path: Option<PathBuf>) -> eframe::Result<()> {
             }
             if let Some(e) = error {
                 app.notify(NoticeLevel::Error, e);
+            }
+            if !also.is_empty() {
+                app.send(AppCommand::AddPaths(also));
             }
             Ok(Box::new(app))
         }),

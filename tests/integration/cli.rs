@@ -228,23 +228,39 @@ fn several_paths_are_accepted_for_the_window() {
     assert!(cli.paths.is_empty() && matches!(cli.command, Some(sayso::cli::Command::Detect { .. })));
 }
 
-/// With no display the window cannot open, but several files on the command line (what a desktop
-/// passes for `Exec=sayso %F`) are not a usage error.
+#[test]
+fn articles_open_together_and_projects_each_in_a_window() {
+    use sayso::cli::Windows;
+    let paths = |names: &[&str]| names.iter().map(std::path::PathBuf::from).collect::<Vec<_>>();
+    assert_eq!(Windows::plan(vec![]), Windows::default());
+    let w = Windows::plan(paths(&["p.ron", "a.txt", "q.RON", "b.md", "c.html"]));
+    assert_eq!(w.here, Some("a.txt".into()));
+    assert_eq!(w.here_also, paths(&["b.md", "c.html"]));
+    assert_eq!(w.elsewhere, paths(&["p.ron", "q.RON"]));
+    let w = Windows::plan(paths(&["p.ron", "q.ron"]));
+    assert_eq!((w.here, w.here_also, w.elsewhere), (Some("p.ron".into()), vec![], paths(&["q.ron"])));
+}
+
+/// With no display no window opens, but several files on the command line (what a desktop
+/// passes for `Exec=sayso %F`) are not a usage error, and a project starts a process of its own.
 #[cfg(feature = "gui")]
 #[test]
 fn several_files_from_the_desktop_are_not_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    let (a, b, p) = (dir.path().join("a.txt"), dir.path().join("b.txt"), dir.path().join("p.ron"));
     std::fs::write(&a, "One.\n").unwrap();
     std::fs::write(&b, "Two.\n").unwrap();
+    sayso::store::save(&common::project(), &p).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_sayso"))
-        .args([&a, &b])
+        .args([&a, &p, &b])
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
         .env("XDG_DATA_HOME", dir.path())
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("cannot open the window"), "{err}");
+    // This window (the two articles) and the project's own.
+    assert_eq!(err.matches("cannot open the window").count(), 2, "{err}");
 }
