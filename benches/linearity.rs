@@ -3,7 +3,7 @@
 //! 860 KB and as one document of 3.4 MB, back to back. Per round, each document's speed per byte
 //! is divided by the articles'; the medians over the rounds are printed (1.0 = exactly linear).
 //!
-//! `cargo bench --bench linearity [-- ROUNDS]`
+//! `cargo bench --profile profiling --bench linearity [-- ROUNDS]`
 
 use std::hint::black_box;
 use std::time::Instant;

@@ -5,19 +5,89 @@ use crate::import;
 use crate::model::DocId;
 use crate::store::{self, Severity};
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The package version and the commit it was built from, e.g. `0.1.0 (commit 868b914a1c2d)`
+/// (see `build.rs`; the package version alone when built outside git).
+pub const LONG_VERSION: &str = env!("SAYSO_LONG_VERSION");
+
+const AFTER_HELP: &str = "\
+Exit status:
+  0  success
+  1  bad input or a finding: a file that cannot be read, imported or saved, a damaged project,
+     spans that must be re-anchored, a window that cannot be opened
+  2  usage: an unknown command or option, a missing or malformed argument
+
+Environment:
+  NO_COLOR  when set and not empty, help and error messages are printed without colour";
+
 #[derive(Parser, Debug)]
-#[command(name = "sayso", version, about = "Find who said what in news articles, review it, save it as a project.")]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(name = "sayso", version = LONG_VERSION, about = "Find who said what in news articles, review it, save it as a project.")]
+#[command(after_help = AFTER_HELP)]
 pub struct Cli {
-    /// An article (.txt, .md) or a project (.ron) to open in the window; the bundled sample when absent.
-    pub path: Option<PathBuf>,
+    /// Articles (.txt, .md) or projects (.ron) to open: articles together as one project, each
+    /// project in a window of its own; the bundled sample when none is given.
+    pub paths: Vec<PathBuf>,
+    /// Print only results and errors: no summaries, notes or warnings.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Parses the process's arguments; on a usage error prints it and exits with status 2.
+    /// Colours follow the terminal unless `NO_COLOR` is set (and not empty).
+    pub fn parse_env() -> Cli {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Cli::try_parse_args(std::env::args_os(), no_color).unwrap_or_else(|e| e.exit())
+    }
+
+    /// Parses `args` (the program name first). A command is recognised only as the first word
+    /// after the options: `sayso a.txt check` opens two files.
+    pub fn try_parse_args(
+        args: impl IntoIterator<Item = impl Into<std::ffi::OsString> + Clone>,
+        no_color: bool,
+    ) -> Result<Cli, clap::Error> {
+        let matches = command(no_color).try_get_matches_from(args)?;
+        Cli::from_arg_matches(&matches)
+    }
+}
+
+/// Where the files given on the command line open (a desktop hands every selected file to one
+/// `sayso %F`): the articles together in this window, the first opened and the rest joining it
+/// as documents, as when several files are dropped on the window; each project (`.ron`) in a
+/// window of its own, this one too when no article is given.
+#[derive(Debug, Default, PartialEq)]
+pub struct Windows {
+    /// What this process's window opens; the bundled sample when `None`.
+    pub here: Option<PathBuf>,
+    /// Articles added to this window's project as documents.
+    pub here_also: Vec<PathBuf>,
+    /// Projects that each open in a window (a process) of their own.
+    pub elsewhere: Vec<PathBuf>,
+}
+
+impl Windows {
+    pub fn plan(paths: Vec<PathBuf>) -> Windows {
+        let is_project =
+            |p: &PathBuf| p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(is_project);
+        let (mut articles, mut projects) = (articles.into_iter(), projects.into_iter());
+        match articles.next() {
+            Some(first) => Windows { here: Some(first), here_also: articles.collect(), elsewhere: projects.collect() },
+            None => Windows { here: projects.next(), here_also: Vec::new(), elsewhere: projects.collect() },
+        }
+    }
+}
+
+/// The command-line interface as clap describes it, without colour if `no_color`.
+pub fn command(no_color: bool) -> clap::Command {
+    let command = Cli::command();
+    if no_color { command.color(clap::ColorChoice::Never) } else { command }
 }
 
 #[derive(Subcommand, Debug)]
@@ -89,21 +159,63 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Print a shell completion script: `sayso completions bash > ~/.local/share/bash-completion/completions/sayso`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `sayso man > sayso.1 && man ./sayso.1`; with `--out`, write it
+    /// and a page for each command (sayso-detect.1, …) into a folder.
+    Man {
+        /// A folder for all the pages, e.g. ~/.local/share/man/man1.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
-pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+/// The completion script for `shell`, as `sayso completions SHELL` prints it.
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command(true), "sayso", &mut out);
+    out
+}
+
+/// The manual pages in roff, file name and text: `sayso.1` (what `sayso man` prints) first, then
+/// one per command (`sayso-detect.1`, …). They name the package version only, not the commit, so
+/// the pages shipped in `pkg/man/` change only with a release.
+pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+    let mut command = command(true)
+        .version(env!("CARGO_PKG_VERSION"))
+        .long_version(None::<&str>)
+        .disable_help_subcommand(true)
+        .propagate_version(true);
+    command.build();
+    let render = |command: clap::Command| {
+        let man = clap_mangen::Man::new(command);
+        let mut text = Vec::new();
+        man.render(&mut text).expect("writing to memory cannot fail");
+        (man.get_filename(), text)
+    };
+    let mut pages = vec![render(command.clone())];
+    pages.extend(command.get_subcommands().cloned().map(render));
+    pages
+}
+
+/// Runs a subcommand. `quiet` leaves out summaries, notes and warnings (results and errors stay).
+pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
+    let say = Say { quiet };
     match command {
-        Command::Check { project, json } => check(&project, json),
+        Command::Check { project, json } => check(&project, json, say),
         Command::Detect { files, json: _ } => detect(&files),
-        Command::Annotate { files, out } => annotate(&files, &out),
-        Command::Reanchor { project, out } => reanchor(&project, out.as_deref()),
+        Command::Annotate { files, out } => annotate(&files, &out, say),
+        Command::Reanchor { project, out } => reanchor(&project, out.as_deref(), say),
         Command::Eval { gold, json } => eval(&gold, json),
         Command::Export { project, format, out, include_suggestions } => {
             let loaded = store::load(&project)?;
             let report = export::export(&loaded.project, format, &out, &export::Options { include_suggestions })?;
-            println!("exported {} annotation(s) as {format} to {}", report.exported, out.display());
+            say.out(format_args!("exported {} annotation(s) as {format} to {}", report.exported, out.display()));
             for note in &report.left_out {
-                eprintln!("left out: {note}");
+                say.note(format_args!("left out: {note}"));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -111,8 +223,45 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Import { input, format, out } => {
             let project = export::import(&input, format)?;
             store::save(&project, &out)?;
-            println!("{}: {}", out.display(), crate::model::Summary::of(&project));
+            say.out(format_args!("{}: {}", out.display(), crate::model::Summary::of(&project)));
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            std::io::stdout().write_all(&completions(shell))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { out: None } => {
+            std::io::stdout().write_all(&man_pages().swap_remove(0).1)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { out: Some(dir) } => {
+            std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            for (name, text) in man_pages() {
+                let path = dir.join(name);
+                std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+                say.out(format_args!("{}", path.display()));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Summaries (stdout) and notes (stderr) that `--quiet` silences.
+#[derive(Clone, Copy)]
+struct Say {
+    quiet: bool,
+}
+
+impl Say {
+    fn out(self, line: std::fmt::Arguments) {
+        if !self.quiet {
+            println!("{line}");
+        }
+    }
+
+    fn note(self, line: std::fmt::Arguments) {
+        if !self.quiet {
+            eprintln!("{line}");
         }
     }
 }
@@ -139,18 +288,18 @@ fn detect(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-fn annotate(files: &[PathBuf], out: &Path) -> anyhow::Result<ExitCode> {
+fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode> {
     let mut project = crate::model::Project::default();
     let mut names = crate::suggest::EntityNames::default();
     for file in files {
         let doc = import::import_file(file, project.next_doc_id())?;
         if doc.encoding != "UTF-8" {
-            eprintln!("{}: read as {} (detected)", file.display(), doc.encoding);
+            say.note(format_args!("{}: read as {} (detected)", file.display(), doc.encoding));
         }
         crate::session::add_with_suggestions(&mut project, doc, &mut names);
     }
     store::save(&project, out)?;
-    println!("{}: {}", out.display(), crate::model::Summary::of(&project));
+    say.out(format_args!("{}: {}", out.display(), crate::model::Summary::of(&project)));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -164,7 +313,7 @@ fn eval(gold: &Path, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(path: &std::path::Path, json: bool) -> anyhow::Result<ExitCode> {
+fn check(path: &std::path::Path, json: bool, say: Say) -> anyhow::Result<ExitCode> {
     let loaded = match store::load(path) {
         Ok(loaded) => loaded,
         // A script asked for JSON gets JSON, also when the file is bad.
@@ -179,14 +328,19 @@ fn check(path: &std::path::Path, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         println!("{}", serde_json::to_string(&summary).context("encoding the summary")?);
     } else {
-        println!("{}: {summary}", path.display());
+        say.out(format_args!("{}: {summary}", path.display()));
     }
     for warning in loaded.warnings.iter().filter(|p| p.severity == Severity::Warning) {
-        eprintln!("{}: {warning}", path.display());
+        say.note(format_args!("{}: {warning}", path.display()));
     }
     if let Some(reanchor) = &loaded.reanchor {
-        eprintln!("{}: the article text changed; `sayso reanchor` would do this:\n{reanchor}", path.display());
-        if reanchor.required {
+        if !reanchor.required {
+            say.note(format_args!(
+                "{}: the article text changed; `sayso reanchor` would do this:\n{reanchor}",
+                path.display()
+            ));
+        } else {
+            eprintln!("{}: the article text changed; `sayso reanchor` would do this:\n{reanchor}", path.display());
             eprintln!("{}: some spans fall outside the changed text: re-anchor before use", path.display());
             return Ok(ExitCode::FAILURE);
         }
@@ -209,18 +363,18 @@ fn insights(path: &Path, dir: &Path, include_suggestions: bool) -> anyhow::Resul
 }
 
 /// Re-anchors and saves (atomically); says what moved and what could not be found.
-fn reanchor(path: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
+fn reanchor(path: &Path, out: Option<&Path>, say: Say) -> anyhow::Result<ExitCode> {
     let loaded = store::load(path)?;
     let mut project = loaded.project;
     let out = out.unwrap_or(path);
     match &loaded.reanchor {
-        None => println!("{}: every annotation is on its words; nothing to do", path.display()),
+        None => say.out(format_args!("{}: every annotation is on its words; nothing to do", path.display())),
         Some(reanchor) => {
             reanchor.apply(&mut project);
-            println!("{reanchor}");
+            say.out(format_args!("{reanchor}"));
         }
     }
     store::save(&project, out)?;
-    println!("{}: {}", out.display(), crate::model::Summary::of(&project));
+    say.out(format_args!("{}: {}", out.display(), crate::model::Summary::of(&project)));
     Ok(ExitCode::SUCCESS)
 }

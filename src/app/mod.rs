@@ -550,6 +550,16 @@ impl eframe::App for SaysoApp {
     }
 }
 
+/// The window's app id, which desktops match to `pkg/sayso.desktop`; eframe also keeps the window's
+/// size and position, panel widths and the app's settings under it (`~/.local/share/sayso/`).
+pub const APP_ID: &str = "sayso";
+
+/// The window icon: the 256 px render of `pkg/icons/sayso.svg`.
+pub fn icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../pkg/icons/sayso-256.png"))
+        .expect("the bundled icon is a PNG")
+}
+
 /// What the window opens on: `path`, or the bundled sample when there is none. A file that
 /// cannot be opened is not silently swapped for the sample: an empty desk, and why.
 pub fn first_session(path: Option<&std::path::Path>) -> (Session, Option<String>) {
@@ -562,17 +572,22 @@ pub fn first_session(path: Option<&std::path::Path>) -> (Session, Option<String>
     }
 }
 
-/// Opens the window on `path`, or on the bundled sample when there is none.
-pub fn run_native(path: Option<PathBuf>) -> eframe::Result<()> {
+/// Opens the window on `path`, or on the bundled sample when there is none; the articles in
+/// `also` join it as documents, as when several files are dropped on the window.
+pub fn run_native(path: Option<PathBuf>, also: Vec<PathBuf>) -> eframe::Result<()> {
     let (session, error) = first_session(path.as_deref());
     if let Some(e) = &error {
         eprintln!("sayso: {e}");
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
+            .with_app_id(APP_ID)
+            .with_icon(icon())
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
+        // The last size and position come back on the next start (the size above is the first run's).
+        persist_window: true,
         ..Default::default()
     };
     eframe::run_native(
@@ -591,6 +606,9 @@ pub fn run_native(path: Option<PathBuf>) -> eframe::Result<()> {
             }
             if let Some(e) = error {
                 app.notify(NoticeLevel::Error, e);
+            }
+            if !also.is_empty() {
+                app.send(AppCommand::AddPaths(also));
             }
             Ok(Box::new(app))
         }),

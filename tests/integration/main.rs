@@ -17,6 +17,7 @@ mod export_formats;
 mod export_roundtrip;
 mod import;
 mod insights;
+mod packaging;
 mod reanchor;
 mod store;
 

@@ -1,0 +1,85 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_sayso_global_optspecs
+    string join \n q/quiet h/help V/version
+end
+
+function __fish_sayso_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_sayso_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_sayso_using_subcommand
+    set -l cmd (__fish_sayso_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c sayso -n "__fish_sayso_needs_command" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_needs_command" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_needs_command" -s V -l version -d 'Print version'
+complete -c sayso -n "__fish_sayso_needs_command" -a "check" -d 'Validate a project file and print a one-line summary (non-zero exit on a bad file)'
+complete -c sayso -n "__fish_sayso_needs_command" -a "reanchor" -d 'Find annotations\' words again after a project\'s article text was edited by hand'
+complete -c sayso -n "__fish_sayso_needs_command" -a "detect" -d 'Detect quotes, speakers and entities in articles; one JSON object per file and line'
+complete -c sayso -n "__fish_sayso_needs_command" -a "annotate" -d 'Import articles, run detection, and save them as one project of suggestions'
+complete -c sayso -n "__fish_sayso_needs_command" -a "eval" -d 'Score the detector against PolNeAR-style brat gold (a folder with text/ and attributions/)'
+complete -c sayso -n "__fish_sayso_needs_command" -a "export" -d 'Export a project for other tools'
+complete -c sayso -n "__fish_sayso_needs_command" -a "insights" -d 'Count who is quoted how often (by outlet, over time, by kind): one CSV file per table'
+complete -c sayso -n "__fish_sayso_needs_command" -a "import" -d 'Bring annotations from another tool (brat, doccano, spacy) into a new project'
+complete -c sayso -n "__fish_sayso_needs_command" -a "completions" -d 'Print a shell completion script: `sayso completions bash > ~/.local/share/bash-completion/completions/sayso`'
+complete -c sayso -n "__fish_sayso_needs_command" -a "man" -d 'Print the manual page (roff): `sayso man > sayso.1 && man ./sayso.1`; with `--out`, write it and a page for each command (sayso-detect.1, …) into a folder'
+complete -c sayso -n "__fish_sayso_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sayso -n "__fish_sayso_using_subcommand check" -l json -d 'Print the summary as JSON'
+complete -c sayso -n "__fish_sayso_using_subcommand check" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand check" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand reanchor" -l out -d 'Write the result here instead of replacing the project file' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand reanchor" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand reanchor" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand detect" -l json -d 'Print JSON (the only output format; accepted for clarity in scripts)'
+complete -c sayso -n "__fish_sayso_using_subcommand detect" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand detect" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand annotate" -l out -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand annotate" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand annotate" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand eval" -l gold -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand eval" -l json
+complete -c sayso -n "__fish_sayso_using_subcommand eval" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand eval" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand export" -l format -d 'spacy, doccano, brat, csv, conll or labelstudio' -r
+complete -c sayso -n "__fish_sayso_using_subcommand export" -l out -d 'A file, or a folder for brat' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand export" -l include-suggestions -d 'Also export unreviewed suggestions (with their status); rejected ones never are'
+complete -c sayso -n "__fish_sayso_using_subcommand export" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand export" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand insights" -l csv -d 'The folder to write the tables to (created if missing)' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand insights" -l include-suggestions -d 'Count unreviewed suggestions too (rejected work never counts)'
+complete -c sayso -n "__fish_sayso_using_subcommand insights" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand insights" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand import" -l format -r
+complete -c sayso -n "__fish_sayso_using_subcommand import" -l out -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand import" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand import" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand completions" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand man" -l out -d 'A folder for all the pages, e.g. ~/.local/share/man/man1' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand man" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand man" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "check" -d 'Validate a project file and print a one-line summary (non-zero exit on a bad file)'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "reanchor" -d 'Find annotations\' words again after a project\'s article text was edited by hand'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "detect" -d 'Detect quotes, speakers and entities in articles; one JSON object per file and line'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "annotate" -d 'Import articles, run detection, and save them as one project of suggestions'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "eval" -d 'Score the detector against PolNeAR-style brat gold (a folder with text/ and attributions/)'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "export" -d 'Export a project for other tools'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "insights" -d 'Count who is quoted how often (by outlet, over time, by kind): one CSV file per table'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "import" -d 'Bring annotations from another tool (brat, doccano, spacy) into a new project'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "completions" -d 'Print a shell completion script: `sayso completions bash > ~/.local/share/bash-completion/completions/sayso`'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "man" -d 'Print the manual page (roff): `sayso man > sayso.1 && man ./sayso.1`; with `--out`, write it and a page for each command (sayso-detect.1, …) into a folder'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
