@@ -3,7 +3,8 @@
 //! Everything added here has status `Suggested` and origin `Detector { rule, reason }`, so the
 //! analyst reviews it and the UI can show why it was proposed. A quotation becomes a `Quote`
 //! annotation linked to a `Speaker` annotation (the words naming who speaks, linked to the
-//! entity) and a `Cue` annotation; later parts of a split quotation link to the first part.
+//! entity) and a `Cue` annotation, and carries its attribution type (statement, belief/intent,
+//! evidence, question) with the reason in its origin; later parts of a split quotation link to the first part.
 //! Detected entities are matched to entities the project already has (same label and name or
 //! alias), so a person quoted in several articles stays one entity across documents.
 //! Spans that do not fit the document are skipped rather than trusted.
@@ -143,6 +144,10 @@ pub fn add_suggestions(project: &mut Project, doc: DocId, d: &Detections) {
             QuoteKind::Indirect => "quote.indirect",
         };
         let links = Links { speaker, cue, entity: None, part_of };
-        quote_ann[qi] = Some(add(project, span, Layer::Quote, q.kind.label(), rule, d.quote_reason(&chars, qi), links));
+        let id = add(project, span, Layer::Quote, q.kind.label(), rule, d.quote_reason(&chars, qi), links);
+        if let Some(a) = project.annotation_mut(id) {
+            a.attribution = Some(q.attribution);
+        }
+        quote_ann[qi] = Some(id);
     }
 }

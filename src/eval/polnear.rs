@@ -20,11 +20,17 @@
 //!   first — the matching the peer figures use.
 //! * **Exact match.** Same first and last word token (so surrounding spaces and the final full
 //!   stop outside the marks do not matter, but every word does).
+//! * **Types.** Each gold attribution is typed by its cue, source and content with the detector's
+//!   own function ([`detect::attribution_type`], the lexicon in `assets/lexicon`): a cue the
+//!   lexicon does not know ("mocked", "in") makes a statement, as it does for the detector. The
+//!   per-type figures match predictions of one type against gold of the same type, all kinds
+//!   together.
 //! * **Speaker accuracy** is over overlap-matched pairs whose gold has a Source: correct when the
 //!   predicted speaker mention overlaps a gold Source span. Gold sources are the text's words ("he",
 //!   "a source"), so the predicted mention is compared, not the resolved entity.
 
 use crate::detect::{self, QuoteKind};
+use crate::model::AttributionType;
 use serde::Serialize;
 use std::fmt;
 use std::path::Path;
@@ -55,6 +61,8 @@ pub struct Report {
     pub documents: usize,
     pub direct: Scores,
     pub all: Scores,
+    /// Per attribution type, in the order of [`AttributionType::ALL`]: (type name, scores).
+    pub by_type: Vec<(&'static str, Scores)>,
 }
 
 /// One missed or spurious attribution, for looking at errors.
@@ -64,6 +72,9 @@ pub struct ErrorCase {
     /// "missed", "spurious" or "wrong speaker".
     pub what: &'static str,
     pub direct: bool,
+    /// The attribution type of the gold (missed) or of the prediction (spurious, wrong speaker).
+    #[serde(rename = "type")]
+    pub ty: &'static str,
     pub text: String,
     pub detail: String,
 }
@@ -75,6 +86,7 @@ struct GoldAttr {
     has_source: bool,
     direct: bool,
     cue: Vec<(usize, usize)>,
+    ty: AttributionType,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +95,7 @@ struct PredAttr {
     speaker: Option<(usize, usize)>,
     cue: Option<(usize, usize)>,
     direct: bool,
+    ty: AttributionType,
 }
 
 /// Scores the split folder `dir` (with `text/` and `attributions/`).
@@ -108,6 +121,8 @@ pub fn evaluate_detailed(dir: &Path) -> Result<(Report, Vec<ErrorCase>), String>
     anns.sort();
     let mut report = Report::default();
     let mut acc = [Acc::default(), Acc::default()];
+    let mut type_acc: Vec<Acc> = AttributionType::ALL.iter().map(|_| Acc::default()).collect();
+    let mut type_errors = Vec::new();
     let mut errors = Vec::new();
     for path in texts {
         let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
@@ -130,9 +145,15 @@ pub fn evaluate_detailed(dir: &Path) -> Result<(Report, Vec<ErrorCase>), String>
             let p: Vec<&PredAttr> = pred.iter().filter(|p| !direct_only || p.direct).collect();
             score_doc(&chars, &words, &g, &p, &mut acc[k], stem, direct_only, &mut errors);
         }
+        for (k, ty) in AttributionType::ALL.into_iter().enumerate() {
+            let g: Vec<&GoldAttr> = gold.iter().filter(|g| g.ty == ty).collect();
+            let p: Vec<&PredAttr> = pred.iter().filter(|p| p.ty == ty).collect();
+            score_doc(&chars, &words, &g, &p, &mut type_acc[k], stem, false, &mut type_errors);
+        }
     }
     report.direct = acc[0].scores();
     report.all = acc[1].scores();
+    report.by_type = AttributionType::ALL.iter().zip(&type_acc).map(|(t, a)| (t.name(), a.scores())).collect();
     Ok((report, errors))
 }
 
@@ -284,6 +305,7 @@ fn score_doc(
                     file: file.to_string(),
                     what: "wrong speaker",
                     direct,
+                    ty: pred[pi].ty.name(),
                     text: clip(chars, &pred[pi].spans),
                     detail: format!(
                         "after: {:?} gold source {:?}, predicted {:?}",
@@ -305,6 +327,7 @@ fn score_doc(
                 file: file.to_string(),
                 what: "missed",
                 direct,
+                ty: g.ty.name(),
                 text: clip(chars, &g.content),
                 detail: format!("cue {:?}", clip(chars, &g.cue)),
             });
@@ -316,6 +339,7 @@ fn score_doc(
                 file: file.to_string(),
                 what: "spurious",
                 direct,
+                ty: p.ty.name(),
                 text: clip(chars, &p.spans),
                 detail: format!(
                     "cue {:?}",
@@ -350,7 +374,13 @@ fn predictions(text: &str) -> Vec<PredAttr> {
         }
         let speaker = q.speaker.and_then(|m| d.mentions.get(m)).map(|m| (m.start, m.end));
         first_of[i] = Some(out.len());
-        out.push(PredAttr { spans: vec![(q.start, q.end)], speaker, cue: q.cue, direct: q.kind == QuoteKind::Direct });
+        out.push(PredAttr {
+            spans: vec![(q.start, q.end)],
+            speaker,
+            cue: q.cue,
+            direct: q.kind == QuoteKind::Direct,
+            ty: q.attribution,
+        });
     }
     out
 }
@@ -406,12 +436,20 @@ fn parse_ann(src: &str, chars: &[char]) -> Vec<GoldAttr> {
             .find(|c| !c.is_whitespace())
             .is_some_and(|c| matches!(c, '“' | '"' | '‘' | '\'' | '«' | '„'));
         let has_source = source.as_ref().is_some_and(|s| !s.is_empty());
+        let words = |spans: &Option<Vec<(usize, usize)>>| -> Option<String> {
+            let v = spans.as_ref().filter(|v| !v.is_empty())?;
+            Some(v.iter().map(|&(a, b)| crate::detect::slice_pub(chars, a, b)).collect::<Vec<_>>().join(" "))
+        };
+        let content_text =
+            content.iter().map(|&(a, b)| crate::detect::slice_pub(chars, a, b)).collect::<Vec<_>>().join(" ");
+        let (ty, _) = detect::attribution_type(words(&cue).as_deref(), words(&source).as_deref(), &content_text);
         out.push(GoldAttr {
             content,
             source: source.unwrap_or_default(),
             has_source,
             direct,
             cue: cue.unwrap_or_default(),
+            ty,
         });
     }
     out
@@ -422,13 +460,31 @@ impl fmt::Display for Report {
         writeln!(f, "PolNeAR attribution ({} documents)", self.documents)?;
         writeln!(
             f,
-            "{:<8} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>8}",
+            "{:<10} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>8}",
             "", "gold", "pred", "P", "R", "F1", "P=", "R=", "F1=", "speaker"
         )?;
         for (name, s) in [("direct", &self.direct), ("all", &self.all)] {
             writeln!(
                 f,
-                "{:<8} {:>6} {:>6} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>8.3}  ({}/{})",
+                "{:<10} {:>6} {:>6} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>8.3}  ({}/{})",
+                name,
+                s.gold,
+                s.predicted,
+                s.precision,
+                s.recall,
+                s.f1,
+                s.exact_precision,
+                s.exact_recall,
+                s.exact_f1,
+                s.speaker_accuracy,
+                s.speaker_correct,
+                s.speaker_total
+            )?;
+        }
+        for (name, s) in &self.by_type {
+            writeln!(
+                f,
+                "{:<10} {:>6} {:>6} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>8.3}  ({}/{})",
                 name,
                 s.gold,
                 s.predicted,
@@ -445,7 +501,7 @@ impl fmt::Display for Report {
         }
         write!(
             f,
-            "P/R/F1: token overlap, Jaccard ≥ 0.5; P=/R=/F1=: exact (same first and last word); speaker: accuracy on overlap-matched pairs with a gold source"
+            "types: gold typed by its cue with the detector's lexicon, all kinds; P/R/F1: token overlap, Jaccard ≥ 0.5; P=/R=/F1=: exact (same first and last word); speaker: accuracy on overlap-matched pairs with a gold source"
         )
     }
 }

@@ -32,6 +32,8 @@ use super::entities::{MKind, Ment, Mentions};
 use super::lexicon::{self, CueClass, Lexicon};
 use super::quotes::RawQuote;
 use super::tokens::{Doc, Kind, TokenIndex};
+use super::types::{TypeReason, attribution_type};
+use crate::model::AttributionType;
 
 mod cues;
 mod direct;
@@ -59,6 +61,9 @@ pub struct Attr {
     /// Index into the attribution list (before sorting) of the first part.
     pub part_of: Option<usize>,
     pub reason: String,
+    /// Set once every attribution is found ([`set_types`]).
+    pub attribution: AttributionType,
+    pub type_reason: TypeReason,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -131,6 +136,8 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue: Some(cue),
                 part_of: None,
                 reason: format!("quotation marks, cue \"{cue_text}\" right before the quotation{marks}"),
+                attribution: AttributionType::Statement,
+                type_reason: "",
             });
             last_direct = None;
             continue;
@@ -145,6 +152,8 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue: Some(span(doc, colon, colon + 1)),
                 part_of: None,
                 reason: format!("quotation marks after a name and a colon{marks}"),
+                attribution: AttributionType::Statement,
+                type_reason: "",
             });
             last_direct = None;
             continue;
@@ -161,6 +170,8 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue: Some(cue),
                 part_of: None,
                 reason: format!("quotation marks, cue \"{cue_text}\" after the quotation{marks}"),
+                attribution: AttributionType::Statement,
+                type_reason: "",
             });
             last_direct = Some((idx, lt, end_para));
             continue;
@@ -185,6 +196,8 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                     cue,
                     part_of: Some(first),
                     reason: format!("quotation marks; continues the quotation split around its attribution{marks}"),
+                    attribution: AttributionType::Statement,
+                    type_reason: "",
                 });
                 last_direct = None;
                 continue;
@@ -200,6 +213,8 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue: Some(cue),
                 part_of: None,
                 reason: format!("quotation marks, cue \"{cue_text}\" before the quotation{marks}"),
+                attribution: AttributionType::Statement,
+                type_reason: "",
             });
             last_direct = None;
             continue;
@@ -220,6 +235,8 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
             cue: None,
             part_of: None,
             reason: why,
+            attribution: AttributionType::Statement,
+            type_reason: "",
         });
     }
     // Pass 2: indirect speech, sentence by sentence. Direct quotations as sorted spans, so each
@@ -290,6 +307,8 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue,
                 part_of: None,
                 reason: format!("partial quotation inside speech reported from {who}"),
+                attribution: AttributionType::Statement,
+                type_reason: "",
             });
             continue;
         }
@@ -326,9 +345,12 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue: Some(span(doc, c.s, c.e)),
                 part_of: None,
                 reason: format!("partial quotation in a sentence with the cue \"{cue_text}\""),
+                attribution: AttributionType::Statement,
+                type_reason: "",
             });
         }
     }
+    set_types(&cx, &mut out);
     // Text order, with part_of re-pointed.
     let mut keys: Vec<(usize, usize, usize)> = out.iter().enumerate().map(|(i, a)| (a.start, a.end, i)).collect();
     keys.sort();
@@ -338,6 +360,17 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
         a.part_of = a.part_of.and_then(|p| new_index.get(p).copied());
     }
     out
+}
+
+/// Types every attribution by its cue, its source and whether its content asks ([`attribution_type`]).
+fn set_types(cx: &Ctx, out: &mut [Attr]) {
+    let chars = &cx.doc.chars;
+    for a in out {
+        let cue = a.cue.map(|(s, e)| super::slice(chars, s, e));
+        let source = a.speaker.map(|m| describe(cx, m));
+        let content = super::slice(chars, a.start, a.end);
+        (a.attribution, a.type_reason) = attribution_type(cue.as_deref(), source.as_deref(), &content);
+    }
 }
 
 fn rank(m: &Ment) -> u8 {
@@ -483,5 +516,7 @@ fn make(cx: &Ctx, cs: usize, ce: usize, sp: usize, cue: (usize, usize), reason: 
         cue: Some(cue),
         part_of: None,
         reason: why,
+        attribution: AttributionType::Statement,
+        type_reason: "",
     })
 }
