@@ -203,7 +203,8 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 continue;
             }
         }
-        if let Some((sp, cue, _)) = left_attribution(&mut cx, ft) {
+        // (Not a document's cue from the sentence before: "… noted the findings show …. “…”".)
+        if let Some((sp, cue, _)) = left_attribution(&mut cx, ft).filter(|&(sp, _, _)| !document_source(&cx, sp)) {
             let cue_text = super::slice(&doc.chars, cue.0, cue.1);
             out.push(Attr {
                 start: q.start,
@@ -487,6 +488,14 @@ fn inherit(cx: &Ctx, out: &[Attr], para: usize) -> Option<(usize, String)> {
     }
     let sp = last.speaker?;
     Some((sp, describe(cx, sp)))
+}
+
+/// Whether mention `m` names a document, a study or data ("the findings", "a new report").
+fn document_source(cx: &Ctx, m: usize) -> bool {
+    cx.ments
+        .list
+        .get(m)
+        .is_some_and(|m| m.tok.1 > m.tok.0 && cx.lex.document_sources.contains(cx.doc.lower(m.tok.1 - 1)))
 }
 
 fn describe(cx: &Ctx, m: usize) -> String {
