@@ -556,3 +556,23 @@ fn a_quotation_is_not_given_to_a_document_whose_cue_is_in_the_sentence_before() 
 cleanup would improve crop yields. Ozone is something that we understand.\"";
     assert_eq!(speaker_of(text, "\"An air").as_deref(), Some("Heald"));
 }
+
+#[test]
+fn a_heading_before_a_colon_is_not_a_source() {
+    for text in [
+        "Sports\n\nKEEPING SCORE: The Raptors beat the Celtics 110-99 on Sunday night.",
+        "Markets\n\nJAPAN ECONOMY: Exports fell for a third month in a row.",
+        "Campaign\n\nThe Latest: Cruz to give away an engraved shotgun to a supporter.",
+    ] {
+        let q = typed(text);
+        assert!(q.iter().all(|x| x.1.as_deref().is_none_or(|s| !text.contains(&format!("{s}:")))), "{text}: {q:?}");
+    }
+    // A name before a colon still speaks, in capitals too.
+    for (text, who) in [
+        ("Debate\n\nCLINTON: Honestly, we have to do more for working families.", "CLINTON"),
+        ("Debate\n\nHILLARY CLINTON: We have to do more for working families.", "HILLARY CLINTON"),
+    ] {
+        let q = typed(text);
+        assert!(q.iter().any(|x| x.1.as_deref() == Some(who)), "{text}: {q:?}");
+    }
+}

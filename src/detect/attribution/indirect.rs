@@ -419,7 +419,11 @@ pub(super) fn colon_lines(cx: &mut Ctx, out: &mut Vec<Attr>) {
             ce -= 1;
         }
         let words = (colon + 1..ce).filter(|&j| doc.is_word(j)).count();
-        if !label_ok || words < 3 || (colon + 1..ce).any(|j| cx.ments.tok_quote.has(j) && j == colon + 1) {
+        if !label_ok
+            || words < 3
+            || (colon + 1..ce).any(|j| cx.ments.tok_quote.has(j) && j == colon + 1)
+            || heading_label(cx, start, colon)
+        {
             continue;
         }
         // The speaker: the first name group ("Clinton" in "Clinton to Planned Parenthood").

@@ -420,3 +420,37 @@ pub(super) fn sentence_subject(cx: &Ctx, ss: usize, limit: usize) -> Option<usiz
     let after = m.tok.1;
     (person && m.tok.0 == s && after < limit && doc.is_punct(after, ',')).then_some(mi)
 }
+
+/// Whether the words `[s, e)` before a colon are a heading or a label rather than a source:
+/// "KEEPING SCORE:", "JAPAN ECONOMY:", "FIX IS IN:", "The Latest:". A source before a colon is a
+/// name ("CLINTON:", "Hillary Clinton:", "SEN. SANDERS:", "WHITE HOUSE:") or a role.
+pub(super) fn heading_label(cx: &Ctx, s: usize, e: usize) -> bool {
+    let doc = cx.doc;
+    let words: Vec<usize> = (s..e).filter(|&j| doc.is_word(j)).collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let known_name = cx.lex.names.contains_key(&lexicon::name_key(&super::super::slice(
+        &doc.chars,
+        doc.tokens[s].start(),
+        doc.tokens[e - 1].end(),
+    )));
+    let person_word =
+        |j: usize| doc.has(j, lexicon::F_GIVEN_NAMES | lexicon::F_ABBREVIATIONS | lexicon::F_PERSON_ROLES);
+    // Several words in capitals: a heading, unless a given name or a title makes it a person's name.
+    let all_caps = words.iter().all(|&j| {
+        let w = doc.chars.get(doc.tokens[j].start()..doc.tokens[j].end()).unwrap_or(&[]);
+        w.iter().filter(|c| c.is_alphabetic()).count() >= 2 && !w.iter().any(|c| c.is_lowercase())
+    });
+    if all_caps && !known_name && !words.iter().any(|&j| person_word(j)) {
+        return true;
+    }
+    // "The Latest:", "The Ninth Circle:": a description with an article whose head names neither a
+    // role nor an organisation.
+    let head = words[words.len() - 1];
+    doc.lower(s) == "the"
+        && !known_name
+        && !doc.has(head, lexicon::F_ROLE_NOUNS | lexicon::F_PERSON_ROLES | lexicon::F_ORG_HEADS)
+        // A gazetteer name ending the label ("The Associated Press") is a source.
+        && cx.tok_ment.get(head).is_none_or(|mi| cx.ments.list[mi].canonical.is_none())
+}
