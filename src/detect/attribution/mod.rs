@@ -289,6 +289,9 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
         out.iter().enumerate().filter(|(_, a)| a.kind == QuoteKind::Indirect).map(|(i, a)| (a.start, i)).collect();
     indirect_idx.sort_unstable();
     for (s, e) in mixed {
+        if term_in_quotes(&cx, s, e) {
+            continue;
+        }
         // Indirect clauses starting before the fragment (a bounded look back); the outermost one
         // names the speaker ("Lavrov said that Russia aimed to “fight …”" is Lavrov's).
         let upto = indirect_idx.partition_point(|x| x.0 <= s);
@@ -431,6 +434,25 @@ fn shape(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Shape {
         return Shape::Direct;
     }
     Shape::Partial
+}
+
+/// A title or a name in quotation marks inside reported speech (“Silent Night”, the “Great
+/// Satan”, “R” or “D”): up to four words, each capitalised (function words aside), after a
+/// lower-case word, are what something is called, not words someone is reported to have said.
+fn term_in_quotes(cx: &Ctx, s: usize, e: usize) -> bool {
+    let doc = cx.doc;
+    let ft = doc.token_at_or_after(s);
+    let lt = doc.token_at_or_after(e);
+    let words: Vec<usize> = (ft..lt).filter(|&j| doc.is_word(j)).collect();
+    // In a headline every word is capitalised, the quoted ones too (Trump Is ‘Disqualifying’):
+    // only after a lower-case word do capitals mark a name.
+    let after_lower = ft
+        .checked_sub(1)
+        .is_some_and(|p| doc.is_word(p) && !doc.tokens[p].cap && doc.tokens[p].sent() == doc.tokens[ft].sent());
+    after_lower
+        && (1..=4).contains(&words.len())
+        && words.iter().all(|&j| doc.tokens[j].cap || doc.has(j, lexicon::F_FUNCTION_WORDS))
+        && !words.iter().all(|&j| doc.has(j, lexicon::F_FUNCTION_WORDS))
 }
 
 fn mark(cx: &mut Ctx, c: Cue) {
