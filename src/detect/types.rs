@@ -77,6 +77,7 @@ mod tests {
         assert_eq!(ty("according to", "officials", "the plan was dead"), Statement);
         assert_eq!(ty("believes", "Smith", "the plan is dead"), Belief);
         assert_eq!(ty("wants", "Smith", "to end the plan"), Belief);
+        assert_eq!(ty("supports", "Smith", "the plan"), Belief);
         assert_eq!(ty("found", "the court", "the plan was unlawful"), Evidence);
         assert_eq!(ty("seemed", "Smith", "to back the plan"), Evidence);
         assert_eq!(attribution_type(None, Some("he"), "“We will win.”").0, Statement);
