@@ -9,7 +9,7 @@
 //! alias), so a person quoted in several articles stays one entity across documents.
 //! Spans that do not fit the document are skipped rather than trusted.
 
-use crate::detect::{Detections, QuoteKind};
+use crate::detect::Detections;
 use crate::model::{AnnId, Annotation, DocId, Entity, EntityId, Layer, Links, Origin, Project, Span, Status};
 use std::collections::HashMap;
 
@@ -138,13 +138,9 @@ pub fn add_suggestions(project: &mut Project, doc: DocId, d: &Detections) {
             Some(id)
         });
         let part_of = q.part_of.filter(|&p| p < qi).and_then(|p| quote_ann.get(p).copied().flatten());
-        let rule = match q.kind {
-            QuoteKind::Direct => "quote.direct",
-            QuoteKind::Mixed => "quote.mixed",
-            QuoteKind::Indirect => "quote.indirect",
-        };
         let links = Links { speaker, cue, entity: None, part_of };
-        let id = add(project, span, Layer::Quote, q.kind.label(), rule, d.quote_reason(&chars, qi), links);
+        // The origin names the rule that found it ("attr.direct.cue_after").
+        let id = add(project, span, Layer::Quote, q.kind.label(), q.rule, d.quote_reason(&chars, qi), links);
         if let Some(a) = project.annotation_mut(id) {
             a.attribution = Some(q.attribution);
         }

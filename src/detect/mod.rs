@@ -32,6 +32,7 @@ mod sections;
 mod tokens;
 mod types;
 
+pub use attribution::rules::{ALL as ATTRIBUTION_RULES, Rule};
 pub use json::to_json;
 pub use types::{TypeReason, attribution_type, cue_attribution_type};
 
@@ -85,6 +86,8 @@ pub struct Quote {
     pub attribution: AttributionType,
     /// Why it has that type ("belief/intent: a verb of thinking or intention").
     pub type_reason: TypeReason,
+    /// The id of the rule that found it (`attr.indirect.according_to`; see [`ATTRIBUTION_RULES`]).
+    pub rule: &'static str,
     /// Why the detector proposes this; [`Detections::quote_reason`] adds how the speaker was
     /// resolved.
     pub reason: String,

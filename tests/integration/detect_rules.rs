@@ -576,3 +576,19 @@ fn a_heading_before_a_colon_is_not_a_source() {
         assert!(q.iter().any(|x| x.1.as_deref() == Some(who)), "{text}: {q:?}");
     }
 }
+
+#[test]
+fn each_quotation_names_the_rule_that_found_it() {
+    for (text, start, rule) in [
+        ("Intro.\n\n“We will win,” he said.", "“We will win", "attr.direct.cue_after"),
+        ("Intro.\n\nThe minister said: “We will win.”", "“We will win", "attr.direct.cue_right_before"),
+        ("Intro.\n\nAccording to officials, the plan is dead.", "the plan", "attr.indirect.according_to"),
+        ("Intro.\n\nThe mayor said that the budget was balanced.", "that the budget", "attr.indirect.that_clause"),
+        ("Intro.\n\nThe budget is balanced, the mayor said.", "The budget", "attr.indirect.clause_before"),
+    ] {
+        let d = detect::detect(text);
+        let c: Vec<char> = text.chars().collect();
+        let q = d.quotes.iter().find(|q| s(&c, q.start, q.end).starts_with(start)).expect(text);
+        assert_eq!(q.rule, rule, "{text}");
+    }
+}

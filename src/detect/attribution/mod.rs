@@ -38,6 +38,7 @@ use crate::model::AttributionType;
 mod cues;
 mod direct;
 mod indirect;
+pub mod rules;
 mod speaker;
 
 use cues::*;
@@ -61,6 +62,8 @@ pub struct Attr {
     /// Index into the attribution list (before sorting) of the first part.
     pub part_of: Option<usize>,
     pub reason: String,
+    /// The rule that found it ([`rules`]).
+    pub rule: &'static str,
     /// Set once every attribution is found ([`set_types`]).
     pub attribution: AttributionType,
     pub type_reason: TypeReason,
@@ -138,6 +141,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 reason: format!("quotation marks, cue \"{cue_text}\" right before the quotation{marks}"),
                 attribution: AttributionType::Statement,
                 type_reason: "",
+                rule: rules::DIRECT_CUE_RIGHT_BEFORE.id,
             });
             last_direct = None;
             continue;
@@ -154,6 +158,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 reason: format!("quotation marks after a name and a colon{marks}"),
                 attribution: AttributionType::Statement,
                 type_reason: "",
+                rule: rules::DIRECT_NAME_COLON.id,
             });
             last_direct = None;
             continue;
@@ -172,6 +177,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 reason: format!("quotation marks, cue \"{cue_text}\" after the quotation{marks}"),
                 attribution: AttributionType::Statement,
                 type_reason: "",
+                rule: rules::DIRECT_CUE_AFTER.id,
             });
             last_direct = Some((idx, lt, end_para));
             continue;
@@ -198,6 +204,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                     reason: format!("quotation marks; continues the quotation split around its attribution{marks}"),
                     attribution: AttributionType::Statement,
                     type_reason: "",
+                    rule: rules::DIRECT_SPLIT_PART.id,
                 });
                 last_direct = None;
                 continue;
@@ -216,6 +223,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 reason: format!("quotation marks, cue \"{cue_text}\" before the quotation{marks}"),
                 attribution: AttributionType::Statement,
                 type_reason: "",
+                rule: rules::DIRECT_CUE_BEFORE.id,
             });
             last_direct = None;
             continue;
@@ -238,6 +246,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
             reason: why,
             attribution: AttributionType::Statement,
             type_reason: "",
+            rule: if sp.is_some() { rules::DIRECT_PASSAGE.id } else { rules::DIRECT_UNATTRIBUTED.id },
         });
     }
     // Pass 2: indirect speech, sentence by sentence. Direct quotations as sorted spans, so each
@@ -313,6 +322,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 reason: format!("partial quotation inside speech reported from {who}"),
                 attribution: AttributionType::Statement,
                 type_reason: "",
+                rule: rules::MIXED_IN_REPORTED.id,
             });
             continue;
         }
@@ -351,6 +361,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 reason: format!("partial quotation in a sentence with the cue \"{cue_text}\""),
                 attribution: AttributionType::Statement,
                 type_reason: "",
+                rule: rules::MIXED_CUE_IN_SENTENCE.id,
             });
         }
     }
@@ -498,6 +509,7 @@ fn follow_reported_speech(cx: &Ctx, out: &mut [Attr]) {
         out[qi].reason =
             format!("quotation marks, no cue of its own; continues the speech reported from {name}{marks}");
         out[qi].speaker = sp;
+        out[qi].rule = rules::DIRECT_AFTER_REPORTED.id;
     }
 }
 
@@ -524,7 +536,14 @@ fn describe(cx: &Ctx, m: usize) -> String {
     cx.ments.list.get(m).map(|m| super::slice(&cx.doc.chars, m.start, m.end)).unwrap_or_default()
 }
 
-fn make(cx: &Ctx, cs: usize, ce: usize, sp: usize, cue: (usize, usize), reason: String) -> Option<Attr> {
+fn make(
+    cx: &Ctx,
+    rule: rules::Rule,
+    (cs, ce): (usize, usize),
+    sp: usize,
+    cue: (usize, usize),
+    reason: String,
+) -> Option<Attr> {
     let doc = cx.doc;
     if ce <= cs || (cs..ce).filter(|&j| doc.is_word(j)).count() < 1 {
         return None;
@@ -549,5 +568,6 @@ fn make(cx: &Ctx, cs: usize, ce: usize, sp: usize, cue: (usize, usize), reason: 
         reason: why,
         attribution: AttributionType::Statement,
         type_reason: "",
+        rule: rule.id,
     })
 }

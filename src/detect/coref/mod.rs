@@ -879,6 +879,7 @@ fn finish(
             part_of: a.part_of,
             attribution: a.attribution,
             type_reason: a.type_reason,
+            rule: a.rule,
             reason: a.reason,
         });
     }
