@@ -38,8 +38,9 @@ import spacy
 from spacy.tokens import DocBin
 
 FORMATS = ["spacy", "doccano", "brat", "csv", "conll", "labelstudio"]
-CSV_COLUMNS = ["document", "quote text", "kind", "speaker", "speaker mention", "cue", "start", "end",
+CSV_COLUMNS = ["document", "quote text", "kind", "type", "speaker", "speaker mention", "cue", "start", "end",
                "status", "tags", "note"]
+TYPES = ("statement", "belief", "evidence", "question")
 NLP = spacy.blank("en")
 
 
@@ -98,6 +99,8 @@ def check_spacy(path: Path, suggestions: bool, bin_path: Path) -> list[dict]:
             check(s["text"] == text[s["start"]:s["end"]], where, f"span {s['id']} text differs from its slice")
             check(s["status"] in ("accepted", "suggested"), where, f"status {s['status']!r}")
             check(suggestions or s["status"] == "accepted", where, "a suggestion in a default export")
+            check((s.get("attribution") in TYPES) == (s["layer"] == "quote"), where,
+                  f"span {s['id']}: attribution {s.get('attribution')!r} on layer {s['layer']!r}")
             spans.append(char_span(doc, s["start"], s["end"], s["label"], f"{where} span {s['id']}"))
             ids.add(s["id"])
         for r in line.get("relations", []):
@@ -225,6 +228,9 @@ def check_labelstudio(path: Path, docs: list[dict], suggestions: bool) -> None:
     check(labels_tag.get("toName") == text_tag.get("name"), str(config_path), "Labels toName != Text name")
     check(text_tag.get("value") == "$text", str(config_path), "Text value must be $text")
     labels = {l.get("value") for l in labels_tag.findall("Label")}
+    choices_tag = view.find("Choices")
+    choices = {c.get("value") for c in choices_tag.findall("Choice")} if choices_tag is not None else set()
+    check(choices_tag is None or choices_tag.get("perRegion") == "true", str(config_path), "Choices must be perRegion")
     relation_labels = {r.get("value") for r in relations_tag.findall("Relation")} if relations_tag is not None else set()
     tasks = json.loads(path.read_text("utf-8"))
     check(isinstance(tasks, list) and len(tasks) == len(docs), str(path), "one task per document")
@@ -251,6 +257,12 @@ def check_labelstudio(path: Path, docs: list[dict], suggestions: bool) -> None:
                     check(set(v["labels"]) <= labels, where, f"labels {v['labels']} not in the config")
                     char_span(doc, v["start"], v["end"], v["labels"][0], where)
                     count += 1
+                elif item["type"] == "choices":
+                    # A quotation's attribution type, on a region of the same result.
+                    check(choices_tag is not None and item["from_name"] == choices_tag.get("name"), where,
+                          f"choices from_name {item['from_name']!r} not in the config")
+                    check(item["id"] in ids, where, f"choice {item} is on no region")
+                    check(set(item["value"]["choices"]) <= choices, where, f"choices {item['value']['choices']}")
                 else:
                     check(item["type"] == "relation", where, f"unknown result type {item['type']!r}")
                     check(item["from_id"] in ids and item["to_id"] in ids, where, f"relation {item} dangles")
@@ -278,6 +290,7 @@ def check_csv(path: Path, docs: list[dict]) -> None:
         check(row["quote text"] == doc["text"][start:end], where, "quote text differs from the slice")
         check(row["status"] in ("accepted", "suggested"), where, f"status {row['status']!r}")
         check(row["kind"] in ("DIRECT", "MIXED", "INDIRECT"), where, f"kind {row['kind']!r}")
+        check(row["type"] in TYPES, where, f"type {row['type']!r}")
 
 
 # --- CoNLL ---------------------------------------------------------------------------------------

@@ -127,6 +127,9 @@ pub enum Command {
         gold: PathBuf,
         #[arg(long)]
         json: bool,
+        /// Also write every missed, spurious and wrongly attributed case to this file (JSON lines).
+        #[arg(long)]
+        errors: Option<PathBuf>,
     },
     /// Export a project for other tools.
     Export {
@@ -209,7 +212,7 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
         Command::Detect { files, json: _ } => detect(&files),
         Command::Annotate { files, out } => annotate(&files, &out, say),
         Command::Reanchor { project, out } => reanchor(&project, out.as_deref(), say),
-        Command::Eval { gold, json } => eval(&gold, json),
+        Command::Eval { gold, json, errors } => eval(&gold, json, errors.as_deref()),
         Command::Export { project, format, out, include_suggestions } => {
             let loaded = store::load(&project)?;
             let report = export::export(&loaded.project, format, &out, &export::Options { include_suggestions })?;
@@ -303,8 +306,16 @@ fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval(gold: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let report = crate::eval::polnear::evaluate(gold).map_err(anyhow::Error::msg)?;
+fn eval(gold: &Path, json: bool, errors: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let (report, cases) = crate::eval::polnear::evaluate_detailed(gold).map_err(anyhow::Error::msg)?;
+    if let Some(path) = errors {
+        let mut lines = String::new();
+        for case in &cases {
+            lines.push_str(&serde_json::to_string(case)?);
+            lines.push('\n');
+        }
+        std::fs::write(path, lines).with_context(|| format!("writing {}", path.display()))?;
+    }
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

@@ -3,15 +3,15 @@
 //! Everything added here has status `Suggested` and origin `Detector { rule, reason }`, so the
 //! analyst reviews it and the UI can show why it was proposed. A quotation becomes a `Quote`
 //! annotation linked to a `Speaker` annotation (the words naming who speaks, linked to the
-//! entity) and a `Cue` annotation; later parts of a split quotation link to the first part.
-//! Detected entities are matched to entities the project already has by the rules that group
-//! names within a text (same name or alias; a person's surname with a matching given name,
-//! Sergey = Sergei; an organisation's acronym), so a person quoted in several articles stays
-//! one entity across documents.
+//! entity) and a `Cue` annotation, and carries its attribution type (statement, belief/intent,
+//! evidence, question) with the reason in its origin; later parts of a split quotation link to
+//! the first part. Detected entities are matched to entities the project already has by the
+//! rules that group names within a text (same name or alias; a person's surname with a matching
+//! given name, Sergey = Sergei; an organisation's acronym), so a person quoted in several
+//! articles stays one entity across documents.
 //! Spans that do not fit the document are skipped rather than trusted.
 
-use crate::detect::NameIndex;
-use crate::detect::{Detections, QuoteKind};
+use crate::detect::{Detections, NameIndex};
 use crate::model::{AnnId, Annotation, DocId, Entity, EntityId, Layer, Links, Origin, Project, Span, Status};
 use std::collections::HashMap;
 
@@ -164,12 +164,12 @@ pub fn add_suggestions_with(project: &mut Project, doc: DocId, d: &Detections, n
             Some(id)
         });
         let part_of = q.part_of.filter(|&p| p < qi).and_then(|p| quote_ann.get(p).copied().flatten());
-        let rule = match q.kind {
-            QuoteKind::Direct => "quote.direct",
-            QuoteKind::Mixed => "quote.mixed",
-            QuoteKind::Indirect => "quote.indirect",
-        };
         let links = Links { speaker, cue, entity: None, part_of };
-        quote_ann[qi] = Some(add(project, span, Layer::Quote, q.kind.label(), rule, d.quote_reason(&chars, qi), links));
+        // The origin names the rule that found it ("attr.direct.cue_after").
+        let id = add(project, span, Layer::Quote, q.kind.label(), q.rule, d.quote_reason(&chars, qi), links);
+        if let Some(a) = project.annotation_mut(id) {
+            a.attribution = Some(q.attribution);
+        }
+        quote_ann[qi] = Some(id);
     }
 }

@@ -163,13 +163,17 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__eval)
-            opts="-q -h --gold --json --quiet --help"
+            opts="-q -h --gold --json --errors --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --gold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --errors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -51,6 +51,7 @@ complete -c sayso -n "__fish_sayso_using_subcommand annotate" -l out -r -F
 complete -c sayso -n "__fish_sayso_using_subcommand annotate" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
 complete -c sayso -n "__fish_sayso_using_subcommand annotate" -s h -l help -d 'Print help'
 complete -c sayso -n "__fish_sayso_using_subcommand eval" -l gold -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand eval" -l errors -d 'Also write every missed, spurious and wrongly attributed case to this file (JSON lines)' -r -F
 complete -c sayso -n "__fish_sayso_using_subcommand eval" -l json
 complete -c sayso -n "__fish_sayso_using_subcommand eval" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
 complete -c sayso -n "__fish_sayso_using_subcommand eval" -s h -l help -d 'Print help'

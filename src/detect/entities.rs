@@ -698,8 +698,14 @@ fn segment_run(
         }
         let first = doc.lower(k);
         let known = doc.has(k, lexicon::F_GIVEN_NAMES) || doc.tokens[k].all_caps || mid_caps.contains(first);
-        let followed_by_cue =
-            doc.has(ge, lexicon::F_CUE) || doc.has(ge, lexicon::F_AUX) && doc.has(ge + 1, lexicon::F_CUE);
+        // "November showed …", "Videos show …": a month, a number or a document before a verb is
+        // not made a name by standing there.
+        let not_a_name = doc
+            .has(k, lexicon::F_MONTHS | lexicon::F_WEEKDAYS | lexicon::F_TEMPORAL | lexicon::F_NUMBER_WORDS)
+            && !doc.has(k, lexicon::F_GIVEN_NAMES)
+            || lex.document_sources.contains(first);
+        let followed_by_cue = !not_a_name
+            && (doc.has(ge, lexicon::F_CUE) || doc.has(ge, lexicon::F_AUX) && doc.has(ge + 1, lexicon::F_CUE));
         if strict && !known && !followed_by_cue {
             // "Combat operations", "Our strategy": an ordinary word with a sentence capital.
             if ge > k + 1 && mid_caps.contains(doc.lower(k + 1)) && !headline {

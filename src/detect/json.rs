@@ -13,7 +13,8 @@ pub fn to_json(file: &str, text: &str, d: &Detections) -> Value {
     let quotes: Vec<Value> = d
         .quotes
         .iter()
-        .map(|q| {
+        .enumerate()
+        .map(|(i, q)| {
             let speaker = q
                 .speaker
                 .and_then(|i| d.mentions.get(i))
@@ -24,13 +25,16 @@ pub fn to_json(file: &str, text: &str, d: &Detections) -> Value {
                 "end": q.end,
                 "text": s(q.start, q.end),
                 "kind": q.kind,
+                "type": q.attribution.name(),
+                // The parts of a quotation split around its attribution share the first part's index.
+                "quotation": q.part_of.unwrap_or(i),
                 "speaker": speaker,
                 "speaker_entity": q.speaker_entity,
                 "cue": cue,
             })
         })
         .collect();
-    let mentions: Vec<Value> = d.mentions.iter().map(|m| json!({"start": m.start, "end": m.end, "text": s(m.start, m.end), "label": m.label, "entity": m.entity})).collect();
+    let mentions: Vec<Value> = d.mentions.iter().map(|m| json!({"start": m.start, "end": m.end, "text": s(m.start, m.end), "label": m.label, "form": m.form.name(), "entity": m.entity})).collect();
     let entities: Vec<Value> =
         d.entities.iter().map(|e| json!({"id": e.id, "label": e.label, "name": e.name})).collect();
     json!({"file": file, "chars": chars.len(), "quotes": quotes, "mentions": mentions, "entities": entities})

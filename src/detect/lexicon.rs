@@ -10,6 +10,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::model::AttributionType;
+
 /// A small multiply-rotate hasher (the "Fx" scheme) for short word keys: lexicon lookups run
 /// several times per token, and SipHash's DoS resistance buys nothing for embedded word lists.
 #[derive(Default, Clone, Copy)]
@@ -45,6 +47,7 @@ const PLACES: &str = include_str!("../../assets/lexicon/places.txt");
 const DEMONYMS: &str = include_str!("../../assets/lexicon/demonyms.txt");
 const ORGANISATIONS: &str = include_str!("../../assets/lexicon/organisations.txt");
 const GRAMMAR: &str = include_str!("../../assets/lexicon/grammar.txt");
+const ATTRIBUTION_TYPES: &str = include_str!("../../assets/lexicon/attribution_types.txt");
 
 /// Bit flags of the word classes a lower-cased word belongs to (see [`Lexicon::flags`]).
 pub const F_FUNCTION_WORDS: u32 = 1 << 0;
@@ -145,6 +148,10 @@ pub struct Lexicon {
     pub not_speaker: FastSet<String>,
     pub headline_cues: FastSet<String>,
     pub nominal_event: FastSet<String>,
+    /// Cue words and phrases (lower-cased words joined by single spaces) → their attribution type.
+    pub cue_types: FastMap<String, AttributionType>,
+    /// Heads of sources that are documents, studies or data ("report", "poll").
+    pub document_sources: FastSet<String>,
     /// Every listed word → the classes it belongs to, so a token needs one lookup.
     pub word_flags: FastMap<String, u32>,
 }
@@ -158,6 +165,35 @@ pub fn get() -> &'static Lexicon {
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Sections of `attribution_types.txt`.
+pub const ATTRIBUTION_TYPE_SECTIONS: &[&str] = &["statement", "belief", "evidence", "question", "document_source"];
+
+/// The lines of a sectioned list as (section, line), comments and blank lines skipped. A line
+/// before the first section or a section not in `known` is an error naming it, so a typo in a
+/// list cannot silently switch it off.
+pub fn sections_checked<'a>(src: &'a str, known: &[&str]) -> Result<Vec<(&'a str, &'a str)>, String> {
+    let mut out = Vec::new();
+    let mut section: Option<&str> = None;
+    for (n, raw) in src.lines().enumerate() {
+        let l = raw.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            if !known.contains(&name) {
+                return Err(format!("line {}: unknown section [{name}] (known: {})", n + 1, known.join(", ")));
+            }
+            section = Some(name);
+            continue;
+        }
+        match section {
+            Some(s) => out.push((s, l)),
+            None => return Err(format!("line {}: {l:?} comes before any section", n + 1)),
+        }
+    }
+    Ok(out)
 }
 
 /// Splits a name into lower-cased words the way the tokenizer would ("U.S." stays whole, the
@@ -293,6 +329,29 @@ impl Lexicon {
             };
             set.extend(l.split_whitespace().map(str::to_lowercase));
         }
+        // A malformed shipped list is a bug: `sections_checked` is tested to accept every file.
+        for (section, line) in sections_checked(ATTRIBUTION_TYPES, ATTRIBUTION_TYPE_SECTIONS).unwrap_or_default() {
+            let ty = match section {
+                "statement" => AttributionType::Statement,
+                "belief" => AttributionType::Belief,
+                "evidence" => AttributionType::Evidence,
+                "question" => AttributionType::Question,
+                _ => {
+                    lex.document_sources.extend(line.split_whitespace().map(str::to_lowercase));
+                    continue;
+                }
+            };
+            match line.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+                Some(phrase) => {
+                    lex.cue_types.entry(name_key(phrase)).or_insert(ty);
+                }
+                None => {
+                    for w in line.split_whitespace() {
+                        lex.cue_types.entry(w.to_lowercase()).or_insert(ty);
+                    }
+                }
+            }
+        }
         let mut flags: FastMap<String, u32> = FastMap::default();
         for w in &lex.function_words {
             *flags.entry(w.clone()).or_default() |= F_FUNCTION_WORDS;
@@ -383,6 +442,40 @@ impl Lexicon {
         lex
     }
 
+    /// The attribution type of a cue (its words lower-cased, joined by single spaces): the whole
+    /// cue when listed, else its first word listed in `attribution_types.txt` or `cue_verbs.txt`
+    /// (auxiliaries and negation skipped); a multi-word cue of `cue_phrases.txt` is a statement.
+    pub fn cue_type(&self, key: &str) -> Option<AttributionType> {
+        if let Some(&t) = self.cue_types.get(key) {
+            return Some(t);
+        }
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        // A multi-word cue listed whole (its first word starts the phrase).
+        for (i, w) in words.iter().enumerate() {
+            let Some(phrases) = self.cue_phrases.get(*w) else { continue };
+            let rest = &words[i + 1..];
+            if phrases.iter().any(|(tail, _)| rest.starts_with(&tail.iter().map(String::as_str).collect::<Vec<_>>())) {
+                let whole = words[i..].join(" ");
+                return Some(self.cue_types.get(&whole).copied().unwrap_or(AttributionType::Statement));
+            }
+        }
+        for w in &words {
+            if self.aux.contains(*w) && !self.cue_verbs.contains_key(*w) || matches!(*w, "not" | "n't" | "no") {
+                continue;
+            }
+            if let Some(&t) = self.cue_types.get(*w) {
+                return Some(t);
+            }
+            if let Some(class) = self.cue_verbs.get(*w) {
+                return Some(match class {
+                    CueClass::Speech => AttributionType::Statement,
+                    CueClass::Cognition | CueClass::Stance => AttributionType::Belief,
+                });
+            }
+        }
+        None
+    }
+
     fn add_names(&mut self, line: &str, label: &'static str) {
         let mut parts = line.split('=').map(str::trim).filter(|p| !p.is_empty());
         let Some(canonical) = parts.next() else { return };
@@ -416,5 +509,37 @@ impl Lexicon {
         let (&last, rest) = words.split_last().filter(|(_, rest)| !rest.is_empty())?;
         let given = rest.iter().copied().find(|w| self.given_names.contains(*w)).unwrap_or(rest[0]);
         Some((self.given_name_key(given), self.given_name_key(last)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_section_parser_rejects_unknown_sections() {
+        assert!(sections_checked(ATTRIBUTION_TYPES, ATTRIBUTION_TYPE_SECTIONS).is_ok());
+        let err = sections_checked("[statement]\nsay\n[beleif]\nthink\n", ATTRIBUTION_TYPE_SECTIONS).unwrap_err();
+        assert!(err.contains("line 3") && err.contains("[beleif]"), "{err}");
+        assert!(sections_checked("say\n", ATTRIBUTION_TYPE_SECTIONS).is_err());
+    }
+
+    #[test]
+    fn cues_are_typed_by_their_words() {
+        let lex = get();
+        let t = |cue: &str| lex.cue_type(&name_key(cue));
+        assert_eq!(t("said"), Some(AttributionType::Statement));
+        assert_eq!(t("has not said"), Some(AttributionType::Statement));
+        assert_eq!(t("according to"), Some(AttributionType::Statement));
+        assert_eq!(t("told reporters"), Some(AttributionType::Statement));
+        assert_eq!(t("believes"), Some(AttributionType::Belief));
+        assert_eq!(t("plans"), Some(AttributionType::Belief));
+        assert_eq!(t("is expected"), Some(AttributionType::Belief));
+        assert_eq!(t("expressed hope"), Some(AttributionType::Belief));
+        assert_eq!(t("found"), Some(AttributionType::Evidence));
+        assert_eq!(t("seemed"), Some(AttributionType::Evidence));
+        assert_eq!(t("asked"), Some(AttributionType::Question));
+        assert_eq!(t(":"), None);
+        assert_eq!(t("mocked"), None);
     }
 }

@@ -30,9 +30,14 @@ mod lexicon;
 mod quotes;
 mod sections;
 mod tokens;
+mod types;
 
+pub use attribution::rules::{ALL as ATTRIBUTION_RULES, Rule};
 pub use json::to_json;
 pub use sections::NameIndex;
+pub use types::{TypeReason, attribution_type, cue_attribution_type};
+
+use crate::model::AttributionType;
 
 use serde::Serialize;
 use std::borrow::Cow;
@@ -78,9 +83,35 @@ pub struct Quote {
     pub cue: Option<(usize, usize)>,
     /// For later parts of a quotation split around its attribution: index of the first part.
     pub part_of: Option<usize>,
+    /// Statement, belief/intent, evidence or question, from the cue's class in the lexicon.
+    pub attribution: AttributionType,
+    /// Why it has that type ("belief/intent: a verb of thinking or intention").
+    pub type_reason: TypeReason,
+    /// The id of the rule that found it (`attr.indirect.according_to`; see [`ATTRIBUTION_RULES`]).
+    pub rule: &'static str,
     /// Why the detector proposes this; [`Detections::quote_reason`] adds how the speaker was
     /// resolved.
     pub reason: String,
+}
+
+/// How a mention names its entity: by name ("Sergei Lavrov", "Monday", "42"), by a description
+/// ("the minister", "officials") or by a pronoun ("he", "it").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionForm {
+    Name,
+    Nominal,
+    Pronoun,
+}
+
+impl MentionForm {
+    pub fn name(self) -> &'static str {
+        match self {
+            MentionForm::Name => "name",
+            MentionForm::Nominal => "nominal",
+            MentionForm::Pronoun => "pronoun",
+        }
+    }
 }
 
 /// A mention of an entity, a title or a number.
@@ -95,6 +126,8 @@ pub struct Mention {
     pub entity: usize,
     /// For pronouns and role phrases: the mention this one was resolved through.
     pub antecedent: Option<usize>,
+    /// Name, description or pronoun.
+    pub form: MentionForm,
     /// The rule that found it; [`Detections::mention_reason`] adds the chain that resolved it.
     pub reason: Reason,
 }
@@ -138,8 +171,8 @@ impl Detections {
     pub fn quote_reason(&self, text_chars: &[char], quote: usize) -> String {
         let Some(q) = self.quotes.get(quote) else { return String::new() };
         match q.speaker.filter(|&s| self.mentions.get(s).is_some_and(|m| m.antecedent.is_some())) {
-            Some(s) => format!("{}; speaker {}", q.reason, self.chain(text_chars, s)),
-            None => q.reason.clone(),
+            Some(s) => format!("{}; speaker {}; {}", q.reason, self.chain(text_chars, s), q.type_reason),
+            None => format!("{}; {}", q.reason, q.type_reason),
         }
     }
 

@@ -390,6 +390,7 @@ mod tests {
                 label,
                 entity: i,
                 antecedent: None,
+                form: super::super::MentionForm::Name,
                 reason: "name".into(),
             });
         }

@@ -9,7 +9,9 @@ pub use documents::{add_documents, remove_document, set_document_meta};
 pub use quote_parts::{join_quote, middle_cut, split_quote};
 
 use super::Edit;
-use crate::model::{AnnId, Annotation, DocId, Entity, EntityId, Layer, Origin, Project, Schema, Span, Status};
+use crate::model::{
+    AnnId, Annotation, AttributionType, DocId, Entity, EntityId, Layer, Origin, Project, Schema, Span, Status,
+};
 
 /// Sets the status of the given annotations. Accepting a quote also accepts its speaker and cue,
 /// so one keystroke confirms the whole attribution.
@@ -30,6 +32,21 @@ pub fn set_status(project: &Project, ids: &[AnnId], status: Status) -> Option<Ed
         .filter_map(|id| project.annotation(*id))
         .filter(|a| a.status != status)
         .map(|a| Edit::PutAnnotation(Box::new(Annotation { status, ..a.clone() })))
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// Sets the attribution type of the given quotations and of every part of the quotations they
+/// belong to (the parts of a split quotation are one attribution). Other layers are left alone.
+pub fn set_attribution_type(project: &Project, ids: &[AnnId], ty: AttributionType) -> Option<Edit> {
+    let first = |a: &Annotation| a.links.part_of.unwrap_or(a.id);
+    let quotations: Vec<AnnId> =
+        ids.iter().filter_map(|id| project.annotation(*id)).filter(|a| a.layer == Layer::Quote).map(first).collect();
+    let edits: Vec<Edit> = project
+        .annotations
+        .iter()
+        .filter(|a| a.layer == Layer::Quote && quotations.contains(&first(a)) && a.attribution != Some(ty))
+        .map(|a| Edit::PutAnnotation(Box::new(Annotation { attribution: Some(ty), ..a.clone() })))
         .collect();
     (!edits.is_empty()).then_some(Edit::Batch(edits))
 }
@@ -336,6 +353,28 @@ mod tests {
         h.apply(&mut p, "Rename", edit).unwrap();
         assert!(p.entity(EntityId(1)).unwrap().aliases.contains(&"Sergei Lavrov".to_string()));
         while h.undo(&mut p).is_some() {}
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn setting_a_type_sets_every_part_of_the_quotation_and_undoes() {
+        let mut p = project();
+        let mut part = p.annotation(AnnId(1)).unwrap().clone();
+        part.id = AnnId(4);
+        part.links = Links { part_of: Some(AnnId(1)), ..Links::default() };
+        p.put_annotation(part);
+        let before = p.clone();
+        let mut h = History::default();
+        // Chosen from the later part: both parts change, the cue does not.
+        let edit = set_attribution_type(&p, &[AnnId(4), AnnId(3)], AttributionType::Belief).unwrap();
+        h.apply(&mut p, "Type", edit).unwrap();
+        let ty = |p: &Project, id| p.annotation(AnnId(id)).unwrap().attribution;
+        assert_eq!(
+            (ty(&p, 1), ty(&p, 4), ty(&p, 3)),
+            (Some(AttributionType::Belief), Some(AttributionType::Belief), None)
+        );
+        assert!(set_attribution_type(&p, &[AnnId(1)], AttributionType::Belief).is_none(), "nothing to do");
+        h.undo(&mut p);
         assert_eq!(p, before);
     }
 

@@ -20,11 +20,17 @@
 //!   first — the matching the peer figures use.
 //! * **Exact match.** Same first and last word token (so surrounding spaces and the final full
 //!   stop outside the marks do not matter, but every word does).
+//! * **Types.** Each gold attribution is typed by its cue, source and content with the detector's
+//!   own function ([`detect::attribution_type`], the lexicon in `assets/lexicon`): a cue the
+//!   lexicon does not know ("mocked", "in") makes a statement, as it does for the detector. The
+//!   per-type figures match predictions of one type against gold of the same type, all kinds
+//!   together.
 //! * **Speaker accuracy** is over overlap-matched pairs whose gold has a Source: correct when the
 //!   predicted speaker mention overlaps a gold Source span. Gold sources are the text's words ("he",
 //!   "a source"), so the predicted mention is compared, not the resolved entity.
 
 use crate::detect::{self, QuoteKind};
+use crate::model::AttributionType;
 use serde::Serialize;
 use std::fmt;
 use std::path::Path;
@@ -55,6 +61,22 @@ pub struct Report {
     pub documents: usize,
     pub direct: Scores,
     pub all: Scores,
+    /// Per attribution type, in the order of [`AttributionType::ALL`]: (type name, scores).
+    pub by_type: Vec<(&'static str, Scores)>,
+    /// Per attribution rule, in the detector's order ([`detect::ATTRIBUTION_RULES`]), in the
+    /// all-attributions matching.
+    pub by_rule: Vec<RuleScore>,
+}
+
+/// How one attribution rule did: how often it fired, how often what it found matched a gold
+/// attribution, its precision, and the share of all gold attributions it found (its recall).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RuleScore {
+    pub rule: &'static str,
+    pub fired: usize,
+    pub matched: usize,
+    pub precision: f64,
+    pub recall: f64,
 }
 
 /// One missed or spurious attribution, for looking at errors.
@@ -64,6 +86,9 @@ pub struct ErrorCase {
     /// "missed", "spurious" or "wrong speaker".
     pub what: &'static str,
     pub direct: bool,
+    /// The attribution type of the gold (missed) or of the prediction (spurious, wrong speaker).
+    #[serde(rename = "type")]
+    pub ty: &'static str,
     pub text: String,
     pub detail: String,
 }
@@ -75,6 +100,7 @@ struct GoldAttr {
     has_source: bool,
     direct: bool,
     cue: Vec<(usize, usize)>,
+    ty: AttributionType,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +109,8 @@ struct PredAttr {
     speaker: Option<(usize, usize)>,
     cue: Option<(usize, usize)>,
     direct: bool,
+    ty: AttributionType,
+    rule: &'static str,
 }
 
 /// Scores the split folder `dir` (with `text/` and `attributions/`).
@@ -108,6 +136,9 @@ pub fn evaluate_detailed(dir: &Path) -> Result<(Report, Vec<ErrorCase>), String>
     anns.sort();
     let mut report = Report::default();
     let mut acc = [Acc::default(), Acc::default()];
+    let mut type_acc: Vec<Acc> = AttributionType::ALL.iter().map(|_| Acc::default()).collect();
+    let mut type_errors = Vec::new();
+    let mut rule_counts: Vec<(usize, usize)> = vec![(0, 0); detect::ATTRIBUTION_RULES.len()];
     let mut errors = Vec::new();
     for path in texts {
         let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
@@ -128,11 +159,36 @@ pub fn evaluate_detailed(dir: &Path) -> Result<(Report, Vec<ErrorCase>), String>
         for (k, direct_only) in [(0, true), (1, false)] {
             let g: Vec<&GoldAttr> = gold.iter().filter(|g| !direct_only || g.direct).collect();
             let p: Vec<&PredAttr> = pred.iter().filter(|p| !direct_only || p.direct).collect();
-            score_doc(&chars, &words, &g, &p, &mut acc[k], stem, direct_only, &mut errors);
+            let matched = score_doc(&chars, &words, &g, &p, &mut acc[k], stem, direct_only, &mut errors);
+            if !direct_only {
+                for (p, m) in p.iter().zip(matched) {
+                    if let Some(i) = detect::ATTRIBUTION_RULES.iter().position(|r| r.id == p.rule) {
+                        rule_counts[i].0 += 1;
+                        rule_counts[i].1 += usize::from(m);
+                    }
+                }
+            }
+        }
+        for (k, ty) in AttributionType::ALL.into_iter().enumerate() {
+            let g: Vec<&GoldAttr> = gold.iter().filter(|g| g.ty == ty).collect();
+            let p: Vec<&PredAttr> = pred.iter().filter(|p| p.ty == ty).collect();
+            score_doc(&chars, &words, &g, &p, &mut type_acc[k], stem, false, &mut type_errors);
         }
     }
     report.direct = acc[0].scores();
     report.all = acc[1].scores();
+    report.by_type = AttributionType::ALL.iter().zip(&type_acc).map(|(t, a)| (t.name(), a.scores())).collect();
+    report.by_rule = detect::ATTRIBUTION_RULES
+        .iter()
+        .zip(&rule_counts)
+        .map(|(r, &(fired, matched))| RuleScore {
+            rule: r.id,
+            fired,
+            matched,
+            precision: ratio(matched, fired),
+            recall: ratio(matched, report.all.gold),
+        })
+        .collect();
     Ok((report, errors))
 }
 
@@ -236,7 +292,7 @@ fn score_doc(
     file: &str,
     direct: bool,
     errors: &mut Vec<ErrorCase>,
-) {
+) -> Vec<bool> {
     let gsets: Vec<Vec<usize>> = gold.iter().map(|g| token_set(words, &g.content)).collect();
     let psets: Vec<Vec<usize>> = pred.iter().map(|p| token_set(words, &p.spans)).collect();
     // Candidate pairs: only gold and predictions that share a token can reach 0.5; index tokens.
@@ -284,6 +340,7 @@ fn score_doc(
                     file: file.to_string(),
                     what: "wrong speaker",
                     direct,
+                    ty: pred[pi].ty.name(),
                     text: clip(chars, &pred[pi].spans),
                     detail: format!(
                         "after: {:?} gold source {:?}, predicted {:?}",
@@ -305,6 +362,7 @@ fn score_doc(
                 file: file.to_string(),
                 what: "missed",
                 direct,
+                ty: g.ty.name(),
                 text: clip(chars, &g.content),
                 detail: format!("cue {:?}", clip(chars, &g.cue)),
             });
@@ -316,14 +374,17 @@ fn score_doc(
                 file: file.to_string(),
                 what: "spurious",
                 direct,
+                ty: p.ty.name(),
                 text: clip(chars, &p.spans),
                 detail: format!(
-                    "cue {:?}",
-                    p.cue.map(|(a, b)| crate::detect::slice_pub(chars, a, b)).unwrap_or_default()
+                    "cue {:?}, rule {}",
+                    p.cue.map(|(a, b)| crate::detect::slice_pub(chars, a, b)).unwrap_or_default(),
+                    p.rule
                 ),
             });
         }
     }
+    pused
 }
 
 fn clip(chars: &[char], spans: &[(usize, usize)]) -> String {
@@ -350,7 +411,14 @@ fn predictions(text: &str) -> Vec<PredAttr> {
         }
         let speaker = q.speaker.and_then(|m| d.mentions.get(m)).map(|m| (m.start, m.end));
         first_of[i] = Some(out.len());
-        out.push(PredAttr { spans: vec![(q.start, q.end)], speaker, cue: q.cue, direct: q.kind == QuoteKind::Direct });
+        out.push(PredAttr {
+            spans: vec![(q.start, q.end)],
+            speaker,
+            cue: q.cue,
+            direct: q.kind == QuoteKind::Direct,
+            ty: q.attribution,
+            rule: q.rule,
+        });
     }
     out
 }
@@ -406,12 +474,20 @@ fn parse_ann(src: &str, chars: &[char]) -> Vec<GoldAttr> {
             .find(|c| !c.is_whitespace())
             .is_some_and(|c| matches!(c, '“' | '"' | '‘' | '\'' | '«' | '„'));
         let has_source = source.as_ref().is_some_and(|s| !s.is_empty());
+        let words = |spans: &Option<Vec<(usize, usize)>>| -> Option<String> {
+            let v = spans.as_ref().filter(|v| !v.is_empty())?;
+            Some(v.iter().map(|&(a, b)| crate::detect::slice_pub(chars, a, b)).collect::<Vec<_>>().join(" "))
+        };
+        let content_text =
+            content.iter().map(|&(a, b)| crate::detect::slice_pub(chars, a, b)).collect::<Vec<_>>().join(" ");
+        let (ty, _) = detect::attribution_type(words(&cue).as_deref(), words(&source).as_deref(), &content_text);
         out.push(GoldAttr {
             content,
             source: source.unwrap_or_default(),
             has_source,
             direct,
             cue: cue.unwrap_or_default(),
+            ty,
         });
     }
     out
@@ -422,13 +498,13 @@ impl fmt::Display for Report {
         writeln!(f, "PolNeAR attribution ({} documents)", self.documents)?;
         writeln!(
             f,
-            "{:<8} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>8}",
+            "{:<10} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>8}",
             "", "gold", "pred", "P", "R", "F1", "P=", "R=", "F1=", "speaker"
         )?;
         for (name, s) in [("direct", &self.direct), ("all", &self.all)] {
             writeln!(
                 f,
-                "{:<8} {:>6} {:>6} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>8.3}  ({}/{})",
+                "{:<10} {:>6} {:>6} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>8.3}  ({}/{})",
                 name,
                 s.gold,
                 s.predicted,
@@ -443,9 +519,31 @@ impl fmt::Display for Report {
                 s.speaker_total
             )?;
         }
+        for (name, s) in &self.by_type {
+            writeln!(
+                f,
+                "{:<10} {:>6} {:>6} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>8.3}  ({}/{})",
+                name,
+                s.gold,
+                s.predicted,
+                s.precision,
+                s.recall,
+                s.f1,
+                s.exact_precision,
+                s.exact_recall,
+                s.exact_f1,
+                s.speaker_accuracy,
+                s.speaker_correct,
+                s.speaker_total
+            )?;
+        }
+        writeln!(f, "{:<32} {:>6} {:>7} | {:>6} {:>6}", "rule", "fired", "matched", "P", "R")?;
+        for r in &self.by_rule {
+            writeln!(f, "{:<32} {:>6} {:>7} | {:>6.3} {:>6.3}", r.rule, r.fired, r.matched, r.precision, r.recall)?;
+        }
         write!(
             f,
-            "P/R/F1: token overlap, Jaccard ≥ 0.5; P=/R=/F1=: exact (same first and last word); speaker: accuracy on overlap-matched pairs with a gold source"
+            "rules: in the all-attributions matching, R = share of all gold attributions; types: gold typed by its cue with the detector's lexicon, all kinds; P/R/F1: token overlap, Jaccard ≥ 0.5; P=/R=/F1=: exact (same first and last word); speaker: accuracy on overlap-matched pairs with a gold source"
         )
     }
 }

@@ -7,6 +7,7 @@
 //! T2  →  SPEAKER 34 50  →  Mayor Zoë Adams
 //! R1  →  SPOKEN_BY Arg1:T1 Arg2:T2
 //! A1  →  Status T1 accepted
+//! A2  →  Type T1 statement
 //! N1  →  Reference T2 sayso:e3  →  Zoë Adams
 //! #1  →  AnnotatorNotes T1  →  the analyst's note
 //! #2  →  Tag T1  →  front-page
@@ -32,10 +33,13 @@
 //! project. Files of earlier exports with other names are left alone.
 //!
 //! **Import** reads a folder (every `.ann` with its `.txt`, in name order) or one `.ann`/`.txt`
-//! pair. `T`, `R`, `N` and `#` lines are read; `A` lines are skipped (imports are accepted), as are
-//! events and equivalences. Every `T` line's text must equal the text at its offsets.
+//! pair. `T`, `R`, `N`, `#` and `Type` attribute lines are read; `Status` lines are skipped (imports
+//! are accepted), as are events and equivalences. Every `T` line's text must equal the text at its offsets.
 
-use super::{DocSel, Error, ForeignText, Format, Importer, LeftOut, Relation, Selection, read_text, status_name};
+use super::{
+    DocSel, Error, ForeignText, Format, Importer, LeftOut, Relation, Selection, attribution_name, read_text,
+    set_attribution, status_name,
+};
 use crate::model::{AnnId, Entity, EntityId, Layer, Project};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -116,6 +120,13 @@ fn write_ann(selection: &Selection, d: &DocSel, w: &mut dyn Write) -> io::Result
     for (n, &a) in d.anns.iter().enumerate() {
         writeln!(w, "A{}\tStatus T{} {}", n + 1, selection.local(a), status_name(a))?;
     }
+    let mut n = d.anns.len();
+    for &a in &d.anns {
+        if let Some(t) = attribution_name(a) {
+            n += 1;
+            writeln!(w, "A{n}\tType T{} {t}", selection.local(a))?;
+        }
+    }
     let mut n = 0;
     for &a in &d.anns {
         if let Some(e) = a.links.entity.and_then(|id| selection.project.entity(id)) {
@@ -147,7 +158,9 @@ fn write_conf(selection: &Selection, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "{}\tArg1:<ENTITY>, Arg2:<ENTITY>", relation.name())?;
     }
     w.write_all(b"<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n")?;
-    w.write_all(b"Status\tArg:<ENTITY>, Value:accepted|suggested\n")
+    w.write_all(b"Status\tArg:<ENTITY>, Value:accepted|suggested\n")?;
+    let types: Vec<&str> = crate::model::AttributionType::ALL.iter().map(|t| t.name()).collect();
+    writeln!(w, "Type\tArg:<ENTITY>, Value:{}", types.join("|"))
 }
 
 fn write_visual(selection: &Selection, w: &mut dyn Write) -> io::Result<()> {
@@ -367,7 +380,14 @@ fn read_pair(importer: &mut Importer, foreign: &mut HashMap<String, EntityId>, a
                     }
                 }
             }
-            // Attributes (status), events, equivalences: not carried into the project.
+            // A quotation's attribution type.
+            Some('A') if kind == "Type" => {
+                let t = target(words.next().unwrap_or(""))?;
+                if let Some(a) = importer.annotation_mut(t) {
+                    set_attribution(a, words.next());
+                }
+            }
+            // Other attributes (status), events, equivalences: not carried into the project.
             _ => {}
         }
     }

@@ -1,6 +1,7 @@
 //! CSV of quotes for spreadsheets: one row per exported quote (each part of a split quote is its
-//! own row), with the columns `document, quote text, kind, speaker, speaker mention, cue, start,
-//! end, status, tags, note`.
+//! own row), with the columns `document, quote text, kind, type, speaker, speaker mention, cue,
+//! start, end, status, tags, note`. `type` is the attribution type: statement, belief, evidence or
+//! question.
 //!
 //! `speaker` is the canonical name of the entity the speaker mention refers to; `speaker mention`
 //! and `cue` are the texts of the linked annotations (a later part of a split quote takes them from
@@ -21,8 +22,20 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-const HEADER: [&str; 11] =
-    ["document", "quote text", "kind", "speaker", "speaker mention", "cue", "start", "end", "status", "tags", "note"];
+const HEADER: [&str; 12] = [
+    "document",
+    "quote text",
+    "kind",
+    "type",
+    "speaker",
+    "speaker mention",
+    "cue",
+    "start",
+    "end",
+    "status",
+    "tags",
+    "note",
+];
 
 /// The exported target of a relation from `a`, or from the first part of its split quote.
 fn linked<'p>(selection: &Selection<'p>, a: &'p Annotation, wanted: Relation) -> Option<&'p Annotation> {
@@ -43,6 +56,7 @@ fn write_doc<W: Write>(selection: &Selection, d: &DocSel, out: &mut ::csv::Write
             d.doc.title.as_str(),
             d.text_of(a),
             &a.label,
+            a.attribution_type().name(),
             entity.map_or("", |e| e.name.as_str()),
             speaker.map_or("", |s| d.text_of(s)),
             cue.map_or("", |c| d.text_of(c)),

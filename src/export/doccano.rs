@@ -2,8 +2,11 @@
 //!
 //! - `OUT` (sequence labelling): `{"text", "label": [[start, end, "LABEL"], …], "doc_id", "title"}`;
 //! - `OUT-STEM.relations.jsonl` beside it ("JSONL (Relation)"): `{"text", "entities": [{"id",
-//!   "start_offset", "end_offset", "label"}], "relations": [{"id", "from_id", "to_id", "type"}],
+//!   "start_offset", "end_offset", "label", "attribution"}], "relations": [{"id", "from_id", "to_id", "type"}],
 //!   "doc_id", "title"}`. Entity and relation ids run across the whole file.
+//!
+//! A quotation's entity in the relation file carries its attribution type (`"attribution":
+//! "statement"`, also `belief`, `evidence`, `question`), which import reads back.
 //!
 //! doccano keeps unknown top-level keys (`doc_id`, `title`) as the example's metadata.
 //!
@@ -16,7 +19,8 @@
 //! Relations exist only in the relation file. Import reads either shape.
 
 use super::{
-    DocSel, Error, ForeignText, Format, Importer, LeftOut, Relation, Selection, for_each_line, json_error, write_file,
+    DocSel, Error, ForeignText, Format, Importer, LeftOut, Relation, Selection, attribution_name, for_each_line,
+    json_error, set_attribution, write_file,
 };
 use crate::model::{AnnId, Project};
 use serde::{Deserialize, Serialize};
@@ -46,6 +50,8 @@ struct EntityOut<'a> {
     start_offset: usize,
     end_offset: usize,
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -87,6 +93,7 @@ fn relations_line<'a>(
             start_offset: a.span.start(),
             end_offset: a.span.end(),
             label: &a.label,
+            attribution: attribution_name(a),
         })
         .collect();
     let mut relations = Vec::new();
@@ -154,6 +161,7 @@ struct EntityIn {
     start_offset: usize,
     end_offset: usize,
     label: String,
+    attribution: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -172,17 +180,22 @@ pub(crate) fn read(path: &Path) -> Result<Project, Error> {
         let text = ForeignText::new(line.text);
         let title = line.title.unwrap_or_else(|| format!("line {n}"));
         let doc = importer.document(line.doc_id, title, String::new(), path, text.text.clone());
-        let spans: Vec<(Option<&serde_json::Value>, usize, usize, &str)> = match (&line.entities, &line.label) {
-            (Some(entities), _) => {
-                entities.iter().map(|e| (Some(&e.id), e.start_offset, e.end_offset, e.label.as_str())).collect()
-            }
-            (None, Some(labels)) => labels.iter().map(|(s, e, l)| (None, *s, *e, l.as_str())).collect(),
+        type SpanIn<'l> = (Option<&'l serde_json::Value>, usize, usize, &'l str, Option<&'l str>);
+        let spans: Vec<SpanIn> = match (&line.entities, &line.label) {
+            (Some(entities), _) => entities
+                .iter()
+                .map(|e| (Some(&e.id), e.start_offset, e.end_offset, e.label.as_str(), e.attribution.as_deref()))
+                .collect(),
+            (None, Some(labels)) => labels.iter().map(|(s, e, l)| (None, *s, *e, l.as_str(), None)).collect(),
             (None, None) => Vec::new(),
         };
         let mut by_id: HashMap<String, AnnId> = HashMap::new();
-        for (k, (id, start, end, label)) in spans.into_iter().enumerate() {
+        for (k, (id, start, end, label, attribution)) in spans.into_iter().enumerate() {
             let span = text.span(start, end).map_err(|m| bad(format!("span {}: {m}", k + 1)))?;
             let made = importer.annotation(doc, span, label, None);
+            if let Some(a) = importer.annotation_mut(made) {
+                set_attribution(a, attribution);
+            }
             if let Some(id) = id {
                 by_id.insert(id.to_string(), made);
             }

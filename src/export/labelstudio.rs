@@ -6,13 +6,16 @@
 //!   "annotations": [{"result": [
 //!     {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels",
 //!      "value": {"start": 57, "end": 96, "text": "“We will …”", "labels": ["DIRECT"]}},
+//!     {"id": "r1", "from_name": "attribution", "to_name": "text", "type": "choices",
+//!      "value": {"start": 57, "end": 96, "choices": ["statement"]}},
 //!     {"from_id": "r1", "to_id": "r2", "type": "relation", "direction": "right", "labels": ["SPOKEN_BY"]}]}],
 //!   "predictions": [{"model_version": "sayso", "result": […]}]}]
 //! ```
 //!
 //! Reviewed work goes under `annotations`, suggestions (with `--include-suggestions`) under
 //! `predictions`. Region ids are `r` + the annotation's number within its document. A note goes in
-//! the region's `meta.text`, as Label Studio's region notes do.
+//! the region's `meta.text`, as Label Studio's region notes do. A quotation's attribution type is a
+//! per-region choice (`<Choices name="attribution" perRegion="true">`) on the same region id.
 //!
 //! **Offsets:** Unicode code points, end exclusive. Label Studio does not document its unit and
 //! validates nothing on import; importing through its API (formats.md) showed that it takes Python
@@ -21,7 +24,7 @@
 //! **Cannot hold:** a relation between a reviewed and a suggested annotation (they sit in
 //! different result lists), tags, entity links and layers. The report counts each. Not importable.
 
-use super::{DocSel, Error, LeftOut, Relation, Selection, write_file};
+use super::{DocSel, Error, LeftOut, Relation, Selection, attribution_name, write_file};
 use crate::model::Annotation;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -30,6 +33,8 @@ use std::path::{Path, PathBuf};
 /// The names in `label_config.xml` that the tasks refer to.
 const LABELS_NAME: &str = "label";
 const TEXT_NAME: &str = "text";
+/// The per-region choice holding a quotation's attribution type.
+const TYPE_NAME: &str = "attribution";
 
 #[derive(Serialize)]
 struct Task<'a> {
@@ -70,6 +75,15 @@ enum Item<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         meta: Option<Meta<'a>>,
     },
+    /// A quotation's attribution type: a per-region choice on the same region id.
+    Choice {
+        id: String,
+        from_name: &'static str,
+        to_name: &'static str,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        value: ChoiceValue,
+    },
     Relation {
         from_id: String,
         to_id: String,
@@ -86,6 +100,13 @@ struct Value<'a> {
     end: usize,
     text: &'a str,
     labels: [&'a str; 1],
+}
+
+#[derive(Serialize)]
+struct ChoiceValue {
+    start: usize,
+    end: usize,
+    choices: [&'static str; 1],
 }
 
 #[derive(Serialize)]
@@ -106,6 +127,15 @@ fn result<'a>(selection: &Selection<'a>, d: &DocSel<'a>, reviewed: bool, crossin
             value: Value { start: a.span.start(), end: a.span.end(), text: d.text_of(a), labels: [&a.label] },
             meta: (!a.note.is_empty()).then_some(Meta { text: [&a.note] }),
         });
+        if let Some(t) = attribution_name(a) {
+            items.push(Item::Choice {
+                id: format!("r{}", selection.local(a)),
+                from_name: TYPE_NAME,
+                to_name: TEXT_NAME,
+                kind: "choices",
+                value: ChoiceValue { start: a.span.start(), end: a.span.end(), choices: [t] },
+            });
+        }
     }
     for &a in d.anns.iter().filter(|a| mine(a)) {
         for (relation, to, target) in selection.relations(a) {
@@ -141,6 +171,11 @@ fn write_config(selection: &Selection, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "    <Relation value=\"{}\"/>", relation.name())?;
     }
     w.write_all(b"  </Relations>\n")?;
+    writeln!(w, "  <Choices name=\"{TYPE_NAME}\" toName=\"{TEXT_NAME}\" perRegion=\"true\">")?;
+    for t in crate::model::AttributionType::ALL {
+        writeln!(w, "    <Choice value=\"{}\"/>", t.name())?;
+    }
+    w.write_all(b"  </Choices>\n")?;
     writeln!(w, "  <Text name=\"{TEXT_NAME}\" value=\"$text\"/>")?;
     w.write_all(b"</View>\n")
 }

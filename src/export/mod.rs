@@ -347,6 +347,21 @@ impl<'p> Selection<'p> {
 }
 
 /// The status written for an exported annotation: reviewed work is `accepted`.
+/// A quotation's attribution type as exports write it (`statement`, `belief`, `evidence`,
+/// `question`; a quotation without a stored type is a statement); `None` for other layers.
+pub(crate) fn attribution_name(a: &Annotation) -> Option<&'static str> {
+    (a.layer == Layer::Quote).then(|| a.attribution_type().name())
+}
+
+/// Reads an exported attribution type back onto an imported quotation.
+pub(crate) fn set_attribution(a: &mut Annotation, name: Option<&str>) {
+    if a.layer == Layer::Quote
+        && let Some(t) = name.and_then(crate::model::AttributionType::from_name)
+    {
+        a.attribution = Some(t);
+    }
+}
+
 pub(crate) fn status_name(a: &Annotation) -> &'static str {
     if a.is_reviewed() { "accepted" } else { "suggested" }
 }

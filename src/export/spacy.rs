@@ -3,7 +3,8 @@
 //! ```json
 //! {"text": "…",
 //!  "spans": [{"start": 57, "end": 96, "label": "DIRECT", "text": "“We will …”", "id": 1,
-//!             "layer": "quote", "status": "accepted", "tags": ["x"], "note": "…", "entity": 3}],
+//!             "layer": "quote", "status": "accepted", "attribution": "statement", "tags": ["x"],
+//!             "note": "…", "entity": 3}],
 //!  "relations": [{"head_id": 1, "child_id": 2, "label": "SPOKEN_BY",
 //!                 "head_span": {"start": 57, "end": 96, "label": "DIRECT"},
 //!                 "child_span": {"start": 34, "end": 50, "label": "SPEAKER"}}],
@@ -21,8 +22,8 @@
 //! annotation comes in accepted); `layer` is kept.
 
 use super::{
-    DocSel, Error, ForeignText, Format, Importer, LeftOut, Relation, Selection, for_each_line, json_error, status_name,
-    write_file,
+    DocSel, Error, ForeignText, Format, Importer, LeftOut, Relation, Selection, attribution_name, for_each_line,
+    json_error, set_attribution, status_name, write_file,
 };
 use crate::model::{AnnId, Entity, EntityId, Layer, Project};
 use serde::{Deserialize, Serialize};
@@ -49,6 +50,9 @@ struct SpanOut<'a> {
     id: usize,
     layer: &'a str,
     status: &'static str,
+    /// Quotations only: statement, belief, evidence or question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: Option<&'static str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
     #[serde(skip_serializing_if = "str::is_empty")]
@@ -100,6 +104,7 @@ fn line<'a>(selection: &Selection<'a>, d: &DocSel<'a>) -> Line<'a> {
             id: selection.local(a),
             layer: a.layer.name(),
             status: status_name(a),
+            attribution: attribution_name(a),
             tags: &a.tags,
             note: &a.note,
             entity: entity.map(|e| e.id.0),
@@ -164,6 +169,7 @@ struct SpanIn {
     text: Option<String>,
     id: Option<serde_json::Value>,
     layer: Option<String>,
+    attribution: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -225,6 +231,7 @@ pub(crate) fn read(path: &Path) -> Result<Project, Error> {
                 a.tags = s.tags.clone();
                 a.note = s.note.clone();
                 a.links.entity = entity;
+                set_attribution(a, s.attribution.as_deref());
             }
             made.push((id, s));
         }

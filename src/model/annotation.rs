@@ -88,6 +88,89 @@ impl Origin {
     }
 }
 
+/// What kind of attribution a quotation is, from the class of its cue (`assets/lexicon`).
+///
+/// Analysts of who said what mostly want *statements*; beliefs and intentions, evidence from
+/// documents and data, and questions are attributions too, but not things a person said as such.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum AttributionType {
+    /// Said, told, added, according to, wrote, tweeted …: what someone said.
+    Statement,
+    /// Thinks, believes, wants, plans, hopes, vows, fears …: what someone thinks or means to do.
+    Belief,
+    /// Found, showed, a report says, documents show, a poll finds, seems …: what evidence shows.
+    Evidence,
+    /// Asked whether …, “…?” asked X: the text asks.
+    Question,
+}
+
+impl AttributionType {
+    pub const ALL: [AttributionType; 4] =
+        [AttributionType::Statement, AttributionType::Belief, AttributionType::Evidence, AttributionType::Question];
+
+    /// The name used in exports, JSON and the CLI: `statement`, `belief`, `evidence`, `question`.
+    pub fn name(self) -> &'static str {
+        match self {
+            AttributionType::Statement => "statement",
+            AttributionType::Belief => "belief",
+            AttributionType::Evidence => "evidence",
+            AttributionType::Question => "question",
+        }
+    }
+
+    /// What the analyst reads: "statement", "belief/intent", "evidence", "question".
+    pub fn title(self) -> &'static str {
+        match self {
+            AttributionType::Belief => "belief/intent",
+            other => other.name(),
+        }
+    }
+
+    /// Parses [`AttributionType::name`] (and "belief/intent", "intent").
+    pub fn from_name(name: &str) -> Option<AttributionType> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "statement" => Some(AttributionType::Statement),
+            "belief" | "belief/intent" | "intent" => Some(AttributionType::Belief),
+            "evidence" => Some(AttributionType::Evidence),
+            "question" => Some(AttributionType::Question),
+            _ => None,
+        }
+    }
+}
+
+/// Which attributions a view shows: the presets "What people said" and "All attributions".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum AttributionFilter {
+    /// Statements only ("What people said").
+    Statements,
+    /// Every attribution ("All attributions").
+    #[default]
+    All,
+}
+
+impl AttributionFilter {
+    pub const ALL: [AttributionFilter; 2] = [AttributionFilter::Statements, AttributionFilter::All];
+
+    /// The preset's name as the View menu shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            AttributionFilter::Statements => "What people said",
+            AttributionFilter::All => "All attributions",
+        }
+    }
+
+    /// Whether an annotation is shown under this preset. Only quotations are filtered; a quote
+    /// without a stored type counts as a statement.
+    pub fn shows(self, a: &Annotation) -> bool {
+        match self {
+            AttributionFilter::All => true,
+            AttributionFilter::Statements => {
+                a.layer != Layer::Quote || a.attribution_type() == AttributionType::Statement
+            }
+        }
+    }
+}
+
 /// Links from an annotation to others and to an entity. Absent links are omitted from the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Links {
@@ -128,6 +211,9 @@ pub struct Annotation {
     pub note: String,
     #[serde(default, skip_serializing_if = "Links::is_empty")]
     pub links: Links,
+    /// For a quotation: what kind of attribution it is (absent on other layers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<AttributionType>,
 }
 
 impl Annotation {
@@ -152,7 +238,14 @@ impl Annotation {
             tags: Vec::new(),
             note: String::new(),
             links: Links::default(),
+            attribution: None,
         }
+    }
+
+    /// The attribution type of a quotation: the stored one, else statement (what a quote made by
+    /// hand or loaded from a format without types is taken to be).
+    pub fn attribution_type(&self) -> AttributionType {
+        self.attribution.unwrap_or(AttributionType::Statement)
     }
 
     /// Accepted or analyst-made work: what exports include by default.

@@ -14,7 +14,7 @@ mod span;
 mod summary;
 mod text_index;
 
-pub use annotation::{AnnId, Annotation, Layer, Links, Origin, Status};
+pub use annotation::{AnnId, Annotation, AttributionFilter, AttributionType, Layer, Links, Origin, Status};
 pub use document::{DocId, Document, text_hash};
 pub use entity::{Entity, EntityId};
 pub use project::{FORMAT_VERSION, Project};

@@ -5,7 +5,7 @@ use super::{AnnId, Annotation, DocId, Document, Entity, EntityId, Schema};
 use serde::{Deserialize, Serialize};
 
 /// The project file format this build writes. Older files are migrated on load; newer ones refused.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Project {

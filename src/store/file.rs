@@ -2,11 +2,16 @@
 //! covered when saved (`text`): readers of a diff see what was marked, and a project whose
 //! article text was edited by hand can have its spans found again ([`super::reanchor`]).
 //!
-//! Format history: 1 — first format; 2 — annotations carry `text`. Version 1 files load as
-//! they are (without anchors) and are written back as version 2.
+//! Format history: 1 — first format; 2 — annotations carry `text`; 3 — quotations carry their
+//! attribution type (`attribution: Some(Statement)`). Version 1 files load as they are (without
+//! anchors); version 1 and 2 quotations get their type from their cue's words with the cue
+//! lexicon, or statement when they have no cue or the cue is not in the lexicon (a quotation
+//! found by the older detector was reported speech, which is what statement means); all are
+//! written back as version 3.
 
 use crate::model::{
-    AnnId, Annotation, DocId, Document, Entity, FORMAT_VERSION, Layer, Links, Origin, Project, Schema, Span, Status,
+    AnnId, Annotation, AttributionType, DocId, Document, Entity, FORMAT_VERSION, Layer, Links, Origin, Project, Schema,
+    Span, Status,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -36,6 +41,8 @@ struct AnnotationOut<'a> {
     note: &'a str,
     #[serde(skip_serializing_if = "Links::is_empty")]
     links: &'a Links,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: Option<AttributionType>,
 }
 
 /// What a file holds: the project, and the saved words of each annotation (format 2 on).
@@ -72,6 +79,9 @@ struct AnnotationIn {
     note: String,
     #[serde(default)]
     links: Links,
+    /// Format 3 on; older quotations get theirs in [`migrate_attribution_types`].
+    #[serde(default)]
+    attribution: Option<AttributionType>,
 }
 
 /// Serialises `project` (already in canonical order) in the file's shape.
@@ -92,6 +102,7 @@ pub fn serialize(project: &Project, config: ron::ser::PrettyConfig) -> Result<St
             tags: &a.tags,
             note: &a.note,
             links: &a.links,
+            attribution: a.attribution,
         })
         .collect();
     let out = ProjectOut {
@@ -104,8 +115,8 @@ pub fn serialize(project: &Project, config: ron::ser::PrettyConfig) -> Result<St
     ron::ser::to_string_pretty(&out, config)
 }
 
-/// Parses a file whose version was already checked.
-pub fn parse(text: &str) -> Result<Parsed, ron::error::SpannedError> {
+/// Parses a file whose version (`version`) was already checked.
+pub fn parse(text: &str, version: u32) -> Result<Parsed, ron::error::SpannedError> {
     let file: ProjectIn = ron::from_str(text)?;
     let mut anchors = HashMap::new();
     let annotations = file
@@ -126,15 +137,39 @@ pub fn parse(text: &str) -> Result<Parsed, ron::error::SpannedError> {
                 tags: a.tags,
                 note: a.note,
                 links: a.links,
+                attribution: a.attribution,
             }
         })
         .collect();
-    let project = Project {
+    let mut project = Project {
         format_version: FORMAT_VERSION,
         documents: file.documents,
         schema: file.schema,
         entities: file.entities,
         annotations,
     };
+    if version < 3 {
+        migrate_attribution_types(&mut project);
+    }
     Ok(Parsed { project, anchors })
+}
+
+/// Formats 1 and 2 → 3: every quotation gets an attribution type, from the words of its cue
+/// annotation when it has one the lexicon knows, else statement.
+pub fn migrate_attribution_types(project: &mut Project) {
+    let cue_types: HashMap<AnnId, AttributionType> = project
+        .annotations
+        .iter()
+        .filter(|a| a.layer == Layer::Cue)
+        .filter_map(|a| {
+            let words = project.document(a.doc)?.slice(a.span);
+            Some((a.id, crate::detect::cue_attribution_type(words)?))
+        })
+        .collect();
+    for a in &mut project.annotations {
+        if a.layer == Layer::Quote && a.attribution.is_none() {
+            let from_cue = a.links.cue.and_then(|c| cue_types.get(&c).copied());
+            a.attribution = Some(from_cue.unwrap_or(AttributionType::Statement));
+        }
+    }
 }

@@ -143,7 +143,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Loaded, StoreError> {
         }
         _ => {}
     }
-    let parsed = file::parse(text).map_err(syntax)?;
+    let parsed = file::parse(text, probe.format_version).map_err(syntax)?;
     let mut project = parsed.project;
     canonicalize(&mut project);
     let plans = reanchor::plan(&project, &parsed.anchors);

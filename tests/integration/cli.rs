@@ -69,6 +69,39 @@ fn annotate_then_check_and_detect_json() {
     assert_eq!(quote["text"], "“We will win,”");
     assert_eq!((quote["start"].as_u64(), quote["end"].as_u64()), (Some(7), Some(21)));
     assert_eq!(quote["speaker"]["text"].as_str().map(|s| s.ends_with("Lavrov")), Some(true));
+    assert_eq!(quote["type"], "statement");
+    assert_eq!(quote["quotation"], 0);
+    let forms: Vec<(&str, &str)> = v["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m["form"].as_str().unwrap()))
+        .collect();
+    assert!(forms.contains(&("Sergei Lavrov", "name")), "{forms:?}");
+}
+
+#[test]
+fn detect_json_types_quotes_and_joins_the_parts_of_a_split_quotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    let text = "Talks\n\n“We will win,” the minister said. “And soon.”\n\nThe mayor believes that the budget is balanced, \
+                and he said it would stay so.\n";
+    std::fs::write(&article, text).unwrap();
+    let out = sayso(&["detect", article.to_str().unwrap(), "--json"]);
+    let v: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let quotes = v["quotes"].as_array().unwrap();
+    let find = |start: &str| quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with(start)).unwrap();
+    let (first, second) = (find("“We will win"), find("“And soon"));
+    assert_eq!(first["quotation"], second["quotation"], "one quotation in two parts");
+    assert_ne!(first["quotation"], find("that the budget")["quotation"]);
+    assert_eq!(find("that the budget")["type"], "belief");
+    let forms: Vec<(&str, &str)> = v["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m["form"].as_str().unwrap()))
+        .collect();
+    assert!(forms.contains(&("he", "pronoun")) && forms.contains(&("the minister", "nominal")), "{forms:?}");
 }
 
 #[test]

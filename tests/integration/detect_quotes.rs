@@ -157,3 +157,22 @@ fn json_has_the_issue_shape() {
     assert!(ents.len() >= 2 && ents.iter().all(|e| *e == ents[0]), "{m:?}");
     assert!(v["entities"][0]["name"].is_string());
 }
+
+#[test]
+fn a_title_in_quotation_marks_inside_reported_speech_is_not_a_quotation() {
+    let text = "Intro.\n\nShe said shoppers pay more for items labeled “Made in the U.S.A.,” as she told MSNBC’s \
+“Morning Joe.”";
+    let d = detect::detect(text);
+    let chars: Vec<char> = text.chars().collect();
+    let mixed: Vec<String> = d
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Mixed)
+        .map(|q| chars[q.start..q.end].iter().collect())
+        .collect();
+    assert!(mixed.is_empty(), "{mixed:?}");
+    // A partial quotation that a verb of saying governs stays one.
+    let text = "Intro.\n\nThe minister called on the rebels to stop “sabotaging” the peace process.";
+    let d = detect::detect(text);
+    assert!(d.quotes.iter().any(|q| q.kind == QuoteKind::Mixed), "{:?}", d.quotes);
+}

@@ -1,7 +1,7 @@
 //! Suggestions land in the project: linked, labelled from the schema, with reasons.
 
 use sayso::detect;
-use sayso::model::{DocId, Document, Layer, Origin, Project, Status};
+use sayso::model::{AttributionType, DocId, Document, Layer, Origin, Project, Status};
 
 #[test]
 fn seed_article_suggestions_are_linked() {
@@ -24,6 +24,10 @@ fn seed_article_suggestions_are_linked() {
     assert_eq!(quotes.len(), 13);
     let lavrov = p.entities.iter().find(|e| e.name == "Sergei Lavrov").expect("Lavrov").id;
     for q in quotes {
+        // Each quotation names the rule that found it and carries its type.
+        let Origin::Detector { rule, .. } = &q.origin else { panic!("detector origin") };
+        assert!(detect::ATTRIBUTION_RULES.iter().any(|r| r.id == rule), "{rule}");
+        assert_eq!(q.attribution, Some(AttributionType::Statement), "{q:?}");
         let sp = q.links.speaker.and_then(|id| p.annotation(id)).expect("speaker link");
         assert_eq!(sp.layer, Layer::Speaker);
         assert_eq!(sp.links.entity, Some(lavrov));

@@ -248,6 +248,7 @@ fn csv_has_the_columns_and_quotes_awkward_fields() {
             "document",
             "quote text",
             "kind",
+            "type",
             "speaker",
             "speaker mention",
             "cue",
@@ -263,15 +264,17 @@ fn csv_has_the_columns_and_quotes_awkward_fields() {
         project.annotations.iter().filter(|a| a.layer == sayso::model::Layer::Quote && a.status != Status::Rejected);
     assert_eq!(rows.len(), quotes.count());
     assert_eq!(&rows[0][1], "“We will rebuild the bridge by spring.”");
-    assert_eq!((&rows[0][3], &rows[0][4], &rows[0][5]), ("Zoë Adams", "Mayor Zoe\u{308} Adams", "said"));
-    assert_eq!((&rows[0][6], &rows[0][7], &rows[0][8]), ("57", "96", "accepted"));
-    assert_eq!(&rows[0][9], "front-page; promise");
+    assert_eq!(&rows[0][3], "statement");
+    assert_eq!((&rows[0][4], &rows[0][5], &rows[0][6]), ("Zoë Adams", "Mayor Zoe\u{308} Adams", "said"));
+    assert_eq!((&rows[0][7], &rows[0][8], &rows[0][9]), ("57", "96", "accepted"));
+    assert_eq!(&rows[0][10], "front-page; promise");
+    assert!(rows.iter().any(|r| &r[3] == "belief"), "each quotation's attribution type");
     let lavrov = &rows[1];
     assert_eq!(&lavrov[1], "\"Our strategy is very simple, and it is working.\"");
-    assert_eq!(&lavrov[10], "He said, \"simple\" — twice,\nthen left.");
+    assert_eq!(&lavrov[11], "He said, \"simple\" — twice,\nthen left.");
     // The second part of the split quote takes its speaker from the first part.
     let part2 = rows.iter().find(|r| r[1].starts_with("“and we will")).unwrap();
-    assert_eq!((&part2[3], &part2[4]), ("Sergei Lavrov", "he"));
+    assert_eq!((&part2[4], &part2[5]), ("Sergei Lavrov", "he"));
     assert!(report.left_out.iter().any(|l| l.contains("neither")), "{:?}", report.left_out);
 }
 
@@ -316,7 +319,7 @@ fn label_studio_tasks_follow_the_rules_of_formats_md() {
     let config = std::fs::read_to_string(&report.files[1]).unwrap();
     let tasks: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(tasks.len(), project.documents.len());
-    let (mut regions, mut predicted) = (0, 0);
+    let (mut regions, mut predicted, mut choices) = (0, 0, 0);
     for task in &tasks {
         let text = task["data"]["text"].as_str().unwrap();
         let mut results: Vec<(&Value, bool)> = Vec::new();
@@ -342,6 +345,13 @@ fn label_studio_tasks_follow_the_rules_of_formats_md() {
                     assert!(config.contains(&format!("<Label value=\"{label}\"")), "{label} in the config");
                     regions += 1;
                     predicted += usize::from(is_prediction);
+                } else if item["type"] == "choices" {
+                    // A quotation's attribution type, on one of the result's regions.
+                    assert_eq!(item["from_name"], "attribution");
+                    assert!(ids.contains(&item["id"].as_str().unwrap()));
+                    let choice = item["value"]["choices"][0].as_str().unwrap();
+                    assert!(config.contains(&format!("<Choice value=\"{choice}\"/>")), "{choice} in the config");
+                    choices += 1;
                 } else {
                     assert_eq!(item["type"], "relation");
                     assert!(
@@ -354,6 +364,9 @@ fn label_studio_tasks_follow_the_rules_of_formats_md() {
         }
     }
     assert_eq!(regions, report.exported);
+    let quotes =
+        project.annotations.iter().filter(|a| a.layer == sayso::model::Layer::Quote && a.status != Status::Rejected);
+    assert_eq!(choices, quotes.count(), "every quotation carries its type");
     assert_eq!(
         predicted,
         project.annotations.iter().filter(|a| !a.is_reviewed() && a.status != Status::Rejected).count()

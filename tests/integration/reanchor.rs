@@ -4,7 +4,7 @@
 use crate::common;
 
 use common::hand_edited;
-use sayso::model::{AnnId, Project};
+use sayso::model::{AnnId, AttributionType, Layer, Project};
 use sayso::store::{self, StoreError};
 use std::path::Path;
 
@@ -25,15 +25,19 @@ fn saved_files_carry_each_annotations_words() {
 }
 
 #[test]
-fn format_1_files_load_and_are_written_back_as_format_2() {
+fn format_1_files_load_and_are_written_back_as_format_3() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-1.ron");
     let v1 = std::fs::read_to_string(&path).unwrap();
     assert!(v1.contains("format_version: 1") && v1.matches("text: ").count() == 4, "only documents have text");
     let loaded = store::load(&path).unwrap();
     assert!(loaded.reanchor.is_none() && loaded.warnings.is_empty());
-    let v2 = store::to_ron(&loaded.project);
-    assert!(v2.contains("format_version: 2") && v2.contains("text: \"Sergei Lavrov\""));
-    assert_eq!(load(&v2).unwrap().project, loaded.project);
+    let v3 = store::to_ron(&loaded.project);
+    assert!(v3.contains("format_version: 3") && v3.contains("text: \"Sergei Lavrov\""));
+    // Every quotation got an attribution type on the way (its cue is "said": a statement).
+    let quotes: Vec<_> = loaded.project.annotations.iter().filter(|a| a.layer == Layer::Quote).collect();
+    assert!(!quotes.is_empty());
+    assert!(quotes.iter().all(|a| a.attribution == Some(AttributionType::Statement)));
+    assert_eq!(load(&v3).unwrap().project, loaded.project);
 }
 
 #[test]

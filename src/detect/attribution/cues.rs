@@ -59,6 +59,10 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
     if prev_noun_context || matches!(doc.lower(i + 1), "of" | "for") && !verb_form {
         return None;
     }
+    // "a new report says", "the survey found": a document noun before a verb is its subject.
+    if cx.lex.document_sources.contains(w) && doc.has(i + 1, lexicon::F_CUE) && !doc.tokens[i + 1].cap {
+        return None;
+    }
     // "Recent reports have revealed": before an auxiliary the word is a noun; "a book written by
     // Marc Headley": before "by" it is a passive, whose speaker is not on its left.
     let next_in_sentence = doc.tokens.get(i + 1).is_some_and(|n| n.sent() == t.sent());

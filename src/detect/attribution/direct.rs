@@ -178,7 +178,7 @@ pub(super) fn colon_label(cx: &mut Ctx, ft: usize) -> Option<(usize, usize)> {
         doc.tokens[j].kind == Kind::Word
             && (doc.tokens[j].cap || matches!(doc.lower(j), "to" | "of" | "on" | "the" | "'s"))
     }) && !(start..colon).any(|j| doc.has(j, lexicon::F_NOT_SPEAKER));
-    if !label_ok || !doc.tokens[start].cap {
+    if !label_ok || !doc.tokens[start].cap || heading_label(cx, start, colon) {
         return None;
     }
     let mut se = start + 1;

@@ -55,7 +55,7 @@ pub(super) fn indirect(
             }
             (ss, e)
         };
-        return make(cx, cs, ce, sp, cue_span, format!("cue \"{cue_text}\""));
+        return make(cx, rules::INDIRECT_ACCORDING_TO, (cs, ce), sp, cue_span, format!("cue \"{cue_text}\""));
     }
     // "… and told them that …", "…, telling CNN that …": a second verb or a participle of the
     // sentence's subject.
@@ -92,7 +92,8 @@ pub(super) fn indirect(
             if inside_direct(a, b) {
                 return None;
             }
-            return make(cx, ss, e, sp, cue_span, format!("cue \"{cue_text}\" after the reported clause"));
+            let why = format!("cue \"{cue_text}\" after the reported clause");
+            return make(cx, rules::INDIRECT_INVERTED, (ss, e), sp, cue_span, why);
         }
     };
     // After the cue: skip the addressee and adjuncts up to "that" or a clause.
@@ -300,12 +301,12 @@ pub(super) fn indirect(
         let earlier_cue =
             (ss.max(ns.saturating_sub(40))..ns).any(|j| cue_at(cx, j, se).is_some_and(|c| c.class == CueClass::Speech));
         let cs = if before_ok && doc.is_punct(cue.e, ',') && !earlier_cue { ss } else { k };
-        let why = if that_at.is_some() {
-            format!("cue \"{cue_text}\" with a that-clause")
+        let (rule, why) = if that_at.is_some() {
+            (rules::INDIRECT_THAT_CLAUSE, format!("cue \"{cue_text}\" with a that-clause"))
         } else {
-            format!("cue \"{cue_text}\" followed by a clause")
+            (rules::INDIRECT_CLAUSE_AFTER, format!("cue \"{cue_text}\" followed by a clause"))
         };
-        return make(cx, cs, ce, sp, cue_span, why);
+        return make(cx, rule, (cs, ce), sp, cue_span, why);
     }
     // Content before: "…, officials said."
     if before_ok && cue.class == CueClass::Speech {
@@ -317,7 +318,8 @@ pub(super) fn indirect(
         if inside_direct(a, b) {
             return None;
         }
-        return make(cx, ss, e, sp, cue_span, format!("cue \"{cue_text}\" after the reported clause"));
+        let why = format!("cue \"{cue_text}\" after the reported clause");
+        return make(cx, rules::INDIRECT_CLAUSE_BEFORE, (ss, e), sp, cue_span, why);
     }
     None
 }
@@ -419,7 +421,11 @@ pub(super) fn colon_lines(cx: &mut Ctx, out: &mut Vec<Attr>) {
             ce -= 1;
         }
         let words = (colon + 1..ce).filter(|&j| doc.is_word(j)).count();
-        if !label_ok || words < 3 || (colon + 1..ce).any(|j| cx.ments.tok_quote.has(j) && j == colon + 1) {
+        if !label_ok
+            || words < 3
+            || (colon + 1..ce).any(|j| cx.ments.tok_quote.has(j) && j == colon + 1)
+            || heading_label(cx, start, colon)
+        {
             continue;
         }
         // The speaker: the first name group ("Clinton" in "Clinton to Planned Parenthood").
@@ -432,7 +438,8 @@ pub(super) fn colon_lines(cx: &mut Ctx, out: &mut Vec<Attr>) {
             *u = true;
         }
         let cue = span(doc, colon, colon + 1);
-        if let Some(a) = make(cx, colon + 1, ce, sp, cue, "a name and a colon opening the paragraph".into()) {
+        let why = "a name and a colon opening the paragraph".to_string();
+        if let Some(a) = make(cx, rules::INDIRECT_NAME_COLON_LINE, (colon + 1, ce), sp, cue, why) {
             out.push(a);
         }
     }

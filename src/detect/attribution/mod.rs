@@ -32,10 +32,13 @@ use super::entities::{MKind, Ment, Mentions};
 use super::lexicon::{self, CueClass, Lexicon};
 use super::quotes::RawQuote;
 use super::tokens::{Doc, Kind, TokenIndex};
+use super::types::{TypeReason, attribution_type};
+use crate::model::AttributionType;
 
 mod cues;
 mod direct;
 mod indirect;
+pub mod rules;
 mod speaker;
 
 use cues::*;
@@ -59,6 +62,11 @@ pub struct Attr {
     /// Index into the attribution list (before sorting) of the first part.
     pub part_of: Option<usize>,
     pub reason: String,
+    /// The rule that found it ([`rules`]).
+    pub rule: &'static str,
+    /// Set once every attribution is found ([`set_types`]).
+    pub attribution: AttributionType,
+    pub type_reason: TypeReason,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -131,6 +139,9 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue: Some(cue),
                 part_of: None,
                 reason: format!("quotation marks, cue \"{cue_text}\" right before the quotation{marks}"),
+                attribution: AttributionType::Statement,
+                type_reason: "",
+                rule: rules::DIRECT_CUE_RIGHT_BEFORE.id,
             });
             last_direct = None;
             continue;
@@ -145,6 +156,9 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue: Some(span(doc, colon, colon + 1)),
                 part_of: None,
                 reason: format!("quotation marks after a name and a colon{marks}"),
+                attribution: AttributionType::Statement,
+                type_reason: "",
+                rule: rules::DIRECT_NAME_COLON.id,
             });
             last_direct = None;
             continue;
@@ -161,6 +175,9 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue: Some(cue),
                 part_of: None,
                 reason: format!("quotation marks, cue \"{cue_text}\" after the quotation{marks}"),
+                attribution: AttributionType::Statement,
+                type_reason: "",
+                rule: rules::DIRECT_CUE_AFTER.id,
             });
             last_direct = Some((idx, lt, end_para));
             continue;
@@ -185,12 +202,16 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                     cue,
                     part_of: Some(first),
                     reason: format!("quotation marks; continues the quotation split around its attribution{marks}"),
+                    attribution: AttributionType::Statement,
+                    type_reason: "",
+                    rule: rules::DIRECT_SPLIT_PART.id,
                 });
                 last_direct = None;
                 continue;
             }
         }
-        if let Some((sp, cue, _)) = left_attribution(&mut cx, ft) {
+        // (Not a document's cue from the sentence before: "… noted the findings show …. “…”".)
+        if let Some((sp, cue, _)) = left_attribution(&mut cx, ft).filter(|&(sp, _, _)| !document_source(&cx, sp)) {
             let cue_text = super::slice(&doc.chars, cue.0, cue.1);
             out.push(Attr {
                 start: q.start,
@@ -200,6 +221,9 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue: Some(cue),
                 part_of: None,
                 reason: format!("quotation marks, cue \"{cue_text}\" before the quotation{marks}"),
+                attribution: AttributionType::Statement,
+                type_reason: "",
+                rule: rules::DIRECT_CUE_BEFORE.id,
             });
             last_direct = None;
             continue;
@@ -220,6 +244,9 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
             cue: None,
             part_of: None,
             reason: why,
+            attribution: AttributionType::Statement,
+            type_reason: "",
+            rule: if sp.is_some() { rules::DIRECT_PASSAGE.id } else { rules::DIRECT_UNATTRIBUTED.id },
         });
     }
     // Pass 2: indirect speech, sentence by sentence. Direct quotations as sorted spans, so each
@@ -271,6 +298,9 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
         out.iter().enumerate().filter(|(_, a)| a.kind == QuoteKind::Indirect).map(|(i, a)| (a.start, i)).collect();
     indirect_idx.sort_unstable();
     for (s, e) in mixed {
+        if term_in_quotes(&cx, s, e) {
+            continue;
+        }
         // Indirect clauses starting before the fragment (a bounded look back); the outermost one
         // names the speaker ("Lavrov said that Russia aimed to “fight …”" is Lavrov's).
         let upto = indirect_idx.partition_point(|x| x.0 <= s);
@@ -290,6 +320,9 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue,
                 part_of: None,
                 reason: format!("partial quotation inside speech reported from {who}"),
+                attribution: AttributionType::Statement,
+                type_reason: "",
+                rule: rules::MIXED_IN_REPORTED.id,
             });
             continue;
         }
@@ -326,9 +359,13 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 cue: Some(span(doc, c.s, c.e)),
                 part_of: None,
                 reason: format!("partial quotation in a sentence with the cue \"{cue_text}\""),
+                attribution: AttributionType::Statement,
+                type_reason: "",
+                rule: rules::MIXED_CUE_IN_SENTENCE.id,
             });
         }
     }
+    set_types(&cx, &mut out);
     // Text order, with part_of re-pointed.
     let mut keys: Vec<(usize, usize, usize)> = out.iter().enumerate().map(|(i, a)| (a.start, a.end, i)).collect();
     keys.sort();
@@ -338,6 +375,17 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
         a.part_of = a.part_of.and_then(|p| new_index.get(p).copied());
     }
     out
+}
+
+/// Types every attribution by its cue, its source and whether its content asks ([`attribution_type`]).
+fn set_types(cx: &Ctx, out: &mut [Attr]) {
+    let chars = &cx.doc.chars;
+    for a in out {
+        let cue = a.cue.map(|(s, e)| super::slice(chars, s, e));
+        let source = a.speaker.map(|m| describe(cx, m));
+        let content = super::slice(chars, a.start, a.end);
+        (a.attribution, a.type_reason) = attribution_type(cue.as_deref(), source.as_deref(), &content);
+    }
 }
 
 fn rank(m: &Ment) -> u8 {
@@ -399,6 +447,25 @@ fn shape(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Shape {
     Shape::Partial
 }
 
+/// A title or a name in quotation marks inside reported speech (“Silent Night”, the “Great
+/// Satan”, “R” or “D”): up to four words, each capitalised (function words aside), after a
+/// lower-case word, are what something is called, not words someone is reported to have said.
+fn term_in_quotes(cx: &Ctx, s: usize, e: usize) -> bool {
+    let doc = cx.doc;
+    let ft = doc.token_at_or_after(s);
+    let lt = doc.token_at_or_after(e);
+    let words: Vec<usize> = (ft..lt).filter(|&j| doc.is_word(j)).collect();
+    // In a headline every word is capitalised, the quoted ones too (Trump Is ‘Disqualifying’):
+    // only after a lower-case word do capitals mark a name.
+    let after_lower = ft
+        .checked_sub(1)
+        .is_some_and(|p| doc.is_word(p) && !doc.tokens[p].cap && doc.tokens[p].sent() == doc.tokens[ft].sent());
+    after_lower
+        && (1..=4).contains(&words.len())
+        && words.iter().all(|&j| doc.tokens[j].cap || doc.has(j, lexicon::F_FUNCTION_WORDS))
+        && !words.iter().all(|&j| doc.has(j, lexicon::F_FUNCTION_WORDS))
+}
+
 fn mark(cx: &mut Ctx, c: Cue) {
     for j in c.s..c.e {
         if let Some(u) = cx.used_cue.get_mut(j) {
@@ -442,6 +509,7 @@ fn follow_reported_speech(cx: &Ctx, out: &mut [Attr]) {
         out[qi].reason =
             format!("quotation marks, no cue of its own; continues the speech reported from {name}{marks}");
         out[qi].speaker = sp;
+        out[qi].rule = rules::DIRECT_AFTER_REPORTED.id;
     }
 }
 
@@ -456,11 +524,26 @@ fn inherit(cx: &Ctx, out: &[Attr], para: usize) -> Option<(usize, String)> {
     Some((sp, describe(cx, sp)))
 }
 
+/// Whether mention `m` names a document, a study or data ("the findings", "a new report").
+fn document_source(cx: &Ctx, m: usize) -> bool {
+    cx.ments
+        .list
+        .get(m)
+        .is_some_and(|m| m.tok.1 > m.tok.0 && cx.lex.document_sources.contains(cx.doc.lower(m.tok.1 - 1)))
+}
+
 fn describe(cx: &Ctx, m: usize) -> String {
     cx.ments.list.get(m).map(|m| super::slice(&cx.doc.chars, m.start, m.end)).unwrap_or_default()
 }
 
-fn make(cx: &Ctx, cs: usize, ce: usize, sp: usize, cue: (usize, usize), reason: String) -> Option<Attr> {
+fn make(
+    cx: &Ctx,
+    rule: rules::Rule,
+    (cs, ce): (usize, usize),
+    sp: usize,
+    cue: (usize, usize),
+    reason: String,
+) -> Option<Attr> {
     let doc = cx.doc;
     if ce <= cs || (cs..ce).filter(|&j| doc.is_word(j)).count() < 1 {
         return None;
@@ -483,5 +566,8 @@ fn make(cx: &Ctx, cs: usize, ce: usize, sp: usize, cue: (usize, usize), reason: 
         cue: Some(cue),
         part_of: None,
         reason: why,
+        attribution: AttributionType::Statement,
+        type_reason: "",
+        rule: rule.id,
     })
 }

@@ -32,7 +32,10 @@ pub(super) fn speaker_mention(cx: &mut Ctx, s: usize, e: usize, head: usize) -> 
                 | "poll"
                 | "survey"
                 | "study"
-        );
+        )
+        // "city documents show", "videos show": a document, a study or data is a source, not a
+        // person.
+        || cx.lex.document_sources.contains(hw);
     let (a, b) = span(doc, s, e);
     let mut reason = String::with_capacity(b.saturating_sub(a) + 20);
     reason.push_str("speaker phrase \"");
@@ -71,7 +74,22 @@ pub(super) fn np_left(cx: &Ctx, head: usize, floor: usize) -> Option<usize> {
     if matches!(hw, "he" | "she" | "they" | "we" | "i" | "you" | "it") {
         return Some(head);
     }
-    if doc.has(head, lexicon::F_FUNCTION_WORDS | lexicon::F_AUX) || doc.has(head, lexicon::F_CUE) && !t.cap {
+    // A cue word is a verb here, unless it names a document ("a new report says").
+    if doc.has(head, lexicon::F_FUNCTION_WORDS | lexicon::F_AUX)
+        || doc.has(head, lexicon::F_CUE) && !t.cap && !lex.document_sources.contains(hw)
+    {
+        return None;
+    }
+    // "November showed", "the Model 3 showed": a month, a day or a number before a cue is never
+    // a speaker because of where it stands ("Theresa May said" is a name and stays one).
+    let in_person_name = cx.tok_ment.get(head).is_some_and(|mi| {
+        let m = &cx.ments.list[mi];
+        m.kind == MKind::Name && m.label == "PERSON" && m.tok.1 - m.tok.0 > 1
+    });
+    if t.kind == Kind::Number
+        || doc.has(head, lexicon::F_MONTHS | lexicon::F_WEEKDAYS | lexicon::F_TEMPORAL | lexicon::F_NUMBER_WORDS)
+            && !in_person_name
+    {
         return None;
     }
     // "Western states", "American officials' …": a nationality is a modifier, not a speaker.
@@ -145,6 +163,11 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     }
     while j >= floor && skipped < 4 {
         let w = doc.lower(j);
+        // "McCallum didn't say whether …", "He didn't suggest retaliation. “…”": a negated cue
+        // reports what was not said, and the negation is never part of the speaker's name.
+        if matches!(w, "not" | "never") || w.ends_with("n't") {
+            return None;
+        }
         if doc.has(j, lexicon::F_AUX) || (w.ends_with("ly") && !doc.tokens[j].cap && w.len() > 4) {
             j = j.checked_sub(1)?;
             skipped += 1;
@@ -157,6 +180,33 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
             && doc.has(j - 1, lexicon::F_WEEKDAYS)
         {
             j -= 1;
+        }
+        // "The RNC this week announced", "Aides to Mr. Sanders in July said": a time phrase
+        // between the subject and the verb is stepped over too.
+        let time_word = |k: usize| {
+            doc.has(k, lexicon::F_MONTHS | lexicon::F_TEMPORAL)
+                && !cx.tok_ment.get(k).is_some_and(|mi| {
+                    let m = &cx.ments.list[mi];
+                    m.kind == MKind::Name && m.label == "PERSON" && m.tok.1 - m.tok.0 > 1
+                })
+        };
+        if j > floor && (time_word(j) || doc.tokens[j].kind == Kind::Number && time_word(j - 1)) {
+            let mut k = j;
+            while k > floor
+                && (time_word(k)
+                    || doc.tokens[k].kind == Kind::Number
+                    || matches!(
+                        doc.lower(k),
+                        "this" | "last" | "next" | "past" | "early" | "late" | "earlier" | "in" | "on" | "mid" | "the"
+                    ))
+            {
+                k -= 1;
+            }
+            if doc.is_word(k) && !doc.has(k, lexicon::F_FUNCTION_WORDS) {
+                j = k;
+                skipped += 1;
+                continue;
+            }
         }
         if j > floor && (doc.has(j, lexicon::F_WEEKDAYS) || matches!(w, "today" | "yesterday" | "tonight")) {
             j -= 1;
@@ -369,4 +419,38 @@ pub(super) fn sentence_subject(cx: &Ctx, ss: usize, limit: usize) -> Option<usiz
     let person = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC");
     let after = m.tok.1;
     (person && m.tok.0 == s && after < limit && doc.is_punct(after, ',')).then_some(mi)
+}
+
+/// Whether the words `[s, e)` before a colon are a heading or a label rather than a source:
+/// "KEEPING SCORE:", "JAPAN ECONOMY:", "FIX IS IN:", "The Latest:". A source before a colon is a
+/// name ("CLINTON:", "Hillary Clinton:", "SEN. SANDERS:", "WHITE HOUSE:") or a role.
+pub(super) fn heading_label(cx: &Ctx, s: usize, e: usize) -> bool {
+    let doc = cx.doc;
+    let words: Vec<usize> = (s..e).filter(|&j| doc.is_word(j)).collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let known_name = cx.lex.names.contains_key(&lexicon::name_key(&super::super::slice(
+        &doc.chars,
+        doc.tokens[s].start(),
+        doc.tokens[e - 1].end(),
+    )));
+    let person_word =
+        |j: usize| doc.has(j, lexicon::F_GIVEN_NAMES | lexicon::F_ABBREVIATIONS | lexicon::F_PERSON_ROLES);
+    // Several words in capitals: a heading, unless a given name or a title makes it a person's name.
+    let all_caps = words.iter().all(|&j| {
+        let w = doc.chars.get(doc.tokens[j].start()..doc.tokens[j].end()).unwrap_or(&[]);
+        w.iter().filter(|c| c.is_alphabetic()).count() >= 2 && !w.iter().any(|c| c.is_lowercase())
+    });
+    if all_caps && !known_name && !words.iter().any(|&j| person_word(j)) {
+        return true;
+    }
+    // "The Latest:", "The Ninth Circle:": a description with an article whose head names neither a
+    // role nor an organisation.
+    let head = words[words.len() - 1];
+    doc.lower(s) == "the"
+        && !known_name
+        && !doc.has(head, lexicon::F_ROLE_NOUNS | lexicon::F_PERSON_ROLES | lexicon::F_ORG_HEADS)
+        // A gazetteer name ending the label ("The Associated Press") is a source.
+        && cx.tok_ment.get(head).is_none_or(|mi| cx.ments.list[mi].canonical.is_none())
 }

@@ -38,7 +38,7 @@ use super::entities::{MKind, Ment, Mentions};
 use super::lexicon;
 use super::lexicon::FastMap as HashMap;
 use super::tokens::{Doc, Kind};
-use super::{Detections, Entity, Mention, Quote, QuoteKind};
+use super::{Detections, Entity, Mention, MentionForm, Quote, QuoteKind};
 
 const NO_ENTITY: usize = usize::MAX;
 
@@ -845,6 +845,11 @@ fn finish(
             label,
             entity: e,
             antecedent: antecedent[mi].and_then(|a| new_index.get(a).copied()).filter(|&a| a != usize::MAX),
+            form: match m.kind {
+                MKind::Name | MKind::Value => MentionForm::Name,
+                MKind::Pronoun | MKind::Neuter | MKind::SelfRef => MentionForm::Pronoun,
+                MKind::Role | MKind::Title | MKind::Nominal | MKind::Other => MentionForm::Nominal,
+            },
             reason,
         });
     }
@@ -872,6 +877,9 @@ fn finish(
             speaker_entity,
             cue: a.cue,
             part_of: a.part_of,
+            attribution: a.attribution,
+            type_reason: a.type_reason,
+            rule: a.rule,
             reason: a.reason,
         });
     }
