@@ -13,7 +13,7 @@
 //! accepted ones solid; rejected ones are not drawn.
 
 use super::palette;
-use crate::model::{AnnId, Annotation, Document, EntityId, Layer, Project, Status};
+use crate::model::{AnnId, Annotation, AttributionFilter, Document, EntityId, Layer, Project, Status};
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 use std::collections::HashMap;
@@ -64,6 +64,8 @@ pub struct Emphasis {
     pub selected: Option<AnnId>,
     /// Every mention of this entity is highlighted.
     pub entity: Option<EntityId>,
+    /// Which attributions are drawn: statements only, or all.
+    pub shown: AttributionFilter,
 }
 
 /// Per-document layout caches and scroll requests. Nothing here is saved.
@@ -83,7 +85,7 @@ pub struct ArticleView {
     /// Annotations of the document, sorted by start, rebuilt when the project changes.
     spans: Vec<(usize, usize, AnnId)>,
     max_span: usize,
-    spans_generation: Option<u64>,
+    spans_generation: Option<(u64, AttributionFilter)>,
     /// Character offset to bring into view, kept until it is on screen at its laid-out position.
     scroll_to: Option<(usize, u8)>,
     /// The part of the article in view last frame (content y range), so a target already in
@@ -144,14 +146,15 @@ impl ArticleView {
         self.to_top = true;
     }
 
-    fn prepare_spans(&mut self, project: &Project, doc: &Document, generation: u64) {
-        if self.spans_generation == Some(generation) {
+    fn prepare_spans(&mut self, project: &Project, doc: &Document, generation: u64, shown: AttributionFilter) {
+        if self.spans_generation == Some((generation, shown)) {
             return;
         }
-        self.spans_generation = Some(generation);
+        self.spans_generation = Some((generation, shown));
+        let hidden = shown.hidden_in(project, doc.id);
         self.spans = project
             .annotations_of(doc.id)
-            .filter(|a| a.status != Status::Rejected)
+            .filter(|a| a.status != Status::Rejected && !hidden.contains(&a.id))
             .map(|a| (a.span.start(), a.span.end(), a.id))
             .collect();
         self.spans.sort_unstable();
@@ -176,7 +179,7 @@ impl ArticleView {
     ) -> ViewOutput {
         let selected = emphasis.selected;
         self.prepare_document(doc);
-        self.prepare_spans(project, doc, generation);
+        self.prepare_spans(project, doc, generation, emphasis.shown);
         self.check_atlas(ui);
         let mut out = ViewOutput::default();
         let column = (font_size * MAX_LINE_EMS).min(ui.available_width() - 2.0 * font_size).max(font_size * 10.0);

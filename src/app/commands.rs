@@ -28,6 +28,8 @@ pub enum AppCommand {
     ApplyLabel(String),
     Delete,
     SetTags(AnnId, Vec<String>),
+    /// Makes a quotation (all its parts) a statement, belief/intent, evidence or question.
+    SetAttributionType(AnnId, crate::model::AttributionType),
     SetNote(AnnId, String),
     LinkSpeaker(AnnId, Option<AnnId>),
     LinkCue(AnnId, Option<AnnId>),

@@ -69,6 +69,17 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
             }
         }
     });
+    if a.layer == Layer::Quote {
+        let current = a.attribution_type();
+        let combo = egui::ComboBox::from_label("Type").selected_text(current.title()).show_ui(ui, |ui| {
+            for t in crate::model::AttributionType::ALL {
+                if ui.selectable_label(t == current, t.title()).clicked() && t != current {
+                    app.send(AppCommand::SetAttributionType(a.id, t));
+                }
+            }
+        });
+        combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Attribution type"));
+    }
     let project = &app.session.project;
     let linked = |id: Option<crate::model::AnnId>, show: &dyn Fn(&Annotation) -> String| {
         id.and_then(|id| project.annotation(id)).map_or_else(|| "none".to_string(), show)

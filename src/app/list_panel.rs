@@ -3,7 +3,7 @@
 
 use super::quote_filter::QuoteFilter;
 use super::{AppCommand, ListTab, SaysoApp, palette};
-use crate::model::{AnnId, Annotation, DocId, Layer, Project, excerpt};
+use crate::model::{AnnId, Annotation, AttributionFilter, DocId, Layer, Project, excerpt};
 use egui::{RichText, Ui};
 
 /// The narrowest the article column gets while side panels are shown: about 50 characters.
@@ -30,17 +30,28 @@ fn speaker_name(project: &Project, quote: &Annotation) -> Option<String> {
 /// proportion to the project.
 #[derive(Default)]
 pub struct ListRows {
-    key: Option<(u64, DocId, ListTab, QuoteFilter)>,
+    key: Option<(u64, DocId, ListTab, QuoteFilter, AttributionFilter)>,
     ids: Vec<AnnId>,
 }
 
 impl ListRows {
     /// The rows for `tab`; `generation` changes whenever the project does.
-    fn ids(&mut self, project: &Project, generation: u64, doc: DocId, tab: ListTab, filter: &QuoteFilter) -> &[AnnId] {
-        let fresh = self.key.as_ref().is_some_and(|(g, d, t, f)| (*g, *d, *t) == (generation, doc, tab) && f == filter);
+    fn ids(
+        &mut self,
+        project: &Project,
+        view: (u64, DocId, ListTab, AttributionFilter),
+        filter: &QuoteFilter,
+    ) -> &[AnnId] {
+        let (generation, doc, tab, shown) = view;
+        let fresh = self
+            .key
+            .as_ref()
+            .is_some_and(|(g, d, t, f, s)| (*g, *d, *t, *s) == (generation, doc, tab, shown) && f == filter);
         if !fresh {
+            let hidden = shown.hidden_in(project, doc);
             let mut items: Vec<&Annotation> = project
                 .annotations_of(doc)
+                .filter(|a| !hidden.contains(&a.id))
                 .filter(|a| match tab {
                     ListTab::Quotes => a.layer == Layer::Quote && filter.matches(project, a),
                     ListTab::Mentions => a.layer == Layer::Mention,
@@ -51,7 +62,7 @@ impl ListRows {
                 .collect();
             items.sort_by_key(|a| (a.span.start(), a.span.end()));
             self.ids = items.iter().map(|a| a.id).collect();
-            self.key = Some((generation, doc, tab, filter.clone()));
+            self.key = Some((generation, doc, tab, filter.clone(), shown));
         }
         &self.ids
     }
@@ -94,7 +105,8 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
         }
         let project = &app.session.project;
         let filter = &app.quote_filter;
-        let items = app.list_rows.ids(project, app.session.history.generation(), doc, tab, filter);
+        let view = (app.session.history.generation(), doc, tab, app.attributions);
+        let items = app.list_rows.ids(project, view, filter);
         if items.is_empty() {
             let empty =
                 if tab == ListTab::Quotes && filter.is_active() { "No quote matches." } else { "Nothing here yet." };
@@ -110,8 +122,9 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
                     Layer::Quote => (
                         format!("“{}”", excerpt(project, a, 60).trim_matches(|c| "\"“”«»„‘’".contains(c))),
                         format!(
-                            "{}{} · {} · {}",
+                            "{} {}{} · {} · {}",
                             a.label,
+                            a.attribution_type().name(),
                             if a.links.part_of.is_some() { " (continued)" } else { "" },
                             speaker_name(project, a).unwrap_or_else(|| "no speaker".into()),
                             a.status.name()

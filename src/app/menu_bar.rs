@@ -96,6 +96,13 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::EditLabels, true);
                 command_item(app, ui, AppCommand::ToggleInsights, true);
                 ui.separator();
+                for preset in crate::model::AttributionFilter::ALL {
+                    if ui.radio(app.attributions == preset, preset.title()).clicked() {
+                        app.attributions = preset;
+                        ui.close();
+                    }
+                }
+                ui.separator();
                 command_item(app, ui, AppCommand::ZoomIn, true);
                 command_item(app, ui, AppCommand::ZoomOut, true);
                 ui.separator();

@@ -93,6 +93,9 @@ pub struct SaysoApp {
     pub show_inspector: bool,
     /// The Entities tab counts across every document, not only the shown one.
     pub entities_everywhere: bool,
+    /// Which attributions the article, the Quotes list and Tab go through: the View presets
+    /// "What people said" (statements) and "All attributions".
+    pub attributions: crate::model::AttributionFilter,
     /// File → Export also writes unreviewed suggestions (with their status).
     pub export_suggestions: bool,
     list_tab: ListTab,
@@ -146,6 +149,7 @@ impl SaysoApp {
             show_list: true,
             show_inspector: true,
             entities_everywhere: false,
+            attributions: crate::model::AttributionFilter::default(),
             export_suggestions: false,
             list_tab: ListTab::default(),
             list_rows: list_panel::ListRows::default(),
@@ -299,7 +303,11 @@ impl SaysoApp {
                 &self.session.project,
                 doc,
                 self.session.history.generation(),
-                article_view::Emphasis { selected: self.selected, entity: self.highlight_entity },
+                article_view::Emphasis {
+                    selected: self.selected,
+                    entity: self.highlight_entity,
+                    shown: self.attributions,
+                },
                 self.font_size,
             );
             if let Some((id, s, e)) = out.resized {
@@ -436,6 +444,9 @@ impl SaysoApp {
                 if let Some(id) = self.selected.take() {
                     self.edit("Delete", |p| actions::delete(p, &[id]));
                 }
+            }
+            AppCommand::SetAttributionType(id, ty) => {
+                self.edit(&format!("Mark as {}", ty.title()), |p| actions::set_attribution_type(p, &[id], ty))
             }
             AppCommand::SetTags(id, tags) => self.edit("Set tags", |p| actions::set_tags(p, id, &tags)),
             AppCommand::SetNote(id, note) => self.edit("Set note", |p| actions::set_note(p, id, &note)),

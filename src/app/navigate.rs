@@ -33,7 +33,8 @@ impl SaysoApp {
         // How far on each suggestion is: documents away in the stepping direction (the current
         // one counts as `n` for what lies behind the analyst in it), then place in the text.
         let mut best: Option<(usize, (usize, usize, AnnId))> = None;
-        for a in project.annotations.iter().filter(|a| a.status == Status::Suggested) {
+        let hidden = self.attributions.hidden_among(project.annotations.iter());
+        for a in project.annotations.iter().filter(|a| a.status == Status::Suggested && !hidden.contains(&a.id)) {
             let Some(&r) = rank.get(&a.doc) else { continue };
             let k = (a.span.start(), a.span.end(), a.id);
             let away = if forward { (r + n - current) % n } else { (current + n - r) % n };

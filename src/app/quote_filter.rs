@@ -1,7 +1,7 @@
 //! Filters for the Quotes list: by who speaks (the speaker's entity), review status and label,
 //! so an analyst can go through one person's quotes or only what is still unreviewed.
 
-use crate::model::{Annotation, DocId, EntityId, Project, Status, speaker_entity};
+use crate::model::{Annotation, AttributionType, DocId, EntityId, Project, Status, speaker_entity};
 use egui::Ui;
 
 /// `None` in a field means "any".
@@ -11,6 +11,8 @@ pub struct QuoteFilter {
     pub speaker: Option<Option<EntityId>>,
     pub status: Option<Status>,
     pub label: Option<String>,
+    /// Statement, belief/intent, evidence or question.
+    pub attribution: Option<AttributionType>,
 }
 
 const STATUSES: [Status; 3] = [Status::Suggested, Status::Accepted, Status::Rejected];
@@ -23,6 +25,7 @@ impl QuoteFilter {
     pub fn matches(&self, project: &Project, quote: &Annotation) -> bool {
         self.status.is_none_or(|s| quote.status == s)
             && self.label.as_ref().is_none_or(|l| quote.label == *l)
+            && self.attribution.is_none_or(|t| quote.attribution_type() == t)
             && self.speaker.is_none_or(|e| speaker_entity(project, quote) == e)
     }
 
@@ -71,6 +74,14 @@ impl QuoteFilter {
                 }
             });
             r.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by label"));
+            let type_text = self.attribution.map_or("any type", |t| t.title());
+            let r = egui::ComboBox::from_id_salt("filter-type").selected_text(type_text).show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.attribution, None, "any type");
+                for t in AttributionType::ALL {
+                    ui.selectable_value(&mut self.attribution, Some(t), t.title());
+                }
+            });
+            r.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by type"));
             if self.is_active() && ui.small_button("Clear filters").clicked() {
                 *self = QuoteFilter::default();
             }
@@ -105,7 +116,7 @@ mod tests {
         assert!(QuoteFilter { speaker: Some(None), ..Default::default() }.matches(&p, &no));
         assert_eq!(pass(&QuoteFilter { status: Some(Status::Suggested), ..Default::default() }), 1);
         assert_eq!(
-            pass(&QuoteFilter { label: Some("DIRECT".into()), status: Some(Status::Suggested), speaker: None }),
+            pass(&QuoteFilter { label: Some("DIRECT".into()), status: Some(Status::Suggested), ..Default::default() }),
             0
         );
     }

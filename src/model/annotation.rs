@@ -160,7 +160,8 @@ impl AttributionFilter {
     }
 
     /// Whether an annotation is shown under this preset. Only quotations are filtered; a quote
-    /// without a stored type counts as a statement.
+    /// without a stored type counts as a statement. (The cue and speaker of a hidden quotation
+    /// are hidden with it: see [`AttributionFilter::hidden_in`].)
     pub fn shows(self, a: &Annotation) -> bool {
         match self {
             AttributionFilter::All => true,
@@ -168,6 +169,34 @@ impl AttributionFilter {
                 a.layer != Layer::Quote || a.attribution_type() == AttributionType::Statement
             }
         }
+    }
+}
+
+impl AttributionFilter {
+    /// The annotations of `doc` this preset hides: quotations of other types, and the cues and
+    /// speakers only they link to.
+    pub fn hidden_in(self, project: &super::Project, doc: super::DocId) -> std::collections::HashSet<AnnId> {
+        self.hidden_among(project.annotations_of(doc))
+    }
+
+    /// [`AttributionFilter::hidden_in`] over any annotations (a document's, a project's).
+    pub fn hidden_among<'a>(self, anns: impl Iterator<Item = &'a Annotation>) -> std::collections::HashSet<AnnId> {
+        let mut hidden = std::collections::HashSet::new();
+        if self == AttributionFilter::All {
+            return hidden;
+        }
+        let mut kept = std::collections::HashSet::new();
+        for a in anns.filter(|a| a.layer == Layer::Quote) {
+            let links = [a.links.cue, a.links.speaker].into_iter().flatten();
+            if self.shows(a) {
+                kept.extend(links);
+            } else {
+                hidden.insert(a.id);
+                hidden.extend(links);
+            }
+        }
+        hidden.retain(|id| !kept.contains(id));
+        hidden
     }
 }
 

@@ -342,3 +342,40 @@ fn a_file_that_cannot_open_at_start_leaves_an_empty_desk_and_says_why() {
     let (sample, none) = sayso::app::first_session(None);
     assert_eq!((sample.project.documents.len(), none), (1, None));
 }
+
+#[test]
+fn what_people_said_shows_statements_only_and_the_inspector_sets_a_quotes_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = crate::common::project();
+    project.annotation_mut(AnnId(5)).unwrap().attribution = Some(sayso::model::AttributionType::Belief);
+    let path = dir.path().join("typed.ron");
+    sayso::store::save(&project, &path).unwrap();
+    let mut h = harness(Session::open(&path).unwrap());
+    let belief = "“that Russia “remains open” to talks”";
+    h.get_by_label(belief);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("What people said").click();
+    h.run();
+    assert!(h.query_by_label(belief).is_none(), "a belief is not what was said");
+    for _ in 0..4 {
+        press(&mut h, Key::Tab);
+        assert_ne!(h.state().selected, Some(AnnId(5)), "Tab passes it by");
+    }
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("All attributions").click();
+    h.run();
+    h.get_by_label(belief);
+    h.state_mut().send(AppCommand::Select(AnnId(8)));
+    h.run();
+    h.get_by_label("Attribution type").click();
+    h.run();
+    h.get_by_label("evidence").click();
+    h.run();
+    let ty =
+        |h: &Harness<'static, SaysoApp>| h.state().session.project.annotation(AnnId(8)).unwrap().attribution_type();
+    assert_eq!(ty(&h), sayso::model::AttributionType::Evidence);
+    ctrl(&mut h, Key::Z);
+    assert_eq!(ty(&h), sayso::model::AttributionType::Statement, "undoable");
+}

@@ -363,7 +363,7 @@ fn keyboard_splits_a_quote_at_a_found_word_and_joins_quotes() {
     assert_eq!(tail.span, span_of("bakery stays open,”"));
     assert_eq!((tail.layer.clone(), tail.links.part_of), (Layer::Quote, Some(AnnId(8))));
     assert_eq!(h.state().selected, Some(AnnId(8)));
-    h.get_by_label("DIRECT (continued) · no speaker · accepted");
+    h.get_by_label("DIRECT statement (continued) · no speaker · accepted");
     h.key_press_modifiers(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::J);
     h.run();
     let p = &h.state().session.project;
