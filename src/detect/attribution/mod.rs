@@ -433,6 +433,29 @@ fn shape(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Shape {
     {
         return Shape::NotQuote;
     }
+    // A title after a lower-case word, comma or not: HBO’s “Real Time,”, the film “Game of
+    // Thrones,” (in a headline every word is capitalised, so there it proves nothing).
+    let after_lower = prev.is_some_and(|p| {
+        prev_same_para
+            && doc.is_word(p)
+            && !doc.tokens[p].cap
+            && !cue_word(cx, p)
+            && doc.tokens[p].sent() == doc.tokens[ft].sent()
+    });
+    // … or in a list of titles: named “Criminal Minds,” “Game of Thrones,” and “Veep”.
+    let closing = |k: usize| matches!(doc.punct_char(k), Some('”' | '"'));
+    let in_title_list = prev.is_some_and(|p| {
+        prev_same_para
+            && doc.tokens[p].sent() == doc.tokens[ft].sent()
+            && (closing(p) && doc.chars.get(doc.tokens[p].start().wrapping_sub(1)) == Some(&',')
+                || p > 0 && (matches!(doc.lower(p), "and" | "or") || doc.is_punct(p, ',')) && closing(p - 1))
+    });
+    // (One capitalised word after a lower-case one may be an exclamation: “Quiet,” he demanded.)
+    let title_position = after_lower && inner_words >= 2 || in_title_list && inner_words >= 1;
+    let last_inner_ok = !matches!(last_inner, Some('.' | '!' | '?' | '…'));
+    if title_case && title_position && last_inner_ok && inner_words <= 6 && !q.multi_para {
+        return Shape::NotQuote;
+    }
     // A quotation that starts in lower case continues the reporter's sentence: a fragment.
     let first_letter = doc.chars.get(q.start..q.end).and_then(|cs| cs.iter().find(|c| c.is_alphanumeric()));
     if first_letter.is_some_and(|c| c.is_lowercase()) && !q.multi_para {
