@@ -449,6 +449,12 @@ impl Lexicon {
         if let Some(&t) = self.cue_types.get(key) {
             return Some(t);
         }
+        if !key.contains(' ') {
+            return self.cue_verbs.get(key).map(|class| match class {
+                CueClass::Speech => AttributionType::Statement,
+                CueClass::Cognition | CueClass::Stance => AttributionType::Belief,
+            });
+        }
         let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
         // A multi-word cue listed whole (its first word starts the phrase).
         for (i, w) in words.iter().enumerate() {

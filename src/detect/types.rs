@@ -21,23 +21,34 @@ pub fn cue_attribution_type(cue: &str) -> Option<AttributionType> {
 /// and why. No cue (a quotation continuing a passage, a `Name:` line) or a cue the lexicon does not
 /// know makes a statement.
 pub fn attribution_type(cue: Option<&str>, source: Option<&str>, content: &str) -> (AttributionType, TypeReason) {
-    let Some(ty) = cue.and_then(cue_attribution_type) else {
-        return if source.is_some_and(document_source) {
+    classify(cue.and_then(cue_attribution_type), source.is_some_and(document_source), asks(content))
+}
+
+/// The type from what [`attribution_type`] reads: the cue's own type, whether the source is a
+/// document or data, whether the content asks. (The detector computes the three from its tokens.)
+pub(crate) fn classify(cue: Option<AttributionType>, document: bool, asks: bool) -> (AttributionType, TypeReason) {
+    let Some(ty) = cue else {
+        return if document {
             (AttributionType::Evidence, "evidence: the source is a document or data")
         } else {
             (AttributionType::Statement, "statement: reported speech")
         };
     };
     match ty {
-        AttributionType::Statement if source.is_some_and(document_source) => {
+        AttributionType::Statement if document => {
             (AttributionType::Evidence, "evidence: the source is a document or data")
         }
         AttributionType::Statement => (AttributionType::Statement, "statement: a verb of saying"),
         AttributionType::Belief => (AttributionType::Belief, "belief/intent: a verb of thinking or intention"),
         AttributionType::Evidence => (AttributionType::Evidence, "evidence: a verb of finding or seeming"),
-        AttributionType::Question if asks(content) => (AttributionType::Question, "question: the quotation asks"),
+        AttributionType::Question if asks => (AttributionType::Question, "question: the quotation asks"),
         AttributionType::Question => (AttributionType::Statement, "statement: a request (asked … to …)"),
     }
+}
+
+/// Words that open an indirect question ("asked whether …").
+pub(crate) fn question_word(w: &str) -> bool {
+    matches!(w, "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who" | "whom" | "which")
 }
 
 /// Whether the source's head (its last word) names a document, a study or data ("a new report",
@@ -59,7 +70,7 @@ fn asks(content: &str) -> bool {
     }
     let first =
         content.split(|c: char| !c.is_alphanumeric() && c != '\'').find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
-    matches!(first.as_str(), "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who" | "whom" | "which")
+    question_word(&first)
 }
 
 #[cfg(test)]

@@ -176,3 +176,20 @@ fn a_title_in_quotation_marks_inside_reported_speech_is_not_a_quotation() {
     let d = detect::detect(text);
     assert!(d.quotes.iter().any(|q| q.kind == QuoteKind::Mixed), "{:?}", d.quotes);
 }
+
+#[test]
+fn titles_in_quotation_marks_inside_a_sentence_are_not_quotations() {
+    for text in [
+        "Intro.\n\nHe was a guest on “The Late Show With Stephen Colbert,” where he spoke about taxes.",
+        "Intro.\n\nCruz named “Criminal Minds,” “Game of Thrones,” and “Veep” as his top shows.",
+    ] {
+        let d = detect::detect(text);
+        let chars: Vec<char> = text.chars().collect();
+        let found: Vec<String> = d.quotes.iter().map(|q| chars[q.start..q.end].iter().collect()).collect();
+        assert!(found.iter().all(|q| !q.starts_with('“')), "{text}: {found:?}");
+    }
+    // One word after the previous quotation is not a title: “Quiet,” he demanded.
+    let text = "Intro.\n\n“Let me talk.” “Quiet,” he demanded.";
+    let d = detect::detect(text);
+    assert!(d.quotes.iter().any(|q| q.cue.is_some()), "{:?}", d.quotes);
+}

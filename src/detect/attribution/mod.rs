@@ -32,7 +32,7 @@ use super::entities::{MKind, Ment, Mentions};
 use super::lexicon::{self, CueClass, Lexicon};
 use super::quotes::RawQuote;
 use super::tokens::{Doc, Kind, TokenIndex};
-use super::types::{TypeReason, attribution_type};
+use super::types::{TypeReason, classify, question_word};
 use crate::model::AttributionType;
 
 mod cues;
@@ -378,13 +378,36 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
 }
 
 /// Types every attribution by its cue, its source and whether its content asks ([`attribution_type`]).
+/// (The same reading as [`super::types::attribution_type`], from the tokens, without copying text.)
 fn set_types(cx: &Ctx, out: &mut [Attr]) {
-    let chars = &cx.doc.chars;
+    let doc = cx.doc;
+    let mut key = String::new();
     for a in out {
-        let cue = a.cue.map(|(s, e)| super::slice(chars, s, e));
-        let source = a.speaker.map(|m| describe(cx, m));
-        let content = super::slice(chars, a.start, a.end);
-        (a.attribution, a.type_reason) = attribution_type(cue.as_deref(), source.as_deref(), &content);
+        key.clear();
+        if let Some((cs, ce)) = a.cue {
+            for t in doc.token_at_or_after(cs)..doc.token_at_or_after(ce) {
+                if doc.is_word(t) {
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(doc.lower(t));
+                }
+            }
+        }
+        let cue = if key.is_empty() { None } else { cx.lex.cue_type(&key) };
+        let document = a.speaker.and_then(|m| cx.ments.list.get(m)).is_some_and(|m| {
+            let head = m.tok.1.wrapping_sub(1);
+            m.tok.1 > m.tok.0 && !doc.tokens[head].cap && cx.lex.document_sources.contains(doc.lower(head))
+        });
+        // The content asks: a question mark at its end (inside the closing mark), or a question
+        // word first.
+        let chars = doc.chars.get(a.start..a.end).unwrap_or(&[]);
+        let closing = |c: &&char| matches!(c, '”' | '"' | '’' | '\'' | '»' | ')');
+        let last = chars.iter().rev().find(|c| !c.is_whitespace() && !closing(c));
+        let first = doc.token_at_or_after(a.start);
+        let first = (first..doc.tokens.len().min(first + 2)).find(|&t| doc.is_word(t));
+        let asks = last == Some(&'?') || first.is_some_and(|t| question_word(doc.lower(t)));
+        (a.attribution, a.type_reason) = classify(cue, document, asks);
     }
 }
 
@@ -431,6 +454,29 @@ fn shape(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Shape {
         (ft..lt).filter(|&j| doc.is_word(j)).all(|j| doc.tokens[j].cap || doc.has(j, lexicon::F_FUNCTION_WORDS));
     if (title_before && !ends_punct && inner_words <= 8) || (title_case && !ends_punct && inner_words <= 4 && !left_ok)
     {
+        return Shape::NotQuote;
+    }
+    // A title after a lower-case word, comma or not: HBO’s “Real Time,”, the film “Game of
+    // Thrones,” (in a headline every word is capitalised, so there it proves nothing).
+    let after_lower = prev.is_some_and(|p| {
+        prev_same_para
+            && doc.is_word(p)
+            && !doc.tokens[p].cap
+            && !cue_word(cx, p)
+            && doc.tokens[p].sent() == doc.tokens[ft].sent()
+    });
+    // … or in a list of titles: named “Criminal Minds,” “Game of Thrones,” and “Veep”.
+    let closing = |k: usize| matches!(doc.punct_char(k), Some('”' | '"'));
+    let in_title_list = prev.is_some_and(|p| {
+        prev_same_para
+            && doc.tokens[p].sent() == doc.tokens[ft].sent()
+            && (closing(p) && doc.chars.get(doc.tokens[p].start().wrapping_sub(1)) == Some(&',')
+                || p > 0 && (matches!(doc.lower(p), "and" | "or") || doc.is_punct(p, ',')) && closing(p - 1))
+    });
+    // (One capitalised word after a lower-case one may be an exclamation: “Quiet,” he demanded.)
+    let title_position = after_lower && inner_words >= 2 || in_title_list && inner_words >= 1;
+    let last_inner_ok = !matches!(last_inner, Some('.' | '!' | '?' | '…'));
+    if title_case && title_position && last_inner_ok && inner_words <= 6 && !q.multi_para {
         return Shape::NotQuote;
     }
     // A quotation that starts in lower case continues the reporter's sentence: a fragment.
