@@ -18,4 +18,5 @@ pub mod model;
 pub mod recovery;
 pub mod session;
 pub mod store;
+pub mod stream;
 pub mod suggest;

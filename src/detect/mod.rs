@@ -33,7 +33,7 @@ mod tokens;
 mod types;
 
 pub use attribution::rules::{ALL as ATTRIBUTION_RULES, Rule};
-pub use json::to_json;
+pub use json::{Json, to_json, write_line};
 pub use sections::NameIndex;
 pub use types::{TypeReason, attribution_type, cue_attribution_type};
 

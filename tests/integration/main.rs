@@ -20,6 +20,7 @@ mod insights;
 mod packaging;
 mod reanchor;
 mod store;
+mod stream;
 
 #[cfg(feature = "gui")]
 mod hostile;
