@@ -567,6 +567,10 @@ fn a_heading_before_a_colon_is_not_a_source() {
         let q = typed(text);
         assert!(q.iter().all(|x| x.1.as_deref().is_none_or(|s| !text.contains(&format!("{s}:")))), "{text}: {q:?}");
     }
+    // Reported speech after a heading starts after its colon.
+    let q = typed("Markets\n\nJAPAN ECONOMY: Exports fell for a third month, the ministry said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].1.as_deref()), ("Exports fell for a third month", Some("the ministry")));
     // A name before a colon still speaks, in capitals too.
     for (text, who) in [
         ("Debate\n\nCLINTON: Honestly, we have to do more for working families.", "CLINTON"),
