@@ -596,3 +596,16 @@ fn each_quotation_names_the_rule_that_found_it() {
         assert_eq!(q.rule, rule, "{text}");
     }
 }
+
+#[test]
+fn it_speaks_for_a_country_but_not_for_a_city() {
+    let speaker_entity = |text: &str| -> Option<(&'static str, String)> {
+        let d = detect::detect(text);
+        let q = d.quotes.iter().find(|q| q.speaker.is_some())?;
+        q.speaker_entity.map(|e| (d.entities[e].label, d.entities[e].name.clone()))
+    };
+    let city = speaker_entity("Intro.\n\nGeneva hosted the talks. It said the meeting was useful.");
+    assert!(city.as_ref().is_none_or(|(_, name)| name != "Geneva"), "{city:?}");
+    let country = speaker_entity("Intro.\n\nRussia rejected the plan. It said the proposal was one-sided.");
+    assert_eq!(country.map(|(_, n)| n).as_deref(), Some("Russia"));
+}
