@@ -150,6 +150,9 @@ pub struct Lexicon {
     pub nominal_event: FastSet<String>,
     /// Cue words and phrases (lower-cased words joined by single spaces) → their attribution type.
     pub cue_types: FastMap<String, AttributionType>,
+    /// Places a demonym names (`demonyms.txt`: "Russian = Russia"): countries and nations, which
+    /// speak for their governments ("Russia said"), as cities do not.
+    pub countries: FastSet<String>,
     /// Heads of sources that are documents, studies or data ("report", "poll").
     pub document_sources: FastSet<String>,
     /// Every listed word → the classes it belongs to, so a token needs one lookup.
@@ -292,6 +295,9 @@ impl Lexicon {
         for l in lines(DEMONYMS) {
             // "Russian = Russia": the demonym is its own NORP entity (measured on GUM: folding it
             // into the place's entity groups worse); the place is documentation for now.
+            if let Some(place) = l.split('=').nth(1).map(str::trim).filter(|p| !p.is_empty()) {
+                lex.countries.insert(name_key(place));
+            }
             let name = l.split('=').next().unwrap_or("").trim();
             if !name.is_empty() {
                 let key = name_key(name);

@@ -567,6 +567,10 @@ fn a_heading_before_a_colon_is_not_a_source() {
         let q = typed(text);
         assert!(q.iter().all(|x| x.1.as_deref().is_none_or(|s| !text.contains(&format!("{s}:")))), "{text}: {q:?}");
     }
+    // Reported speech after a heading starts after its colon.
+    let q = typed("Markets\n\nJAPAN ECONOMY: Exports fell for a third month, the ministry said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].1.as_deref()), ("Exports fell for a third month", Some("the ministry")));
     // A name before a colon still speaks, in capitals too.
     for (text, who) in [
         ("Debate\n\nCLINTON: Honestly, we have to do more for working families.", "CLINTON"),
@@ -591,4 +595,17 @@ fn each_quotation_names_the_rule_that_found_it() {
         let q = d.quotes.iter().find(|q| s(&c, q.start, q.end).starts_with(start)).expect(text);
         assert_eq!(q.rule, rule, "{text}");
     }
+}
+
+#[test]
+fn it_speaks_for_a_country_but_not_for_a_city() {
+    let speaker_entity = |text: &str| -> Option<(&'static str, String)> {
+        let d = detect::detect(text);
+        let q = d.quotes.iter().find(|q| q.speaker.is_some())?;
+        q.speaker_entity.map(|e| (d.entities[e].label, d.entities[e].name.clone()))
+    };
+    let city = speaker_entity("Intro.\n\nGeneva hosted the talks. It said the meeting was useful.");
+    assert!(city.as_ref().is_none_or(|(_, name)| name != "Geneva"), "{city:?}");
+    let country = speaker_entity("Intro.\n\nRussia rejected the plan. It said the proposal was one-sided.");
+    assert_eq!(country.map(|(_, n)| n).as_deref(), Some("Russia"));
 }

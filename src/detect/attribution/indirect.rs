@@ -93,7 +93,7 @@ pub(super) fn indirect(
                 return None;
             }
             let why = format!("cue \"{cue_text}\" after the reported clause");
-            return make(cx, rules::INDIRECT_INVERTED, (ss, e), sp, cue_span, why);
+            return make(cx, rules::INDIRECT_INVERTED, (after_heading(cx, ss, e), e), sp, cue_span, why);
         }
     };
     // After the cue: skip the addressee and adjuncts up to "that" or a clause.
@@ -300,7 +300,7 @@ pub(super) fn indirect(
         // (A bounded look back, so long run-on sentences stay linear.)
         let earlier_cue =
             (ss.max(ns.saturating_sub(40))..ns).any(|j| cue_at(cx, j, se).is_some_and(|c| c.class == CueClass::Speech));
-        let cs = if before_ok && doc.is_punct(cue.e, ',') && !earlier_cue { ss } else { k };
+        let cs = if before_ok && doc.is_punct(cue.e, ',') && !earlier_cue { after_heading(cx, ss, ns) } else { k };
         let (rule, why) = if that_at.is_some() {
             (rules::INDIRECT_THAT_CLAUSE, format!("cue \"{cue_text}\" with a that-clause"))
         } else {
@@ -319,9 +319,21 @@ pub(super) fn indirect(
             return None;
         }
         let why = format!("cue \"{cue_text}\" after the reported clause");
-        return make(cx, rules::INDIRECT_CLAUSE_BEFORE, (ss, e), sp, cue_span, why);
+        return make(cx, rules::INDIRECT_CLAUSE_BEFORE, (after_heading(cx, ss, e), e), sp, cue_span, why);
     }
     None
+}
+
+/// Where reported content that opens its sentence at `ss` starts: after a heading and its colon
+/// when the sentence opens a paragraph with one ("JAPAN ECONOMY: Exports fell, the ministry said").
+fn after_heading(cx: &Ctx, ss: usize, limit: usize) -> usize {
+    let doc = cx.doc;
+    let opens_para = ss == 0 || doc.tokens[ss - 1].para() != doc.tokens[ss].para();
+    let colon = (ss + 1..(ss + 7).min(limit)).find(|&j| doc.is_punct(j, ':'));
+    match colon {
+        Some(c) if opens_para && heading_label(cx, ss, c) => c + 1,
+        _ => ss,
+    }
 }
 
 /// Heads of adjunct phrases between a cue and its content.

@@ -395,7 +395,18 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                 let target = if m.kind == MKind::Nominal {
                     things.nominal_target(doc, m)
                 } else {
-                    things.pronoun_target(doc, m)
+                    // "Geneva hosted the talks. It said …": a city does not speak; a country
+                    // does, for its government ("Russia … It said").
+                    things.pronoun_target(doc, m).filter(|&t| {
+                        !is_speaker[mi]
+                            || label_of.get(cluster[t]).is_none_or(|&l| l != "GPE")
+                            || lexicon::get().countries.contains(&lexicon::name_key(
+                                &list[t].canonical.map_or_else(
+                                    || super::slice(&doc.chars, list[t].start, list[t].end),
+                                    str::to_string,
+                                ),
+                            ))
+                    })
                 };
                 if let Some(t) = target {
                     cluster[mi] = cluster[t];
