@@ -149,12 +149,16 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__detect)
-            opts="-q -h --json --quiet --help"
+            opts="-q -h --json --jsonl --threads --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

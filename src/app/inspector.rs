@@ -61,6 +61,11 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
     ui.separator();
     ui.label(RichText::new("Why").strong());
     ui.label(app.session.project.annotation(a.id).map(|a| a.origin.describe()).unwrap_or_default());
+    if let crate::model::Origin::Detector { rule, .. } = &a.origin
+        && let Some(r) = crate::detect::ATTRIBUTION_RULES.iter().find(|r| r.id == rule)
+    {
+        ui.label(RichText::new(format!("Rule {}: {}", r.id, r.description)).small().weak());
+    }
     ui.separator();
     egui::ComboBox::from_label("Label").selected_text(&a.label).show_ui(ui, |ui| {
         for l in app.session.project.schema.labels.clone() {
