@@ -25,20 +25,7 @@ impl SaysoApp {
     /// Imports articles (files, or every article in a folder) and adds them with the detector's
     /// suggestions, as one undoable step; says which could not be read.
     pub(super) fn add_paths(&mut self, paths: &[PathBuf]) {
-        let mut files = Vec::new();
-        for path in paths {
-            match std::fs::read_dir(path) {
-                Ok(entries) => {
-                    let mut found: Vec<PathBuf> = entries
-                        .filter_map(|e| Some(e.ok()?.path()))
-                        .filter(|p| crate::import::is_article_path(p))
-                        .collect();
-                    found.sort();
-                    files.extend(found);
-                }
-                Err(_) => files.push(path.clone()),
-            }
-        }
+        let files = crate::stream::expand_folders(paths);
         let mut docs = Vec::new();
         for file in &files {
             match crate::import::import_file(file, crate::model::DocId(0)) {

@@ -501,25 +501,8 @@ impl fmt::Display for Report {
             "{:<10} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>8}",
             "", "gold", "pred", "P", "R", "F1", "P=", "R=", "F1=", "speaker"
         )?;
-        for (name, s) in [("direct", &self.direct), ("all", &self.all)] {
-            writeln!(
-                f,
-                "{:<10} {:>6} {:>6} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>8.3}  ({}/{})",
-                name,
-                s.gold,
-                s.predicted,
-                s.precision,
-                s.recall,
-                s.f1,
-                s.exact_precision,
-                s.exact_recall,
-                s.exact_f1,
-                s.speaker_accuracy,
-                s.speaker_correct,
-                s.speaker_total
-            )?;
-        }
-        for (name, s) in &self.by_type {
+        let by_type = self.by_type.iter().map(|(name, s)| (*name, s));
+        for (name, s) in [("direct", &self.direct), ("all", &self.all)].into_iter().chain(by_type) {
             writeln!(
                 f,
                 "{:<10} {:>6} {:>6} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>8.3}  ({}/{})",
