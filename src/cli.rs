@@ -125,10 +125,14 @@ pub enum Command {
     },
     /// Import articles, run detection, and save them as one project of suggestions.
     Annotate {
+        /// Articles, or folders of them (.txt, .md).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[arg(long)]
         out: PathBuf,
+        /// Threads to detect on (default: every core); the project is the same for any number.
+        #[arg(long)]
+        threads: Option<usize>,
     },
     /// Score the detector against PolNeAR-style brat gold (a folder with text/ and attributions/).
     Eval {
@@ -222,7 +226,10 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build()?;
             if jsonl { pool.install(crate::stream::detect_stream) } else { pool.install(|| detect(&files)) }
         }
-        Command::Annotate { files, out } => annotate(&files, &out, say),
+        Command::Annotate { files, out, threads } => {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build()?;
+            pool.install(|| annotate(&files, &out, say))
+        }
         Command::Reanchor { project, out } => reanchor(&project, out.as_deref(), say),
         Command::Eval { gold, json, errors } => eval(&gold, json, errors.as_deref()),
         Command::Export { project, format, out, include_suggestions } => {
@@ -325,12 +332,28 @@ fn detect(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode> {
     let mut project = crate::model::Project::default();
     let mut names = crate::suggest::EntityNames::default();
-    for file in files {
-        let doc = import::import_file(file, project.next_doc_id())?;
-        if doc.encoding != "UTF-8" {
-            say.note(format_args!("{}: read as {} (detected)", file.display(), doc.encoding));
+    let files = crate::stream::expand_folders(files);
+    // Import and detection on every core a chunk at a time; the suggestions enter the project
+    // in the order given, so the project does not depend on the number of threads.
+    for chunk in files.chunks(crate::stream::CHUNK) {
+        let detected: Vec<_> = chunk
+            .par_iter()
+            .map(|file| {
+                let doc = import::import_file(file, DocId(0))?;
+                let found = crate::detect::detect(&doc.text);
+                Ok::<_, import::ImportError>((doc, found))
+            })
+            .collect();
+        for (file, result) in chunk.iter().zip(detected) {
+            let (mut doc, found) = result?;
+            if doc.encoding != "UTF-8" {
+                say.note(format_args!("{}: read as {} (detected)", file.display(), doc.encoding));
+            }
+            doc.id = project.next_doc_id();
+            let id = doc.id;
+            project.documents.push(doc);
+            crate::suggest::add_suggestions_with(&mut project, id, &found, &mut names);
         }
-        crate::session::add_with_suggestions(&mut project, doc, &mut names);
     }
     store::save(&project, out)?;
     say.out(format_args!("{}: {}", out.display(), crate::model::Summary::of(&project)));

@@ -94,6 +94,12 @@ pub fn detect_stream() -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The output for input line `n` of the stream, as [`detect_stream`] writes it: one line of
+/// JSON, the detections or what is wrong with the line.
+pub fn line_output(n: usize, line: &str) -> Vec<u8> {
+    output_line(n, Ok(line))
+}
+
 /// The output for input line `n`: its detections, or what is wrong with it.
 fn output_line(n: usize, line: Result<&str, &String>) -> Vec<u8> {
     let mut fields = Map::new();

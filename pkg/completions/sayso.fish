@@ -50,6 +50,7 @@ complete -c sayso -n "__fish_sayso_using_subcommand detect" -l jsonl -d 'Read JS
 complete -c sayso -n "__fish_sayso_using_subcommand detect" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
 complete -c sayso -n "__fish_sayso_using_subcommand detect" -s h -l help -d 'Print help'
 complete -c sayso -n "__fish_sayso_using_subcommand annotate" -l out -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand annotate" -l threads -d 'Threads to detect on (default: every core); the project is the same for any number' -r
 complete -c sayso -n "__fish_sayso_using_subcommand annotate" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
 complete -c sayso -n "__fish_sayso_using_subcommand annotate" -s h -l help -d 'Print help'
 complete -c sayso -n "__fish_sayso_using_subcommand eval" -l gold -r -F

@@ -98,3 +98,22 @@ fn a_reader_that_stops_reading_ends_the_run_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
 }
+
+#[test]
+fn annotate_takes_a_folder_and_makes_the_same_project_on_any_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    for (i, text) in ARTICLES.iter().cycle().take(80).enumerate() {
+        std::fs::write(articles.join(format!("{i:03}.txt")), text).unwrap();
+    }
+    let (one, all) = (dir.path().join("one.ron"), dir.path().join("all.ron"));
+    let folder = articles.to_str().unwrap();
+    assert!(sayso(&["annotate", folder, "--out", one.to_str().unwrap(), "--threads", "1"], b"").status.success());
+    assert!(sayso(&["annotate", folder, "--out", all.to_str().unwrap()], b"").status.success());
+    assert_eq!(std::fs::read(&one).unwrap(), std::fs::read(&all).unwrap(), "byte for byte");
+    let p = sayso::store::load(&one).unwrap().project;
+    assert_eq!(p.documents.len(), 80);
+    let lavrov = p.entities.iter().filter(|e| e.name.contains("Lavrov")).count();
+    assert_eq!(lavrov, 1, "one person across the folder's articles");
+}
