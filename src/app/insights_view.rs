@@ -88,9 +88,9 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
             }
         });
         let generation = app.session.history.generation();
-        let tables = app.insights.tables(&app.session.project, generation).to_vec();
+        let tables = app.insights.tables(&app.session.project, generation);
         egui::ScrollArea::vertical().show(ui, |ui| {
-            for table in &tables {
+            for table in tables {
                 ui.add_space(6.0);
                 ui.label(RichText::new(table.title).strong());
                 let series = series(table);
