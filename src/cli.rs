@@ -109,14 +109,14 @@ pub enum Command {
     },
     /// Detect quotes, speakers and entities in articles; one JSON object per file and line.
     Detect {
-        /// Articles, or folders of them (.txt, .md); none with --jsonl.
+        /// Articles, or folders of them (.txt, .md, .html); none with --jsonl.
         #[arg(required_unless_present = "jsonl")]
         files: Vec<PathBuf>,
         /// Print JSON (the only output format; accepted for clarity in scripts).
         #[arg(long)]
         json: bool,
-        /// Read JSON lines from stdin ({"id", "text"} and any other fields) and write one line per
-        /// input line, in input order.
+        /// Read JSON lines from stdin ({"id", "text"} or {"id", "html"}, and any other fields) and
+        /// write one line per input line, in input order.
         #[arg(long, conflicts_with = "files")]
         jsonl: bool,
         /// Threads to detect on (default: every core); the output is the same for any number.
@@ -125,7 +125,7 @@ pub enum Command {
     },
     /// Import articles, run detection, and save them as one project of suggestions.
     Annotate {
-        /// Articles, or folders of them (.txt, .md).
+        /// Articles, or folders of them (.txt, .md, .html).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[arg(long)]
@@ -290,39 +290,44 @@ impl Say {
 
 /// Prints one JSON line per file; a file that cannot be read is reported and the rest go on.
 fn detect(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    use crate::stream::Output;
     let files = crate::stream::expand_folders(paths);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
+    let progress = crate::progress::files(files.len());
+    let size = |f: &PathBuf| std::fs::metadata(f).map_or(0, |m| m.len() as usize);
     // A chunk of files at a time on every core, written in the order given: output never
     // depends on the number of threads, and memory on the chunk, not the corpus.
-    for chunk in files.chunks(crate::stream::CHUNK) {
-        let lines: Vec<Result<Vec<u8>, String>> = chunk
+    for chunk in crate::stream::chunks(&files, size) {
+        let outputs: Vec<Output> = chunk
             .par_iter()
             .map(|file| {
-                let doc = import::import_file(file, DocId(1)).map_err(|e| e.to_string())?;
-                let found = crate::detect::detect(&doc.text);
+                let article = match import::read_file(file) {
+                    Ok(article) => article,
+                    Err(e) => return Output::Failed(e.to_string()),
+                };
+                let found = crate::detect::detect(&article.text);
                 let name = file.display().to_string();
-                let json = crate::detect::Json { fields: &[], file: Some(&name), text: &doc.text, detections: &found };
-                let mut line = Vec::with_capacity(doc.text.len() * 2);
-                crate::detect::write_line(&mut line, &json).map_err(|e| e.to_string())?;
-                Ok(line)
+                progress.inc(1);
+                Output::of(article.text.len(), move |out| {
+                    let json =
+                        crate::detect::Json { fields: &[], file: Some(&name), text: &article.text, detections: &found };
+                    crate::detect::write_line(out, &json)
+                })
             })
             .collect();
-        for line in lines {
-            match line {
-                Ok(bytes) => {
-                    if let Err(e) = out.write_all(&bytes) {
-                        return crate::stream::closed_pipe_is_fine(e);
-                    }
-                }
-                Err(e) => {
-                    eprintln!("sayso: {e}");
-                    failed = true;
-                }
+        for output in outputs {
+            let report = |e: &str| {
+                progress.suspend(|| eprintln!("sayso: {e}"));
+                failed = true;
+            };
+            if let Err(e) = output.write_to(&mut out, report) {
+                return crate::stream::closed_pipe_is_fine(e);
             }
         }
     }
+    progress.finish_and_clear();
     if let Err(e) = out.flush() {
         return crate::stream::closed_pipe_is_fine(e);
     }
@@ -333,21 +338,24 @@ fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode>
     let mut project = crate::model::Project::default();
     let mut names = crate::suggest::EntityNames::default();
     let files = crate::stream::expand_folders(files);
+    let progress = crate::progress::files(files.len());
     // Import and detection on every core a chunk at a time; the suggestions enter the project
     // in the order given, so the project does not depend on the number of threads.
-    for chunk in files.chunks(crate::stream::CHUNK) {
+    let size = |f: &PathBuf| std::fs::metadata(f).map_or(0, |m| m.len() as usize);
+    for chunk in crate::stream::chunks(&files, size) {
         let detected: Vec<_> = chunk
             .par_iter()
             .map(|file| {
                 let doc = import::import_file(file, DocId(0))?;
                 let found = crate::detect::detect(&doc.text);
+                progress.inc(1);
                 Ok::<_, import::ImportError>((doc, found))
             })
             .collect();
         for (file, result) in chunk.iter().zip(detected) {
             let (mut doc, found) = result?;
             if doc.encoding != "UTF-8" {
-                say.note(format_args!("{}: read as {} (detected)", file.display(), doc.encoding));
+                progress.suspend(|| say.note(format_args!("{}: read as {}", file.display(), doc.encoding)));
             }
             doc.id = project.next_doc_id();
             let id = doc.id;
@@ -355,6 +363,8 @@ fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode>
             crate::suggest::add_suggestions_with(&mut project, id, &found, &mut names);
         }
     }
+    progress.finish_and_clear();
+    crate::edit::actions::group_statements(&mut project);
     store::save(&project, out)?;
     say.out(format_args!("{}: {}", out.display(), crate::model::Summary::of(&project)));
     Ok(ExitCode::SUCCESS)

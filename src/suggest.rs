@@ -164,7 +164,7 @@ pub fn add_suggestions_with(project: &mut Project, doc: DocId, d: &Detections, n
             Some(id)
         });
         let part_of = q.part_of.filter(|&p| p < qi).and_then(|p| quote_ann.get(p).copied().flatten());
-        let links = Links { speaker, cue, entity: None, part_of };
+        let links = Links { speaker, cue, entity: None, part_of, statement: None };
         // The origin names the rule that found it ("attr.direct.cue_after").
         let id = add(project, span, Layer::Quote, q.kind.label(), q.rule, d.quote_reason(&chars, qi), links);
         if let Some(a) = project.annotation_mut(id) {

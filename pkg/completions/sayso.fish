@@ -46,7 +46,7 @@ complete -c sayso -n "__fish_sayso_using_subcommand reanchor" -s q -l quiet -d '
 complete -c sayso -n "__fish_sayso_using_subcommand reanchor" -s h -l help -d 'Print help'
 complete -c sayso -n "__fish_sayso_using_subcommand detect" -l threads -d 'Threads to detect on (default: every core); the output is the same for any number' -r
 complete -c sayso -n "__fish_sayso_using_subcommand detect" -l json -d 'Print JSON (the only output format; accepted for clarity in scripts)'
-complete -c sayso -n "__fish_sayso_using_subcommand detect" -l jsonl -d 'Read JSON lines from stdin ({"id", "text"} and any other fields) and write one line per input line, in input order'
+complete -c sayso -n "__fish_sayso_using_subcommand detect" -l jsonl -d 'Read JSON lines from stdin ({"id", "text"} or {"id", "html"}, and any other fields) and write one line per input line, in input order'
 complete -c sayso -n "__fish_sayso_using_subcommand detect" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
 complete -c sayso -n "__fish_sayso_using_subcommand detect" -s h -l help -d 'Print help'
 complete -c sayso -n "__fish_sayso_using_subcommand annotate" -l out -r -F

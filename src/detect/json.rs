@@ -7,6 +7,7 @@
 use super::{Detections, Entity, Mention, Quote, QuoteKind};
 use crate::model::TextIndex;
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::cell::{Cell, OnceCell};
 
 /// A text's detections as JSON: `{…fields, "file"?, "chars", "quotes", "mentions", "entities"}`.
 pub struct Json<'a> {
@@ -17,15 +18,68 @@ pub struct Json<'a> {
     pub detections: &'a Detections,
 }
 
-/// Code point offsets into one text, sliced in near-constant time.
+/// Code point offsets into one text, sliced in order. Quotes and mentions come sorted, so a
+/// cursor that walks forward from the last offset finds each in a few steps; a jump back or far
+/// ahead asks a [`TextIndex`], built the first time one is needed.
 struct Slicer<'a> {
     text: &'a str,
-    index: TextIndex,
+    /// The last offset found: (code point, byte).
+    at: Cell<(usize, usize)>,
+    index: OnceCell<TextIndex>,
 }
 
+/// Farthest the cursor walks forward before it asks the index instead.
+const WALK: usize = 256;
+
 impl<'a> Slicer<'a> {
+    fn new(text: &'a str) -> Self {
+        Slicer { text, at: Cell::new((0, 0)), index: OnceCell::new() }
+    }
+
+    fn byte_of(&self, char_offset: usize) -> usize {
+        let (c, b) = self.at.get();
+        let byte = if char_offset >= c && char_offset - c <= WALK {
+            walk(self.text, b, char_offset - c)
+        } else {
+            self.index.get_or_init(|| TextIndex::new(self.text)).byte_of(self.text, char_offset)
+        };
+        self.at.set((char_offset, byte));
+        byte
+    }
+
     fn span(&self, start: usize, end: usize) -> SpanOut<'a> {
-        SpanOut { start, end, text: self.index.slice(self.text, start, end) }
+        let from = self.byte_of(start);
+        let to = self.byte_of(end.max(start));
+        SpanOut { start, end, text: &self.text[from..to] }
+    }
+}
+
+/// Byte offset of the code point `n` places after the one at byte `from`: code points are the
+/// bytes that do not continue one (UTF-8 continuation bytes are 0x80–0xBF); runs of ASCII are
+/// stepped over eight bytes at a time.
+fn walk(text: &str, from: usize, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut at, mut left) = (from, n);
+    loop {
+        while left >= 8 && at + 8 <= bytes.len() {
+            let word = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+            if word & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            at += 8;
+            left -= 8;
+        }
+        match bytes.get(at) {
+            None => return text.len(),
+            Some(&b) if (b as i8) >= -0x40 => {
+                if left == 0 {
+                    return at;
+                }
+                left -= 1;
+            }
+            Some(_) => {}
+        }
+        at += 1;
     }
 }
 
@@ -84,7 +138,7 @@ where
 
 impl Serialize for Json<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let slicer = Slicer { text: self.text, index: TextIndex::new(self.text) };
+        let slicer = Slicer::new(self.text);
         let d = self.detections;
         let mut map = serializer.serialize_map(None)?;
         for (key, value) in self.fields {
@@ -93,7 +147,7 @@ impl Serialize for Json<'_> {
         if let Some(file) = self.file {
             map.serialize_entry("file", file)?;
         }
-        map.serialize_entry("chars", &slicer.index.len_chars())?;
+        map.serialize_entry("chars", &self.text.chars().count())?;
         let quote = |(i, q): (usize, &Quote)| QuoteOut {
             start: q.start,
             end: q.end,
@@ -131,7 +185,24 @@ pub fn to_json(file: &str, text: &str, d: &Detections) -> serde_json::Value {
 }
 
 /// Writes one text's detections as one line of JSON.
-pub fn write_line(out: &mut impl std::io::Write, json: &Json) -> std::io::Result<()> {
+pub fn write_line(out: &mut (impl std::io::Write + ?Sized), json: &Json) -> std::io::Result<()> {
     serde_json::to_writer(&mut *out, json)?;
     out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_agree_with_code_points_in_any_order() {
+        let text = "Zoë said “ja” — 🙂 then Ώ, and ok.";
+        let chars: Vec<char> = text.chars().collect();
+        let slicer = Slicer::new(text);
+        for (start, end) in [(0, 3), (4, 8), (9, 13), (2, 5), (16, 17), (0, chars.len()), (30, 31), (5, 5)] {
+            let want: String = chars[start..end].iter().collect();
+            assert_eq!(slicer.span(start, end).text, want, "{start}..{end}");
+        }
+        assert_eq!(walk(text, 0, 99), text.len());
+    }
 }

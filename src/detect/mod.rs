@@ -209,6 +209,12 @@ impl Detections {
     }
 }
 
+/// Whether a lower-cased word carries no content of its own (an article, a preposition, a
+/// pronoun, an auxiliary), by the lexicon's word classes.
+pub fn is_function_word(lower: &str) -> bool {
+    lexicon::get().flags(lower) & (lexicon::F_FUNCTION_WORDS | lexicon::F_PRONOUNS | lexicon::F_AUX) != 0
+}
+
 /// Runs the whole pipeline on one text. A long text goes section by section ([`sections`]).
 pub fn detect(text: &str) -> Detections {
     let parts = sections::split(text);

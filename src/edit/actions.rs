@@ -4,9 +4,13 @@
 
 mod documents;
 mod quote_parts;
+mod statements;
 
 pub use documents::{add_documents, remove_document, set_document_meta};
 pub use quote_parts::{join_quote, middle_cut, split_quote};
+pub use statements::{
+    confirm_statement, dissolved_by, group_statements, join_statement, leave_statement, suggest_statements,
+};
 
 use super::Edit;
 use crate::model::{
@@ -57,9 +61,11 @@ pub fn create(project: &Project, doc: DocId, span: Span, layer: Layer, label: &s
     Edit::PutAnnotation(Box::new(Annotation::new(id, doc, span, layer, label, Status::Accepted, Origin::Analyst)))
 }
 
-/// Deletes annotations and clears every link that pointed at them.
+/// Deletes annotations and clears every link that pointed at them; a statement left with one
+/// version goes.
 pub fn delete(project: &Project, ids: &[AnnId]) -> Option<Edit> {
     let mut edits = Vec::new();
+    let dissolved = dissolved_by(project, &ids.iter().copied().collect());
     for a in &project.annotations {
         if ids.contains(&a.id) {
             continue;
@@ -70,11 +76,15 @@ pub fn delete(project: &Project, ids: &[AnnId]) -> Option<Edit> {
                 *slot = None;
             }
         }
+        if links.statement.is_some_and(|s| dissolved.contains(&s)) {
+            links.statement = None;
+        }
         if links != a.links {
             edits.push(Edit::PutAnnotation(Box::new(Annotation { links, ..a.clone() })));
         }
     }
     edits.extend(ids.iter().filter(|id| project.annotation(**id).is_some()).map(|id| Edit::RemoveAnnotation(*id)));
+    edits.extend(dissolved.into_iter().map(Edit::RemoveStatement));
     (!edits.is_empty()).then_some(Edit::Batch(edits))
 }
 

@@ -13,6 +13,7 @@ pub struct Counts {
     pub annotations_removed: usize,
     pub entities_changed: usize,
     pub documents_changed: usize,
+    pub statements_changed: usize,
     pub schema_changed: bool,
 }
 
@@ -44,6 +45,10 @@ impl std::fmt::Display for Counts {
         if self.documents_changed > 0 {
             parts
                 .push(format!("{} added, changed or removed", plural(self.documents_changed, "document", "documents")));
+        }
+        if self.statements_changed > 0 {
+            let groups = plural(self.statements_changed, "statement group", "statement groups");
+            parts.push(format!("{groups} added, changed or removed"));
         }
         if self.schema_changed {
             parts.push("labels changed".to_string());
@@ -100,6 +105,18 @@ pub fn between(from: &Project, to: &Project) -> Option<(Edit, Counts)> {
     for id in old_docs.keys().filter(|id| !new_docs.contains_key(id)) {
         counts.documents_changed += 1;
         edits.push(Edit::RemoveDocument(*id));
+    }
+    let old_statements: BTreeMap<_, _> = from.statements.iter().map(|s| (s.id, s)).collect();
+    let new_statements: BTreeMap<_, _> = to.statements.iter().map(|s| (s.id, s)).collect();
+    for s in &to.statements {
+        if old_statements.get(&s.id) != Some(&s) {
+            counts.statements_changed += 1;
+            edits.push(Edit::PutStatement(s.clone()));
+        }
+    }
+    for id in old_statements.keys().filter(|id| !new_statements.contains_key(id)) {
+        counts.statements_changed += 1;
+        edits.push(Edit::RemoveStatement(*id));
     }
     if from.schema != to.schema {
         counts.schema_changed = true;

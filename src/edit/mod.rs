@@ -9,7 +9,7 @@ mod history;
 
 pub use history::History;
 
-use crate::model::{AnnId, Annotation, DocId, Document, Entity, EntityId, Project, Schema};
+use crate::model::{AnnId, Annotation, DocId, Document, Entity, EntityId, Project, Schema, Statement, StatementId};
 
 /// A primitive change. `Put*` inserts or replaces by id.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +23,8 @@ pub enum Edit {
     PutDocument(Box<Document>),
     /// Removes a document that no annotation points into any more.
     RemoveDocument(DocId),
+    PutStatement(Statement),
+    RemoveStatement(StatementId),
     Batch(Vec<Edit>),
 }
 
@@ -38,6 +40,8 @@ pub enum EditError {
     NoDocument(DocId),
     #[error("document {id}: {message}")]
     BadDocument { id: DocId, message: String },
+    #[error("statement {0} does not exist")]
+    NoStatement(StatementId),
 }
 
 /// Applies `edit` and returns the edit that undoes it. On error the project is unchanged.
@@ -91,6 +95,19 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             }
             let old = project.remove_document(id).ok_or(EditError::NoDocument(id))?;
             Ok(Edit::PutDocument(Box::new(old)))
+        }
+        Edit::PutStatement(statement) => {
+            let id = statement.id;
+            let old = project.statement(id).cloned();
+            project.put_statement(statement);
+            Ok(match old {
+                Some(old) => Edit::PutStatement(old),
+                None => Edit::RemoveStatement(id),
+            })
+        }
+        Edit::RemoveStatement(id) => {
+            let old = project.remove_statement(id).ok_or(EditError::NoStatement(id))?;
+            Ok(Edit::PutStatement(old))
         }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());

@@ -12,6 +12,12 @@ pub struct Decoded {
 
 /// Decodes `bytes`, or says why they look binary.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    decode_declared(bytes, None)
+}
+
+/// Decodes `bytes` that declare their encoding (a web page's `charset`): the declaration is
+/// trusted where the bytes are neither marked by a BOM nor valid UTF-8.
+pub fn decode_declared(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, String> {
     if let Some(what) = binary_signature(bytes) {
         return Err(what.to_string());
     }
@@ -20,6 +26,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         (text.into_owned(), enc)
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         (text.to_string(), encoding_rs::UTF_8)
+    } else if let Some(enc) = declared.filter(|e| *e != encoding_rs::UTF_8) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        (text.into_owned(), enc)
     } else {
         let mut detector = chardetng::EncodingDetector::new();
         detector.feed(bytes, true);
@@ -62,6 +71,17 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"SQLite format 3\0", "a SQLite database"),
     ];
     SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, what)| *what)
+}
+
+/// Text that is already a string (a line of a JSON stream): only the checks, no copy.
+pub fn check_text(text: String) -> Result<Decoded, String> {
+    if let Some(what) = binary_signature(text.as_bytes()) {
+        return Err(what.to_string());
+    }
+    if looks_binary(&text) {
+        return Err("it contains control characters that text files do not".to_string());
+    }
+    Ok(Decoded { text, encoding: encoding_rs::UTF_8.name().to_string() })
 }
 
 /// Text with NULs or many other control characters is not an article.

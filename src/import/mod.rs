@@ -6,9 +6,11 @@
 //! large to be one — are refused with a message that says which.
 
 mod decode;
+mod html;
 mod markdown;
 
 pub use decode::{Decoded, decode};
+pub use html::{WebPage, extract as extract_article};
 
 use crate::model::{DocId, Document};
 use std::path::Path;
@@ -25,8 +27,10 @@ pub enum ImportError {
     Empty { path: String },
     #[error("{path} is {size} bytes; Sayso opens articles up to {} MB", MAX_BYTES / (1024 * 1024))]
     TooLarge { path: String, size: u64 },
-    #[error("{path} looks like a binary file ({what}), not an article; open a .txt or .md file")]
+    #[error("{path} looks like a binary file ({what}), not an article; open a .txt, .md or .html file")]
     Binary { path: String, what: String },
+    #[error("{path}: {message}")]
+    NoArticle { path: String, message: String },
 }
 
 /// What kind of text a file holds, decided by its extension.
@@ -34,32 +38,59 @@ pub enum ImportError {
 pub enum TextKind {
     Plain,
     Markdown,
+    /// A saved web page: the article is taken out of it, with its metadata.
+    Html,
 }
 
 impl TextKind {
     pub fn of_path(path: &Path) -> TextKind {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("md" | "markdown") => TextKind::Markdown,
+            Some("html" | "htm" | "xhtml") => TextKind::Html,
             _ => TextKind::Plain,
         }
     }
 }
 
-/// Whether a file in a folder of articles is one: plain text or Markdown, by its extension.
+/// Whether a file in a folder of articles is one: plain text, Markdown or a saved web page, by
+/// its extension.
 pub fn is_article_path(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    path.is_file() && matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown"))
+    path.is_file() && matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml"))
 }
 
-/// Reads and imports the file at `path`, refusing oversized files before reading them.
-pub fn import_file(path: &Path, id: DocId) -> Result<Document, ImportError> {
+/// An article's text as Sayso reads it, with what the file said about it. Detection needs no
+/// more than this; a [`Document`] adds an id and the text's hash.
+#[derive(Debug)]
+pub struct Article {
+    /// Normalised: `\n` line endings, no BOM, never blank.
+    pub text: String,
+    /// The encoding the bytes were read in ("UTF-8", "windows-1252", …).
+    pub encoding: String,
+    /// A web page's title, outlet, author, date and URL (empty for other kinds).
+    pub page: WebPage,
+}
+
+/// Reads the file at `path` as an article, refusing oversized files before reading them.
+pub fn read_file(path: &Path) -> Result<Article, ImportError> {
     let shown = path.display().to_string();
-    let read_err = |e: std::io::Error| ImportError::Read { path: shown.clone(), message: e.to_string() };
+    let bytes = read_bytes(path, &shown)?;
+    read_article(&bytes, &shown, TextKind::of_path(path))
+}
+
+fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, ImportError> {
+    let read_err = |e: std::io::Error| ImportError::Read { path: shown.into(), message: e.to_string() };
     let size = std::fs::metadata(path).map_err(read_err)?.len();
     if size > MAX_BYTES {
-        return Err(ImportError::TooLarge { path: shown, size });
+        return Err(ImportError::TooLarge { path: shown.into(), size });
     }
-    let bytes = std::fs::read(path).map_err(read_err)?;
+    std::fs::read(path).map_err(read_err)
+}
+
+/// Reads the file at `path` into a document, refusing oversized files before reading them.
+pub fn import_file(path: &Path, id: DocId) -> Result<Document, ImportError> {
+    let shown = path.display().to_string();
+    let bytes = read_bytes(path, &shown)?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut doc = import_bytes(&bytes, &shown, &stem, TextKind::of_path(path), id)?;
     doc.origin_path = shown;
@@ -75,29 +106,62 @@ pub fn import_bytes(
     kind: TextKind,
     id: DocId,
 ) -> Result<Document, ImportError> {
+    let Article { text, encoding, page } = read_article(bytes, name, kind)?;
+    let title = Some(page.title).filter(|t| !t.is_empty()).or_else(|| title_of(&text));
+    let mut doc = Document::new(id, title.unwrap_or_else(|| fallback_title.to_string()), text);
+    doc.encoding = encoding;
+    doc.source = page.outlet;
+    doc.author = page.author;
+    doc.date = page.date;
+    doc.url = page.url;
+    Ok(doc)
+}
+
+/// Decodes bytes and takes the article out of them: the text and what the file says about it.
+pub fn read_article(bytes: &[u8], name: &str, kind: TextKind) -> Result<Article, ImportError> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(ImportError::TooLarge { path: name.into(), size: bytes.len() as u64 });
     }
-    let Decoded { text, encoding } = decode(bytes).map_err(|what| ImportError::Binary { path: name.into(), what })?;
-    let text = normalize_line_endings(&text);
+    let declared = if kind == TextKind::Html { html::declared_encoding(bytes) } else { None };
+    let decoded = decode::decode_declared(bytes, declared);
+    article_from(decoded.map_err(|what| ImportError::Binary { path: name.into(), what })?, name, kind)
+}
+
+/// [`read_article`] for text that is already a string, which it takes without a copy.
+pub fn read_article_text(text: String, name: &str, kind: TextKind) -> Result<Article, ImportError> {
+    if text.len() as u64 > MAX_BYTES {
+        return Err(ImportError::TooLarge { path: name.into(), size: text.len() as u64 });
+    }
+    article_from(decode::check_text(text).map_err(|what| ImportError::Binary { path: name.into(), what })?, name, kind)
+}
+
+fn article_from(decoded: Decoded, name: &str, kind: TextKind) -> Result<Article, ImportError> {
+    let Decoded { text, encoding } = decoded;
+    let text = normalize_line_endings(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty { path: name.into() });
+    }
+    let mut page = WebPage::default();
     let text = match kind {
         TextKind::Plain => text,
         TextKind::Markdown => markdown::to_text(&text),
+        TextKind::Html => {
+            page = html::extract(&text).map_err(|message| ImportError::NoArticle { path: name.into(), message })?;
+            std::mem::take(&mut page.text)
+        }
     };
     if text.trim().is_empty() {
         return Err(ImportError::Empty { path: name.into() });
     }
-    let title = title_of(&text).unwrap_or_else(|| fallback_title.to_string());
-    let mut doc = Document::new(id, title, text);
-    doc.encoding = encoding;
-    Ok(doc)
+    Ok(Article { text, encoding, page })
 }
 
 /// CRLF and lone CR become LF, so a line break is always one code point.
-pub fn normalize_line_endings(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_string();
+pub fn normalize_line_endings(text: impl Into<String> + AsRef<str>) -> String {
+    if !text.as_ref().contains('\r') {
+        return text.into();
     }
+    let text = text.as_ref();
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -215,6 +215,9 @@ pub struct Links {
     /// Later part of a split quote → the first part, so the parts read as one quotation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<AnnId>,
+    /// Quote → the statement it reports, with its versions in other articles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<super::StatementId>,
 }
 
 impl Links {

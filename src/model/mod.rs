@@ -11,6 +11,7 @@ mod project;
 mod queries;
 mod schema;
 mod span;
+mod statement;
 mod summary;
 mod text_index;
 
@@ -21,5 +22,6 @@ pub use project::{FORMAT_VERSION, Project};
 pub use queries::{excerpt, mention_label, speaker_entity};
 pub use schema::{Color, LabelDef, Schema};
 pub use span::{Span, SpanError};
+pub use statement::{Statement, StatementId};
 pub use summary::{StatusCounts, Summary};
 pub use text_index::TextIndex;

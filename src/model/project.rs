@@ -1,11 +1,11 @@
 //! The project: everything an analyst saves. Annotations and entities are kept sorted by id, so
 //! lookups are binary searches and the saved file lists them in a stable order.
 
-use super::{AnnId, Annotation, DocId, Document, Entity, EntityId, Schema};
+use super::{AnnId, Annotation, DocId, Document, Entity, EntityId, Schema, Statement, StatementId};
 use serde::{Deserialize, Serialize};
 
 /// The project file format this build writes. Older files are migrated on load; newer ones refused.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Project {
@@ -16,6 +16,9 @@ pub struct Project {
     pub entities: Vec<Entity>,
     #[serde(default)]
     pub annotations: Vec<Annotation>,
+    /// Statements reported in several documents, by id; their quotations link to them.
+    #[serde(default)]
+    pub statements: Vec<Statement>,
 }
 
 impl Default for Project {
@@ -26,6 +29,7 @@ impl Default for Project {
             schema: Schema::default(),
             entities: Vec::new(),
             annotations: Vec::new(),
+            statements: Vec::new(),
         }
     }
 }
@@ -101,6 +105,32 @@ impl Project {
     pub fn remove_entity(&mut self, id: EntityId) -> Option<Entity> {
         let i = self.entities.binary_search_by_key(&id, |e| e.id).ok()?;
         Some(self.entities.remove(i))
+    }
+
+    pub fn statement(&self, id: StatementId) -> Option<&Statement> {
+        self.statements.binary_search_by_key(&id, |s| s.id).ok().map(|i| &self.statements[i])
+    }
+
+    pub fn next_statement_id(&self) -> StatementId {
+        StatementId(self.statements.last().map_or(1, |s| s.id.0 + 1))
+    }
+
+    /// Inserts or replaces a statement, keeping the id order.
+    pub fn put_statement(&mut self, statement: Statement) {
+        match self.statements.binary_search_by_key(&statement.id, |s| s.id) {
+            Ok(i) => self.statements[i] = statement,
+            Err(i) => self.statements.insert(i, statement),
+        }
+    }
+
+    pub fn remove_statement(&mut self, id: StatementId) -> Option<Statement> {
+        let i = self.statements.binary_search_by_key(&id, |s| s.id).ok()?;
+        Some(self.statements.remove(i))
+    }
+
+    /// The quotations that report statement `id`, in id order.
+    pub fn versions_of(&self, id: StatementId) -> impl Iterator<Item = &Annotation> {
+        self.annotations.iter().filter(move |a| a.links.statement == Some(id))
     }
 
     /// Annotations of one document, in id order.

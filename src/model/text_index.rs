@@ -15,13 +15,29 @@ pub struct TextIndex {
 
 impl TextIndex {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut samples = Vec::with_capacity(text.len() / STRIDE + 1);
-        let mut chars = 0;
-        for (byte, _) in text.char_indices() {
-            if chars % STRIDE == 0 {
-                samples.push(byte);
+        let (mut chars, mut at) = (0, 0);
+        while at < bytes.len() {
+            // Eight ASCII bytes are eight characters; stepped over at once when no sample falls
+            // among them.
+            let into = chars % STRIDE;
+            if into != 0 && into <= STRIDE - 8 && at + 8 <= bytes.len() {
+                let word = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    at += 8;
+                    chars += 8;
+                    continue;
+                }
             }
-            chars += 1;
+            // A character starts at every byte that does not continue one (0x80–0xBF).
+            if (bytes[at] as i8) >= -0x40 {
+                if into == 0 {
+                    samples.push(at);
+                }
+                chars += 1;
+            }
+            at += 1;
         }
         TextIndex { samples, chars, bytes: text.len() }
     }
@@ -130,6 +146,20 @@ mod tests {
         assert_eq!(odd.len(), 200);
         for i in 0..210 {
             assert!(index.slice(&odd, i, i + 2).chars().count() <= 2);
+        }
+    }
+
+    #[test]
+    fn samples_fall_on_every_64th_character_across_ascii_runs() {
+        for text in [
+            "plain ascii text, long enough to step over ".repeat(9),
+            "ab“c”".repeat(70),
+            "x".repeat(63) + "é" + &"y".repeat(200),
+        ] {
+            let index = TextIndex::new(&text);
+            let want: Vec<usize> = text.char_indices().step_by(STRIDE).map(|(b, _)| b).collect();
+            assert_eq!(index.samples, want);
+            assert_eq!(index.len_chars(), text.chars().count());
         }
     }
 

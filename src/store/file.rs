@@ -7,11 +7,12 @@
 //! anchors); version 1 and 2 quotations get their type from their cue's words with the cue
 //! lexicon, or statement when they have no cue or the cue is not in the lexicon (a quotation
 //! found by the older detector was reported speech, which is what statement means); all are
-//! written back as version 3.
+//! written back as version 3. 4 — statements reported in several documents (`statements`, and
+//! `statement` in a quotation's links); older files have none, and load as they are.
 
 use crate::model::{
     AnnId, Annotation, AttributionType, DocId, Document, Entity, FORMAT_VERSION, Layer, Links, Origin, Project, Schema,
-    Span, Status,
+    Span, Statement, Status,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -23,6 +24,8 @@ struct ProjectOut<'a> {
     schema: &'a Schema,
     entities: &'a [Entity],
     annotations: Vec<AnnotationOut<'a>>,
+    #[serde(skip_serializing_if = "<[Statement]>::is_empty")]
+    statements: &'a [Statement],
 }
 
 #[derive(Serialize)]
@@ -59,6 +62,9 @@ struct ProjectIn {
     entities: Vec<Entity>,
     #[serde(default)]
     annotations: Vec<AnnotationIn>,
+    /// Format 4 on.
+    #[serde(default)]
+    statements: Vec<Statement>,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +117,7 @@ pub fn serialize(project: &Project, config: ron::ser::PrettyConfig) -> Result<St
         schema: &project.schema,
         entities: &project.entities,
         annotations,
+        statements: &project.statements,
     };
     ron::ser::to_string_pretty(&out, config)
 }
@@ -147,6 +154,7 @@ pub fn parse(text: &str, version: u32) -> Result<Parsed, ron::error::SpannedErro
         schema: file.schema,
         entities: file.entities,
         annotations,
+        statements: file.statements,
     };
     if version < 3 {
         migrate_attribution_types(&mut project);

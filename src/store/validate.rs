@@ -79,8 +79,17 @@ pub fn validate(p: &Project) -> Vec<Problem> {
         if let Some(e) = a.links.entity.filter(|e| !entities.contains(e)) {
             out.push(error(format!("annotation {}: its entity link points at {e}, which does not exist", a.id)));
         }
+        if let Some(s) = a.links.statement.filter(|s| p.statement(*s).is_none()) {
+            out.push(error(format!("annotation {}: its statement link points at {s}, which does not exist", a.id)));
+        }
         if p.schema.label(&a.label).is_none() {
             out.push(warning(format!("annotation {} has label {:?}, which the schema does not define", a.id, a.label)));
+        }
+    }
+    for s in &p.statements {
+        let docs: HashSet<DocId> = p.versions_of(s.id).map(|v| v.doc).collect();
+        if docs.len() < 2 {
+            out.push(warning(format!("statement {} is reported in fewer than two documents", s.id)));
         }
     }
     out.sort_by_key(|p| p.severity != Severity::Error);

@@ -119,3 +119,89 @@ fn import_bytes_uses_the_fallback_title_only_when_needed() {
     let doc = import::import_bytes("   \nBody".as_bytes(), "x", "fallback", TextKind::Plain, DocId(3)).unwrap();
     assert_eq!((doc.title.as_str(), doc.id), ("Body", DocId(3)));
 }
+
+fn web_page(name: &str) -> Result<sayso::model::Document, ImportError> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/web").join(name);
+    import::import_file(&path, DocId(1))
+}
+
+#[test]
+fn a_news_page_gives_its_article_and_metadata_without_the_page_around_it() {
+    let doc = web_page("wire-story.html").unwrap();
+    assert!(doc.text.starts_with("Dock workers at the port of Kestrel Bay voted"), "{}", doc.text);
+    assert!(doc.text.ends_with("“watch every line of it being honoured”."), "{}", doc.text);
+    assert_eq!(doc.text.matches("\n\n").count(), 5, "six paragraphs, one per line: {}", doc.text);
+    for boilerplate in ["cookies", "Subscribe", "Advertisement", "Related", "Most read", "seadog77", "Share on", "©"] {
+        assert!(!doc.text.contains(boilerplate), "{boilerplate:?} kept: {}", doc.text);
+    }
+    assert_eq!(doc.title, "Port strike ends after 11 days as dockers accept pay offer");
+    assert_eq!(doc.source, "Harbour Herald");
+    assert_eq!(doc.author, "Maren Holt");
+    assert_eq!(doc.date, "2026-11-17T09:42:00+00:00");
+    assert_eq!(doc.url, "https://www.harbourherald.example/news/2026/11/17/port-strike-ends");
+    assert!(doc.hash_matches());
+    let found = sayso::detect::detect(&doc.text);
+    let chars: Vec<char> = doc.text.chars().collect();
+    assert!(
+        found.quotes.iter().any(|q| chars[q.start..q.end].iter().collect::<String>().contains("This is a fair deal")),
+        "the article's quotations are detected"
+    );
+}
+
+#[test]
+fn a_blog_layout_drops_its_sidebar_comments_and_reply_form() {
+    let doc = web_page("blog-post.html").unwrap();
+    assert!(doc.text.starts_with("Mayor Lucia Ferraro defended"), "{}", doc.text);
+    assert!(doc.text.contains("According to a city traffic study"), "{}", doc.text);
+    for boilerplate in ["Log in", "Newsletter", "Leave a Reply", "Another waste of money", "Recent Posts", "WordPress"]
+    {
+        assert!(!doc.text.contains(boilerplate), "{boilerplate:?} kept: {}", doc.text);
+    }
+    assert_eq!(
+        (doc.title.as_str(), doc.source.as_str(), doc.author.as_str(), doc.date.as_str()),
+        (
+            "Mayor defends bike lane plan at packed meeting",
+            "The Riverside Ledger",
+            "Daniel Okafor",
+            "2026-10-02T19:15:00-05:00"
+        )
+    );
+    assert_eq!(doc.url, "https://riversideledger.example/2026/10/02/mayor-defends-bike-lane-plan/");
+}
+
+#[test]
+fn an_old_table_layout_in_a_declared_legacy_encoding() {
+    let doc = web_page("latin1-table.html").unwrap();
+    assert_eq!(doc.encoding, "windows-1252");
+    assert!(doc.text.contains("“We have been here for nineteen years."), "{}", doc.text);
+    assert!(doc.text.contains("Councillor Hélène Dubois said"), "{}", doc.text);
+    for boilerplate in ["Classifieds", "Advertise with us", "Obituaries"] {
+        assert!(!doc.text.contains(boilerplate), "{boilerplate:?} kept: {}", doc.text);
+    }
+    assert_eq!(doc.title, "Café owners fight rent rise");
+    assert!(doc.author.starts_with("Renée Lefèvre"), "{}", doc.author);
+}
+
+#[test]
+fn a_page_with_no_article_is_refused_with_a_message() {
+    let err = web_page("section-front.html").unwrap_err();
+    assert!(matches!(err, ImportError::NoArticle { .. }), "{err:?}");
+    assert!(err.to_string().contains("section-front.html") && err.to_string().contains("no article"), "{err}");
+}
+
+#[test]
+fn a_folder_of_articles_includes_saved_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.html", "c.htm", "d.png"] {
+        write(&dir, name, b"x");
+    }
+    let mut found: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| import::is_article_path(p))
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    assert_eq!(found, ["a.txt", "b.html", "c.htm"]);
+    assert_eq!(TextKind::of_path(std::path::Path::new("X.HTM")), TextKind::Html);
+}

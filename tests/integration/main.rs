@@ -19,6 +19,7 @@ mod import;
 mod insights;
 mod packaging;
 mod reanchor;
+mod statements;
 mod store;
 mod stream;
 

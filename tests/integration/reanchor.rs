@@ -25,19 +25,19 @@ fn saved_files_carry_each_annotations_words() {
 }
 
 #[test]
-fn format_1_files_load_and_are_written_back_as_format_3() {
+fn format_1_files_load_and_are_written_back_in_the_current_format() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-1.ron");
     let v1 = std::fs::read_to_string(&path).unwrap();
     assert!(v1.contains("format_version: 1") && v1.matches("text: ").count() == 4, "only documents have text");
     let loaded = store::load(&path).unwrap();
     assert!(loaded.reanchor.is_none() && loaded.warnings.is_empty());
-    let v3 = store::to_ron(&loaded.project);
-    assert!(v3.contains("format_version: 3") && v3.contains("text: \"Sergei Lavrov\""));
+    let now = store::to_ron(&loaded.project);
+    assert!(now.contains("format_version: 4") && now.contains("text: \"Sergei Lavrov\""));
     // Every quotation got an attribution type on the way (its cue is "said": a statement).
     let quotes: Vec<_> = loaded.project.annotations.iter().filter(|a| a.layer == Layer::Quote).collect();
     assert!(!quotes.is_empty());
     assert!(quotes.iter().all(|a| a.attribution == Some(AttributionType::Statement)));
-    assert_eq!(load(&v3).unwrap().project, loaded.project);
+    assert_eq!(load(&now).unwrap().project, loaded.project);
 }
 
 #[test]

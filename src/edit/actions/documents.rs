@@ -19,6 +19,7 @@ pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
         annotations: Vec::new(),
         schema: project.schema.clone(),
         format_version: project.format_version,
+        statements: Vec::new(),
     };
     let mut next_doc = project.next_doc_id();
     let mut edits = Vec::new();
@@ -45,13 +46,35 @@ pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
         }
         edits.push(Edit::PutAnnotation(Box::new(a)));
     }
+    // Statements the new articles report again, found on the project as it will be.
+    let added: Vec<DocId> = (project.next_doc_id().0..next_doc.0).map(DocId).collect();
+    if !project.documents.is_empty() || added.len() > 1 {
+        let mut after = project.clone();
+        if crate::edit::apply(&mut after, Edit::Batch(edits.clone())).is_ok() {
+            edits.extend(super::suggest_statements(&after, &added));
+        }
+    }
     Some(Edit::Batch(edits))
 }
 
-/// Removes a document, every annotation in it, and the entities only it named.
+/// Removes a document, every annotation in it, the entities only it named and the statements
+/// only it reported again.
 pub fn remove_document(project: &Project, doc: DocId) -> Option<Edit> {
     project.document(doc)?;
-    let mut edits: Vec<Edit> = project.annotations_of(doc).map(|a| Edit::RemoveAnnotation(a.id)).collect();
+    let removed: std::collections::BTreeSet<AnnId> = project.annotations_of(doc).map(|a| a.id).collect();
+    let dissolved = super::dissolved_by(project, &removed);
+    let mut edits: Vec<Edit> = project
+        .annotations
+        .iter()
+        .filter(|a| a.doc != doc && a.links.statement.is_some_and(|s| dissolved.contains(&s)))
+        .map(|a| {
+            let mut a = a.clone();
+            a.links.statement = None;
+            Edit::PutAnnotation(Box::new(a))
+        })
+        .collect();
+    edits.extend(removed.iter().map(|id| Edit::RemoveAnnotation(*id)));
+    edits.extend(dissolved.into_iter().map(crate::edit::Edit::RemoveStatement));
     let elsewhere: std::collections::HashSet<_> =
         project.annotations.iter().filter(|a| a.doc != doc).filter_map(|a| a.links.entity).collect();
     let here: std::collections::BTreeSet<_> = project.annotations_of(doc).filter_map(|a| a.links.entity).collect();
