@@ -39,7 +39,7 @@ from spacy.tokens import DocBin
 
 FORMATS = ["spacy", "doccano", "brat", "csv", "conll", "labelstudio"]
 CSV_COLUMNS = ["document", "quote text", "kind", "type", "speaker", "speaker mention", "cue", "start", "end",
-               "status", "tags", "note"]
+               "status", "tags", "note", "statement"]
 TYPES = ("statement", "belief", "evidence", "question")
 NLP = spacy.blank("en")
 

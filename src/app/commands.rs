@@ -49,6 +49,14 @@ pub enum AppCommand {
     },
     RenameEntity(EntityId, String),
     SplitMention(AnnId),
+    /// The analyst confirms that a statement group's versions report one statement.
+    ConfirmStatement(crate::model::StatementId),
+    /// Takes a quotation out of its statement group.
+    LeaveStatement(AnnId),
+    /// Puts the first quotation in the statement group of the second.
+    JoinStatement(AnnId, AnnId),
+    /// Opens (or closes) the window that sets a statement's versions side by side.
+    CompareStatement(Option<crate::model::StatementId>),
     AcceptAllOfLabel(String),
     RejectInSelection,
     /// Moves the selected annotation's start or end by characters, or by words.

@@ -134,6 +134,7 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
             app.send(AppCommand::SplitMention(a.id));
         }
     }
+    super::statements_view::section(app, ui, &a);
     ui.separator();
     text_field(app, ui, &a, false);
     text_field(app, ui, &a, true);

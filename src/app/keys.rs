@@ -19,13 +19,15 @@ impl SaysoApp {
         {
             return; // a text field, a question, a menu or a drop-down list owns the keyboard
         }
-        // A window over the article (help, labels, insights) keeps the keys that act on the
+        // A window over the article (help, labels, insights, versions side by side) keeps the keys that act on the
         // article away from it; Esc closes the window.
-        let window_open = self.show_shortcuts || self.show_schema || self.insights.open;
+        let window_open =
+            self.show_shortcuts || self.show_schema || self.insights.open || self.compare_statement.is_some();
         if window_open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             self.show_shortcuts = false;
             self.show_schema = false;
             self.insights.open = false;
+            self.compare_statement = None;
             return;
         }
         if let Some(out) = self.chooser.as_mut().and_then(|c| c.keys(ctx)) {

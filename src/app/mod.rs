@@ -25,6 +25,7 @@ mod palette;
 mod quote_filter;
 mod reanchor_prompt;
 mod schema_editor;
+mod statements_view;
 mod status_bar;
 
 pub use commands::AppCommand;
@@ -128,6 +129,8 @@ pub struct SaysoApp {
     link_picker: Option<link_picker::LinkPicker>,
     /// Give the keyboard to the inspector's tags (`false`) or note (`true`) when next drawn.
     focus_field: Option<bool>,
+    /// The statement whose versions are shown side by side, while that window is open.
+    compare_statement: Option<crate::model::StatementId>,
 }
 
 impl SaysoApp {
@@ -141,6 +144,7 @@ impl SaysoApp {
             chooser: None,
             link_picker: None,
             focus_field: None,
+            compare_statement: None,
             notices: Vec::new(),
             recent: Vec::new(),
             font_size: DEFAULT_FONT_SIZE,
@@ -272,6 +276,7 @@ impl SaysoApp {
         self.reanchor_window(&ctx);
         help::shortcuts_window(self, &ctx);
         insights_view::window(self, &ctx);
+        statements_view::window(self, &ctx);
         schema_editor::window(self, &ctx);
         notices::notices(self, &ctx);
         self.apply_queue(&ctx, true);
@@ -469,6 +474,17 @@ impl SaysoApp {
             }
             AppCommand::RenameEntity(id, name) => self.edit("Rename entity", |p| actions::rename_entity(p, id, &name)),
             AppCommand::SplitMention(id) => self.edit("Split off entity", |p| actions::split_mention(p, id)),
+            AppCommand::ConfirmStatement(id) => {
+                self.edit("Confirm same statement", |p| actions::confirm_statement(p, id))
+            }
+            AppCommand::LeaveStatement(id) => {
+                self.edit("Not the same statement", |p| actions::leave_statement(p, id));
+                self.compare_statement = None;
+            }
+            AppCommand::JoinStatement(id, other) => {
+                self.edit("Same statement", |p| actions::join_statement(p, id, other))
+            }
+            AppCommand::CompareStatement(id) => self.compare_statement = id,
             AppCommand::AcceptAllOfLabel(label) => {
                 let doc = self.session.doc;
                 self.edit(&format!("Accept all {label}"), |p| actions::accept_all(p, doc, &label));

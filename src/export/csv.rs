@@ -1,7 +1,9 @@
 //! CSV of quotes for spreadsheets: one row per exported quote (each part of a split quote is its
 //! own row), with the columns `document, quote text, kind, type, speaker, speaker mention, cue,
-//! start, end, status, tags, note`. `type` is the attribution type: statement, belief, evidence or
-//! question.
+//! start, end, status, tags, note, statement`. `type` is the attribution type: statement, belief,
+//! evidence or question. `statement` names the statement a quote reports when other documents
+//! report it too (`s1`, `s2` …: rows with one name are versions of one statement, across
+//! documents); it is empty otherwise.
 //!
 //! `speaker` is the canonical name of the entity the speaker mention refers to; `speaker mention`
 //! and `cue` are the texts of the linked annotations (a later part of a split quote takes them from
@@ -22,7 +24,7 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 13] = [
     "document",
     "quote text",
     "kind",
@@ -35,6 +37,7 @@ const HEADER: [&str; 12] = [
     "status",
     "tags",
     "note",
+    "statement",
 ];
 
 /// The exported target of a relation from `a`, or from the first part of its split quote.
@@ -52,6 +55,7 @@ fn write_doc<W: Write>(selection: &Selection, d: &DocSel, out: &mut ::csv::Write
         let entity = speaker.and_then(|s| s.links.entity).and_then(|id| selection.project.entity(id));
         let cue = linked(selection, a, Relation::CuedBy);
         let (start, end) = (a.span.start().to_string(), a.span.end().to_string());
+        let statement = a.links.statement.map(|s| s.to_string()).unwrap_or_default();
         out.write_record([
             d.doc.title.as_str(),
             d.text_of(a),
@@ -65,6 +69,7 @@ fn write_doc<W: Write>(selection: &Selection, d: &DocSel, out: &mut ::csv::Write
             status_name(a),
             &a.tags.join("; "),
             &a.note,
+            &statement,
         ])?;
     }
     Ok(())

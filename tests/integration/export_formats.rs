@@ -256,7 +256,8 @@ fn csv_has_the_columns_and_quotes_awkward_fields() {
             "end",
             "status",
             "tags",
-            "note"
+            "note",
+            "statement"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

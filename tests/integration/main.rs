@@ -36,4 +36,6 @@ mod ui_recovery;
 #[cfg(feature = "gui")]
 mod ui_review;
 #[cfg(feature = "gui")]
+mod ui_statements;
+#[cfg(feature = "gui")]
 mod ui_support;

@@ -124,3 +124,26 @@ fn a_project_with_statements_saves_and_loads_the_same() {
     assert_eq!(sayso::store::from_ron(&text, std::path::Path::new("two.ron")).unwrap().project, p);
     assert!(actions::suggest_statements(&p, &[]).is_none(), "grouped quotations are not proposed again");
 }
+
+#[test]
+fn the_csv_export_names_each_statement_on_its_versions() {
+    let p = two_reports();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("quotes.csv");
+    let options = sayso::export::Options { include_suggestions: true };
+    sayso::export::export(&p, sayso::export::Format::Csv, &out, &options).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let mut by_statement: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for row in reader.records().map(Result::unwrap) {
+        if !row[12].is_empty() {
+            by_statement.entry(row[12].to_string()).or_default().push(row[0].to_string());
+        }
+    }
+    let names: Vec<&String> = by_statement.keys().collect();
+    assert_eq!(names, ["s1", "s2"]);
+    for documents in by_statement.values() {
+        let distinct: std::collections::BTreeSet<&String> = documents.iter().collect();
+        assert_eq!(distinct.len(), 2, "each statement is named in both reports: {documents:?}");
+    }
+}
