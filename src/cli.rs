@@ -163,6 +163,9 @@ pub enum Command {
         /// The folder to write the tables to (created if missing).
         #[arg(long)]
         csv: PathBuf,
+        /// Also draw each table's chart, as NAME.png beside its CSV.
+        #[arg(long)]
+        png: bool,
         /// Count unreviewed suggestions too (rejected work never counts).
         #[arg(long)]
         include_suggestions: bool,
@@ -241,7 +244,9 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Insights { project, csv, include_suggestions } => insights(&project, &csv, include_suggestions),
+        Command::Insights { project, csv, png, include_suggestions } => {
+            insights(&project, &csv, png, include_suggestions)
+        }
         Command::Import { input, format, out } => {
             let project = export::import(&input, format)?;
             store::save(&project, &out)?;
@@ -355,7 +360,7 @@ fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode>
         for (file, result) in chunk.iter().zip(detected) {
             let (mut doc, found) = result?;
             if doc.encoding != "UTF-8" {
-                progress.suspend(|| say.note(format_args!("{}: read as {}", file.display(), doc.encoding)));
+                progress.suspend(|| say.note(format_args!("{}: read as {} (detected)", file.display(), doc.encoding)));
             }
             doc.id = project.next_doc_id();
             let id = doc.id;
@@ -423,16 +428,21 @@ fn check(path: &std::path::Path, json: bool, say: Say) -> anyhow::Result<ExitCod
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes each insights table as `DIR/NAME.csv` (atomically) and says what went where.
-fn insights(path: &Path, dir: &Path, include_suggestions: bool) -> anyhow::Result<ExitCode> {
+/// Writes each insights table as `DIR/NAME.csv` (and its chart as `DIR/NAME.png`), atomically,
+/// and says what went where.
+fn insights(path: &Path, dir: &Path, charts: bool, include_suggestions: bool) -> anyhow::Result<ExitCode> {
     let loaded = store::load(path)?;
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    for table in crate::insights::tables(&loaded.project, include_suggestions) {
-        let file = dir.join(format!("{}.csv", table.name));
-        let text = table.to_csv().context("writing CSV")?;
-        store::atomic::write_bytes_atomic(&file, text.as_bytes())
-            .with_context(|| format!("writing {}", file.display()))?;
-        println!("{}: {} ({} rows)", file.display(), table.title, table.rows.len());
+    let tables = crate::insights::tables(&loaded.project, include_suggestions);
+    let written = crate::insights::save(&tables, dir, charts).map_err(anyhow::Error::msg)?;
+    for file in written {
+        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if let Some(table) = tables.iter().find(|t| t.name == stem) {
+            if file.extension().is_some_and(|e| e == "png") {
+                println!("{}: {} (chart)", file.display(), table.title);
+            } else {
+                println!("{}: {} ({} rows)", file.display(), table.title, table.rows.len());
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -405,7 +405,7 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__insights)
-            opts="-q -h --csv --include-suggestions --quiet --help"
+            opts="-q -h --csv --png --include-suggestions --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -64,6 +64,7 @@ complete -c sayso -n "__fish_sayso_using_subcommand export" -l include-suggestio
 complete -c sayso -n "__fish_sayso_using_subcommand export" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
 complete -c sayso -n "__fish_sayso_using_subcommand export" -s h -l help -d 'Print help'
 complete -c sayso -n "__fish_sayso_using_subcommand insights" -l csv -d 'The folder to write the tables to (created if missing)' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand insights" -l png -d 'Also draw each table\'s chart, as NAME.png beside its CSV'
 complete -c sayso -n "__fish_sayso_using_subcommand insights" -l include-suggestions -d 'Count unreviewed suggestions too (rejected work never counts)'
 complete -c sayso -n "__fish_sayso_using_subcommand insights" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
 complete -c sayso -n "__fish_sayso_using_subcommand insights" -s h -l help -d 'Print help'

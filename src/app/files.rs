@@ -107,16 +107,11 @@ impl SaysoApp {
     pub(super) fn save_insights(&mut self, dir: &std::path::Path) {
         let generation = self.session.history.generation();
         let tables = self.insights.tables(&self.session.project, generation).to_vec();
-        let written = std::fs::create_dir_all(dir).map_err(|e| e.to_string()).and_then(|()| {
-            for table in &tables {
-                let text = table.to_csv().map_err(|e| e.to_string())?;
-                let file = dir.join(format!("{}.csv", table.name));
-                crate::store::atomic::write_bytes_atomic(&file, text.as_bytes()).map_err(|e| e.to_string())?;
-            }
-            Ok(())
-        });
-        match written {
-            Ok(()) => self.notify(NoticeLevel::Info, format!("Saved {} tables in {}", tables.len(), dir.display())),
+        match crate::insights::save(&tables, dir, true) {
+            Ok(files) => self.notify(
+                NoticeLevel::Info,
+                format!("Saved {} tables and their charts ({} files) in {}", tables.len(), files.len(), dir.display()),
+            ),
             Err(e) => self.notify(NoticeLevel::Error, format!("Tables not saved in {}: {e}", dir.display())),
         }
     }

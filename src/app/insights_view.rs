@@ -29,22 +29,6 @@ impl InsightsView {
     }
 }
 
-/// What a table's chart shows: the `quotes` column per value of the first column (summed over
-/// the rows of the tables by outlet and by date).
-fn series(table: &Table) -> Vec<(String, f64)> {
-    let Some(column) = table.columns.iter().position(|c| *c == "quotes") else { return Vec::new() };
-    let mut out: Vec<(String, f64)> = Vec::new();
-    for row in &table.rows {
-        let n = row.get(column).and_then(|c| c.parse::<f64>().ok());
-        let (Some(label), Some(n)) = (row.first(), n) else { continue };
-        match out.iter_mut().find(|(l, _)| l == label) {
-            Some((_, total)) => *total += n,
-            None => out.push((label.clone(), n)),
-        }
-    }
-    out
-}
-
 /// Horizontal bars with their labels beside them, largest on top.
 fn bar_chart(ui: &mut Ui, id: &str, series: &[(String, f64)]) {
     let shown = &series[..series.len().min(TOP)];
@@ -83,7 +67,7 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
     window.default_height(height).max_height(height).show(ctx, |ui| {
         ui.horizontal(|ui| {
             ui.checkbox(&mut app.insights.include_suggestions, "Count suggestions too");
-            if ui.button("Save the tables as CSV…").clicked() {
+            if ui.button("Save the charts (PNG) and tables (CSV)…").clicked() {
                 commands.push(AppCommand::AskInsightsFolder);
             }
         });
@@ -93,7 +77,7 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
             for table in tables {
                 ui.add_space(6.0);
                 ui.label(RichText::new(table.title).strong());
-                let series = series(table);
+                let series = crate::insights::chart::series(table);
                 if series.is_empty() {
                     ui.label(RichText::new("Nothing to count yet: accept quotes, or count suggestions too.").weak());
                     continue;
@@ -124,32 +108,5 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
     app.insights.open = open;
     for c in commands {
         app.send(c);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_by_outlet_are_charted_as_totals_per_outlet() {
-        let table = Table {
-            name: "speakers_by_outlet",
-            title: "t",
-            columns: vec!["outlet", "speaker", "quotes"],
-            rows: vec![
-                vec!["Sputnik".into(), "Sergei Lavrov".into(), "3".into()],
-                vec!["Sputnik".into(), "John Kerry".into(), "1".into()],
-                vec!["TASS".into(), "Sergei Lavrov".into(), "2".into()],
-            ],
-        };
-        assert_eq!(series(&table), vec![("Sputnik".to_string(), 4.0), ("TASS".to_string(), 2.0)]);
-        let kinds = Table {
-            name: "quote_kinds",
-            title: "t",
-            columns: vec!["label", "quotes", "share"],
-            rows: vec![vec!["DIRECT".into(), "1".into(), "1.000".into()]],
-        };
-        assert_eq!(series(&kinds), vec![("DIRECT".to_string(), 1.0)], "counts, not shares");
     }
 }

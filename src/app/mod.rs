@@ -558,7 +558,7 @@ fn install_fonts(ctx: &egui::Context) {
         |family| egui::epaint::text::InsertFontFamily { family, priority: egui::epaint::text::FontPriority::Lowest };
     ctx.add_font(egui::epaint::text::FontInsert::new(
         "DejaVuSans",
-        egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
+        egui::FontData::from_static(crate::insights::chart::FONT),
         vec![fallback(egui::FontFamily::Proportional), fallback(egui::FontFamily::Monospace)],
     ));
 }

@@ -98,3 +98,33 @@ fn tables_match_counts_made_from_the_project_file() {
         }
     }
 }
+
+#[test]
+fn with_png_each_table_with_bars_gets_its_chart_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    sayso::store::save(&reviewed_project(), &project).unwrap();
+    let out = dir.path().join("charts");
+    let args = ["insights", project.to_str().unwrap(), "--csv", out.to_str().unwrap(), "--png"];
+    let run = Command::new(env!("CARGO_BIN_EXE_sayso")).args(args).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let tables = sayso::insights::tables(&sayso::store::load(&project).unwrap().project, false);
+    for table in &tables {
+        let bars = sayso::insights::chart::series(table);
+        let path = out.join(format!("{}.png", table.name));
+        if bars.is_empty() {
+            assert!(!path.exists(), "{}: nothing to draw, no chart", table.name);
+            continue;
+        }
+        let image = image::open(&path).unwrap().to_rgb8();
+        // One row of bars per value (up to the top ones), under a title.
+        let shown = bars.len().min(sayso::insights::chart::TOP) as u32;
+        assert_eq!(image.width(), 900);
+        assert!(image.height() >= 80 + 28 * shown, "{}: {}", table.name, image.height());
+        let bar = image.pixels().filter(|p| p.0 == [0x3b, 0x6e, 0xa8]).count();
+        let ink = image.pixels().filter(|p| p.0[0] < 100 && p.0[1] < 100 && p.0[2] < 100).count();
+        assert!(bar > 500, "{}: the bars are drawn ({bar} pixels)", table.name);
+        assert!(ink > 200, "{}: the title and labels are written ({ink} dark pixels)", table.name);
+    }
+    assert!(out.join("speakers.png").exists());
+}

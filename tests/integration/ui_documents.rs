@@ -176,7 +176,7 @@ fn insights_chart_who_is_quoted_and_save_their_tables() {
     h.get_all_by_label_contains("Table (").next().expect("the speakers' table").click();
     h.run();
     h.get_by_label("Sergei Lavrov");
-    h.get_by_label("Save the tables as CSV…").click();
+    h.get_by_label("Save the charts (PNG) and tables (CSV)…").click();
     h.run();
     let folder = dir.path().join("out");
     ui_support::retype(&mut h, &folder.display().to_string());
@@ -187,6 +187,8 @@ fn insights_chart_who_is_quoted_and_save_their_tables() {
         speakers.starts_with("speaker,type,quotes,articles\n") && speakers.contains("Sergei Lavrov,PERSON,"),
         "{speakers}"
     );
+    let chart = std::fs::read(folder.join("speakers.png")).unwrap();
+    assert!(chart.starts_with(b"\x89PNG\r\n\x1a\n"), "each chart is saved as PNG beside its table");
     h.key_press(Key::Escape);
     h.run();
     assert!(!h.state().insights.open, "Esc closes the window");

@@ -5,8 +5,11 @@
 //! so that by default the figures are the analyst's reviewed work. A quotation's speaker is the
 //! entity its speaker mention names, else the mention's own words, else "(no speaker)".
 
+pub mod chart;
+
 use crate::model::{Annotation, Layer, Project, Status, excerpt};
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 /// The speaker of quotations whose speaker is not marked.
 pub const NO_SPEAKER: &str = "(no speaker)";
@@ -79,6 +82,27 @@ fn sources(project: &Project, include_suggestions: bool) -> Vec<Counted<'_>> {
             }
         })
         .collect()
+}
+
+/// Writes each table as `DIR/NAME.csv` and, with `charts`, its chart as `DIR/NAME.png` (every
+/// file atomically, the folder created if missing); returns the files written.
+pub fn save(tables: &[Table], dir: &Path, charts: bool) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    let mut write = |file: PathBuf, bytes: &[u8]| {
+        crate::store::atomic::write_bytes_atomic(&file, bytes)
+            .map_err(|e| format!("writing {}: {e}", file.display()))?;
+        written.push(file);
+        Ok::<(), String>(())
+    };
+    for table in tables {
+        let text = table.to_csv().map_err(|e| format!("writing CSV: {e}"))?;
+        write(dir.join(format!("{}.csv", table.name)), text.as_bytes())?;
+        if charts && let Some(png) = chart::png(table)? {
+            write(dir.join(format!("{}.png", table.name)), &png)?;
+        }
+    }
+    Ok(written)
 }
 
 /// Every table, from reviewed work or (`include_suggestions`) from suggestions too.
