@@ -71,8 +71,8 @@ fn version_row(ui: &mut Ui, project: &Project, v: &Annotation, own: &str, comman
     let title = project.document(v.doc).map_or("", |d| d.title.as_str());
     let words = project.document(v.doc).map_or("", |d| d.slice(v.span));
     ui.group(|ui| {
+        // The button first, so a long title is cut to the room left rather than widening the panel.
         ui.horizontal(|ui| {
-            ui.label(RichText::new(title).strong());
             let go = ui.small_button("Go").on_hover_text("Show this version in its document");
             go.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Go to the version in {title}"))
@@ -80,6 +80,7 @@ fn version_row(ui: &mut Ui, project: &Project, v: &Annotation, own: &str, comman
             if go.clicked() {
                 commands.push(AppCommand::Select(v.id));
             }
+            ui.add(egui::Label::new(RichText::new(title).strong()).truncate()).on_hover_text(title);
         });
         ui.label(marked(ui, words, own));
     });
@@ -129,26 +130,31 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
     let mut open = true;
     let mut commands = Vec::new();
     let slice = |v: &Annotation| project.document(v.doc).map_or("", |d| d.slice(v.span));
+    let width = (versions.len() as f32 * 280.0).min(ctx.content_rect().width() - 40.0);
     egui::Window::new("Same statement, side by side")
         .open(&mut open)
-        .default_width((versions.len() as f32 * 280.0).min(ctx.content_rect().width() - 40.0))
+        .default_width(width)
+        .default_pos(ctx.content_rect().center() - egui::vec2(width / 2.0, 220.0))
         .show(ctx, |ui| {
             if let Some(s) = project.statement(id) {
                 ui.label(RichText::new(&s.reason).weak());
             }
             ui.columns(versions.len(), |columns| {
-                for (i, (ui, v)) in columns.iter_mut().zip(&versions).enumerate() {
-                    let doc = project.document(v.doc);
-                    ui.label(RichText::new(doc.map_or("", |d| d.title.as_str())).strong());
-                    if let Some(d) = doc.filter(|d| !d.source.is_empty() || !d.date.is_empty()) {
-                        ui.label(RichText::new(format!("{} {}", d.source, d.date)).small().weak());
-                    }
-                    // Each version is compared with the next one round the table.
-                    let other = slice(versions[(i + 1) % versions.len()]);
-                    ui.label(marked(ui, slice(v), other));
-                    if ui.small_button("Go").clicked() {
-                        commands.push(AppCommand::Select(v.id));
-                    }
+                for (i, (column, v)) in columns.iter_mut().zip(&versions).enumerate() {
+                    // Left-aligned, not justified: columns stretch their contents otherwise.
+                    column.vertical(|ui| {
+                        let doc = project.document(v.doc);
+                        ui.label(RichText::new(doc.map_or("", |d| d.title.as_str())).strong());
+                        if let Some(d) = doc.filter(|d| !d.source.is_empty() || !d.date.is_empty()) {
+                            ui.label(RichText::new(format!("{} {}", d.source, d.date)).small().weak());
+                        }
+                        // Each version is compared with the next one round the table.
+                        let other = slice(versions[(i + 1) % versions.len()]);
+                        ui.label(marked(ui, slice(v), other));
+                        if ui.small_button("Go").clicked() {
+                            commands.push(AppCommand::Select(v.id));
+                        }
+                    });
                 }
             });
         });
