@@ -125,7 +125,8 @@ pub enum Command {
     },
     /// Import articles, run detection, and save them as one project of suggestions.
     Annotate {
-        /// Articles, or folders of them (.txt, .md, .html).
+        /// Articles, folders of them (.txt, .md, .html), or JSONL files of articles (one JSON
+        /// object per line: "text" or "html", and "title", "outlet", "author", "date", "url").
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[arg(long)]
@@ -343,25 +344,52 @@ fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode>
     let mut project = crate::model::Project::default();
     let mut names = crate::suggest::EntityNames::default();
     let files = crate::stream::expand_folders(files);
-    let progress = crate::progress::files(files.len());
-    // Import and detection on every core a chunk at a time; the suggestions enter the project
-    // in the order given, so the project does not depend on the number of threads.
-    let size = |f: &PathBuf| std::fs::metadata(f).map_or(0, |m| m.len() as usize);
-    for chunk in crate::stream::chunks(&files, size) {
-        let detected: Vec<_> = chunk
+    // Files are read on every core, in the order given; a file that cannot be read stops the
+    // run before anything is written, a JSONL line that cannot be read is named and skipped.
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|file| {
+            if import::is_jsonl(file) {
+                import::read_jsonl(file)
+            } else {
+                import::import_file(file, DocId(0)).map(|doc| (vec![doc], Vec::new()))
+            }
+        })
+        .collect();
+    let mut docs = Vec::new();
+    for result in read {
+        let (read_docs, skipped) = result?;
+        for line in skipped {
+            say.note(format_args!("{line} (skipped)"));
+        }
+        for doc in &read_docs {
+            if doc.encoding != "UTF-8" {
+                say.note(format_args!("{}: read as {} (detected)", doc.origin_path, doc.encoding));
+            }
+        }
+        docs.extend(read_docs);
+    }
+    // Detection on every core a chunk at a time; the suggestions enter the project in the
+    // order given, so the project does not depend on the number of threads.
+    let progress = crate::progress::files(docs.len());
+    let mut docs = docs.into_iter().peekable();
+    while docs.peek().is_some() {
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        while let Some(doc) = docs.next_if(|_| chunk.len() < crate::stream::CHUNK && bytes < crate::stream::CHUNK_BYTES)
+        {
+            bytes += doc.text.len();
+            chunk.push(doc);
+        }
+        let found: Vec<_> = chunk
             .par_iter()
-            .map(|file| {
-                let doc = import::import_file(file, DocId(0))?;
+            .map(|doc| {
                 let found = crate::detect::detect(&doc.text);
                 progress.inc(1);
-                Ok::<_, import::ImportError>((doc, found))
+                found
             })
             .collect();
-        for (file, result) in chunk.iter().zip(detected) {
-            let (mut doc, found) = result?;
-            if doc.encoding != "UTF-8" {
-                progress.suspend(|| say.note(format_args!("{}: read as {} (detected)", file.display(), doc.encoding)));
-            }
+        for (mut doc, found) in chunk.into_iter().zip(found) {
             doc.id = project.next_doc_id();
             let id = doc.id;
             project.documents.push(doc);

@@ -62,6 +62,24 @@ impl Session {
             session.disk_stamp = modified(path);
             session.reanchor = loaded.reanchor;
             Ok(session)
+        } else if import::is_jsonl(path) {
+            // Many articles: one project of them, with their suggestions; lines that are not
+            // articles are named on opening.
+            let (docs, skipped) = import::read_jsonl(path)?;
+            let mut project = Project::default();
+            if let Some(edit) = crate::edit::actions::add_documents(&project, docs) {
+                crate::edit::apply(&mut project, edit)
+                    .map_err(|e| ImportError::Read { path: path.display().to_string(), message: e.to_string() })?;
+            }
+            let mut session = Session::new(project, Some(path.to_path_buf()));
+            session.warnings = skipped
+                .into_iter()
+                .map(|message| store::Problem {
+                    severity: store::Severity::Warning,
+                    message: format!("{message} (skipped)"),
+                })
+                .collect();
+            Ok(session)
         } else {
             let doc = import::import_file(path, DocId(1))?;
             Ok(Session::new(project_from_article(doc), Some(path.to_path_buf())))

@@ -75,7 +75,7 @@ impl Picker for NativePicker {
         let mut dialog = rfd::FileDialog::new();
         match kind {
             PickKind::Open => dialog
-                .add_filter("Articles and projects", &["txt", "md", "markdown", "html", "htm", "ron"])
+                .add_filter("Articles and projects", &["txt", "md", "markdown", "html", "htm", "jsonl", "ron"])
                 .add_filter("All files", &["*"])
                 .pick_file(),
             PickKind::Folder => dialog.pick_folder(),

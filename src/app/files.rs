@@ -22,16 +22,12 @@ impl SaysoApp {
         }
     }
 
-    /// Imports articles (files, or every article in a folder) and adds them with the detector's
-    /// suggestions, as one undoable step; says which could not be read.
+    /// Imports articles (files, every article in a folder, the lines of a JSONL file) and adds
+    /// them with the detector's suggestions, as one undoable step; says which could not be read.
     pub(super) fn add_paths(&mut self, paths: &[PathBuf]) {
-        let files = crate::stream::expand_folders(paths);
-        let mut docs = Vec::new();
-        for file in &files {
-            match crate::import::import_file(file, crate::model::DocId(0)) {
-                Ok(doc) => docs.push(doc),
-                Err(e) => self.notify(NoticeLevel::Error, e.to_string()),
-            }
+        let (docs, problems) = crate::import::import_paths(paths);
+        for problem in problems {
+            self.notify(NoticeLevel::Error, problem);
         }
         if docs.is_empty() {
             return;

@@ -7,10 +7,12 @@
 
 mod decode;
 mod html;
+mod jsonl;
 mod markdown;
 
 pub use decode::{Decoded, decode};
 pub use html::{WebPage, extract as extract_article};
+pub use jsonl::{is_jsonl, read_jsonl};
 
 use crate::model::{DocId, Document};
 use std::path::Path;
@@ -85,6 +87,35 @@ fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, ImportError> {
         return Err(ImportError::TooLarge { path: shown.into(), size });
     }
     std::fs::read(path).map_err(read_err)
+}
+
+/// The articles at `paths`: files, folders of them, and JSONL files of many (one per line), in
+/// the order given; with a message for each file or line that could not be read.
+pub fn import_paths(paths: &[std::path::PathBuf]) -> (Vec<Document>, Vec<String>) {
+    use rayon::prelude::*;
+    let files = crate::stream::expand_folders(paths);
+    // Files are read and decoded on every core; their order is kept.
+    let read: Vec<Result<(Vec<Document>, Vec<String>), ImportError>> = files
+        .par_iter()
+        .map(|file| {
+            if is_jsonl(file) {
+                read_jsonl(file)
+            } else {
+                import_file(file, DocId(0)).map(|doc| (vec![doc], Vec::new()))
+            }
+        })
+        .collect();
+    let (mut docs, mut problems) = (Vec::new(), Vec::new());
+    for result in read {
+        match result {
+            Ok((d, p)) => {
+                docs.extend(d);
+                problems.extend(p);
+            }
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    (docs, problems)
 }
 
 /// Reads the file at `path` into a document, refusing oversized files before reading them.

@@ -205,3 +205,53 @@ fn a_folder_of_articles_includes_saved_pages() {
     assert_eq!(found, ["a.txt", "b.html", "c.htm"]);
     assert_eq!(TextKind::of_path(std::path::Path::new("X.HTM")), TextKind::Html);
 }
+
+const FEED: &str = concat!(
+    r#"{"id": "a1", "outlet": "Sputnik", "date": "2016-12-08", "url": "https://sputnik.example/a1", "#,
+    r#""text": "Syrian army halts Aleppo operations\n\n“Combat operations have been suspended,” Russian Foreign Minister Sergei Lavrov said."}"#,
+    "\n",
+    r#"{"id": "a2", "outlet": "TASS", "date": "2016-12-08", "text": "Lavrov: talks in Geneva\n\n“Combat operations have been suspended,” Sergey Lavrov told reporters."}"#,
+    "\n",
+    r#"{"id": "a3", "text": ["not", "a", "string"]}"#,
+    "\n",
+);
+
+#[test]
+fn a_jsonl_file_of_articles_annotates_into_one_project_with_their_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = write(&dir, "feed.jsonl", FEED.as_bytes());
+    let out = dir.path().join("feed.ron");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_sayso"))
+        .args(["annotate", feed.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("line 3") && stderr.contains("skipped"), "the bad line is named: {stderr}");
+    let p = sayso::store::load(&out).unwrap().project;
+    let outlets: Vec<(&str, &str, &str)> =
+        p.documents.iter().map(|d| (d.title.as_str(), d.source.as_str(), d.date.as_str())).collect();
+    assert_eq!(
+        outlets,
+        [
+            ("Syrian army halts Aleppo operations", "Sputnik", "2016-12-08"),
+            ("Lavrov: talks in Geneva", "TASS", "2016-12-08")
+        ]
+    );
+    assert_eq!(p.documents[0].url, "https://sputnik.example/a1");
+    assert_eq!(p.statements.len(), 1, "the statement both report is grouped");
+}
+
+#[test]
+fn opening_a_jsonl_file_makes_a_project_of_its_articles_and_names_what_it_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = write(&dir, "feed.jsonl", FEED.as_bytes());
+    let session = sayso::session::Session::open(&feed).unwrap();
+    assert_eq!(session.project.documents.len(), 2);
+    assert!(session.project.annotations.iter().any(|a| a.doc == session.project.documents[1].id));
+    assert_eq!(session.warnings.len(), 1);
+    assert!(session.warnings[0].message.contains("line 3"), "{:?}", session.warnings);
+    let (docs, problems) = import::import_paths(&[feed, dir.path().join("missing.txt")]);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(problems.len(), 2, "the bad line and the missing file: {problems:?}");
+}
