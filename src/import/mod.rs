@@ -95,7 +95,7 @@ pub fn import_paths(paths: &[std::path::PathBuf]) -> (Vec<Document>, Vec<String>
     use rayon::prelude::*;
     let files = crate::stream::expand_folders(paths);
     // Files are read and decoded on every core; their order is kept.
-    let read: Vec<Result<(Vec<Document>, Vec<String>), ImportError>> = files
+    let read: Vec<_> = files
         .par_iter()
         .map(|file| {
             if is_jsonl(file) {
