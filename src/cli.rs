@@ -249,7 +249,7 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
             insights(&project, &csv, png, include_suggestions)
         }
         Command::Import { input, format, out } => {
-            let project = export::import(&input, format)?;
+            let project = import::from_tool(&input, format)?;
             store::save(&project, &out)?;
             say.out(format_args!("{}: {}", out.display(), crate::model::Summary::of(&project)));
             Ok(ExitCode::SUCCESS)

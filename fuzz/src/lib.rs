@@ -14,7 +14,7 @@ pub fn import_jsonl(data: &[u8], format: sayso::export::Format) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("in.jsonl");
     std::fs::write(&path, data).expect("the input is written");
-    if let Ok(project) = sayso::export::import(&path, format) {
+    if let Ok(project) = sayso::import::from_tool(&path, format) {
         assert_valid(&project);
     }
 }

@@ -9,10 +9,12 @@ mod decode;
 mod html;
 mod jsonl;
 mod markdown;
+mod tools;
 
 pub use decode::{Decoded, decode};
 pub use html::{WebPage, extract as extract_article};
 pub use jsonl::{is_jsonl, read_jsonl};
+pub use tools::from_tool;
 
 use crate::model::{DocId, Document};
 use std::path::Path;

@@ -67,7 +67,7 @@ fn format_names_round_trip() {
     assert_eq!("LabelStudio".parse::<Format>().unwrap(), Format::LabelStudio);
     let err = "docbin".parse::<Format>().unwrap_err().to_string();
     assert!(err.contains("docbin") && err.contains("labelstudio"), "{err}");
-    let err = export::import(Path::new("x.csv"), Format::Csv).unwrap_err().to_string();
+    let err = sayso::import::from_tool(Path::new("x.csv"), Format::Csv).unwrap_err().to_string();
     assert!(err.contains("csv"), "{err}");
 }
 

@@ -30,7 +30,7 @@ fn round_trip(project: &Project, format: Format, import_from: impl Fn(&export::R
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let first = export::export(project, format, &out_path(a.path(), format), &DEFAULT).unwrap();
     let from = import_from(&first);
-    let imported = export::import(&from, format).unwrap();
+    let imported = sayso::import::from_tool(&from, format).unwrap();
     let second = export::export(&imported, format, &out_path(b.path(), format), &DEFAULT).unwrap();
     assert_eq!(first.exported, second.exported, "{format}");
     // A folder (brat) is compared whole; of doccano's two files, the one imported.
@@ -107,7 +107,7 @@ fn brat_round_trips_from_a_folder_and_from_one_pair() {
     let report = export::export(&project, Format::Brat, &dir.path().join("b"), &DEFAULT).unwrap();
     let ann = report.files.iter().find(|p| p.ends_with("d2-lavrov-strategy-is-simple-crlf.ann")).unwrap();
     for path in [ann.clone(), ann.with_extension("txt")] {
-        let one = export::import(&path, Format::Brat).unwrap();
+        let one = sayso::import::from_tool(&path, Format::Brat).unwrap();
         assert_eq!(one.documents.len(), 1);
         assert_eq!(one.documents[0].id, DocId(2));
         assert_eq!(one.documents[0].text, project.documents[1].text);
@@ -119,7 +119,7 @@ fn brat_import_normalises_crlf_and_shifts_offsets() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "\u{feff}One said:\r\n“Two.”\r\nThree 📰 Zoe\u{308}\r\n").unwrap();
     std::fs::write(dir.path().join("a.ann"), "T1\tDIRECT 12 18\t“Two.”\nT2\tPERSON 28 32\tZoe\u{308}\n").unwrap();
-    let project = export::import(dir.path(), Format::Brat).unwrap();
+    let project = sayso::import::from_tool(dir.path(), Format::Brat).unwrap();
     let doc = &project.documents[0];
     assert_eq!(doc.text, "One said:\n“Two.”\nThree 📰 Zoe\u{308}\n");
     assert_eq!(doc.title, "a");
@@ -134,7 +134,7 @@ fn import_errors_name_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bad.txt"), "Zoë Adams spoke.").unwrap();
     std::fs::write(dir.path().join("bad.ann"), "T1\tPERSON 0 9\tZoë Adams\nT2\tPERSON 1 9\tZoë Adams\n").unwrap();
-    let err = export::import(dir.path(), Format::Brat).unwrap_err().to_string();
+    let err = sayso::import::from_tool(dir.path(), Format::Brat).unwrap_err().to_string();
     assert!(err.contains("bad.ann:2:") && err.contains("oë Adams"), "{err}");
 
     let jsonl = dir.path().join("d.jsonl");
@@ -143,21 +143,21 @@ fn import_errors_name_the_file_and_line() {
         "{\"text\": \"abc\", \"label\": [[0, 2, \"ORG\"]]}\n{\"text\": \"abc\", \"label\": [[0, 9, \"ORG\"]]}\n",
     )
     .unwrap();
-    let err = export::import(&jsonl, Format::Doccano).unwrap_err().to_string();
+    let err = sayso::import::from_tool(&jsonl, Format::Doccano).unwrap_err().to_string();
     assert!(err.contains("d.jsonl:2:") && err.contains("past the end"), "{err}");
     std::fs::write(
         &jsonl,
         "{\"text\": \"abc\", \"spans\": [{\"start\": 0, \"end\": 1, \"label\": \"X\", \"text\": \"b\"}]}\n",
     )
     .unwrap();
-    let err = export::import(&jsonl, Format::Spacy).unwrap_err().to_string();
+    let err = sayso::import::from_tool(&jsonl, Format::Spacy).unwrap_err().to_string();
     assert!(err.contains("d.jsonl:1:") && err.contains("\"b\""), "{err}");
     std::fs::write(&jsonl, "not json\n").unwrap();
-    assert!(export::import(&jsonl, Format::Spacy).unwrap_err().to_string().contains("d.jsonl:1:"));
-    let err = export::import(&dir.path().join("missing.jsonl"), Format::Doccano).unwrap_err().to_string();
+    assert!(sayso::import::from_tool(&jsonl, Format::Spacy).unwrap_err().to_string().contains("d.jsonl:1:"));
+    let err = sayso::import::from_tool(&dir.path().join("missing.jsonl"), Format::Doccano).unwrap_err().to_string();
     assert!(err.contains("missing.jsonl"), "{err}");
     let empty = tempfile::tempdir().unwrap();
-    assert!(export::import(empty.path(), Format::Brat).unwrap_err().to_string().contains("no .ann"));
+    assert!(sayso::import::from_tool(empty.path(), Format::Brat).unwrap_err().to_string().contains("no .ann"));
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn doccano_import_reads_files_doccano_wrote() {
         "{\"id\": 7, \"text\": \"Mayor Zoë said it.\", \"entities\": [{\"id\": 31, \"label\": \"SPEAKER\", \"start_offset\": 0, \"end_offset\": 9}, {\"id\": 32, \"label\": \"CUE\", \"start_offset\": 10, \"end_offset\": 14}], \"relations\": [{\"id\": 4, \"from_id\": 32, \"to_id\": 31, \"type\": \"speaker-of\"}], \"Comments\": []}\n",
     )
     .unwrap();
-    let project = export::import(&path, Format::Doccano).unwrap();
+    let project = sayso::import::from_tool(&path, Format::Doccano).unwrap();
     assert_eq!(project.annotations.len(), 2);
     assert_eq!(project.annotations[0].layer, Layer::Speaker);
     assert_eq!(project.documents[0].title, "line 1");
