@@ -48,6 +48,17 @@ fn bench(c: &mut Criterion) {
     let big = corpus(total);
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.bench_function("one 800 KB document", |b| b.iter(|| sayso::detect::detect(black_box(&big))));
+    // What `sayso detect` adds: the same detection written out as its JSON line, through the
+    // buffer the command writes with.
+    g.bench_function("one 800 KB document, with its JSON line", |b| {
+        b.iter(|| {
+            let found = sayso::detect::detect(black_box(&big));
+            let json = sayso::detect::Json { fields: &[], file: Some("news.txt"), text: &big, detections: &found };
+            let mut sink = std::io::sink();
+            let mut out = sayso::stream::Sink::with_capacity(64 * 1024, &mut sink);
+            sayso::detect::write_line(&mut out, &json).unwrap();
+        })
+    });
     let huge = corpus(4 * total);
     g.throughput(Throughput::Bytes(huge.len() as u64));
     g.bench_function("one 3.2 MB document", |b| b.iter(|| sayso::detect::detect(black_box(&huge))));

@@ -171,6 +171,19 @@ pub enum Command {
         #[arg(long)]
         include_suggestions: bool,
     },
+    /// How far two analysts agree on the same articles: span F1 (exact, overlap), Cohen's κ and
+    /// Krippendorff's α over tokens, per kind (quotes, speakers, cues, entity labels), per
+    /// document and overall.
+    Agree {
+        a: PathBuf,
+        b: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Also write each kind's token labels for both analysts (JSON lines), to check κ and α
+        /// with other tools.
+        #[arg(long)]
+        units: Option<PathBuf>,
+    },
     /// Bring annotations from another tool (brat, doccano, spacy) into a new project.
     Import {
         input: PathBuf,
@@ -245,13 +258,24 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Agree { a, b, json, units } => agree(&a, &b, json, units.as_deref()),
         Command::Insights { project, csv, png, include_suggestions } => {
             insights(&project, &csv, png, include_suggestions)
         }
         Command::Import { input, format, out } => {
-            let project = import::from_tool(&input, format)?;
-            store::save(&project, &out)?;
-            say.out(format_args!("{}: {}", out.display(), crate::model::Summary::of(&project)));
+            // A brat folder of several annotators' files gives one project each, named after them.
+            let projects = match format {
+                export::Format::Brat => import::brat_by_annotator(&input)?,
+                _ => vec![(None, import::from_tool(&input, format)?)],
+            };
+            for (who, project) in projects {
+                let path = match &who {
+                    Some(who) => out.with_extension(format!("{who}.ron")),
+                    None => out.clone(),
+                };
+                store::save(&project, &path)?;
+                say.out(format_args!("{}: {}", path.display(), crate::model::Summary::of(&project)));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Completions { shell } => {
@@ -454,6 +478,26 @@ fn check(path: &std::path::Path, json: bool, say: Say) -> anyhow::Result<ExitCod
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the agreement of two projects; with `units`, writes the token labels behind it.
+fn agree(a: &Path, b: &Path, json: bool, units: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let (pa, pb) = (store::load(a)?.project, store::load(b)?.project);
+    let (report, labels) = crate::agree::agree(&pa, &pb);
+    if let Some(path) = units {
+        let mut lines = String::new();
+        for u in &labels {
+            lines.push_str(&serde_json::to_string(u)?);
+            lines.push('\n');
+        }
+        store::atomic::write_bytes_atomic(path, lines.as_bytes())
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    let text = if json { serde_json::to_string_pretty(&report)? + "\n" } else { report.to_string() };
+    match std::io::stdout().write_all(text.as_bytes()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => crate::stream::closed_pipe_is_fine(e),
+    }
 }
 
 /// Writes each insights table as `DIR/NAME.csv` (and its chart as `DIR/NAME.png`), atomically,

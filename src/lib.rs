@@ -5,6 +5,7 @@
 //! it, `export` writes other tools' formats, `insights` counts who is quoted, and `app` draws it
 //! all with egui.
 
+pub mod agree;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;

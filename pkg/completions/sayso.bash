@@ -16,6 +16,9 @@ _sayso() {
             ",$1")
                 cmd="sayso"
                 ;;
+            sayso,agree)
+                cmd="sayso__subcmd__agree"
+                ;;
             sayso,annotate)
                 cmd="sayso__subcmd__annotate"
                 ;;
@@ -48,6 +51,9 @@ _sayso() {
                 ;;
             sayso,reanchor)
                 cmd="sayso__subcmd__reanchor"
+                ;;
+            sayso__subcmd__help,agree)
+                cmd="sayso__subcmd__help__subcmd__agree"
                 ;;
             sayso__subcmd__help,annotate)
                 cmd="sayso__subcmd__help__subcmd__annotate"
@@ -89,12 +95,30 @@ _sayso() {
 
     case "${cmd}" in
         sayso)
-            opts="-q -h -V --quiet --help --version check reanchor detect annotate eval export insights import completions man help"
+            opts="-q -h -V --quiet --help --version check reanchor detect annotate eval export insights agree import completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__agree)
+            opts="-q -h --json --units --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --units)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -215,8 +239,22 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__help)
-            opts="check reanchor detect annotate eval export insights import completions man help"
+            opts="check reanchor detect annotate eval export insights agree import completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__help__subcmd__agree)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

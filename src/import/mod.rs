@@ -14,7 +14,7 @@ mod tools;
 pub use decode::{Decoded, decode};
 pub use html::{WebPage, extract as extract_article};
 pub use jsonl::{is_jsonl, read_jsonl};
-pub use tools::from_tool;
+pub use tools::{brat_by_annotator, from_tool};
 
 use crate::model::{DocId, Document};
 use std::path::Path;

@@ -4,6 +4,7 @@
 mod common;
 mod export_fixture;
 
+mod agree;
 mod cli;
 mod detect_long;
 mod detect_props;

@@ -1,14 +1,41 @@
 //! brat standoff, read back: a folder (every `.ann` with its `.txt`, in name order) or one
 //! `.ann`/`.txt` pair, as `crate::export` writes them (`dN-title` stems keep the document ids).
 //! `T`, `R`, `N`, `#` and `Type` attribute lines are read; `Status` lines are skipped (imports are
-//! accepted), as are events and equivalences. Every `T` line's text must equal the text at its
-//! offsets.
+//! accepted), as are equivalences. Every `T` line's text must equal the text at its offsets.
+//!
+//! **Attribution corpora.** PolNeAR-style folders are read too: each annotator's file is
+//! `TEXT_XXXX.ann` (beside `TEXT.txt`, or in `attributions/` with the texts in `text/`), so one
+//! folder holds several annotators' work — [`read_by_annotator`] gives one project each. Their
+//! labels `Content`, `Source` and `Cue` are quotations, speakers and cues; an `Attribution` event
+//! (`E1 Attribution:T4 Content:T3 Cue:T2 Source:T1`) links the content to its source and cue, and
+//! a second content span (`Content2`) is a later part of the same quotation. The event triggers
+//! and the annotators' own markers (`Attribution`, `Attribution-no-source`, `Discuss`, `Discard`)
+//! are not annotations of the text and are left out.
 
 use super::{ForeignText, Importer, read_text};
 use crate::export::{Error, Format, Relation, set_attribution};
 use crate::model::{AnnId, Entity, EntityId, Layer, Project};
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// An `.ann` file, the text it annotates and who annotated it.
+struct Pair {
+    ann: PathBuf,
+    txt: PathBuf,
+    annotator: Option<String>,
+}
+
+/// The layer of an attribution corpus's label (`Some(None)`: the schema decides), or `None` for
+/// a label that marks no span of the text as such.
+fn attribution_layer(label: &str) -> Option<Option<Layer>> {
+    match label {
+        "Content" | "Content2" => Some(Some(Layer::Quote)),
+        "Source" => Some(Some(Layer::Speaker)),
+        "Cue" => Some(Some(Layer::Cue)),
+        "Attribution" | "Attribution-no-source" | "Discuss" | "Discard" => None,
+        _ => Some(None),
+    }
+}
 
 /// Splits `d12-some-title` into (Some(12), "some-title").
 fn parse_stem(stem: &str) -> (Option<u32>, String) {
@@ -20,46 +47,102 @@ fn parse_stem(stem: &str) -> (Option<u32>, String) {
     }
 }
 
-pub(crate) fn read(path: &Path) -> Result<Project, Error> {
-    let pairs = if path.is_dir() {
-        let entries = std::fs::read_dir(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-        let mut anns = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-            let p = entry.path();
-            if p.extension().is_some_and(|e| e == "ann") {
-                anns.push(p);
+/// The `.ann` files at `path` (a folder, its `attributions/`, or one file) with their texts.
+fn pairs(path: &Path) -> Result<Vec<Pair>, Error> {
+    let read_err = |source| Error::Read { path: path.to_path_buf(), source };
+    let mut anns = Vec::new();
+    if path.is_dir() {
+        for dir in [path.to_path_buf(), path.join("attributions")].into_iter().filter(|d| d.is_dir()) {
+            for entry in std::fs::read_dir(&dir).map_err(read_err)? {
+                let p = entry.map_err(read_err)?.path();
+                if p.extension().is_some_and(|e| e == "ann") {
+                    anns.push(p);
+                }
             }
         }
         anns.sort();
         if anns.is_empty() {
             return Err(Error::Invalid { path: path.to_path_buf(), message: "the folder holds no .ann files".into() });
         }
-        anns
     } else {
-        vec![path.with_extension("ann")]
-    };
-    let mut importer = Importer::new(Format::Brat);
-    let mut foreign_entities = HashMap::new();
-    for ann in pairs {
-        read_pair(&mut importer, &mut foreign_entities, &ann)?;
+        anns.push(path.with_extension("ann"));
     }
-    Ok(importer.finish())
+    Ok(anns
+        .into_iter()
+        .map(|ann| {
+            let own = ann.with_extension("txt");
+            let stem = ann.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            // `TEXT_XXXX.ann` is annotator XXXX's file for `TEXT.txt`, here or in `../text/`.
+            let shared = stem.rsplit_once('_').and_then(|(text, who)| {
+                let dir = ann.parent()?;
+                let candidates = [dir.join(format!("{text}.txt")), dir.join("../text").join(format!("{text}.txt"))];
+                let txt = candidates.into_iter().find(|t| t.is_file())?;
+                Some((txt, who.to_string()))
+            });
+            match shared {
+                Some((txt, who)) if !own.is_file() => Pair { ann, txt, annotator: Some(who) },
+                _ => Pair { ann, txt: own, annotator: None },
+            }
+        })
+        .collect())
 }
 
-fn read_pair(importer: &mut Importer, foreign: &mut HashMap<String, EntityId>, ann: &Path) -> Result<(), Error> {
-    let txt = ann.with_extension("txt");
-    let text = ForeignText::new(read_text(&txt)?);
+pub(crate) fn read(path: &Path) -> Result<Project, Error> {
+    let mut projects = read_by_annotator(path)?;
+    match projects.len() {
+        1 => Ok(projects.remove(0).1),
+        n => Err(Error::Invalid {
+            path: path.to_path_buf(),
+            message: format!(
+                "it holds the work of {n} annotators ({}): `sayso import --format brat` makes one project of each",
+                projects.iter().filter_map(|(who, _)| who.clone()).collect::<Vec<_>>().join(", ")
+            ),
+        }),
+    }
+}
+
+/// One project per annotator of the `.ann` files at `path` (one, unnamed, when the files do not
+/// say who made them).
+pub fn read_by_annotator(path: &Path) -> Result<Vec<(Option<String>, Project)>, Error> {
+    let mut by_annotator: BTreeMap<Option<String>, Vec<Pair>> = BTreeMap::new();
+    for pair in pairs(path)? {
+        by_annotator.entry(pair.annotator.clone()).or_default().push(pair);
+    }
+    by_annotator
+        .into_iter()
+        .map(|(who, pairs)| {
+            let mut importer = Importer::new(Format::Brat);
+            let mut foreign_entities = HashMap::new();
+            for pair in pairs {
+                read_pair(&mut importer, &mut foreign_entities, &pair)?;
+            }
+            Ok((who, importer.finish()))
+        })
+        .collect()
+}
+
+fn read_pair(importer: &mut Importer, foreign: &mut HashMap<String, EntityId>, pair: &Pair) -> Result<(), Error> {
+    let (ann, txt) = (pair.ann.as_path(), &pair.txt);
+    let text = ForeignText::new(read_text(txt)?);
     let source = read_text(ann)?;
-    let stem = ann.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = txt.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (id, title) = parse_stem(&stem);
-    let doc = importer.document(id, title, String::new(), &txt, text.text.clone());
+    let doc = importer.document(id, title, String::new(), txt, text.text.clone());
     let mut ids: HashMap<&str, AnnId> = HashMap::new();
+    let mut left_out: HashSet<&str> = HashSet::new();
     let mut later = Vec::new();
+    // The rest of a span's text that a line break inside it carried onto the next lines (some
+    // corpora write the text as it is, breaks included): those lines are that text, not records.
+    let mut carried = String::new();
     for (i, line) in source.lines().enumerate() {
         let n = i + 1;
         let bad = |message: String| Error::Parse { path: ann.to_path_buf(), line: n, message };
         let line = line.strip_suffix('\r').unwrap_or(line);
+        if !carried.is_empty() && !line.contains('\t') {
+            carried = carried.trim_start_matches('\n').strip_prefix(line).unwrap_or_default().to_string();
+            continue;
+        }
+        carried.clear();
         if line.trim().is_empty() {
             continue;
         }
@@ -85,23 +168,37 @@ fn read_pair(importer: &mut Importer, foreign: &mut HashMap<String, EntityId>, a
             }
             frags.push((s, e));
         }
-        let (Some(first), Some(last)) = (frags.first(), frags.last()) else {
+        // Fragments may come in any order (a quotation cut around its attribution, its second
+        // part first): the span runs from the first character to the last.
+        let (Some(start), Some(end)) = (frags.iter().map(|f| f.0).min(), frags.iter().map(|f| f.1).max()) else {
             return Err(bad("no offsets".into()));
         };
         let expected: Vec<&str> = frags.iter().map(|&(s, e)| text.raw_slice(s, e)).collect();
         let expected = expected.join(" ");
         let given = rest.unwrap_or("");
-        if given != expected {
-            return Err(bad(format!("{tid} says {given:?} but the text at its offsets is {expected:?}")));
+        match expected.strip_prefix(given) {
+            Some("") => {}
+            Some(more) if more.starts_with('\n') => carried = more.to_string(),
+            _ => return Err(bad(format!("{tid} says {given:?} but the text at its offsets is {expected:?}"))),
         }
-        let span = text.span(first.0, last.1).map_err(bad)?;
-        let made = importer.annotation(doc, span, label, None);
+        let Some(layer) = attribution_layer(label) else {
+            left_out.insert(tid);
+            continue;
+        };
+        let span = text.span(start, end).map_err(bad)?;
+        let made = importer.annotation(doc, span, label, layer);
         if ids.insert(tid, made).is_some() {
             return Err(bad(format!("{tid} is defined twice")));
         }
     }
     for (n, id, mid, rest) in later {
         let bad = |message: String| Error::Parse { path: ann.to_path_buf(), line: n, message };
+        // A note, attribute or relation on something left out goes with it (an event keeps its
+        // other arguments).
+        let on_left_out = mid.split([' ', ':']).any(|w| left_out.contains(w));
+        if on_left_out && !id.starts_with('E') {
+            continue;
+        }
         let mut words = mid.split(' ');
         let kind = words.next().unwrap_or("");
         let target =
@@ -132,6 +229,25 @@ fn read_pair(importer: &mut Importer, foreign: &mut HashMap<String, EntityId>, a
                 a.links.entity = Some(entity);
                 let label = if a.layer == Layer::Mention { a.label.clone() } else { "PERSON".to_string() };
                 importer.entity(Entity { id: entity, label, name, aliases: Vec::new() });
+            }
+            // An attribution: the content spoken by its source, introduced by its cue.
+            Some('E') => {
+                let mut roles: HashMap<&str, AnnId> = HashMap::new();
+                for arg in mid.split(' ') {
+                    let Some((role, t)) = arg.split_once(':') else { continue };
+                    if left_out.contains(t) {
+                        continue;
+                    }
+                    roles.insert(role, target(t)?);
+                }
+                let Some(&content) = roles.get("Content") else { continue };
+                if let Some(a) = importer.annotation_mut(content) {
+                    a.links.speaker = roles.get("Source").copied();
+                    a.links.cue = roles.get("Cue").copied();
+                }
+                if let Some(later) = roles.get("Content2").and_then(|t| importer.annotation_mut(*t)) {
+                    later.links.part_of = Some(content);
+                }
             }
             Some('#') => {
                 let t = target(words.next().unwrap_or(""))?;

@@ -10,6 +10,8 @@ mod brat;
 mod doccano;
 mod spacy;
 
+pub use brat::read_by_annotator as brat_by_annotator;
+
 use crate::export::{Error, Format};
 use crate::model::{
     AnnId, Annotation, Color, DocId, Document, Entity, EntityId, LabelDef, Layer, Origin, Project, Span, Status,
