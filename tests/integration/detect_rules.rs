@@ -609,3 +609,33 @@ fn it_speaks_for_a_country_but_not_for_a_city() {
     let country = speaker_entity("Intro.\n\nRussia rejected the plan. It said the proposal was one-sided.");
     assert_eq!(country.map(|(_, n)| n).as_deref(), Some("Russia"));
 }
+
+#[test]
+fn a_name_before_its_parenthesis_and_an_apposition_speaks() {
+    let text = "And Sen. Rob Portman (R-Ohio), another incumbent, said he had not thought about enlisting Cruz.";
+    assert_eq!(speaker_of(text, "he had not thought").as_deref(), Some("Rob Portman"));
+}
+
+#[test]
+fn an_unlisted_name_before_a_relative_clause_speaks() {
+    let text = "Wilcox, whose education was paid for by the military, said he would like to see more of it.";
+    assert_eq!(speaker_of(text, "he would like").as_deref(), Some("Wilcox"));
+    // A cue inside the relative clause is part of the subject, not a second speaker.
+    let text = "Cruz, who says Trump is attacking him, said GOP voters should go with him.";
+    assert_eq!(speaker_of(text, "GOP voters").as_deref(), Some("Cruz"));
+}
+
+#[test]
+fn an_apposition_of_any_shape_may_close_an_inverted_attribution() {
+    let text = "The Internet has sped up such misinformation, said Angie Drobnic Holan, Politifact's editor.";
+    assert_eq!(speaker_of(text, "The Internet has").as_deref(), Some("Angie Drobnic Holan"));
+}
+
+#[test]
+fn speech_reported_in_an_opening_subordinate_clause_ends_at_its_comma() {
+    let q = quotes("While those surveyed said Jeb Bush has the best experience, Trump is the one voters trust.");
+    assert!(q.iter().any(|q| q.0 == "Jeb Bush has the best experience"), "{q:?}");
+    // A sentence without a subordinator is unchanged.
+    let q = quotes("Officials said Jeb Bush has the best experience, the strongest record and the most money.");
+    assert!(q.iter().any(|q| q.0.starts_with("Jeb Bush") && q.0.ends_with("most money")), "{q:?}");
+}

@@ -244,21 +244,44 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     let dash = |k: usize| matches!(doc.punct_char(k), Some('—' | '–' | '-'));
     if j > floor && (doc.is_punct(j, ',') || dash(j)) {
         let opener = |k: usize| if dash(j) { dash(k) } else { doc.is_punct(k, ',') };
+        // "Sen. Rob Portman (R-Ohio), another incumbent, said": the name before its parenthesis.
+        let before_parenthesis = |k: usize| {
+            if !doc.is_punct(k - 1, ')') {
+                return k;
+            }
+            (k.saturating_sub(8).max(floor + 1)..k - 1).rev().find(|&p| doc.is_punct(p, '(')).unwrap_or(k)
+        };
         let name_ending_at = |k: usize| {
+            let k = before_parenthesis(k);
             cx.tok_ment.get(k - 1).filter(|&mi| {
                 let m = &cx.ments.list[mi];
                 m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG") && m.tok.1 == k
             })
         };
+        // "Wilcox, whose education …, said": a capitalised word opening the sentence before a
+        // relative clause is a name even when no list knows it.
+        let unknown_name_at = |k: usize| {
+            k == floor + 1
+                && doc.tokens[floor].cap
+                && doc.is_word(floor)
+                && !doc.has(floor, lexicon::F_FUNCTION_WORDS | lexicon::F_SENTENCE_STARTERS | lexicon::F_PRONOUNS)
+                && cx.tok_ment.get(floor).is_none()
+                && matches!(doc.lower(k + 1), "who" | "whose")
+        };
         for k in (j.saturating_sub(25).max(floor + 1)..j).rev() {
-            // Not past another verb of saying: "…, who said …, told" is two statements.
-            if doc.has(k, lexicon::F_CUE) && !doc.tokens[k].cap {
+            // Not past another verb of saying: "…, who said …, told" is two statements, but the
+            // cue of a relative clause ("Cruz, who says …, said") is part of the subject.
+            if doc.has(k, lexicon::F_CUE) && !doc.tokens[k].cap && !matches!(doc.lower(k - 1), "who" | "which") {
                 break;
             }
             if opener(k)
                 && let Some(mi) = name_ending_at(k)
             {
                 return Some((mi, cx.ments.list[mi].tok));
+            }
+            if opener(k) && unknown_name_at(k) {
+                let mi = speaker_mention(cx, floor, floor + 1, floor);
+                return Some((mi, (floor, floor + 1)));
             }
         }
     }
