@@ -217,3 +217,17 @@ fn single_lines_are_paragraphs_in_a_text_that_is_not_hard_wrapped() {
     let wrapped = "Delegates spoke.\n\n“Guns have no place in our neighborhoods,” said\nAdrian Mapp, a delegate.";
     assert_eq!(direct(wrapped)[0].1.as_deref(), Some("Adrian Mapp"));
 }
+
+#[test]
+fn a_second_part_in_lower_case_after_the_cue_continues_the_quotation() {
+    let text = "“It seems to me they have every incentive to find common ground,” he said of Trump and Ryan, \
+                “because to be successful they both need one another.”";
+    let (d, q) = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, QuoteKind::Direct);
+    assert_eq!(q[1].2.as_deref(), Some("he"));
+    assert_eq!(d.quotes[1].part_of, Some(0));
+    // A fragment after a cue with no quotation before it stays a fragment.
+    let (_, q) = quotes("He said of Trump and Ryan, “because to be successful they both need one another.”");
+    assert!(q.iter().all(|q| q.1 != QuoteKind::Direct), "{q:?}");
+}
