@@ -639,3 +639,15 @@ fn speech_reported_in_an_opening_subordinate_clause_ends_at_its_comma() {
     let q = quotes("Officials said Jeb Bush has the best experience, the strongest record and the most money.");
     assert!(q.iter().any(|q| q.0.starts_with("Jeb Bush") && q.0.ends_with("most money")), "{q:?}");
 }
+
+#[test]
+fn a_person_named_after_a_cue_that_follows_a_comma_speaks_whatever_stands_before_it() {
+    let text = "Cruz has little backing from colleagues in Congress, whom he has alienated with his rhetoric, \
+                said Larry Sabato, director of the Center for Politics.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.starts_with("Cruz has little backing") && q[0].0.ends_with("rhetoric"), "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Larry Sabato"));
+    let text = "The plant is under intense pressure from imports, said the company's chief executive, John Ferriola.";
+    assert_eq!(speaker_of(text, "The plant").as_deref(), Some("the company's chief executive"));
+}

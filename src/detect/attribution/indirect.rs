@@ -64,7 +64,14 @@ pub(super) fn indirect(
             && (matches!(doc.lower(cue.s - 1), "and" | "but")
                 || doc.is_punct(cue.s - 1, ',') && doc.lower(cue.s).ends_with("ing"))
     };
-    let (sp, (ns, _)) = match subject_left(cx, cue.s, ss) {
+    // "…, whom he's alienated, said Larry Sabato, director of …": a speech cue after a comma with a
+    // person named right after it is the inverted order, whatever name stands before the comma.
+    let inverted_first = cue.class == CueClass::Speech
+        && cue.s > ss
+        && matches!(doc.punct_char(cue.s - 1), Some(',' | '—'))
+        && person_after(cx, cue.e, end_tok);
+    let left = if inverted_first { None } else { subject_left(cx, cue.s, ss) };
+    let (sp, (ns, _)) = match left {
         Some(x) => x,
         // "She greeted supporters … and told them that …": the subject of the first verb.
         None if coordinated()
@@ -269,6 +276,26 @@ pub(super) fn indirect(
         return make(cx, rules::INDIRECT_CLAUSE_BEFORE, (after_heading(cx, ss, e), e), sp, cue_span, why);
     }
     None
+}
+
+/// Whether a person is named at `at`: a name, or a determiner and a role noun within a few words
+/// ("the company's chief executive"), followed by a comma, a relative pronoun or the end.
+fn person_after(cx: &Ctx, at: usize, end: usize) -> bool {
+    let doc = cx.doc;
+    let phrase_end = match cx.tok_ment.get(at).map(|mi| &cx.ments.list[mi]) {
+        Some(m) if m.tok.0 == at && m.kind == MKind::Name && m.label == "PERSON" => m.tok.1,
+        _ if doc.has(at, lexicon::F_PERSON_DET) => {
+            let e = (at + 1..(at + 6).min(end))
+                .find(|&j| doc.tokens[j].kind == Kind::Punct || matches!(doc.lower(j), "who" | "whose"))
+                .unwrap_or((at + 6).min(end));
+            if !(at + 1..e).any(|j| doc.has(j, lexicon::F_ROLE_NOUNS | lexicon::F_PERSON_ROLES)) {
+                return false;
+            }
+            e
+        }
+        _ => return false,
+    };
+    phrase_end >= end || doc.is_punct(phrase_end, ',') || matches!(doc.lower(phrase_end), "who" | "whose")
 }
 
 /// "While those surveyed said Bush has the experience, Trump is …": speech reported inside a
