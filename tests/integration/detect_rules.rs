@@ -651,3 +651,15 @@ fn a_person_named_after_a_cue_that_follows_a_comma_speaks_whatever_stands_before
     let text = "The plant is under intense pressure from imports, said the company's chief executive, John Ferriola.";
     assert_eq!(speaker_of(text, "The plant").as_deref(), Some("the company's chief executive"));
 }
+
+#[test]
+fn a_second_verb_takes_the_subject_after_an_opening_phrase_or_a_role() {
+    let text =
+        "In a brief interview, Ms. Conway rejected the idea and said that Mr. Manafort was not being diminished.";
+    assert_eq!(speaker_of(text, "that Mr. Manafort").as_deref(), Some("Conway"));
+    let text = "A campaign spokesman defended the route and said the police had trained for months.";
+    assert_eq!(speaker_of(text, "the police had").as_deref(), Some("A campaign spokesman"));
+    // A word that is not a role does not become a speaker.
+    let q = quotes("The old route defended the square and said little about anything at all.");
+    assert!(q.is_empty(), "{q:?}");
+}

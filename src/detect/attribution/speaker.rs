@@ -417,16 +417,47 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
     while s < limit && doc.tokens[s].kind == Kind::Punct {
         s += 1;
     }
+    // "In a brief interview, Ms. Conway rejected … and said": past an opening phrase to its comma.
+    if s < limit
+        && doc.has(s, lexicon::F_FUNCTION_WORDS)
+        && !doc.has(s, lexicon::F_PRONOUNS | lexicon::F_PERSON_DET)
+        && let Some(c) = (s + 1..(s + 12).min(limit)).find(|&j| doc.is_punct(j, ','))
+    {
+        s = c + 1;
+    }
     if s + 1 >= limit || cx.ments.tok_quote.has(s) {
         return None;
     }
     if matches!(doc.lower(s), "he" | "she" | "they" | "we" | "i") {
         return Some(speaker_mention(cx, s, s + 1, s));
     }
-    let mi = cx.tok_ment.get(s)?;
-    let m = &cx.ments.list[mi];
-    let named = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG");
-    (named && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi)
+    // "Ms. Conway rejected …": a title before the name.
+    let mut t = s;
+    while t + 1 < limit
+        && cx.tok_ment.get(t).is_none()
+        && (doc.tokens[t].cap && doc.has(t, lexicon::F_TITLE_WORDS | lexicon::F_ABBREVIATIONS) || doc.is_punct(t, '.'))
+    {
+        t += 1;
+    }
+    if t > s && cx.tok_ment.get(t).is_some() {
+        s = t;
+    }
+    if let Some(mi) = cx.tok_ment.get(s) {
+        let m = &cx.ments.list[mi];
+        let named = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG");
+        return (named && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi);
+    }
+    // "A spokesman for the mayor defended the route and said …": a determiner and a role noun
+    // (or an organisation's head), then the first verb.
+    if !doc.has(s, lexicon::F_PERSON_DET) {
+        return None;
+    }
+    let role = |j: usize| doc.has(j, lexicon::F_ROLE_NOUNS | lexicon::F_PERSON_ROLES | lexicon::F_ORG_HEADS);
+    let verb_like =
+        |j: usize| !doc.tokens[j].cap && (doc.has(j, lexicon::F_CUE | lexicon::F_AUX) || doc.lower(j).ends_with("ed"));
+    let verb = (s + 2..(s + 5).min(limit)).find(|&j| !doc.is_word(j) || verb_like(j))?;
+    let phrase_ok = doc.is_word(verb) && (s + 1..verb).any(role) && role(verb - 1);
+    phrase_ok.then(|| speaker_mention(cx, s, verb, verb - 1))
 }
 
 /// A person name opening the sentence at `ss` (after "As" or opening punctuation) and followed by
