@@ -663,3 +663,11 @@ fn a_second_verb_takes_the_subject_after_an_opening_phrase_or_a_role() {
     let q = quotes("The old route defended the square and said little about anything at all.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn a_bare_word_in_s_after_an_adverb_is_a_verb_not_a_speaker() {
+    let q = quotes("Cruz also lacks support from his Republican colleagues in Congress.");
+    assert!(q.iter().all(|q| q.2.as_deref() != Some("lacks")), "{q:?}");
+    // A plural subject still speaks.
+    assert_eq!(speaker_of("Officials also said the talks would resume.", "the talks").as_deref(), Some("Officials"));
+}

@@ -143,6 +143,11 @@ pub(super) fn np_left(cx: &Ctx, head: usize, floor: usize) -> Option<usize> {
     if !(t.cap || has_det || capped || plural || doc.has(head, lexicon::F_ROLE_NOUNS)) {
         return None;
     }
+    // "Cruz also lacks support": a bare word in -s after an auxiliary or an adverb is a verb.
+    let after_aux = head > floor && doc.has(head - 1, lexicon::F_AUX);
+    if s == head && !t.cap && !has_det && after_aux && !doc.has(head, lexicon::F_ROLE_NOUNS) {
+        return None;
+    }
     Some(s)
 }
 
