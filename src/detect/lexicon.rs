@@ -48,6 +48,7 @@ const DEMONYMS: &str = include_str!("../../assets/lexicon/demonyms.txt");
 const ORGANISATIONS: &str = include_str!("../../assets/lexicon/organisations.txt");
 const GRAMMAR: &str = include_str!("../../assets/lexicon/grammar.txt");
 const ATTRIBUTION_TYPES: &str = include_str!("../../assets/lexicon/attribution_types.txt");
+const ATTRIBUTION_WORDS: &str = include_str!("../../assets/lexicon/attribution_words.txt");
 
 /// Bit flags of the word classes a lower-cased word belongs to (see [`Lexicon::flags`]).
 pub const F_FUNCTION_WORDS: u32 = 1 << 0;
@@ -157,6 +158,41 @@ pub struct Lexicon {
     pub document_sources: FastSet<String>,
     /// Every listed word → the classes it belongs to, so a token needs one lookup.
     pub word_flags: FastMap<String, u32>,
+    /// Words the attribution rules read around a cue (`attribution_words.txt`).
+    pub attribution_words: AttributionWords,
+}
+
+/// Sections of `attribution_words.txt`.
+pub const ATTRIBUTION_WORD_SECTIONS: &[&str] = &["adjunct_head", "addressee_verb", "stance_object", "subordinator"];
+
+/// The word classes of `attribution_words.txt`, one set per section.
+#[derive(Default)]
+pub struct AttributionWords {
+    /// Heads of phrases between a cue and its content ("in a statement", "on Monday").
+    pub adjunct_heads: FastSet<String>,
+    /// Verbs addressing someone before the content ("told reporters …").
+    pub addressee_verbs: FastSet<String>,
+    /// Verbs whose object alone is the attributed content ("criticized the plan").
+    pub stance_objects: FastSet<String>,
+    /// Words opening a subordinate clause ("While those surveyed said …, …").
+    pub subordinators: FastSet<String>,
+}
+
+impl AttributionWords {
+    /// Reads the sectioned list; an unknown section or a word before any section is an error.
+    pub fn parse(src: &str) -> Result<AttributionWords, String> {
+        let mut out = AttributionWords::default();
+        for (section, line) in sections_checked(src, ATTRIBUTION_WORD_SECTIONS)? {
+            let set = match section {
+                "adjunct_head" => &mut out.adjunct_heads,
+                "addressee_verb" => &mut out.addressee_verbs,
+                "stance_object" => &mut out.stance_objects,
+                _ => &mut out.subordinators,
+            };
+            set.extend(line.split_whitespace().map(str::to_lowercase));
+        }
+        Ok(out)
+    }
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -445,6 +481,8 @@ impl Lexicon {
             *flags.entry(w.clone()).or_default() |= F_PHRASE;
         }
         lex.word_flags = flags;
+        // A malformed shipped list is a bug: the test below parses the shipped file.
+        lex.attribution_words = AttributionWords::parse(ATTRIBUTION_WORDS).unwrap_or_default();
         lex
     }
 
@@ -534,6 +572,16 @@ mod tests {
         let err = sections_checked("[statement]\nsay\n[beleif]\nthink\n", ATTRIBUTION_TYPE_SECTIONS).unwrap_err();
         assert!(err.contains("line 3") && err.contains("[beleif]"), "{err}");
         assert!(sections_checked("say\n", ATTRIBUTION_TYPE_SECTIONS).is_err());
+    }
+
+    #[test]
+    fn attribution_words_parse_and_reject_unknown_sections() {
+        let words = AttributionWords::parse(ATTRIBUTION_WORDS).expect("shipped list parses");
+        assert!(words.adjunct_heads.contains("statement") && words.addressee_verbs.contains("told"));
+        assert!(words.stance_objects.contains("endorsed") && words.subordinators.contains("while"));
+        let err =
+            AttributionWords::parse("[adjunct_head]\nstatement\n[adjunct_heads]\nrally\n").err().unwrap_or_default();
+        assert!(err.contains("line 3") && err.contains("[adjunct_heads]"), "{err}");
     }
 
     #[test]

@@ -100,8 +100,10 @@ pub fn find_quotes(doc: &Doc) -> Vec<RawQuote> {
                 _ => {
                     if let Some(o) = stack.first() {
                         // A missing closing mark: cut at the paragraph end when the quotation
-                        // opened the paragraph (or a multi-paragraph quote ends here).
-                        let opened_para = o.pos == o.para_start || o.multi_para;
+                        // opened the paragraph (or a multi-paragraph quote ends here), or when
+                        // the next paragraph opens with a mark, the convention of a quotation
+                        // running on ("…,” Rubio said. “But presidents …¶“I'm not …").
+                        let opened_para = o.pos == o.para_start || o.multi_para || reopens;
                         if opened_para && o.family == Family::Double && pe > o.pos + 1 && (o.pos >= ps || o.multi_para)
                         {
                             out.push(RawQuote {

@@ -21,9 +21,8 @@ fn split_at(text: &str, target: usize) -> Vec<(usize, usize)> {
     if len <= target + target / 2 {
         return vec![(0, len)];
     }
-    // Paragraphs as the tokenizer sees them: blank-line separated, or lines when there is no
-    // blank line anywhere.
-    let blank_mode = super::tokens::has_blank_line(text);
+    // Paragraphs as the tokenizer sees them: blank-line separated in hard-wrapped text, else lines.
+    let blank_mode = super::tokens::blank_lines_only(text);
     let mut out = Vec::new();
     let mut start = 0;
     let mut para_start = 0;

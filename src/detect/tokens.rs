@@ -153,7 +153,7 @@ impl Doc {
             chars.extend(tail.next());
             rest = tail.as_str();
         }
-        let paragraphs = split_paragraphs(&chars, has_blank_line(text));
+        let paragraphs = split_paragraphs(&chars, blank_lines_only(text));
         let para_starts: Vec<usize> = paragraphs.iter().map(|p| p.0).collect();
         let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
         let mut lower = String::with_capacity(text.len());
@@ -522,6 +522,15 @@ fn narrow(i: usize) -> u32 {
 pub fn has_blank_line(text: &str) -> bool {
     text.match_indices('\n')
         .any(|(i, _)| text[i + 1..].trim_start_matches(|c: char| c != '\n' && c.is_whitespace()).starts_with('\n'))
+}
+
+/// Whether only blank lines separate paragraphs: the text has blank lines and is hard-wrapped
+/// (no line longer than a wrapped line ever is). A text that also puts paragraphs on single lines
+/// ("…hazard.”⏎Martha Allen, a delegate, criticized …") breaks at every line.
+pub fn blank_lines_only(text: &str) -> bool {
+    /// Longer than any hard-wrapped line (wrapping is at 72 to 80 characters).
+    const WRAPPED_LINE: usize = 100;
+    has_blank_line(text) && text.lines().all(|l| l.chars().nth(WRAPPED_LINE).is_none())
 }
 
 /// Paragraph ranges: split at blank lines when `has_blank`, else at every line break.

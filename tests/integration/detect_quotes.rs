@@ -193,3 +193,41 @@ fn titles_in_quotation_marks_inside_a_sentence_are_not_quotations() {
     let d = detect::detect(text);
     assert!(d.quotes.iter().any(|q| q.cue.is_some()), "{:?}", d.quotes);
 }
+
+#[test]
+fn a_quotation_left_open_before_a_paragraph_that_reopens_ends_with_its_paragraph() {
+    let text = "“Trump says what people want to say,” Rubio said. “But presidents can’t say anything.\n\n\
+                “I'm not interested in being politically correct,\" he continued.";
+    let (d, q) = quotes(text);
+    let second = q.iter().position(|q| q.0.starts_with("“But presidents")).expect("the open part is a quotation");
+    assert_eq!(q[second].0, "“But presidents can’t say anything.");
+    assert_eq!(q[second].2.as_deref(), Some("Rubio"));
+    assert_eq!(d.quotes[second].part_of, Some(0), "it continues Rubio's quotation");
+}
+
+#[test]
+fn single_lines_are_paragraphs_in_a_text_that_is_not_hard_wrapped() {
+    // Blank lines between some paragraphs, single line breaks between others.
+    let text = "Delegates spoke.\n\n“Guns have been a public health crisis for a very long time and should be \
+                treated as such,” said Adrian Mapp, a Clinton delegate. “Guns have no place in our neighborhoods.”\n\
+                Martha Allen, a Sanders delegate from Vermont, criticized her state’s lax gun laws.";
+    let got = direct(text);
+    assert_eq!(got[1], ("“Guns have no place in our neighborhoods.”".to_string(), Some("Adrian Mapp".to_string())));
+    // Hard-wrapped text keeps its paragraphs across single line breaks.
+    let wrapped = "Delegates spoke.\n\n“Guns have no place in our neighborhoods,” said\nAdrian Mapp, a delegate.";
+    assert_eq!(direct(wrapped)[0].1.as_deref(), Some("Adrian Mapp"));
+}
+
+#[test]
+fn a_second_part_in_lower_case_after_the_cue_continues_the_quotation() {
+    let text = "“It seems to me they have every incentive to find common ground,” he said of Trump and Ryan, \
+                “because to be successful they both need one another.”";
+    let (d, q) = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, QuoteKind::Direct);
+    assert_eq!(q[1].2.as_deref(), Some("he"));
+    assert_eq!(d.quotes[1].part_of, Some(0));
+    // A fragment after a cue with no quotation before it stays a fragment.
+    let (_, q) = quotes("He said of Trump and Ryan, “because to be successful they both need one another.”");
+    assert!(q.iter().all(|q| q.1 != QuoteKind::Direct), "{q:?}");
+}

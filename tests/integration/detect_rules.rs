@@ -609,3 +609,65 @@ fn it_speaks_for_a_country_but_not_for_a_city() {
     let country = speaker_entity("Intro.\n\nRussia rejected the plan. It said the proposal was one-sided.");
     assert_eq!(country.map(|(_, n)| n).as_deref(), Some("Russia"));
 }
+
+#[test]
+fn a_name_before_its_parenthesis_and_an_apposition_speaks() {
+    let text = "And Sen. Rob Portman (R-Ohio), another incumbent, said he had not thought about enlisting Cruz.";
+    assert_eq!(speaker_of(text, "he had not thought").as_deref(), Some("Rob Portman"));
+}
+
+#[test]
+fn an_unlisted_name_before_a_relative_clause_speaks() {
+    let text = "Wilcox, whose education was paid for by the military, said he would like to see more of it.";
+    assert_eq!(speaker_of(text, "he would like").as_deref(), Some("Wilcox"));
+    // A cue inside the relative clause is part of the subject, not a second speaker.
+    let text = "Cruz, who says Trump is attacking him, said GOP voters should go with him.";
+    assert_eq!(speaker_of(text, "GOP voters").as_deref(), Some("Cruz"));
+}
+
+#[test]
+fn an_apposition_of_any_shape_may_close_an_inverted_attribution() {
+    let text = "The Internet has sped up such misinformation, said Angie Drobnic Holan, Politifact's editor.";
+    assert_eq!(speaker_of(text, "The Internet has").as_deref(), Some("Angie Drobnic Holan"));
+}
+
+#[test]
+fn speech_reported_in_an_opening_subordinate_clause_ends_at_its_comma() {
+    let q = quotes("While those surveyed said Jeb Bush has the best experience, Trump is the one voters trust.");
+    assert!(q.iter().any(|q| q.0 == "Jeb Bush has the best experience"), "{q:?}");
+    // A sentence without a subordinator is unchanged.
+    let q = quotes("Officials said Jeb Bush has the best experience, the strongest record and the most money.");
+    assert!(q.iter().any(|q| q.0.starts_with("Jeb Bush") && q.0.ends_with("most money")), "{q:?}");
+}
+
+#[test]
+fn a_person_named_after_a_cue_that_follows_a_comma_speaks_whatever_stands_before_it() {
+    let text = "Cruz has little backing from colleagues in Congress, whom he has alienated with his rhetoric, \
+                said Larry Sabato, director of the Center for Politics.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.starts_with("Cruz has little backing") && q[0].0.ends_with("rhetoric"), "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Larry Sabato"));
+    let text = "The plant is under intense pressure from imports, said the company's chief executive, John Ferriola.";
+    assert_eq!(speaker_of(text, "The plant").as_deref(), Some("the company's chief executive"));
+}
+
+#[test]
+fn a_second_verb_takes_the_subject_after_an_opening_phrase_or_a_role() {
+    let text =
+        "In a brief interview, Ms. Conway rejected the idea and said that Mr. Manafort was not being diminished.";
+    assert_eq!(speaker_of(text, "that Mr. Manafort").as_deref(), Some("Conway"));
+    let text = "A campaign spokesman defended the route and said the police had trained for months.";
+    assert_eq!(speaker_of(text, "the police had").as_deref(), Some("A campaign spokesman"));
+    // A word that is not a role does not become a speaker.
+    let q = quotes("The old route defended the square and said little about anything at all.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn a_bare_word_in_s_after_an_adverb_is_a_verb_not_a_speaker() {
+    let q = quotes("Cruz also lacks support from his Republican colleagues in Congress.");
+    assert!(q.iter().all(|q| q.2.as_deref() != Some("lacks")), "{q:?}");
+    // A plural subject still speaks.
+    assert_eq!(speaker_of("Officials also said the talks would resume.", "the talks").as_deref(), Some("Officials"));
+}

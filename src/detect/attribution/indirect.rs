@@ -64,7 +64,14 @@ pub(super) fn indirect(
             && (matches!(doc.lower(cue.s - 1), "and" | "but")
                 || doc.is_punct(cue.s - 1, ',') && doc.lower(cue.s).ends_with("ing"))
     };
-    let (sp, (ns, _)) = match subject_left(cx, cue.s, ss) {
+    // "…, whom he's alienated, said Larry Sabato, director of …": a speech cue after a comma with a
+    // person named right after it is the inverted order, whatever name stands before the comma.
+    let inverted_first = cue.class == CueClass::Speech
+        && cue.s > ss
+        && matches!(doc.punct_char(cue.s - 1), Some(',' | '—'))
+        && person_after(cx, cue.e, end_tok);
+    let left = if inverted_first { None } else { subject_left(cx, cue.s, ss) };
+    let (sp, (ns, _)) = match left {
         Some(x) => x,
         // "She greeted supporters … and told them that …": the subject of the first verb.
         None if coordinated()
@@ -78,9 +85,10 @@ pub(super) fn indirect(
                 return None;
             }
             let (sp, np_end) = subject_right(cx, cue.e, se)?;
-            // "…, said Rita Katz, the director of SITE.": an apposition may close the sentence.
-            let apposition = doc.is_punct(np_end, ',')
-                && matches!(doc.lower(np_end + 1), "a" | "an" | "the" | "who" | "his" | "her" | "its" | "their");
+            // "…, said Rita Katz, the director of SITE.", "…, said Angie Holan, Politifact's
+            // editor.": an apposition or a relative clause may close the sentence.
+            let apposition =
+                doc.is_punct(np_end, ',') && doc.is_word(np_end + 1) && !cx.ments.tok_quote.has(np_end + 1);
             if np_end < end_tok && !apposition {
                 return None;
             }
@@ -116,35 +124,9 @@ pub(super) fn indirect(
             break;
         }
     }
-    let object_verb = matches!(
-        doc.lower(cue.s),
-        "told"
-            | "tells"
-            | "telling"
-            | "tell"
-            | "asked"
-            | "asks"
-            | "urged"
-            | "urges"
-            | "warned"
-            | "warns"
-            | "accused"
-            | "accuses"
-            | "called"
-            | "calls"
-            | "calling"
-            | "reminded"
-            | "assured"
-            | "informed"
-            | "blamed"
-            | "praised"
-            | "criticized"
-            | "criticised"
-            | "pressed"
-            | "pressured"
-            | "begged"
-            | "encouraged"
-    );
+    let lex: &'static lexicon::Lexicon = cx.lex;
+    let words = &lex.attribution_words;
+    let object_verb = words.addressee_verbs.contains(doc.lower(cue.s));
     let next = doc.lower(cue.e);
     if cue.class == CueClass::Stance {
         // "declined to comment": the infinitive is the content.
@@ -189,11 +171,11 @@ pub(super) fn indirect(
                         || doc.has(e, lexicon::F_PERSON_DET)
                         || doc.has(e, lexicon::F_MONTHS)
                         || doc.tokens[e].kind == Kind::Number
-                        || ADJUNCT_HEADS.contains(&doc.lower(e)))
+                        || words.adjunct_heads.contains(doc.lower(e)))
                 {
                     e += 1;
                 }
-                let has_head = (k + 1..e).any(|j| ADJUNCT_HEADS.contains(&doc.lower(j)));
+                let has_head = (k + 1..e).any(|j| words.adjunct_heads.contains(doc.lower(j)));
                 let all_dates = (k + 1..e).all(|j| {
                     doc.has(j, lexicon::F_WEEKDAYS | lexicon::F_MONTHS | lexicon::F_PERSON_DET)
                         || doc.tokens[j].kind == Kind::Number
@@ -258,37 +240,9 @@ pub(super) fn indirect(
     let ce = clip_end(k, end_tok);
     // "…, and three-quarters said the same": the next reported clause ends this one.
     let ce = next_clause(cx, cue.s, k, ce, se).unwrap_or(ce);
+    let ce = subordinate_end(cx, ss, cue.s, k, ce).unwrap_or(ce);
     let before_ok = ns > ss && matches!(doc.punct_char(ns - 1), Some(',' | '—'));
-    let stance_object = matches!(
-        doc.lower(cue.s),
-        "endorsed"
-            | "endorses"
-            | "endorsing"
-            | "supported"
-            | "supports"
-            | "supporting"
-            | "opposed"
-            | "opposes"
-            | "opposing"
-            | "criticized"
-            | "criticizes"
-            | "criticised"
-            | "praised"
-            | "praises"
-            | "defended"
-            | "defends"
-            | "described"
-            | "describes"
-            | "blamed"
-            | "blames"
-            | "accused"
-            | "accuses"
-            | "rejected"
-            | "rejects"
-            | "dismissed"
-            | "condemned"
-            | "denounced"
-    );
+    let stance_object = words.stance_objects.contains(doc.lower(cue.s));
     let min_words = if stance_object { 1 } else { 2 };
     // "the elite group called the Sea Org": a name alone after the verb is naming, not speech.
     let only_a_name = ce > k
@@ -324,6 +278,39 @@ pub(super) fn indirect(
     None
 }
 
+/// Whether a person is named at `at`: a name, or a determiner and a role noun within a few words
+/// ("the company's chief executive"), followed by a comma, a relative pronoun or the end.
+fn person_after(cx: &Ctx, at: usize, end: usize) -> bool {
+    let doc = cx.doc;
+    let phrase_end = match cx.tok_ment.get(at).map(|mi| &cx.ments.list[mi]) {
+        Some(m) if m.tok.0 == at && m.kind == MKind::Name && m.label == "PERSON" => m.tok.1,
+        _ if doc.has(at, lexicon::F_PERSON_DET) => {
+            let e = (at + 1..(at + 6).min(end))
+                .find(|&j| doc.tokens[j].kind == Kind::Punct || matches!(doc.lower(j), "who" | "whose"))
+                .unwrap_or((at + 6).min(end));
+            if !(at + 1..e).any(|j| doc.has(j, lexicon::F_ROLE_NOUNS | lexicon::F_PERSON_ROLES)) {
+                return false;
+            }
+            e
+        }
+        _ => return false,
+    };
+    phrase_end >= end || doc.is_punct(phrase_end, ',') || matches!(doc.lower(phrase_end), "who" | "whose")
+}
+
+/// "While those surveyed said Bush has the experience, Trump is …": speech reported inside a
+/// subordinate clause opening the sentence ends at the comma that closes the clause.
+fn subordinate_end(cx: &Ctx, ss: usize, cue_s: usize, from: usize, to: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let first = (ss..cue_s).find(|&j| doc.is_word(j))?;
+    if !cx.lex.attribution_words.subordinators.contains(doc.lower(first))
+        || (first..cue_s).any(|j| doc.is_punct(j, ','))
+    {
+        return None;
+    }
+    (from + 1..to).find(|&j| doc.is_punct(j, ',') && !cx.ments.tok_quote.has(j))
+}
+
 /// Where reported content that opens its sentence at `ss` starts: after a heading and its colon
 /// when the sentence opens a paragraph with one ("JAPAN ECONOMY: Exports fell, the ministry said").
 fn after_heading(cx: &Ctx, ss: usize, limit: usize) -> usize {
@@ -335,70 +322,6 @@ fn after_heading(cx: &Ctx, ss: usize, limit: usize) -> usize {
         _ => ss,
     }
 }
-
-/// Heads of adjunct phrases between a cue and its content.
-pub(super) const ADJUNCT_HEADS: &[&str] = &[
-    "statement",
-    "interview",
-    "interviews",
-    "speech",
-    "rally",
-    "conference",
-    "briefing",
-    "tweet",
-    "tweets",
-    "twitter",
-    "facebook",
-    "email",
-    "e-mail",
-    "letter",
-    "post",
-    "op-ed",
-    "call",
-    "reporters",
-    "journalists",
-    "press",
-    "radio",
-    "television",
-    "tv",
-    "show",
-    "program",
-    "debate",
-    "hearing",
-    "testimony",
-    "memo",
-    "report",
-    "release",
-    "appearance",
-    "event",
-    "meeting",
-    "remarks",
-    "address",
-    "week",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "day",
-    "month",
-    "year",
-    "time",
-    "sunday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "cnn",
-    "msnbc",
-    "fox",
-    "abc",
-    "cbs",
-    "nbc",
-    "npr",
-];
 
 /// `Roger Stone: Don’t Trust the Voting Machines`, `CLINTON: Honestly, …`, `Q: …`: a short name
 /// opening a paragraph, a colon, then what that source says, to the paragraph end.

@@ -130,6 +130,14 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
         if strong_left(&cx, ft)
             && let Some((sp, cue, _)) = left_attribution(&mut cx, ft)
         {
+            // “…,” he said, “but …”: the cue of the part before, so this is its second part.
+            if let Some((pi, _, _)) = last_direct
+                && out[pi].cue == Some(cue)
+            {
+                out.push(second_part(&out, pi, q, marks));
+                last_direct = None;
+                continue;
+            }
             let cue_text = super::slice(&doc.chars, cue.0, cue.1);
             out.push(Attr {
                 start: q.start,
@@ -192,20 +200,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                         && (cx.used_cue[j] || cue_at(&cx, j, ft).is_none_or(|c| c.class != CueClass::Speech))
                 });
             if close_by && out[pi].speaker.is_some() && out[pi].cue.is_some() {
-                let first = out[pi].part_of.unwrap_or(pi);
-                let (sp, cue) = (out[pi].speaker, out[pi].cue);
-                out.push(Attr {
-                    start: q.start,
-                    end: q.end,
-                    kind: QuoteKind::Direct,
-                    speaker: sp,
-                    cue,
-                    part_of: Some(first),
-                    reason: format!("quotation marks; continues the quotation split around its attribution{marks}"),
-                    attribution: AttributionType::Statement,
-                    type_reason: "",
-                    rule: rules::DIRECT_SPLIT_PART.id,
-                });
+                out.push(second_part(&out, pi, q, marks));
                 last_direct = None;
                 continue;
             }
@@ -435,6 +430,22 @@ fn span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
     (a, b)
 }
 
+/// A later part of the quotation `out[pi]`, split around its attribution: same speaker and cue.
+fn second_part(out: &[Attr], pi: usize, q: &RawQuote, marks: &str) -> Attr {
+    Attr {
+        start: q.start,
+        end: q.end,
+        kind: QuoteKind::Direct,
+        speaker: out[pi].speaker,
+        cue: out[pi].cue,
+        part_of: Some(out[pi].part_of.unwrap_or(pi)),
+        reason: format!("quotation marks; continues the quotation split around its attribution{marks}"),
+        attribution: AttributionType::Statement,
+        type_reason: "",
+        rule: rules::DIRECT_SPLIT_PART.id,
+    }
+}
+
 /// Is a quoted span a quotation, a fragment of one, or a title/scare quote?
 fn shape(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Shape {
     let doc = cx.doc;
@@ -481,7 +492,7 @@ fn shape(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Shape {
     }
     // A quotation that starts in lower case continues the reporter's sentence: a fragment.
     let first_letter = doc.chars.get(q.start..q.end).and_then(|cs| cs.iter().find(|c| c.is_alphanumeric()));
-    if first_letter.is_some_and(|c| c.is_lowercase()) && !q.multi_para {
+    if first_letter.is_some_and(|c| c.is_lowercase()) && !q.multi_para && !continues_split(cx, ft) {
         return Shape::Partial;
     }
     if left_ok && (ends_punct || inner_words >= 4) {
@@ -491,6 +502,22 @@ fn shape(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Shape {
         return Shape::Direct;
     }
     Shape::Partial
+}
+
+/// “It seems to me they need each other,” he said of Trump, “because …”: a quotation opening
+/// after a comma that follows a quotation closed by a comma and its cue is that quotation's second
+/// part, whatever its first letter.
+fn continues_split(cx: &Ctx, ft: usize) -> bool {
+    let doc = cx.doc;
+    let Some(p) = ft.checked_sub(1).filter(|&p| matches!(doc.punct_char(p), Some(',' | '—'))) else { return false };
+    let Some(k) = (p.saturating_sub(16)..p).rev().find(|&k| matches!(doc.punct_char(k), Some('”' | '"'))) else {
+        return false;
+    };
+    let comma_inside = doc.tokens[k].start() > 0 && doc.chars.get(doc.tokens[k].start() - 1) == Some(&',');
+    comma_inside
+        && doc.tokens[k].sent() == doc.tokens[ft].sent()
+        && (k + 1..p).all(|j| !cx.ments.tok_quote.has(j))
+        && (k + 1..p).any(|j| cue_word(cx, j))
 }
 
 /// A title or a name in quotation marks inside reported speech (“Silent Night”, the “Great

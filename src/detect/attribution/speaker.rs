@@ -143,6 +143,11 @@ pub(super) fn np_left(cx: &Ctx, head: usize, floor: usize) -> Option<usize> {
     if !(t.cap || has_det || capped || plural || doc.has(head, lexicon::F_ROLE_NOUNS)) {
         return None;
     }
+    // "Cruz also lacks support": a bare word in -s after an auxiliary or an adverb is a verb.
+    let after_aux = head > floor && doc.has(head - 1, lexicon::F_AUX);
+    if s == head && !t.cap && !has_det && after_aux && !doc.has(head, lexicon::F_ROLE_NOUNS) {
+        return None;
+    }
     Some(s)
 }
 
@@ -244,21 +249,44 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     let dash = |k: usize| matches!(doc.punct_char(k), Some('—' | '–' | '-'));
     if j > floor && (doc.is_punct(j, ',') || dash(j)) {
         let opener = |k: usize| if dash(j) { dash(k) } else { doc.is_punct(k, ',') };
+        // "Sen. Rob Portman (R-Ohio), another incumbent, said": the name before its parenthesis.
+        let before_parenthesis = |k: usize| {
+            if !doc.is_punct(k - 1, ')') {
+                return k;
+            }
+            (k.saturating_sub(8).max(floor + 1)..k - 1).rev().find(|&p| doc.is_punct(p, '(')).unwrap_or(k)
+        };
         let name_ending_at = |k: usize| {
+            let k = before_parenthesis(k);
             cx.tok_ment.get(k - 1).filter(|&mi| {
                 let m = &cx.ments.list[mi];
                 m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG") && m.tok.1 == k
             })
         };
+        // "Wilcox, whose education …, said": a capitalised word opening the sentence before a
+        // relative clause is a name even when no list knows it.
+        let unknown_name_at = |k: usize| {
+            k == floor + 1
+                && doc.tokens[floor].cap
+                && doc.is_word(floor)
+                && !doc.has(floor, lexicon::F_FUNCTION_WORDS | lexicon::F_SENTENCE_STARTERS | lexicon::F_PRONOUNS)
+                && cx.tok_ment.get(floor).is_none()
+                && matches!(doc.lower(k + 1), "who" | "whose")
+        };
         for k in (j.saturating_sub(25).max(floor + 1)..j).rev() {
-            // Not past another verb of saying: "…, who said …, told" is two statements.
-            if doc.has(k, lexicon::F_CUE) && !doc.tokens[k].cap {
+            // Not past another verb of saying: "…, who said …, told" is two statements, but the
+            // cue of a relative clause ("Cruz, who says …, said") is part of the subject.
+            if doc.has(k, lexicon::F_CUE) && !doc.tokens[k].cap && !matches!(doc.lower(k - 1), "who" | "which") {
                 break;
             }
             if opener(k)
                 && let Some(mi) = name_ending_at(k)
             {
                 return Some((mi, cx.ments.list[mi].tok));
+            }
+            if opener(k) && unknown_name_at(k) {
+                let mi = speaker_mention(cx, floor, floor + 1, floor);
+                return Some((mi, (floor, floor + 1)));
             }
         }
     }
@@ -394,16 +422,47 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
     while s < limit && doc.tokens[s].kind == Kind::Punct {
         s += 1;
     }
+    // "In a brief interview, Ms. Conway rejected … and said": past an opening phrase to its comma.
+    if s < limit
+        && doc.has(s, lexicon::F_FUNCTION_WORDS)
+        && !doc.has(s, lexicon::F_PRONOUNS | lexicon::F_PERSON_DET)
+        && let Some(c) = (s + 1..(s + 12).min(limit)).find(|&j| doc.is_punct(j, ','))
+    {
+        s = c + 1;
+    }
     if s + 1 >= limit || cx.ments.tok_quote.has(s) {
         return None;
     }
     if matches!(doc.lower(s), "he" | "she" | "they" | "we" | "i") {
         return Some(speaker_mention(cx, s, s + 1, s));
     }
-    let mi = cx.tok_ment.get(s)?;
-    let m = &cx.ments.list[mi];
-    let named = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG");
-    (named && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi)
+    // "Ms. Conway rejected …": a title before the name.
+    let mut t = s;
+    while t + 1 < limit
+        && cx.tok_ment.get(t).is_none()
+        && (doc.tokens[t].cap && doc.has(t, lexicon::F_TITLE_WORDS | lexicon::F_ABBREVIATIONS) || doc.is_punct(t, '.'))
+    {
+        t += 1;
+    }
+    if t > s && cx.tok_ment.get(t).is_some() {
+        s = t;
+    }
+    if let Some(mi) = cx.tok_ment.get(s) {
+        let m = &cx.ments.list[mi];
+        let named = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG");
+        return (named && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi);
+    }
+    // "A spokesman for the mayor defended the route and said …": a determiner and a role noun
+    // (or an organisation's head), then the first verb.
+    if !doc.has(s, lexicon::F_PERSON_DET) {
+        return None;
+    }
+    let role = |j: usize| doc.has(j, lexicon::F_ROLE_NOUNS | lexicon::F_PERSON_ROLES | lexicon::F_ORG_HEADS);
+    let verb_like =
+        |j: usize| !doc.tokens[j].cap && (doc.has(j, lexicon::F_CUE | lexicon::F_AUX) || doc.lower(j).ends_with("ed"));
+    let verb = (s + 2..(s + 5).min(limit)).find(|&j| !doc.is_word(j) || verb_like(j))?;
+    let phrase_ok = doc.is_word(verb) && (s + 1..verb).any(role) && role(verb - 1);
+    phrase_ok.then(|| speaker_mention(cx, s, verb, verb - 1))
 }
 
 /// A person name opening the sentence at `ss` (after "As" or opening punctuation) and followed by
