@@ -437,12 +437,12 @@ fn eval(gold: &Path, json: bool, errors: Option<&Path>) -> anyhow::Result<ExitCo
         }
         std::fs::write(path, lines).with_context(|| format!("writing {}", path.display()))?;
     }
-    if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-    } else {
-        println!("{report}");
+    let text = if json { serde_json::to_string_pretty(&report)? } else { report.to_string() };
+    // A reader that stops early (`| head`) ends the run quietly.
+    match writeln!(std::io::stdout(), "{text}") {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => crate::stream::closed_pipe_is_fine(e),
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn check(path: &std::path::Path, json: bool, say: Say) -> anyhow::Result<ExitCode> {
