@@ -1,0 +1,225 @@
+//! The learned entity model: an averaged-perceptron tagger that decides which capitalised words
+//! are names of people, organisations and places, beside the rules in [`super::entities`].
+//!
+//! The rules still find titles, dates, numbers, datelines and descriptions, and group mentions;
+//! the model reads the same tokens and lexicon flags as features and, where it finds a name,
+//! its span and type replace the rules' guess. Where it is silent the rules stand, so a text the
+//! model never saw the like of gets at worst what the rules give. Every name the model decides
+//! carries the reason: its type, its probability and the features that weighed most.
+//!
+//! The weights (`assets/model/ner.bin`) are built by `sayso train ner` ([`train`]) and embedded
+//! in the binary; they are parsed once, on first use.
+
+mod features;
+mod model;
+mod train;
+
+pub use model::{Model, TYPES};
+pub use train::{
+    EPOCHS, GUM_GENRES, Sentence, counts, gum_genre_allowed, read_conll_io, read_gum_conllu, read_iob2, train,
+};
+
+use super::Reason;
+use super::entities::{MKind, Ment, Mentions, text_order};
+use super::tokens::Doc;
+use features::{Gazetteer, PER_TOKEN};
+use std::sync::OnceLock;
+
+const WEIGHTS: &[u8] = include_bytes!("../../../assets/model/ner.bin");
+
+/// The shipped model, parsed on first use; `None` if the embedded file is not a model (the
+/// rules then work alone).
+pub fn shipped() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(WEIGHTS)).as_ref()
+}
+
+/// A name the model found in a document: token span, Sayso label and the reason shown.
+pub struct Found {
+    pub tok: (usize, usize),
+    pub label: &'static str,
+    pub reason: String,
+}
+
+/// The names `model` alone finds in `text`: code-point span and Sayso label (for measuring a
+/// model apart from the rules).
+pub fn model_names(model: &Model, text: &str) -> Vec<(usize, usize, &'static str)> {
+    let doc = Doc::new(text);
+    let found = find(model, &doc);
+    found
+        .iter()
+        .filter(|f| f.label != "MISC")
+        .map(|f| (doc.tokens[f.tok.0].start(), doc.tokens[f.tok.1 - 1].end(), f.label))
+        .collect()
+}
+
+/// The names `model` finds in `doc`, typed and explained (MISC: a name of another kind, such as
+/// an event, a work or a language).
+pub fn find(model: &Model, doc: &Doc) -> Vec<Found> {
+    let gaz = Gazetteer::new(doc);
+    let spans = model.spans(doc, &gaz);
+    spans
+        .into_iter()
+        .map(|s| {
+            let label = match TYPES[s.kind] {
+                "PER" => "PERSON",
+                "ORG" => "ORG",
+                "LOC" => "GPE",
+                _ => "MISC",
+            };
+            let reason = explain(model, doc, &gaz, &s);
+            Found { tok: s.tok, label, reason }
+        })
+        .collect()
+}
+
+/// "model: ORG 0.93 — after 'shares of', capitalised, in the gazetteer (ORG)": the span's type,
+/// its probability and the three features of its first word that favoured the type most over
+/// the runner-up.
+fn explain(model: &Model, doc: &Doc, gaz: &Gazetteer, s: &model::Span) -> String {
+    let i = s.tok.0;
+    let mut feats = [0u32; PER_TOKEN];
+    // A name opens after a word outside any name (or at a sentence start): previous tag O.
+    features::features(doc, gaz, i, model::OUTSIDE, &mut feats);
+    let scores = model.scores(&feats);
+    let chosen = 1 + 2 * s.kind;
+    // The best other tag a name's first word could have had: outside, or the start of another type.
+    let runner_up =
+        (0..scores.len()).filter(|&c| c != chosen && (c == 0 || c % 2 == 1)).max_by_key(|&c| scores[c]).unwrap_or(0);
+    let mut parts: Vec<(i32, usize)> = feats
+        .iter()
+        .enumerate()
+        .map(|(k, &b)| (model.weight(b, chosen) - model.weight(b, runner_up), k))
+        .filter(|&(d, _)| d > 0)
+        .collect();
+    parts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut words: Vec<String> = Vec::new();
+    for (_, k) in parts {
+        if let Some(d) = features::describe(doc, gaz, i, k)
+            && !words.contains(&d)
+        {
+            words.push(d);
+        }
+        if words.len() == 3 {
+            break;
+        }
+    }
+    let label = match TYPES[s.kind] {
+        "PER" => "PERSON",
+        "LOC" => "GPE",
+        other => other,
+    };
+    format!("model: {label} {:.2} — {}", s.confidence, words.join(", "))
+}
+
+/// Lets the model decide the named people, organisations and places among the rules' mentions:
+///
+/// * a rule name with the model's exact span takes the model's type (a place keeps the rules'
+///   GPE or LOC);
+/// * a model name the rules cut differently replaces the rule names it overlaps;
+/// * a name of another kind (an event, a work: MISC) removes the rule names it overlaps and is
+///   not itself proposed;
+/// * a rule name the model finds no name in at all is dropped, unless a word list, a title or
+///   a speech verb vouches for it ([`vouched`]).
+pub fn apply(doc: &Doc, ents: &mut Mentions) {
+    let Some(model) = shipped() else { return };
+    let found = find(model, doc);
+    let named = |m: &Ment| m.kind == MKind::Name && matches!(m.label, "PERSON" | "ORG" | "GPE" | "LOC" | "MISC");
+    let mut drop = vec![false; ents.list.len()];
+    let mut seen = vec![false; ents.list.len()];
+    let mut added = Vec::new();
+    // Mentions are in text order: one cursor skips those that end before each model name.
+    let mut from = 0;
+    for f in found {
+        while from < ents.list.len() && ents.list[from].tok.1 <= f.tok.0 {
+            from += 1;
+        }
+        let mut exact = None;
+        let mut overlapping = Vec::new();
+        for (k, m) in ents.list.iter().enumerate().skip(from) {
+            if m.tok.0 >= f.tok.1 {
+                break;
+            }
+            if !named(m) || m.tok.1 <= f.tok.0 {
+                continue;
+            }
+            seen[k] = true;
+            if m.tok == f.tok && f.label != "MISC" {
+                exact = Some(k);
+            } else if m.canonical.is_none() || f.label != "MISC" {
+                overlapping.push(k);
+            }
+        }
+        if let Some(k) = exact {
+            let m = &mut ents.list[k];
+            m.label = if f.label == "GPE" && m.label == "LOC" { "LOC" } else { f.label };
+            m.reason = Reason::Owned(f.reason);
+            continue;
+        }
+        for &k in &overlapping {
+            drop[k] = true;
+        }
+        if f.label == "MISC" {
+            continue;
+        }
+        let start = doc.tokens[f.tok.0].start();
+        let end = doc.tokens[f.tok.1 - 1].end();
+        added.push(Ment {
+            start,
+            end,
+            tok: f.tok,
+            label: f.label,
+            kind: MKind::Name,
+            canonical: None,
+            title: None,
+            quote: ents.tok_quote.get(f.tok.0),
+            reason: Reason::Owned(f.reason),
+        });
+    }
+    for (k, m) in ents.list.iter().enumerate() {
+        if named(m) && !seen[k] && !vouched(doc, m) {
+            drop[k] = true;
+        }
+    }
+    if drop.iter().any(|&d| d) {
+        remove(&mut ents.list, &drop);
+    }
+    if !added.is_empty() {
+        ents.list.extend(added);
+        let order = text_order(&ents.list);
+        let new_index = super::reorder(&mut ents.list, &order);
+        for m in &mut ents.list {
+            m.title = m.title.and_then(|t| new_index.get(t).copied());
+        }
+    }
+}
+
+/// A rule name that stands without the model: a gazetteer name, a name after a title, a name
+/// before a speech verb, or a name inside a longer one.
+fn vouched(doc: &Doc, m: &Ment) -> bool {
+    m.canonical.is_some()
+        || m.title.is_some()
+        || doc.has(m.tok.1, super::lexicon::F_CUE)
+        || matches!(&m.reason, Reason::Borrowed(r) if r.starts_with("name inside") || r.starts_with("place inside"))
+}
+
+/// Removes the mentions marked in `drop`, keeping every title link valid (a link to a removed
+/// mention is cut).
+fn remove(list: &mut Vec<Ment>, drop: &[bool]) {
+    let mut new_index = vec![None; list.len()];
+    let mut n = 0;
+    for (k, &d) in drop.iter().enumerate() {
+        if !d {
+            new_index[k] = Some(n);
+            n += 1;
+        }
+    }
+    let mut k = 0;
+    list.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    for m in list.iter_mut() {
+        m.title = m.title.and_then(|t| new_index.get(t).copied().flatten());
+    }
+}
