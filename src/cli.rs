@@ -109,6 +109,9 @@ pub enum EvalWhat {
         /// Score this entity model file alone instead of the built-in one (the "model" rows).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Also write every missed and spurious name to this file (JSON lines).
+        #[arg(long)]
+        errors: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -117,8 +120,8 @@ pub enum EvalWhat {
 /// What `sayso train` trains.
 #[derive(Subcommand, Debug)]
 pub enum TrainWhat {
-    /// Train the entity model on open data: `uner-ewt/train.iob2` and `wikigold/wikigold.conll.txt`
-    /// under DATA, and GUM's openly licensed genres (not news) when --gum is given.
+    /// Train the entity model on open data: `uner-ewt/train.iob2`, `uner-ewt/test.iob2` and
+    /// `wikigold/wikigold.conll.txt` under DATA (`uner-ewt/dev.iob2` is left for tuning), and GUM's openly licensed genres (not news) when --gum is given.
     /// Deterministic: the same data gives the same bytes.
     Ner {
         #[arg(long)]
@@ -283,8 +286,9 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
             pool.install(|| annotate(&files, &out, say))
         }
         Command::Reanchor { project, out } => reanchor(&project, out.as_deref(), say),
-        Command::Eval { what: Some(EvalWhat::Ner { gold, peer, write_texts, model, json }), .. } => {
-            eval_ner(&gold, peer.as_deref(), write_texts.as_deref(), model.as_deref(), json)
+        Command::Eval { what: Some(EvalWhat::Ner { gold, peer, write_texts, model, errors, json }), .. } => {
+            let files = NerEvalFiles { peer, write_texts, model, errors };
+            eval_ner(&gold, &files, json)
         }
         Command::Eval { gold, json, errors, what: None } => {
             eval(gold.as_deref().unwrap_or(Path::new("")), json, errors.as_deref())
@@ -421,15 +425,17 @@ fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode>
 }
 
 /// Scores named entities against UNER or GUM gold, with a peer's beside them when given.
-fn eval_ner(
-    gold: &Path,
-    peer: Option<&Path>,
-    write_texts: Option<&Path>,
-    model: Option<&Path>,
-    json: bool,
-) -> anyhow::Result<ExitCode> {
+/// The optional files of `sayso eval ner`.
+struct NerEvalFiles {
+    peer: Option<PathBuf>,
+    write_texts: Option<PathBuf>,
+    model: Option<PathBuf>,
+    errors: Option<PathBuf>,
+}
+
+fn eval_ner(gold: &Path, files: &NerEvalFiles, json: bool) -> anyhow::Result<ExitCode> {
     let docs = crate::eval::ner::read_gold(gold).map_err(anyhow::Error::msg)?;
-    let model = match model {
+    let model = match &files.model {
         Some(path) => {
             let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
             let m = crate::detect::ner::Model::from_bytes(&bytes);
@@ -437,14 +443,24 @@ fn eval_ner(
         }
         None => None,
     };
-    if let Some(dir) = write_texts {
+    if let Some(dir) = &files.write_texts {
         std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
         for d in &docs {
             let path = dir.join(format!("{}.txt", d.id));
             std::fs::write(&path, &d.text).with_context(|| path.display().to_string())?;
         }
     }
-    let report = crate::eval::ner::evaluate(&docs, model.as_ref(), peer).map_err(anyhow::Error::msg)?;
+    let mut cases = Vec::new();
+    let report = crate::eval::ner::evaluate(&docs, model.as_ref(), files.peer.as_deref(), Some(&mut cases))
+        .map_err(anyhow::Error::msg)?;
+    if let Some(path) = &files.errors {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path).with_context(|| path.display().to_string())?);
+        for c in &cases {
+            serde_json::to_writer(&mut out, c)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+    }
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -461,6 +477,7 @@ fn train_ner(data: &Path, gum: Option<&Path>, out: &Path, epochs: usize, say: Sa
         std::fs::read_to_string(&path).with_context(|| path.display().to_string())
     };
     let mut sentences = ner::read_iob2(&read("uner-ewt/train.iob2")?);
+    sentences.extend(ner::read_iob2(&read("uner-ewt/test.iob2")?));
     sentences.extend(ner::read_conll_io(&read("wikigold/wikigold.conll.txt")?));
     if let Some(dir) = gum {
         // Sorted, so the data (and the model) never depend on the order the folder lists files in.

@@ -273,19 +273,48 @@ fn matches(text: &[char], g: &Name, p: &Name) -> bool {
     }
 }
 
-/// Adds one document's matches to `scores`.
-fn score_doc(scores: &mut SystemScores, doc: &GoldDoc, predicted: &[Name]) {
+/// A gold name missed or a prediction matching none, for reading what went wrong.
+#[derive(Debug, Clone, Serialize)]
+pub struct Case {
+    pub document: String,
+    /// `missed` or `spurious`.
+    pub case: &'static str,
+    pub label: &'static str,
+    pub text: String,
+    /// The other side's names overlapping it (`LABEL text`).
+    pub overlapping: Vec<String>,
+}
+
+/// Adds one document's matches to `scores`, and its errors to `cases`.
+fn score_doc(scores: &mut SystemScores, doc: &GoldDoc, predicted: &[Name], cases: Option<&mut Vec<Case>>) {
     let text: Vec<char> = doc.text.chars().collect();
     let mut used = vec![false; doc.names.len()];
+    let mut hit = vec![false; predicted.len()];
     for g in &doc.names {
         scores.labels.entry(g.label).or_default().gold += 1;
     }
-    for p in predicted {
+    for (j, p) in predicted.iter().enumerate() {
         scores.labels.entry(p.label).or_default().predicted += 1;
         if let Some(k) = (0..doc.names.len()).find(|&k| !used[k] && matches(&text, &doc.names[k], p)) {
             used[k] = true;
+            hit[j] = true;
             scores.labels.entry(p.label).or_default().matched += 1;
         }
+    }
+    let Some(cases) = cases else { return };
+    let words = |n: &Name| detect::slice_pub(&text, n.start, n.end);
+    let around = |n: &Name, others: &[Name]| -> Vec<String> {
+        others
+            .iter()
+            .filter(|o| o.start < n.end && n.start < o.end)
+            .map(|o| format!("{} {}", o.label, words(o)))
+            .collect()
+    };
+    let missed = doc.names.iter().zip(&used).filter(|(_, u)| !**u).map(|(g, _)| ("missed", g, around(g, predicted)));
+    let spurious =
+        predicted.iter().zip(&hit).filter(|(_, h)| !**h).map(|(p, _)| ("spurious", p, around(p, &doc.names)));
+    for (case, n, overlapping) in missed.chain(spurious) {
+        cases.push(Case { document: doc.id.clone(), case, label: n.label, text: words(n), overlapping });
     }
 }
 
@@ -305,20 +334,28 @@ fn finish(mut s: SystemScores) -> SystemScores {
 
 /// Scores Sayso on `docs`, the entity model alone (`model`, else the shipped one), and the peer
 /// when `peer` holds its JSON per document (`<id>.json`).
-pub fn evaluate(docs: &[GoldDoc], model: Option<&Model>, peer: Option<&Path>) -> Result<Report, String> {
+///
+/// Sayso's errors are collected into `cases` when given.
+pub fn evaluate(
+    docs: &[GoldDoc],
+    model: Option<&Model>,
+    peer: Option<&Path>,
+    mut cases: Option<&mut Vec<Case>>,
+) -> Result<Report, String> {
     let model = model.or_else(|| detect::ner::shipped());
     let mut sayso = SystemScores { system: "sayso".into(), ..Default::default() };
     let mut alone = SystemScores { system: "model".into(), ..Default::default() };
     let mut other = SystemScores { system: "peer".into(), ..Default::default() };
     for d in docs {
-        score_doc(&mut sayso, d, &sayso_names(&d.text));
+        score_doc(&mut sayso, d, &sayso_names(&d.text), cases.as_deref_mut());
         if let Some(m) = model {
-            score_doc(&mut alone, d, &model_names(m, &d.text));
+            score_doc(&mut alone, d, &model_names(m, &d.text), None);
         }
         if let Some(dir) = peer {
             let path = dir.join(format!("{}.json", d.id));
             let json = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            score_doc(&mut other, d, &peer_names(&d.text, &json).map_err(|e| format!("{}: {e}", path.display()))?);
+            let names = peer_names(&d.text, &json).map_err(|e| format!("{}: {e}", path.display()))?;
+            score_doc(&mut other, d, &names, None);
         }
     }
     let mut systems = vec![finish(sayso)];
@@ -376,7 +413,10 @@ mod tests {
         let d = &read_uner(UNER)[0];
         let mut s = SystemScores::default();
         let n = |start, end, label| Name { start, end, label, head: None };
-        score_doc(&mut s, d, &[n(0, 13, "PER"), n(18, 22, "ORG"), n(41, 46, "ORG")]);
+        let mut cases = Vec::new();
+        score_doc(&mut s, d, &[n(0, 13, "PER"), n(18, 22, "ORG"), n(41, 46, "ORG")], Some(&mut cases));
+        assert_eq!(cases.len(), 4, "two missed, two spurious: {cases:?}");
+        assert_eq!((cases[0].case, cases[0].text.as_str()), ("missed", "Acme Corp"));
         let s = finish(s);
         assert_eq!((s.all.gold, s.all.predicted, s.all.matched), (3, 3, 1));
         assert_eq!(s.labels["PER"].f1, 1.0);

@@ -37,10 +37,14 @@ pub enum Template {
     Gazetteer,
     Headline,
     WordNextWord,
+    Place,
+    Suffix2,
+    Shapes,
+    CasedWord,
 }
 
 /// How many features every token has (unused slots repeat the bias).
-pub const PER_TOKEN: usize = 20;
+pub const PER_TOKEN: usize = 24;
 
 /// The lexicon classes the tagger sees, with the words it explains them by.
 const FLAGS: &[(u32, &str)] = &[
@@ -56,8 +60,9 @@ const FLAGS: &[(u32, &str)] = &[
     (lexicon::F_NAME_START, "the start of a listed name"),
 ];
 
-/// Gazetteer label of each token: 0 none, else `1 + 2 * label + inside` (labels in [`GAZ`]).
-pub struct Gazetteer(Vec<u8>);
+/// Gazetteer label of each token: 0 none, else `1 + 2 * label + inside` (labels in [`GAZ`]);
+/// and whether it is in a GeoNames place name (0 no, 1 first word, 2 later word).
+pub struct Gazetteer(Vec<u8>, Vec<u8>);
 
 const GAZ: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "NORP"];
 
@@ -80,11 +85,28 @@ impl Gazetteer {
             }
             i = end.max(i + 1);
         }
-        Gazetteer(marks)
+        let mut places = vec![0u8; n];
+        let mut i = 0;
+        while i < n {
+            match place_at(doc, i) {
+                Some(end) => {
+                    for (j, p) in places.iter_mut().enumerate().take(end).skip(i) {
+                        *p = 1 + u8::from(j > i);
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        Gazetteer(marks, places)
     }
 
     fn at(&self, i: usize) -> u8 {
         self.0.get(i).copied().unwrap_or(0)
+    }
+
+    fn place(&self, i: usize) -> u8 {
+        self.1.get(i).copied().unwrap_or(0)
     }
 }
 
@@ -95,6 +117,39 @@ fn gazetteer_hit(doc: &Doc, lex: &'static Lexicon, i: usize) -> Option<(usize, &
         return None;
     }
     entities::gazetteer_at(doc, lex, i, doc.tokens.len()).map(|(e, label, _)| (e, label))
+}
+
+/// End of the longest GeoNames place name starting at capitalised word `i`, if any. The key is
+/// built in a stack buffer: no allocation per word.
+fn place_at(doc: &Doc, i: usize) -> Option<usize> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != Kind::Word || !t.cap {
+        return None;
+    }
+    let places = lexicon::place_names();
+    let sent = t.sent();
+    let mut key = [0u8; 96];
+    let mut used = 0;
+    let mut best = None;
+    for j in i..(i + places.max_words).min(doc.tokens.len()) {
+        if doc.tokens[j].sent() != sent {
+            break;
+        }
+        let w = doc.lower(j).as_bytes();
+        let sep = usize::from(j > i);
+        if used + sep + w.len() > key.len() {
+            break;
+        }
+        if sep == 1 {
+            key[used] = b' ';
+        }
+        key[used + sep..used + sep + w.len()].copy_from_slice(w);
+        used += sep + w.len();
+        if std::str::from_utf8(&key[..used]).is_ok_and(|k| places.names.contains(k)) {
+            best = Some(j + 1);
+        }
+    }
+    best
 }
 
 /// A stable 64-bit mix of bytes (the "Fx" multiply-rotate scheme, fixed here for the model file).
@@ -218,6 +273,10 @@ pub fn features(doc: &Doc, gaz: &Gazetteer, i: usize, prev_tag: u8, out: &mut [u
             .byte(u8::from(doc.headline.get(t.para()).copied().unwrap_or(false)))
             .byte(u8::from(t.all_caps)),
         Mix::new(Template::WordNextWord).bytes(w.as_bytes()).byte(b' ').bytes(word(doc, n1).as_bytes()),
+        Mix::new(Template::Place).byte(gaz.place(i)).byte(n1.map_or(0, |n| gaz.place(n))),
+        Mix::new(Template::Suffix2).bytes(suffix(w, 2).as_bytes()).byte(u8::from(t.cap)),
+        shape(shape(shape(Mix::new(Template::Shapes), doc, p1).byte(b'|'), doc, Some(i)).byte(b'|'), doc, n1),
+        Mix::new(Template::CasedWord).byte(u8::from(t.cap) + 2 * u8::from(t.all_caps)).bytes(w.as_bytes()),
     ];
     for (o, m) in out.iter_mut().zip(list) {
         *o = m.bucket();
@@ -260,6 +319,11 @@ pub fn describe(doc: &Doc, gaz: &Gazetteer, i: usize, k: usize) -> Option<String
         },
         18 => "in a headline".into(),
         19 => format!("{} before {}", q(&doc.text(i)), q(word(doc, n1))),
+        20 if gaz.place(i) > 0 => "a place name in GeoNames".into(),
+        20 => return None,
+        21 => format!("ends {}", q(suffix(doc.lower(i), 2))),
+        22 => "the shapes of the words around".into(),
+        23 => format!("the word {}", q(&doc.text(i))),
         _ => return None,
     })
 }

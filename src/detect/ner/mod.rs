@@ -10,6 +10,7 @@
 //! The weights (`assets/model/ner.bin`) are built by `sayso train ner` ([`train`]) and embedded
 //! in the binary; they are parsed once, on first use.
 
+mod document;
 mod features;
 mod model;
 mod train;
@@ -22,6 +23,7 @@ pub use train::{
 use super::Reason;
 use super::entities::{MKind, Ment, Mentions, text_order};
 use super::tokens::Doc;
+use document::Settled;
 use features::{Gazetteer, PER_TOKEN};
 use std::sync::OnceLock;
 
@@ -57,20 +59,40 @@ pub fn model_names(model: &Model, text: &str) -> Vec<(usize, usize, &'static str
 /// an event, a work or a language).
 pub fn find(model: &Model, doc: &Doc) -> Vec<Found> {
     let gaz = Gazetteer::new(doc);
-    let spans = model.spans(doc, &gaz);
-    spans
-        .into_iter()
-        .map(|s| {
-            let label = match TYPES[s.kind] {
-                "PER" => "PERSON",
-                "ORG" => "ORG",
-                "LOC" => "GPE",
-                _ => "MISC",
-            };
-            let reason = explain(model, doc, &gaz, &s);
-            Found { tok: s.tok, label, reason }
-        })
-        .collect()
+    let spans = document::settle(doc, model.spans(doc, &gaz));
+    let mut out: Vec<Found> = Vec::with_capacity(spans.len());
+    for (k, (s, how)) in spans.iter().enumerate() {
+        let label = sayso_label(s.kind);
+        let reason = match *how {
+            Settled::Tagger => explain(model, doc, &gaz, s),
+            Settled::Surname(j) | Settled::Same(j) if j >= k => explain(model, doc, &gaz, s),
+            Settled::Surname(j) => format!("model: {label} — the surname of \"{}\"", words(doc, spans[j].0.tok)),
+            Settled::Same(j) => format!(
+                "model: {label} — as \"{}\" elsewhere in the text ({:.2})",
+                words(doc, spans[j].0.tok),
+                spans[j].0.confidence
+            ),
+        };
+        out.push(Found { tok: s.tok, label, reason });
+    }
+    out
+}
+
+/// Sayso's label for a model type (a place is a GPE until the rules say LOC).
+fn sayso_label(kind: usize) -> &'static str {
+    match TYPES[kind] {
+        "PER" => "PERSON",
+        "ORG" => "ORG",
+        "LOC" => "GPE",
+        _ => "MISC",
+    }
+}
+
+fn words(doc: &Doc, tok: (usize, usize)) -> String {
+    let (Some(a), Some(b)) = (doc.tokens.get(tok.0), doc.tokens.get(tok.1.saturating_sub(1))) else {
+        return String::new();
+    };
+    super::slice(&doc.chars, a.start(), b.end())
 }
 
 /// "model: ORG 0.93 — after 'shares of', capitalised, in the gazetteer (ORG)": the span's type,
@@ -104,12 +126,7 @@ fn explain(model: &Model, doc: &Doc, gaz: &Gazetteer, s: &model::Span) -> String
             break;
         }
     }
-    let label = match TYPES[s.kind] {
-        "PER" => "PERSON",
-        "LOC" => "GPE",
-        other => other,
-    };
-    format!("model: {label} {:.2} — {}", s.confidence, words.join(", "))
+    format!("model: {} {:.2} — {}", sayso_label(s.kind), s.confidence, words.join(", "))
 }
 
 /// Lets the model decide the named people, organisations and places among the rules' mentions:
