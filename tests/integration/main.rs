@@ -5,6 +5,7 @@ mod common;
 mod export_fixture;
 
 mod cli;
+mod detect_entities;
 mod detect_long;
 mod detect_props;
 mod detect_quotes;

@@ -27,7 +27,8 @@ use document::Settled;
 use features::{Gazetteer, PER_TOKEN};
 use std::sync::OnceLock;
 
-const WEIGHTS: &[u8] = include_bytes!("../../../assets/model/ner.bin");
+/// The shipped weights, as embedded (parsed by [`shipped`]).
+pub const WEIGHTS: &[u8] = include_bytes!("../../../assets/model/ner.bin");
 
 /// The shipped model, parsed on first use; `None` if the embedded file is not a model (the
 /// rules then work alone).
@@ -59,13 +60,18 @@ pub fn model_names(model: &Model, text: &str) -> Vec<(usize, usize, &'static str
 /// an event, a work or a language).
 pub fn find(model: &Model, doc: &Doc) -> Vec<Found> {
     let gaz = Gazetteer::new(doc);
-    let spans = document::settle(doc, model.spans(doc, &gaz));
+    let tagged = model.tag(doc, &gaz);
+    found(model, doc, &gaz, &tagged)
+}
+
+fn found(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged) -> Vec<Found> {
+    let spans = document::settle(doc, tagged.spans.clone());
     let mut out: Vec<Found> = Vec::with_capacity(spans.len());
     for (k, (s, how)) in spans.iter().enumerate() {
         let label = sayso_label(s.kind);
         let reason = match *how {
-            Settled::Tagger => explain(model, doc, &gaz, s),
-            Settled::Surname(j) | Settled::Same(j) if j >= k => explain(model, doc, &gaz, s),
+            Settled::Tagger => explain(model, doc, gaz, s),
+            Settled::Surname(j) | Settled::Same(j) if j >= k => explain(model, doc, gaz, s),
             Settled::Surname(j) => format!("model: {label} — the surname of \"{}\"", words(doc, spans[j].0.tok)),
             Settled::Same(j) => format!(
                 "model: {label} — as \"{}\" elsewhere in the text ({:.2})",
@@ -129,61 +135,101 @@ fn explain(model: &Model, doc: &Doc, gaz: &Gazetteer, s: &model::Span) -> String
     format!("model: {} {:.2} — {}", sayso_label(s.kind), s.confidence, words.join(", "))
 }
 
-/// Lets the model decide the named people, organisations and places among the rules' mentions:
+/// Lets the model decide the type of the named people, organisations and places; the rules keep
+/// where names start and end (titles, particles, "of" names, datelines are theirs):
 ///
-/// * a rule name with the model's exact span takes the model's type (a place keeps the rules'
-///   GPE or LOC);
-/// * a model name the rules cut differently replaces the rule names it overlaps;
-/// * a name of another kind (an event, a work: MISC) removes the rule names it overlaps and is
-///   not itself proposed;
-/// * a rule name the model finds no name in at all is dropped, unless a word list, a title or
-///   a speech verb vouches for it ([`vouched`]).
+/// * a rule name the model also found, or cut differently, takes the type the model gives its
+///   words (a place keeps the rules' GPE or LOC), unless the rules' type comes from a list or
+///   the name's own shape ([`rule_decides`]); read as another kind of name (an event, a work:
+///   MISC), it keeps the rules' type if [`vouched`] and is dropped if not;
+/// * a rule name the model finds no name in at all is dropped unless [`vouched`];
+/// * a model name no rule name overlaps is added.
 pub fn apply(doc: &Doc, ents: &mut Mentions) {
     let Some(model) = shipped() else { return };
-    let found = find(model, doc);
+    let gaz = Gazetteer::new(doc);
+    let tagged = model.tag(doc, &gaz);
+    let found = found(model, doc, &gaz, &tagged);
     let named = |m: &Ment| m.kind == MKind::Name && matches!(m.label, "PERSON" | "ORG" | "GPE" | "LOC" | "MISC");
+    // Which model name covers each token, to find a rule name's overlap without a search.
+    let mut cover = vec![usize::MAX; doc.tokens.len()];
+    for (k, f) in found.iter().enumerate() {
+        cover[f.tok.0..f.tok.1].iter_mut().for_each(|c| *c = k);
+    }
+    let mut used = vec![false; found.len()];
     let mut drop = vec![false; ents.list.len()];
-    let mut seen = vec![false; ents.list.len()];
-    let mut added = Vec::new();
-    // Mentions are in text order: one cursor skips those that end before each model name.
-    let mut from = 0;
-    for f in found {
-        while from < ents.list.len() && ents.list[from].tok.1 <= f.tok.0 {
-            from += 1;
-        }
-        let mut exact = None;
-        let mut overlapping = Vec::new();
-        for (k, m) in ents.list.iter().enumerate().skip(from) {
-            if m.tok.0 >= f.tok.1 {
-                break;
-            }
-            if !named(m) || m.tok.1 <= f.tok.0 {
-                continue;
-            }
-            seen[k] = true;
-            if m.tok == f.tok && f.label != "MISC" {
-                exact = Some(k);
-            } else if m.canonical.is_none() || f.label != "MISC" {
-                overlapping.push(k);
+    // "Metro Vancouver": a model name that the rules split into several names, each inside it,
+    // is one name; the pieces go.
+    let mut pieces = vec![0usize; found.len()];
+    let mut outside = vec![false; found.len()];
+    // A title among the pieces ("Afghan Ambassador to the United States Hamdullah Mohib") means
+    // the rules read a structure the model does not: no join.
+    for m in ents.list.iter().filter(|m| named(m) || m.kind == MKind::Title) {
+        for &c in cover.get(m.tok.0..m.tok.1).unwrap_or(&[]) {
+            if c != usize::MAX {
+                let f = &found[c];
+                if m.kind == MKind::Title || m.tok.0 < f.tok.0 || m.tok.1 > f.tok.1 || m.tok == f.tok {
+                    outside[c] = true;
+                }
             }
         }
-        if let Some(k) = exact {
-            let m = &mut ents.list[k];
-            m.label = if f.label == "GPE" && m.label == "LOC" { "LOC" } else { f.label };
-            m.reason = Reason::Owned(f.reason);
+        if let Some(&c) = cover.get(m.tok.0).filter(|&&c| c != usize::MAX && named(m)) {
+            pieces[c] += 1;
+        }
+    }
+    let joins: Vec<bool> =
+        (0..found.len()).map(|c| pieces[c] >= 2 && !outside[c] && found[c].label != "MISC").collect();
+    for (k, m) in ents.list.iter_mut().enumerate() {
+        if !named(m) {
             continue;
         }
-        for &k in &overlapping {
+        if cover.get(m.tok.0).is_some_and(|&c| c != usize::MAX && joins[c]) {
             drop[k] = true;
-        }
-        if f.label == "MISC" {
             continue;
         }
-        let start = doc.tokens[f.tok.0].start();
-        let end = doc.tokens[f.tok.1 - 1].end();
-        added.push(Ment {
-            start,
-            end,
+        let overlaps: Option<usize> =
+            cover.get(m.tok.0..m.tok.1).and_then(|c| c.iter().copied().find(|&f| f != usize::MAX));
+        let Some(f) = overlaps else {
+            drop[k] = !vouched(doc, m);
+            continue;
+        };
+        for &c in cover.get(m.tok.0..m.tok.1).unwrap_or(&[]) {
+            if c != usize::MAX {
+                used[c] = true;
+            }
+        }
+        let (label, reason) = if found[f].tok == m.tok {
+            (found[f].label, found[f].reason.clone())
+        } else {
+            let (kind, confidence) = tagged.type_of(m.tok);
+            let span = model::Span { tok: m.tok, kind, confidence };
+            (sayso_label(kind), explain(model, doc, &gaz, &span))
+        };
+        if label == "MISC" {
+            drop[k] = !vouched(doc, m);
+            continue;
+        }
+        if rule_decides(m) {
+            // The model agreeing is worth saying; disagreeing, it yields.
+            if label == m.label {
+                m.reason = Reason::Owned(reason);
+            }
+            continue;
+        }
+        m.label = if label == "GPE" && m.label == "LOC" { "LOC" } else { label };
+        m.reason = Reason::Owned(reason);
+    }
+    if drop.iter().any(|&d| d) {
+        remove(&mut ents.list, &drop);
+    }
+    let added: Vec<Ment> = found
+        .into_iter()
+        .zip(used)
+        .enumerate()
+        .filter(|(c, (f, used))| (!used || joins[*c]) && f.label != "MISC")
+        .map(|(_, x)| x)
+        .map(|(f, _)| Ment {
+            start: doc.tokens[f.tok.0].start(),
+            end: doc.tokens[f.tok.1 - 1].end(),
             tok: f.tok,
             label: f.label,
             kind: MKind::Name,
@@ -191,16 +237,8 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
             title: None,
             quote: ents.tok_quote.get(f.tok.0),
             reason: Reason::Owned(f.reason),
-        });
-    }
-    for (k, m) in ents.list.iter().enumerate() {
-        if named(m) && !seen[k] && !vouched(doc, m) {
-            drop[k] = true;
-        }
-    }
-    if drop.iter().any(|&d| d) {
-        remove(&mut ents.list, &drop);
-    }
+        })
+        .collect();
     if !added.is_empty() {
         ents.list.extend(added);
         let order = text_order(&ents.list);
@@ -211,11 +249,27 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
     }
 }
 
+/// A rule name whose type the rules know better than the model: a gazetteer name, or one whose
+/// words say what it is ("… Party", "State of …", "… and Eastern Europe" after an acronym).
+fn rule_decides(m: &Ment) -> bool {
+    const SHAPES: [&str; 4] = ["organisation name", "place name", "name of the form", "name of an institution"];
+    m.canonical.is_some() || matches!(&m.reason, Reason::Borrowed(r) if SHAPES.iter().any(|p| r.starts_with(p)))
+}
+
 /// A rule name that stands without the model: a gazetteer name, a name after a title, a name
-/// before a speech verb, or a name inside a longer one.
+/// before a speech verb, a name inside a longer one, a name of several capitalised words, an
+/// acronym, or the employer after a role ("a spokesman for Hidroelectrica"). What is left is a
+/// single capitalised word the model read as no name ("Image", "Leaving" opening a headline).
 fn vouched(doc: &Doc, m: &Ment) -> bool {
-    m.canonical.is_some()
+    let words = (m.tok.0..m.tok.1).filter(|&i| doc.is_word(i)).count();
+    let employer = m.tok.0 >= 2
+        && matches!(doc.lower(m.tok.0 - 1), "for" | "of" | "at")
+        && doc.has(m.tok.0 - 2, super::lexicon::F_PERSON_ROLES | super::lexicon::F_ROLE_NOUNS);
+    employer
+        || m.canonical.is_some()
         || m.title.is_some()
+        || words >= 2
+        || doc.tokens.get(m.tok.0).is_some_and(|t| t.all_caps)
         || doc.has(m.tok.1, super::lexicon::F_CUE)
         || matches!(&m.reason, Reason::Borrowed(r) if r.starts_with("name inside") || r.starts_with("place inside"))
 }

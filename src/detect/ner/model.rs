@@ -30,7 +30,7 @@ pub struct Span {
     pub tok: (usize, usize),
     /// Index into [`TYPES`].
     pub kind: usize,
-    /// The lowest probability the model gave any of the span's tags.
+    /// The probability of its type against the other types (softmax over the span's scores).
     pub confidence: f32,
 }
 
@@ -107,11 +107,13 @@ impl Model {
         self.weights.get(b as usize * CLASSES + c).map_or(0, |&w| i32::from(w))
     }
 
-    /// Tags every token greedily, left to right, and returns the names found.
-    pub fn spans(&self, doc: &Doc, gaz: &Gazetteer) -> Vec<Span> {
+    /// Tags every token greedily, left to right, and returns the names found with every token's
+    /// class scores. Where a name starts is decided word by word; its type is then chosen over
+    /// all its words ([`Tagged::type_of`]), so "Corp" in "Acme Corp" has its say.
+    pub fn tag(&self, doc: &Doc, gaz: &Gazetteer) -> Tagged {
         let n = doc.tokens.len();
         let mut tags = vec![OUTSIDE; n];
-        let mut probs = vec![1f32; n];
+        let mut scores: Vec<[i32; CLASSES]> = vec![[0; CLASSES]; n];
         let mut feats = [0u32; PER_TOKEN];
         for i in 0..n {
             let prev = prev_tag(doc, i, &tags);
@@ -119,24 +121,39 @@ impl Model {
                 continue;
             }
             features::features(doc, gaz, i, prev, &mut feats);
-            let scores = self.scores(&feats);
-            let best = best_allowed(&scores, prev);
-            tags[i] = best;
-            probs[i] = self.probability(&scores, prev, best);
+            scores[i] = self.scores(&feats);
+            tags[i] = best_allowed(&scores[i], prev);
         }
-        collect_spans(doc, &tags, &probs)
+        let mut tagged = Tagged { spans: collect_spans(doc, &tags), scores, scale: self.scale };
+        for k in 0..tagged.spans.len() {
+            let (kind, confidence) = tagged.type_of(tagged.spans[k].tok);
+            tagged.spans[k].kind = kind;
+            tagged.spans[k].confidence = confidence;
+        }
+        tagged
     }
+}
 
-    /// Softmax probability of class `c` among the tags allowed after `prev`.
-    pub fn probability(&self, scores: &[i32; CLASSES], prev: u8, c: u8) -> f32 {
-        let top = scores[usize::from(c)];
-        let mut sum = 0f32;
-        for (t, &s) in scores.iter().enumerate() {
-            if allowed(prev, t as u8) {
-                sum += ((s - top) as f32 * self.scale).exp();
-            }
+/// What the tagger made of a document: its names and the scores behind them.
+pub struct Tagged {
+    pub spans: Vec<Span>,
+    scores: Vec<[i32; CLASSES]>,
+    scale: f32,
+}
+
+impl Tagged {
+    /// The type of the words `tok` read as one name (the B score of the first word plus the I
+    /// scores of the rest, per type) and its probability against the other types.
+    pub fn type_of(&self, tok: (usize, usize)) -> (usize, f32) {
+        let Some(words) = self.scores.get(tok.0..tok.1).filter(|w| !w.is_empty()) else { return (0, 0.0) };
+        let mut sums = [0f32; TYPES.len()];
+        for (k, sum) in sums.iter_mut().enumerate() {
+            let rest: i32 = words[1..].iter().map(|x| x[2 + 2 * k]).sum();
+            *sum = (words[0][1 + 2 * k] + rest) as f32 * self.scale;
         }
-        1.0 / sum.max(1.0)
+        let best = (0..TYPES.len()).fold(0, |a, k| if sums[k] > sums[a] { k } else { a });
+        let total: f32 = sums.iter().map(|&x| (x - sums[best]).exp()).sum();
+        (best, 1.0 / total.max(1.0))
     }
 }
 
@@ -151,9 +168,9 @@ pub fn best_allowed(scores: &[i32; CLASSES], prev: u8) -> u8 {
     best
 }
 
-/// Names from a tag sequence: a B and the I's of the same type after it, in one sentence, not
-/// ending on punctuation or a connector.
-fn collect_spans(doc: &Doc, tags: &[u8], probs: &[f32]) -> Vec<Span> {
+/// Names from a tag sequence: a B and the I's of the same type after it, not ending on
+/// punctuation. Type and confidence are settled by the caller.
+fn collect_spans(doc: &Doc, tags: &[u8]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tags.len() {
@@ -170,8 +187,7 @@ fn collect_spans(doc: &Doc, tags: &[u8], probs: &[f32]) -> Vec<Span> {
         while last > i + 1 && !doc.is_word(last - 1) {
             last -= 1;
         }
-        let confidence = probs[i..last].iter().copied().fold(1f32, f32::min);
-        out.push(Span { tok: (i, last), kind: usize::from((t - 1) / 2), confidence });
+        out.push(Span { tok: (i, last), kind: usize::from((t - 1) / 2), confidence: 1.0 });
         i = e;
     }
     out

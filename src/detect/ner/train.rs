@@ -403,7 +403,7 @@ mod tests {
         let s = read_conll_io("-DOCSTART- O\n\nThe O\nBank I-ORG\nof I-ORG\nEngland I-ORG\nsaid O\n\n");
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].text, "The Bank of England said");
-        assert_eq!(s[0].names, vec![(4, 20, 1)]);
+        assert_eq!(s[0].names, vec![(4, 19, 1)]);
     }
 
     #[test]
