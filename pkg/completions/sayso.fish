@@ -31,7 +31,8 @@ complete -c sayso -n "__fish_sayso_needs_command" -a "check" -d 'Validate a proj
 complete -c sayso -n "__fish_sayso_needs_command" -a "reanchor" -d 'Find annotations\' words again after a project\'s article text was edited by hand'
 complete -c sayso -n "__fish_sayso_needs_command" -a "detect" -d 'Detect quotes, speakers and entities in articles; one JSON object per file and line'
 complete -c sayso -n "__fish_sayso_needs_command" -a "annotate" -d 'Import articles, run detection, and save them as one project of suggestions'
-complete -c sayso -n "__fish_sayso_needs_command" -a "eval" -d 'Score the detector against PolNeAR-style brat gold (a folder with text/ and attributions/)'
+complete -c sayso -n "__fish_sayso_needs_command" -a "eval" -d 'Score the detector against PolNeAR-style brat gold (a folder with text/ and attributions/); `eval ner` scores named entities'
+complete -c sayso -n "__fish_sayso_needs_command" -a "train" -d 'Train a learned model from annotated data'
 complete -c sayso -n "__fish_sayso_needs_command" -a "export" -d 'Export a project for other tools'
 complete -c sayso -n "__fish_sayso_needs_command" -a "insights" -d 'Count who is quoted how often (by outlet, over time, by kind): one CSV file per table'
 complete -c sayso -n "__fish_sayso_needs_command" -a "import" -d 'Bring annotations from another tool (brat, doccano, spacy) into a new project'
@@ -53,11 +54,35 @@ complete -c sayso -n "__fish_sayso_using_subcommand annotate" -l out -r -F
 complete -c sayso -n "__fish_sayso_using_subcommand annotate" -l threads -d 'Threads to detect on (default: every core); the project is the same for any number' -r
 complete -c sayso -n "__fish_sayso_using_subcommand annotate" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
 complete -c sayso -n "__fish_sayso_using_subcommand annotate" -s h -l help -d 'Print help'
-complete -c sayso -n "__fish_sayso_using_subcommand eval" -l gold -r -F
-complete -c sayso -n "__fish_sayso_using_subcommand eval" -l errors -d 'Also write every missed, spurious and wrongly attributed case to this file (JSON lines)' -r -F
-complete -c sayso -n "__fish_sayso_using_subcommand eval" -l json
-complete -c sayso -n "__fish_sayso_using_subcommand eval" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
-complete -c sayso -n "__fish_sayso_using_subcommand eval" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and not __fish_seen_subcommand_from ner help" -l gold -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and not __fish_seen_subcommand_from ner help" -l errors -d 'Also write every missed, spurious and wrongly attributed case to this file (JSON lines)' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and not __fish_seen_subcommand_from ner help" -l json
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and not __fish_seen_subcommand_from ner help" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and not __fish_seen_subcommand_from ner help" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and not __fish_seen_subcommand_from ner help" -f -a "ner" -d 'Score named people, organisations and places (PER, ORG, LOC) against UNER (.iob2) or GUM (gold.jsonl) gold'
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and not __fish_seen_subcommand_from ner help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l gold -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l peer -d 'Also score a peer\'s entities: a folder of JSON files, one per gold document (`<id>.json` with `entities[{start, end, label}]`, as `peer.py` writes them)' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l write-texts -d 'Write each gold document\'s text to this folder (`<id>.txt`), for running a peer on it' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l model -d 'Score this entity model file alone instead of the built-in one (the "model" rows)' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l errors -d 'Also write every missed and spurious name to this file (JSON lines)' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l json
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from help" -f -a "ner" -d 'Score named people, organisations and places (PER, ORG, LOC) against UNER (.iob2) or GUM (gold.jsonl) gold'
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sayso -n "__fish_sayso_using_subcommand train; and not __fish_seen_subcommand_from ner help" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand train; and not __fish_seen_subcommand_from ner help" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand train; and not __fish_seen_subcommand_from ner help" -f -a "ner" -d 'Train the entity model on open data: `uner-ewt/train.iob2`, `uner-ewt/test.iob2` and `wikigold/wikigold.conll.txt` under DATA (`uner-ewt/dev.iob2` is left for tuning), and GUM\'s openly licensed genres (not news) when --gum is given. Deterministic: the same data gives the same bytes'
+complete -c sayso -n "__fish_sayso_using_subcommand train; and not __fish_seen_subcommand_from ner help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sayso -n "__fish_sayso_using_subcommand train; and __fish_seen_subcommand_from ner" -l data -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand train; and __fish_seen_subcommand_from ner" -l gum -d 'A folder of GUM\'s `dep/*.conllu` files (github amir-zeldes/gum)' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand train; and __fish_seen_subcommand_from ner" -l out -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand train; and __fish_seen_subcommand_from ner" -l epochs -d 'Passes over the data' -r
+complete -c sayso -n "__fish_sayso_using_subcommand train; and __fish_seen_subcommand_from ner" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
+complete -c sayso -n "__fish_sayso_using_subcommand train; and __fish_seen_subcommand_from ner" -s h -l help -d 'Print help'
+complete -c sayso -n "__fish_sayso_using_subcommand train; and __fish_seen_subcommand_from help" -f -a "ner" -d 'Train the entity model on open data: `uner-ewt/train.iob2`, `uner-ewt/test.iob2` and `wikigold/wikigold.conll.txt` under DATA (`uner-ewt/dev.iob2` is left for tuning), and GUM\'s openly licensed genres (not news) when --gum is given. Deterministic: the same data gives the same bytes'
+complete -c sayso -n "__fish_sayso_using_subcommand train; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sayso -n "__fish_sayso_using_subcommand export" -l format -d 'spacy, doccano, brat, csv, conll or labelstudio' -r
 complete -c sayso -n "__fish_sayso_using_subcommand export" -l out -d 'A file, or a folder for brat' -r -F
 complete -c sayso -n "__fish_sayso_using_subcommand export" -l include-suggestions -d 'Also export unreviewed suggestions (with their status); rejected ones never are'
@@ -76,14 +101,17 @@ complete -c sayso -n "__fish_sayso_using_subcommand completions" -s h -l help -d
 complete -c sayso -n "__fish_sayso_using_subcommand man" -l out -d 'A folder for all the pages, e.g. ~/.local/share/man/man1' -r -F
 complete -c sayso -n "__fish_sayso_using_subcommand man" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'
 complete -c sayso -n "__fish_sayso_using_subcommand man" -s h -l help -d 'Print help'
-complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "check" -d 'Validate a project file and print a one-line summary (non-zero exit on a bad file)'
-complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "reanchor" -d 'Find annotations\' words again after a project\'s article text was edited by hand'
-complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "detect" -d 'Detect quotes, speakers and entities in articles; one JSON object per file and line'
-complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "annotate" -d 'Import articles, run detection, and save them as one project of suggestions'
-complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "eval" -d 'Score the detector against PolNeAR-style brat gold (a folder with text/ and attributions/)'
-complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "export" -d 'Export a project for other tools'
-complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "insights" -d 'Count who is quoted how often (by outlet, over time, by kind): one CSV file per table'
-complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "import" -d 'Bring annotations from another tool (brat, doccano, spacy) into a new project'
-complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "completions" -d 'Print a shell completion script: `sayso completions bash > ~/.local/share/bash-completion/completions/sayso`'
-complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "man" -d 'Print the manual page (roff): `sayso man > sayso.1 && man ./sayso.1`; with `--out`, write it and a page for each command (sayso-detect.1, …) into a folder'
-complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval export insights import completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "check" -d 'Validate a project file and print a one-line summary (non-zero exit on a bad file)'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "reanchor" -d 'Find annotations\' words again after a project\'s article text was edited by hand'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "detect" -d 'Detect quotes, speakers and entities in articles; one JSON object per file and line'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "annotate" -d 'Import articles, run detection, and save them as one project of suggestions'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "eval" -d 'Score the detector against PolNeAR-style brat gold (a folder with text/ and attributions/); `eval ner` scores named entities'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "train" -d 'Train a learned model from annotated data'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "export" -d 'Export a project for other tools'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "insights" -d 'Count who is quoted how often (by outlet, over time, by kind): one CSV file per table'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "import" -d 'Bring annotations from another tool (brat, doccano, spacy) into a new project'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "completions" -d 'Print a shell completion script: `sayso completions bash > ~/.local/share/bash-completion/completions/sayso`'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "man" -d 'Print the manual page (roff): `sayso man > sayso.1 && man ./sayso.1`; with `--out`, write it and a page for each command (sayso-detect.1, …) into a folder'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and not __fish_seen_subcommand_from check reanchor detect annotate eval train export insights import completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and __fish_seen_subcommand_from eval" -f -a "ner" -d 'Score named people, organisations and places (PER, ORG, LOC) against UNER (.iob2) or GUM (gold.jsonl) gold'
+complete -c sayso -n "__fish_sayso_using_subcommand help; and __fish_seen_subcommand_from train" -f -a "ner" -d 'Train the entity model on open data: `uner-ewt/train.iob2`, `uner-ewt/test.iob2` and `wikigold/wikigold.conll.txt` under DATA (`uner-ewt/dev.iob2` is left for tuning), and GUM\'s openly licensed genres (not news) when --gum is given. Deterministic: the same data gives the same bytes'

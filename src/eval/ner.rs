@@ -342,7 +342,8 @@ pub fn evaluate(
     peer: Option<&Path>,
     mut cases: Option<&mut Vec<Case>>,
 ) -> Result<Report, String> {
-    let model = model.or_else(|| detect::ner::shipped());
+    let shipped = detect::ner::shipped();
+    let model = model.or(shipped);
     let mut sayso = SystemScores { system: "sayso".into(), ..Default::default() };
     let mut alone = SystemScores { system: "model".into(), ..Default::default() };
     let mut other = SystemScores { system: "peer".into(), ..Default::default() };

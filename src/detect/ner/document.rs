@@ -56,17 +56,17 @@ fn same_words(doc: &Doc, out: &mut [(Span, Settled)]) {
             v.1[s.kind] = k;
         }
     }
-    for k in 0..out.len() {
-        let Some((conf, best)) = votes.get(&key(doc, &out[k].0)) else { continue };
-        let mut kind = out[k].0.kind;
+    for (s, how) in out.iter_mut() {
+        let Some((conf, best)) = votes.get(&key(doc, s)) else { continue };
+        let mut kind = s.kind;
         for t in 0..4 {
             if conf[t] > conf[kind] {
                 kind = t;
             }
         }
-        if kind != out[k].0.kind {
-            out[k].0.kind = kind;
-            out[k].1 = Settled::Same(best[kind]);
+        if kind != s.kind {
+            s.kind = kind;
+            *how = Settled::Same(best[kind]);
         }
     }
 }

@@ -36,7 +36,7 @@ pub struct Span {
 
 /// Whether tag `t` may follow tag `prev` (an I-X only continues an X).
 pub fn allowed(prev: u8, t: u8) -> bool {
-    t == OUTSIDE || t % 2 == 1 || prev != OUTSIDE && (prev + 1) / 2 == t.div_ceil(2)
+    t == OUTSIDE || t % 2 == 1 || prev != OUTSIDE && prev.div_ceil(2) == t.div_ceil(2)
 }
 
 /// Whether token `i` is scored at all, given the tag before it.
@@ -175,7 +175,7 @@ fn collect_spans(doc: &Doc, tags: &[u8]) -> Vec<Span> {
     let mut i = 0;
     while i < tags.len() {
         let t = tags[i];
-        if t == OUTSIDE || t % 2 == 0 {
+        if t == OUTSIDE || t.is_multiple_of(2) {
             i += 1;
             continue;
         }
