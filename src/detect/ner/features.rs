@@ -132,7 +132,10 @@ fn place_at(doc: &Doc, i: usize) -> Option<usize> {
     let mut used = 0;
     let mut best = None;
     for j in i..(i + places.max_words).min(doc.tokens.len()) {
-        if doc.tokens[j].sent() != sent {
+        // A place name runs on over capitalised words and short particles ("Rio de Janeiro"):
+        // anything else ends the search, so most words cost one lookup.
+        let tj = doc.tokens[j];
+        if tj.sent() != sent || j > i && !(tj.cap || doc.lower(j).len() <= 3 && tj.kind == Kind::Word) {
             break;
         }
         let w = doc.lower(j).as_bytes();

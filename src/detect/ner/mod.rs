@@ -37,18 +37,21 @@ pub fn shipped() -> Option<&'static Model> {
     MODEL.get_or_init(|| Model::from_bytes(WEIGHTS)).as_ref()
 }
 
-/// A name the model found in a document: token span, Sayso label and the reason shown.
-pub struct Found {
+/// A name the model found in a document: token span, Sayso label, and what its reason is made
+/// of (written only for the names that are kept, by [`Found::reason`]).
+struct Found {
     pub tok: (usize, usize),
     pub label: &'static str,
-    pub reason: String,
+    span: model::Span,
+    how: Settled,
 }
 
 /// The names `model` alone finds in `text`: code-point span and Sayso label (for measuring a
 /// model apart from the rules).
 pub fn model_names(model: &Model, text: &str) -> Vec<(usize, usize, &'static str)> {
     let doc = Doc::new(text);
-    let found = find(model, &doc);
+    let gaz = Gazetteer::new(&doc);
+    let found = found(&doc, &model.tag(&doc, &gaz));
     found
         .iter()
         .filter(|f| f.label != "MISC")
@@ -56,32 +59,31 @@ pub fn model_names(model: &Model, text: &str) -> Vec<(usize, usize, &'static str
         .collect()
 }
 
-/// The names `model` finds in `doc`, typed and explained (MISC: a name of another kind, such as
-/// an event, a work or a language).
-pub fn find(model: &Model, doc: &Doc) -> Vec<Found> {
-    let gaz = Gazetteer::new(doc);
-    let tagged = model.tag(doc, &gaz);
-    found(model, doc, &gaz, &tagged)
+/// The tagger's names, settled against each other (MISC: a name of another kind, such as an
+/// event, a work or a language).
+fn found(doc: &Doc, tagged: &model::Tagged) -> Vec<Found> {
+    document::settle(doc, tagged.spans.clone())
+        .into_iter()
+        .map(|(span, how)| Found { tok: span.tok, label: sayso_label(span.kind), span, how })
+        .collect()
 }
 
-fn found(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged) -> Vec<Found> {
-    let spans = document::settle(doc, tagged.spans.clone());
-    let mut out: Vec<Found> = Vec::with_capacity(spans.len());
-    for (k, (s, how)) in spans.iter().enumerate() {
-        let label = sayso_label(s.kind);
-        let reason = match *how {
-            Settled::Tagger => explain(model, doc, gaz, s),
-            Settled::Surname(j) | Settled::Same(j) if j >= k => explain(model, doc, gaz, s),
-            Settled::Surname(j) => format!("model: {label} — the surname of \"{}\"", words(doc, spans[j].0.tok)),
+impl Found {
+    /// The reason shown for name `k` of `all`.
+    fn reason(all: &[Found], k: usize, model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged) -> String {
+        let f = &all[k];
+        match f.how {
+            Settled::Surname(j) | Settled::Same(j) if j >= k => explain(model, doc, gaz, tagged, &f.span),
+            Settled::Tagger => explain(model, doc, gaz, tagged, &f.span),
+            Settled::Surname(j) => format!("model: {} — the surname of \"{}\"", f.label, words(doc, all[j].tok)),
             Settled::Same(j) => format!(
-                "model: {label} — as \"{}\" elsewhere in the text ({:.2})",
-                words(doc, spans[j].0.tok),
-                spans[j].0.confidence
+                "model: {} — as \"{}\" elsewhere in the text ({:.2})",
+                f.label,
+                words(doc, all[j].tok),
+                all[j].span.confidence
             ),
-        };
-        out.push(Found { tok: s.tok, label, reason });
+        }
     }
-    out
 }
 
 /// Sayso's label for a model type (a place is a GPE until the rules say LOC).
@@ -104,11 +106,17 @@ fn words(doc: &Doc, tok: (usize, usize)) -> String {
 /// "model: ORG 0.93 — after 'shares of', capitalised, in the gazetteer (ORG)": the span's type,
 /// its probability and the three features of its first word that favoured the type most over
 /// the runner-up.
-fn explain(model: &Model, doc: &Doc, gaz: &Gazetteer, s: &model::Span) -> String {
+fn explain(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged, s: &model::Span) -> String {
     let i = s.tok.0;
-    let mut feats = [0u32; PER_TOKEN];
-    // A name opens after a word outside any name (or at a sentence start): previous tag O.
-    features::features(doc, gaz, i, model::OUTSIDE, &mut feats);
+    let feats = match tagged.features_of(i) {
+        Some(f) => *f,
+        None => {
+            // A name opens after a word outside any name (or at a sentence start): previous tag O.
+            let mut f = [0u32; PER_TOKEN];
+            features::features(doc, gaz, i, model::OUTSIDE, &mut f);
+            f
+        }
+    };
     let scores = model.scores(&feats);
     let chosen = 1 + 2 * s.kind;
     // The best other tag a name's first word could have had: outside, or the start of another type.
@@ -148,7 +156,7 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
     let Some(model) = shipped() else { return };
     let gaz = Gazetteer::new(doc);
     let tagged = model.tag(doc, &gaz);
-    let found = found(model, doc, &gaz, &tagged);
+    let found = found(doc, &tagged);
     let named = |m: &Ment| m.kind == MKind::Name && matches!(m.label, "PERSON" | "ORG" | "GPE" | "LOC" | "MISC");
     // Which model name covers each token, to find a rule name's overlap without a search.
     let mut cover = vec![usize::MAX; doc.tokens.len()];
@@ -197,37 +205,36 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
                 used[c] = true;
             }
         }
-        let (label, reason) = if found[f].tok == m.tok {
-            (found[f].label, found[f].reason.clone())
+        let exact = found[f].tok == m.tok;
+        let (label, span) = if exact {
+            (found[f].label, found[f].span.clone())
         } else {
             let (kind, confidence) = tagged.type_of(m.tok);
-            let span = model::Span { tok: m.tok, kind, confidence };
-            (sayso_label(kind), explain(model, doc, &gaz, &span))
+            (sayso_label(kind), model::Span { tok: m.tok, kind, confidence })
         };
         if label == "MISC" {
             drop[k] = !vouched(doc, m);
             continue;
         }
-        if rule_decides(m) {
-            // The model agreeing is worth saying; disagreeing, it yields.
-            if label == m.label {
-                m.reason = Reason::Owned(reason);
-            }
+        // The rules' type stands where they know better; the model agreeing is worth saying.
+        if rule_decides(m) && label != m.label {
             continue;
         }
-        m.label = if label == "GPE" && m.label == "LOC" { "LOC" } else { label };
+        let reason = if exact { Found::reason(&found, f, model, doc, &gaz, &tagged) } else { explain(model, doc, &gaz, &tagged, &span) };
+        if !rule_decides(m) {
+            m.label = if label == "GPE" && m.label == "LOC" { "LOC" } else { label };
+        }
         m.reason = Reason::Owned(reason);
     }
     if drop.iter().any(|&d| d) {
         remove(&mut ents.list, &drop);
     }
-    let added: Vec<Ment> = found
-        .into_iter()
-        .zip(used)
-        .enumerate()
-        .filter(|(c, (f, used))| (!used || joins[*c]) && f.label != "MISC")
-        .map(|(_, x)| x)
-        .map(|(f, _)| Ment {
+    let mut added: Vec<Ment> = Vec::new();
+    for (c, f) in found.iter().enumerate() {
+        if (used[c] && !joins[c]) || f.label == "MISC" {
+            continue;
+        }
+        added.push(Ment {
             start: doc.tokens[f.tok.0].start(),
             end: doc.tokens[f.tok.1 - 1].end(),
             tok: f.tok,
@@ -236,9 +243,9 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
             canonical: None,
             title: None,
             quote: ents.tok_quote.get(f.tok.0),
-            reason: Reason::Owned(f.reason),
-        })
-        .collect();
+            reason: Reason::Owned(Found::reason(&found, c, model, doc, &gaz, &tagged)),
+        });
+    }
     if !added.is_empty() {
         ents.list.extend(added);
         let order = text_order(&ents.list);

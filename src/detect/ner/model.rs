@@ -115,6 +115,7 @@ impl Model {
         let mut tags = vec![OUTSIDE; n];
         let mut scores: Vec<[i32; CLASSES]> = vec![[0; CLASSES]; n];
         let mut feats = [0u32; PER_TOKEN];
+        let mut first_words = Vec::new();
         for i in 0..n {
             let prev = prev_tag(doc, i, &tags);
             if !candidate(doc, i, prev) {
@@ -123,8 +124,12 @@ impl Model {
             features::features(doc, gaz, i, prev, &mut feats);
             scores[i] = self.scores(&feats);
             tags[i] = best_allowed(&scores[i], prev);
+            // A name's first word: its features explain the name later.
+            if tags[i] % 2 == 1 {
+                first_words.push((i, feats));
+            }
         }
-        let mut tagged = Tagged { spans: collect_spans(doc, &tags), scores, scale: self.scale };
+        let mut tagged = Tagged { spans: collect_spans(doc, &tags), scores, scale: self.scale, first_words };
         for k in 0..tagged.spans.len() {
             let (kind, confidence) = tagged.type_of(tagged.spans[k].tok);
             tagged.spans[k].kind = kind;
@@ -139,9 +144,17 @@ pub struct Tagged {
     pub spans: Vec<Span>,
     scores: Vec<[i32; CLASSES]>,
     scale: f32,
+    /// The feature buckets of each name's first word, by token, in text order.
+    first_words: Vec<(usize, [u32; PER_TOKEN])>,
 }
 
 impl Tagged {
+    /// The features token `i` was tagged with, if it opened a name.
+    pub fn features_of(&self, i: usize) -> Option<&[u32; PER_TOKEN]> {
+        let k = self.first_words.binary_search_by_key(&i, |f| f.0).ok()?;
+        Some(&self.first_words[k].1)
+    }
+
     /// The type of the words `tok` read as one name (the B score of the first word plus the I
     /// scores of the rest, per type) and its probability against the other types.
     pub fn type_of(&self, tok: (usize, usize)) -> (usize, f32) {
