@@ -220,7 +220,11 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
         if rule_decides(m) && label != m.label {
             continue;
         }
-        let reason = if exact { Found::reason(&found, f, model, doc, &gaz, &tagged) } else { explain(model, doc, &gaz, &tagged, &span) };
+        let reason = if exact {
+            Found::reason(&found, f, model, doc, &gaz, &tagged)
+        } else {
+            explain(model, doc, &gaz, &tagged, &span)
+        };
         if !rule_decides(m) {
             m.label = if label == "GPE" && m.label == "LOC" { "LOC" } else { label };
         }
@@ -257,10 +261,12 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
 }
 
 /// A rule name whose type the rules know better than the model: a gazetteer name, or one whose
-/// words say what it is ("… Party", "State of …", "… and Eastern Europe" after an acronym).
+/// words say what it is ("… Party", "State of …", "… and Eastern Europe" after an acronym, a
+/// listed given name and a surname).
 fn rule_decides(m: &Ment) -> bool {
-    const SHAPES: [&str; 4] = ["organisation name", "place name", "name of the form", "name of an institution"];
-    m.canonical.is_some() || matches!(&m.reason, Reason::Borrowed(r) if SHAPES.iter().any(|p| r.starts_with(p)))
+    const SHAPES: [&str; 5] =
+        ["organisation name", "place name", "name of the form", "name of an institution", "starts with the given name"];
+    m.canonical.is_some() || SHAPES.iter().any(|p| m.reason.starts_with(p))
 }
 
 /// A rule name that stands without the model: a gazetteer name, a name after a title, a name
