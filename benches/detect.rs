@@ -1,5 +1,6 @@
 //! Detection throughput (MB/s, one core) on news text, and linearity: one 800 KB document (and
-//! one four times longer) against 200 separate 4 KB articles of the same text.
+//! one four times longer) against 200 separate 4 KB articles of the same text; and the time to
+//! parse the entity model's weights.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -63,6 +64,13 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(huge.len() as u64));
     g.bench_function("one 3.2 MB document", |b| b.iter(|| sayso::detect::detect(black_box(&huge))));
     g.finish();
+    // Parsing the entity model's weights, once per process on first use (must stay under 50 ms).
+    let mut load = c.benchmark_group("entity model");
+    load.sample_size(10);
+    load.bench_function("parse the weights", |b| {
+        b.iter(|| sayso::detect::ner::Model::from_bytes(black_box(sayso::detect::ner::WEIGHTS)))
+    });
+    load.finish();
 }
 
 criterion_group!(benches, bench);

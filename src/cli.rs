@@ -91,6 +91,52 @@ pub fn command(no_color: bool) -> clap::Command {
     if no_color { command.color(clap::ColorChoice::Never) } else { command }
 }
 
+/// What `sayso eval` scores besides attribution.
+#[derive(Subcommand, Debug)]
+pub enum EvalWhat {
+    /// Score named people, organisations and places (PER, ORG, LOC) against UNER (.iob2) or GUM
+    /// (gold.jsonl) gold.
+    Ner {
+        #[arg(long)]
+        gold: PathBuf,
+        /// Also score a peer's entities: a folder of JSON files, one per gold document
+        /// (`<id>.json` with `entities[{start, end, label}]`, as `peer.py` writes them).
+        #[arg(long)]
+        peer: Option<PathBuf>,
+        /// Write each gold document's text to this folder (`<id>.txt`), for running a peer on it.
+        #[arg(long)]
+        write_texts: Option<PathBuf>,
+        /// Score this entity model file alone instead of the built-in one (the "model" rows).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Also write every missed and spurious name to this file (JSON lines).
+        #[arg(long)]
+        errors: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// What `sayso train` trains.
+#[derive(Subcommand, Debug)]
+pub enum TrainWhat {
+    /// Train the entity model on open data: `uner-ewt/train.iob2`, `uner-ewt/test.iob2` and
+    /// `wikigold/wikigold.conll.txt` under DATA (`uner-ewt/dev.iob2` is left for tuning), and GUM's openly licensed genres (not news) when --gum is given.
+    /// Deterministic: the same data gives the same bytes.
+    Ner {
+        #[arg(long)]
+        data: PathBuf,
+        /// A folder of GUM's `dep/*.conllu` files (github amir-zeldes/gum).
+        #[arg(long)]
+        gum: Option<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the data.
+        #[arg(long, default_value_t = crate::detect::ner::EPOCHS)]
+        epochs: usize,
+    },
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Validate a project file and print a one-line summary (non-zero exit on a bad file).
@@ -135,15 +181,24 @@ pub enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
-    /// Score the detector against PolNeAR-style brat gold (a folder with text/ and attributions/).
+    /// Score the detector against PolNeAR-style brat gold (a folder with text/ and attributions/);
+    /// `eval ner` scores named entities.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Eval {
-        #[arg(long)]
-        gold: PathBuf,
+        #[arg(long, required = true)]
+        gold: Option<PathBuf>,
         #[arg(long)]
         json: bool,
         /// Also write every missed, spurious and wrongly attributed case to this file (JSON lines).
         #[arg(long)]
         errors: Option<PathBuf>,
+        #[command(subcommand)]
+        what: Option<EvalWhat>,
+    },
+    /// Train a learned model from annotated data.
+    Train {
+        #[command(subcommand)]
+        what: TrainWhat,
     },
     /// Export a project for other tools.
     Export {
@@ -248,7 +303,16 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
             pool.install(|| annotate(&files, &out, say))
         }
         Command::Reanchor { project, out } => reanchor(&project, out.as_deref(), say),
-        Command::Eval { gold, json, errors } => eval(&gold, json, errors.as_deref()),
+        Command::Eval { what: Some(EvalWhat::Ner { gold, peer, write_texts, model, errors, json }), .. } => {
+            let files = NerEvalFiles { peer, write_texts, model, errors };
+            eval_ner(&gold, &files, json)
+        }
+        Command::Eval { gold, json, errors, what: None } => {
+            eval(gold.as_deref().unwrap_or(Path::new("")), json, errors.as_deref())
+        }
+        Command::Train { what: TrainWhat::Ner { data, gum, out, epochs } } => {
+            train_ner(&data, gum.as_deref(), &out, epochs, say)
+        }
         Command::Export { project, format, out, include_suggestions } => {
             let loaded = store::load(&project)?;
             let report = export::export(&loaded.project, format, &out, &export::Options { include_suggestions })?;
@@ -424,6 +488,95 @@ fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode>
     crate::edit::actions::group_statements(&mut project);
     store::save(&project, out)?;
     say.out(format_args!("{}: {}", out.display(), crate::model::Summary::of(&project)));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scores named entities against UNER or GUM gold, with a peer's beside them when given.
+/// The optional files of `sayso eval ner`.
+struct NerEvalFiles {
+    peer: Option<PathBuf>,
+    write_texts: Option<PathBuf>,
+    model: Option<PathBuf>,
+    errors: Option<PathBuf>,
+}
+
+fn eval_ner(gold: &Path, files: &NerEvalFiles, json: bool) -> anyhow::Result<ExitCode> {
+    let docs = crate::eval::ner::read_gold(gold).map_err(anyhow::Error::msg)?;
+    let model = match &files.model {
+        Some(path) => {
+            let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
+            let m = crate::detect::ner::Model::from_bytes(&bytes);
+            Some(m.with_context(|| format!("{}: not an entity model", path.display()))?)
+        }
+        None => None,
+    };
+    if let Some(dir) = &files.write_texts {
+        std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+        for d in &docs {
+            let path = dir.join(format!("{}.txt", d.id));
+            std::fs::write(&path, &d.text).with_context(|| path.display().to_string())?;
+        }
+    }
+    let mut cases = Vec::new();
+    let report = crate::eval::ner::evaluate(&docs, model.as_ref(), files.peer.as_deref(), Some(&mut cases))
+        .map_err(anyhow::Error::msg)?;
+    if let Some(path) = &files.errors {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path).with_context(|| path.display().to_string())?);
+        for c in &cases {
+            serde_json::to_writer(&mut out, c)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{report}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Trains the entity model on the open sets under `data` and writes it to `out`.
+fn train_ner(data: &Path, gum: Option<&Path>, out: &Path, epochs: usize, say: Say) -> anyhow::Result<ExitCode> {
+    use crate::detect::ner;
+    let read = |rel: &str| {
+        let path = data.join(rel);
+        std::fs::read_to_string(&path).with_context(|| path.display().to_string())
+    };
+    let mut sentences = ner::read_iob2(&read("uner-ewt/train.iob2")?);
+    sentences.extend(ner::read_iob2(&read("uner-ewt/test.iob2")?));
+    sentences.extend(ner::read_conll_io(&read("wikigold/wikigold.conll.txt")?));
+    if let Some(dir) = gum {
+        // Sorted, so the data (and the model) never depend on the order the folder lists files in.
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .with_context(|| dir.display().to_string())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(ner::gum_genre_allowed))
+            .collect();
+        files.sort();
+        for f in &files {
+            let content = std::fs::read_to_string(f).with_context(|| f.display().to_string())?;
+            sentences.extend(ner::read_gum_conllu(&content));
+        }
+    }
+    let counts = ner::counts(&sentences);
+    let started = std::time::Instant::now();
+    let model = ner::train(&sentences, epochs);
+    let bytes = model.to_bytes();
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+    }
+    std::fs::write(out, &bytes).with_context(|| out.display().to_string())?;
+    let names: Vec<String> = ner::TYPES.iter().zip(counts).map(|(t, c)| format!("{c} {t}")).collect();
+    say.out(format_args!(
+        "trained on {} sentences ({}), {} epochs in {:.1} s; wrote {} ({} bytes)",
+        sentences.len(),
+        names.join(", "),
+        epochs,
+        started.elapsed().as_secs_f64(),
+        out.display(),
+        bytes.len()
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -52,6 +52,21 @@ _sayso() {
             sayso,reanchor)
                 cmd="sayso__subcmd__reanchor"
                 ;;
+            sayso,train)
+                cmd="sayso__subcmd__train"
+                ;;
+            sayso__subcmd__eval,help)
+                cmd="sayso__subcmd__eval__subcmd__help"
+                ;;
+            sayso__subcmd__eval,ner)
+                cmd="sayso__subcmd__eval__subcmd__ner"
+                ;;
+            sayso__subcmd__eval__subcmd__help,help)
+                cmd="sayso__subcmd__eval__subcmd__help__subcmd__help"
+                ;;
+            sayso__subcmd__eval__subcmd__help,ner)
+                cmd="sayso__subcmd__eval__subcmd__help__subcmd__ner"
+                ;;
             sayso__subcmd__help,agree)
                 cmd="sayso__subcmd__help__subcmd__agree"
                 ;;
@@ -88,6 +103,27 @@ _sayso() {
             sayso__subcmd__help,reanchor)
                 cmd="sayso__subcmd__help__subcmd__reanchor"
                 ;;
+            sayso__subcmd__help,train)
+                cmd="sayso__subcmd__help__subcmd__train"
+                ;;
+            sayso__subcmd__help__subcmd__eval,ner)
+                cmd="sayso__subcmd__help__subcmd__eval__subcmd__ner"
+                ;;
+            sayso__subcmd__help__subcmd__train,ner)
+                cmd="sayso__subcmd__help__subcmd__train__subcmd__ner"
+                ;;
+            sayso__subcmd__train,help)
+                cmd="sayso__subcmd__train__subcmd__help"
+                ;;
+            sayso__subcmd__train,ner)
+                cmd="sayso__subcmd__train__subcmd__ner"
+                ;;
+            sayso__subcmd__train__subcmd__help,help)
+                cmd="sayso__subcmd__train__subcmd__help__subcmd__help"
+                ;;
+            sayso__subcmd__train__subcmd__help,ner)
+                cmd="sayso__subcmd__train__subcmd__help__subcmd__ner"
+                ;;
             *)
                 ;;
         esac
@@ -95,7 +131,7 @@ _sayso() {
 
     case "${cmd}" in
         sayso)
-            opts="-q -h -V --quiet --help --version check reanchor detect annotate eval export insights agree import completions man help"
+            opts="-q -h -V --quiet --help --version check reanchor detect annotate eval train export insights agree import completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -195,13 +231,89 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__eval)
-            opts="-q -h --gold --json --errors --quiet --help"
+            opts="-q -h --gold --json --errors --quiet --help ner help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --gold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__eval__subcmd__help)
+            opts="ner help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__eval__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__eval__subcmd__help__subcmd__ner)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__eval__subcmd__ner)
+            opts="-q -h --gold --peer --write-texts --model --errors --json --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --gold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --peer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --write-texts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -239,7 +351,7 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__help)
-            opts="check reanchor detect annotate eval export insights agree import completions man help"
+            opts="check reanchor detect annotate eval train export insights agree import completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -323,8 +435,22 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__help__subcmd__eval)
-            opts=""
+            opts="ner"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__help__subcmd__eval__subcmd__ner)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -420,6 +546,34 @@ _sayso() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sayso__subcmd__help__subcmd__train)
+            opts="ner"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__help__subcmd__train__subcmd__ner)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sayso__subcmd__import)
             opts="-q -h --format --out --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -486,6 +640,92 @@ _sayso() {
             fi
             case "${prev}" in
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__train)
+            opts="-q -h --quiet --help ner help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__train__subcmd__help)
+            opts="ner help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__train__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__train__subcmd__help__subcmd__ner)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__train__subcmd__ner)
+            opts="-q -h --data --gum --out --epochs --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gum)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --epochs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -474,7 +474,12 @@ fn run_end(doc: &Doc, i: usize) -> usize {
 }
 
 /// Longest gazetteer name starting at `k` within `[k, end)`.
-fn gazetteer_at(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> Option<(usize, &'static str, &'static str)> {
+pub(crate) fn gazetteer_at(
+    doc: &Doc,
+    lex: &'static Lexicon,
+    k: usize,
+    end: usize,
+) -> Option<(usize, &'static str, &'static str)> {
     if !doc.has(k, lexicon::F_NAME_START) {
         return None;
     }

@@ -49,6 +49,7 @@ const ORGANISATIONS: &str = include_str!("../../assets/lexicon/organisations.txt
 const GRAMMAR: &str = include_str!("../../assets/lexicon/grammar.txt");
 const ATTRIBUTION_TYPES: &str = include_str!("../../assets/lexicon/attribution_types.txt");
 const ATTRIBUTION_WORDS: &str = include_str!("../../assets/lexicon/attribution_words.txt");
+const GEONAMES: &str = include_str!("../../assets/lexicon/geonames.txt");
 
 /// Bit flags of the word classes a lower-cased word belongs to (see [`Lexicon::flags`]).
 pub const F_FUNCTION_WORDS: u32 = 1 << 0;
@@ -196,6 +197,26 @@ impl AttributionWords {
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+/// Place names from GeoNames (`geonames.txt`), a feature of the entity model only: far more
+/// names than the rules' gazetteer, with ordinary words among them ("Mobile", "Reading"), so a
+/// hit is evidence to weigh, never a decision.
+pub struct PlaceNames {
+    /// Keys as [`name_key`] makes them.
+    pub names: FastSet<String>,
+    /// Longest name, in words.
+    pub max_words: usize,
+}
+
+/// The GeoNames place names, parsed on first use.
+pub fn place_names() -> &'static PlaceNames {
+    static PLACES: OnceLock<PlaceNames> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        let names: FastSet<String> = lines(GEONAMES).map(name_key).collect();
+        let max_words = names.iter().map(|n| n.split(' ').count()).max().unwrap_or(1);
+        PlaceNames { names, max_words }
+    })
+}
 
 /// The lexicon, parsed on first use.
 pub fn get() -> &'static Lexicon {

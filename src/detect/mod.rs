@@ -27,6 +27,7 @@ mod coref;
 mod entities;
 mod json;
 mod lexicon;
+pub mod ner;
 mod quotes;
 mod sections;
 mod tokens;
@@ -235,6 +236,7 @@ fn detect_section(text: &str) -> (Detections, Vec<bool>) {
     let doc = tokens::Doc::new(text);
     let raw = quotes::find_quotes(&doc);
     let mut ents = entities::find_mentions(&doc, &raw);
+    ner::apply(&doc, &mut ents);
     let attr = attribution::attribute(&doc, &raw, &mut ents);
     coref::resolve(&doc, ents, attr)
 }

@@ -4,4 +4,5 @@
 //! [`crate::detect::detect`] finds. Reports are plain data (serde `Serialize`) with a `Display`
 //! table, so the CLI can print either.
 
+pub mod ner;
 pub mod polnear;

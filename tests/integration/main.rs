@@ -6,6 +6,7 @@ mod export_fixture;
 
 mod agree;
 mod cli;
+mod detect_entities;
 mod detect_long;
 mod detect_props;
 mod detect_quotes;

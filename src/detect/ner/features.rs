@@ -1,0 +1,386 @@
+//! Features of one token for the entity tagger, hashed into a fixed-size weight table.
+//!
+//! Each feature is a template (what it looks at) and a value (what it sees there), hashed together
+//! into a bucket index. Values are read straight from the tokenizer's lower-cased arena and the
+//! lexicon flags, so computing a token's features allocates nothing. The hash is fixed here (not
+//! the standard library's), because the shipped weights depend on it.
+
+use super::super::entities;
+use super::super::lexicon::{self, Lexicon};
+use super::super::tokens::{Doc, Kind};
+
+/// Number of buckets in the weight table (a power of two).
+pub const BUCKETS: usize = 1 << 18;
+
+/// What a feature looks at. The discriminant is hashed with the value, so the order is part of
+/// the model format: add new templates at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Template {
+    Bias,
+    Word,
+    Prefix,
+    Suffix,
+    Shape,
+    PrevWord,
+    NextWord,
+    PrevWords,
+    NextWords,
+    PrevShape,
+    NextShape,
+    PrevTag,
+    PrevTagShape,
+    FirstWord,
+    Lexicon,
+    NextLexicon,
+    PrevLexicon,
+    Gazetteer,
+    Headline,
+    WordNextWord,
+    Place,
+    Suffix2,
+    Shapes,
+    CasedWord,
+}
+
+/// How many features every token has (unused slots repeat the bias).
+pub const PER_TOKEN: usize = 24;
+
+/// The lexicon classes the tagger sees, with the words it explains them by.
+const FLAGS: &[(u32, &str)] = &[
+    (lexicon::F_GIVEN_NAMES, "a given name"),
+    (lexicon::F_TITLE_WORDS, "a title"),
+    (lexicon::F_ORG_HEADS, "an organisation word"),
+    (lexicon::F_NOMINAL_GPE, "a place word"),
+    (lexicon::F_PERSON_ROLES, "a role"),
+    (lexicon::F_CUE, "a speech verb"),
+    (lexicon::F_MONTHS | lexicon::F_WEEKDAYS, "a month or day"),
+    (lexicon::F_FUNCTION_WORDS, "a function word"),
+    (lexicon::F_ABBREVIATIONS, "an abbreviation"),
+    (lexicon::F_NAME_START, "the start of a listed name"),
+];
+
+/// Gazetteer label of each token: 0 none, else `1 + 2 * label + inside` (labels in [`GAZ`]);
+/// and whether it is in a GeoNames place name (0 no, 1 first word, 2 later word).
+pub struct Gazetteer(Vec<u8>, Vec<u8>);
+
+const GAZ: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "NORP"];
+
+impl Gazetteer {
+    /// Marks every token inside a name the lexicon lists (longest match, left to right).
+    pub fn new(doc: &Doc) -> Gazetteer {
+        let lex = lexicon::get();
+        let n = doc.tokens.len();
+        let mut marks = vec![0u8; n];
+        let mut i = 0;
+        while i < n {
+            let hit = gazetteer_hit(doc, lex, i);
+            let Some((end, label)) = hit else {
+                i += 1;
+                continue;
+            };
+            let code = GAZ.iter().position(|&g| g == label).unwrap_or(1) as u8;
+            for (j, m) in marks.iter_mut().enumerate().take(end).skip(i) {
+                *m = 1 + 2 * code + u8::from(j > i);
+            }
+            i = end.max(i + 1);
+        }
+        let mut places = vec![0u8; n];
+        let mut i = 0;
+        while i < n {
+            match place_at(doc, i) {
+                Some(end) => {
+                    for (j, p) in places.iter_mut().enumerate().take(end).skip(i) {
+                        *p = 1 + u8::from(j > i);
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        Gazetteer(marks, places)
+    }
+
+    fn at(&self, i: usize) -> u8 {
+        self.0.get(i).copied().unwrap_or(0)
+    }
+
+    fn place(&self, i: usize) -> u8 {
+        self.1.get(i).copied().unwrap_or(0)
+    }
+}
+
+fn gazetteer_hit(doc: &Doc, lex: &'static Lexicon, i: usize) -> Option<(usize, &'static str)> {
+    let t = doc.tokens.get(i)?;
+    // A listed common word ("may", "bush") counts only with its capital, as for the rules.
+    if t.kind != Kind::Word || !(t.cap || t.all_caps) {
+        return None;
+    }
+    entities::gazetteer_at(doc, lex, i, doc.tokens.len()).map(|(e, label, _)| (e, label))
+}
+
+/// End of the longest GeoNames place name starting at capitalised word `i`, if any. The key is
+/// built in a stack buffer: no allocation per word.
+fn place_at(doc: &Doc, i: usize) -> Option<usize> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != Kind::Word || !t.cap {
+        return None;
+    }
+    let places = lexicon::place_names();
+    let sent = t.sent();
+    let mut key = [0u8; 96];
+    let mut used = 0;
+    let mut best = None;
+    for j in i..(i + places.max_words).min(doc.tokens.len()) {
+        // A place name runs on over capitalised words and short particles ("Rio de Janeiro"):
+        // anything else ends the search, so most words cost one lookup.
+        let tj = doc.tokens[j];
+        if tj.sent() != sent || j > i && !(tj.cap || doc.lower(j).len() <= 3 && tj.kind == Kind::Word) {
+            break;
+        }
+        let w = doc.lower(j).as_bytes();
+        let sep = usize::from(j > i);
+        if used + sep + w.len() > key.len() {
+            break;
+        }
+        if sep == 1 {
+            key[used] = b' ';
+        }
+        key[used + sep..used + sep + w.len()].copy_from_slice(w);
+        used += sep + w.len();
+        if std::str::from_utf8(&key[..used]).is_ok_and(|k| places.names.contains(k)) {
+            best = Some(j + 1);
+        }
+    }
+    best
+}
+
+/// A stable 64-bit mix of bytes (the "Fx" multiply-rotate scheme, fixed here for the model file).
+#[derive(Clone, Copy)]
+struct Mix(u64);
+
+impl Mix {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn new(t: Template) -> Mix {
+        Mix(0).byte(t as u8 + 1)
+    }
+
+    fn byte(self, b: u8) -> Mix {
+        Mix((self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(Self::K))
+    }
+
+    fn word(self, w: u16) -> Mix {
+        self.bytes(&w.to_le_bytes())
+    }
+
+    fn bytes(self, s: &[u8]) -> Mix {
+        s.iter().fold(self, |m, &b| m.byte(b))
+    }
+
+    fn bucket(self) -> u32 {
+        // The high bits are the best mixed.
+        ((self.0 ^ (self.0 >> 29)).wrapping_mul(Self::K) >> (64 - BUCKETS.trailing_zeros())) as u32
+    }
+}
+
+/// A token's view for the features: its lower-cased form, or a marker past the sentence's edge.
+fn word(doc: &Doc, i: Option<usize>) -> &str {
+    match i {
+        Some(i) => doc.lower(i),
+        None => "<s>",
+    }
+}
+
+/// Mixes in the shape of token `i`: X upper, x lower, d digit, other characters as they are,
+/// runs longer than two collapsed ("McDonald" → Xx Xx → "XxXx", "U.S." → "X.X.", "2016" → "dd").
+fn shape(m: Mix, doc: &Doc, i: Option<usize>) -> Mix {
+    let Some(t) = i.and_then(|i| doc.tokens.get(i)) else { return m.bytes(b"<s>") };
+    let mut m = m;
+    let (mut last, mut run) = (0u8, 0);
+    for &c in doc.chars.get(t.start()..t.end()).unwrap_or(&[]).iter().take(16) {
+        let b = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'*'
+        };
+        run = if b == last { run + 1 } else { 1 };
+        last = b;
+        if run <= 2 {
+            m = m.byte(b);
+        }
+    }
+    m
+}
+
+/// Which of [`FLAGS`] token `i` has, one bit each.
+fn flags_of(doc: &Doc, i: Option<usize>) -> u16 {
+    let Some(i) = i else { return 0 };
+    FLAGS.iter().enumerate().fold(0u16, |acc, (k, &(f, _))| if doc.has(i, f) { acc | 1 << k } else { acc })
+}
+
+/// The token before and after `i` in its sentence.
+fn neighbours(doc: &Doc, i: usize) -> (Option<usize>, Option<usize>, Option<usize>, Option<usize>) {
+    let sent = doc.tokens[i].sent();
+    let same = |j: usize| doc.tokens.get(j).is_some_and(|t| t.sent() == sent).then_some(j);
+    let p1 = i.checked_sub(1).and_then(same);
+    let p2 = i.checked_sub(2).and_then(same).filter(|_| p1.is_some());
+    let n1 = same(i + 1);
+    let n2 = same(i + 2).filter(|_| n1.is_some());
+    (p2, p1, n1, n2)
+}
+
+/// First `n` characters of `w` (whole when shorter).
+fn prefix(w: &str, n: usize) -> &str {
+    w.char_indices().nth(n).map_or(w, |(b, _)| &w[..b])
+}
+
+/// Last `n` characters of `w`.
+fn suffix(w: &str, n: usize) -> &str {
+    w.char_indices().rev().nth(n - 1).map_or(w, |(b, _)| &w[b..])
+}
+
+/// The feature buckets of token `i`, given the tag chosen for the token before it.
+pub fn features(doc: &Doc, gaz: &Gazetteer, i: usize, prev_tag: u8, out: &mut [u32; PER_TOKEN]) {
+    let (p2, p1, n1, n2) = neighbours(doc, i);
+    let w = doc.lower(i);
+    let t = doc.tokens[i];
+    let first = entities::sentence_initial(doc, i);
+    let f = flags_of(doc, Some(i));
+    let list = [
+        Mix::new(Template::Bias),
+        Mix::new(Template::Word).bytes(w.as_bytes()),
+        Mix::new(Template::Prefix).bytes(prefix(w, 3).as_bytes()),
+        Mix::new(Template::Suffix).bytes(suffix(w, 3).as_bytes()),
+        shape(Mix::new(Template::Shape), doc, Some(i)),
+        Mix::new(Template::PrevWord).bytes(word(doc, p1).as_bytes()),
+        Mix::new(Template::NextWord).bytes(word(doc, n1).as_bytes()),
+        Mix::new(Template::PrevWords).bytes(word(doc, p2).as_bytes()).byte(b' ').bytes(word(doc, p1).as_bytes()),
+        Mix::new(Template::NextWords).bytes(word(doc, n1).as_bytes()).byte(b' ').bytes(word(doc, n2).as_bytes()),
+        shape(Mix::new(Template::PrevShape), doc, p1),
+        shape(Mix::new(Template::NextShape), doc, n1),
+        Mix::new(Template::PrevTag).byte(prev_tag),
+        shape(Mix::new(Template::PrevTagShape).byte(prev_tag), doc, Some(i)),
+        Mix::new(Template::FirstWord).byte(u8::from(first)).byte(u8::from(t.cap)).bytes(w.as_bytes()),
+        Mix::new(Template::Lexicon).word(f),
+        Mix::new(Template::NextLexicon).word(flags_of(doc, n1)),
+        Mix::new(Template::PrevLexicon).word(flags_of(doc, p1)),
+        Mix::new(Template::Gazetteer).byte(gaz.at(i)).byte(n1.map_or(0, |n| gaz.at(n))),
+        Mix::new(Template::Headline)
+            .byte(u8::from(doc.headline.get(t.para()).copied().unwrap_or(false)))
+            .byte(u8::from(t.all_caps)),
+        Mix::new(Template::WordNextWord).bytes(w.as_bytes()).byte(b' ').bytes(word(doc, n1).as_bytes()),
+        Mix::new(Template::Place).byte(gaz.place(i)).byte(n1.map_or(0, |n| gaz.place(n))),
+        Mix::new(Template::Suffix2).bytes(suffix(w, 2).as_bytes()).byte(u8::from(t.cap)),
+        shape(shape(shape(Mix::new(Template::Shapes), doc, p1).byte(b'|'), doc, Some(i)).byte(b'|'), doc, n1),
+        Mix::new(Template::CasedWord).byte(u8::from(t.cap) + 2 * u8::from(t.all_caps)).bytes(w.as_bytes()),
+    ];
+    for (o, m) in out.iter_mut().zip(list) {
+        *o = m.bucket();
+    }
+}
+
+/// Words for the analyst saying what feature `k` of token `i` looked at, or `None` for the bias
+/// and the previous tag (which explain nothing on their own).
+pub fn describe(doc: &Doc, gaz: &Gazetteer, i: usize, k: usize) -> Option<String> {
+    let (p2, p1, n1, n2) = neighbours(doc, i);
+    let q = |s: &str| format!("'{s}'");
+    Some(match k {
+        1 => format!("the word {}", q(&doc.text(i))),
+        2 => format!("starts {}", q(prefix(doc.lower(i), 3))),
+        3 => format!("ends {}", q(suffix(doc.lower(i), 3))),
+        4 | 12 => {
+            let t = doc.tokens[i];
+            if t.all_caps {
+                "all capitals".into()
+            } else if t.cap {
+                "capitalised".into()
+            } else {
+                "lower case".into()
+            }
+        }
+        5 => format!("after {}", q(word(doc, p1))),
+        6 => format!("before {}", q(word(doc, n1))),
+        7 => format!("after {}", q(&format!("{} {}", word(doc, p2), word(doc, p1)))),
+        8 => format!("before {}", q(&format!("{} {}", word(doc, n1), word(doc, n2)))),
+        9 => "the shape of the word before".into(),
+        10 => "the shape of the word after".into(),
+        13 if entities::sentence_initial(doc, i) => "first in its sentence".into(),
+        13 => format!("the word {}", q(&doc.text(i))),
+        14 => lexicon_words(doc, Some(i)).unwrap_or_else(|| "in no word list".into()),
+        15 => format!("before {}", lexicon_words(doc, n1)?),
+        16 => format!("after {}", lexicon_words(doc, p1)?),
+        17 => match gaz.at(i) {
+            0 => "not in the gazetteer".into(),
+            g => format!("in the gazetteer ({})", GAZ[usize::from((g - 1) / 2)]),
+        },
+        18 => "in a headline".into(),
+        19 => format!("{} before {}", q(&doc.text(i)), q(word(doc, n1))),
+        20 if gaz.place(i) > 0 => "a place name in GeoNames".into(),
+        20 => return None,
+        21 => format!("ends {}", q(suffix(doc.lower(i), 2))),
+        22 => "the shapes of the words around".into(),
+        23 => format!("the word {}", q(&doc.text(i))),
+        _ => return None,
+    })
+}
+
+fn lexicon_words(doc: &Doc, i: Option<usize>) -> Option<String> {
+    let i = i?;
+    let names: Vec<&str> = FLAGS.iter().filter(|&&(f, _)| doc.has(i, f)).map(|&(_, s)| s).collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn buckets(text: &str, i: usize) -> [u32; PER_TOKEN] {
+        let doc = Doc::new(text);
+        let gaz = Gazetteer::new(&doc);
+        let mut out = [0; PER_TOKEN];
+        features(&doc, &gaz, i, 0, &mut out);
+        out
+    }
+
+    #[test]
+    fn the_same_word_in_the_same_context_has_the_same_features() {
+        assert_eq!(buckets("Shares of Acme rose.", 2), buckets("Shares of Acme rose.", 2));
+        let (a, b) = (buckets("Shares of Acme rose.", 2), buckets("Shares of Zenith rose.", 2));
+        // The word differs; the previous word and the shape do not.
+        assert_ne!(a[1], b[1]);
+        assert_eq!(a[5], b[5]);
+        assert_eq!(a[4], b[4]);
+    }
+
+    #[test]
+    fn shapes_collapse_runs() {
+        let s = |text: &str| buckets(text, 0)[4];
+        assert_eq!(s("Vancouver"), s("Paris"));
+        assert_ne!(s("Vancouver"), s("NATO"));
+        assert_eq!(s("2016"), s("1999"));
+    }
+
+    #[test]
+    fn the_gazetteer_marks_listed_names() {
+        let doc = Doc::new("He flew to the United States on Monday.");
+        let gaz = Gazetteer::new(&doc);
+        let united = (0..doc.tokens.len()).find(|&i| doc.lower(i) == "united").unwrap();
+        assert_eq!(gaz.at(united) % 2, 1, "first word of a listed name");
+        assert_eq!(gaz.at(united + 1), gaz.at(united) + 1, "second word inside it");
+        assert_eq!(gaz.at(0), 0);
+    }
+
+    #[test]
+    fn prefixes_and_suffixes_count_characters() {
+        assert_eq!(prefix("zürich", 3), "zür");
+        assert_eq!(suffix("zürich", 3), "ich");
+        assert_eq!(suffix("ab", 3), "ab");
+    }
+}

@@ -1,0 +1,309 @@
+//! The learned entity model: an averaged-perceptron tagger that decides which capitalised words
+//! are names of people, organisations and places, beside the rules in [`super::entities`].
+//!
+//! The rules still find titles, dates, numbers, datelines and descriptions, and group mentions;
+//! the model reads the same tokens and lexicon flags as features and, where it finds a name,
+//! its span and type replace the rules' guess. Where it is silent the rules stand, so a text the
+//! model never saw the like of gets at worst what the rules give. Every name the model decides
+//! carries the reason: its type, its probability and the features that weighed most.
+//!
+//! The weights (`assets/model/ner.bin`) are built by `sayso train ner` ([`train`]) and embedded
+//! in the binary; they are parsed once, on first use.
+
+mod document;
+mod features;
+mod model;
+mod train;
+
+pub use model::{Model, TYPES};
+pub use train::{
+    EPOCHS, GUM_GENRES, Sentence, counts, gum_genre_allowed, read_conll_io, read_gum_conllu, read_iob2, train,
+};
+
+use super::Reason;
+use super::entities::{MKind, Ment, Mentions, text_order};
+use super::tokens::Doc;
+use document::Settled;
+use features::{Gazetteer, PER_TOKEN};
+use std::sync::OnceLock;
+
+/// The shipped weights, as embedded (parsed by [`shipped`]).
+pub const WEIGHTS: &[u8] = include_bytes!("../../../assets/model/ner.bin");
+
+/// The shipped model, parsed on first use; `None` if the embedded file is not a model (the
+/// rules then work alone).
+pub fn shipped() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(WEIGHTS)).as_ref()
+}
+
+/// A name the model found in a document: token span, Sayso label, and what its reason is made
+/// of (written only for the names that are kept, by [`Found::reason`]).
+struct Found {
+    pub tok: (usize, usize),
+    pub label: &'static str,
+    span: model::Span,
+    how: Settled,
+}
+
+/// The names `model` alone finds in `text`: code-point span and Sayso label (for measuring a
+/// model apart from the rules).
+pub fn model_names(model: &Model, text: &str) -> Vec<(usize, usize, &'static str)> {
+    let doc = Doc::new(text);
+    let gaz = Gazetteer::new(&doc);
+    let found = found(&doc, &model.tag(&doc, &gaz));
+    found
+        .iter()
+        .filter(|f| f.label != "MISC")
+        .map(|f| (doc.tokens[f.tok.0].start(), doc.tokens[f.tok.1 - 1].end(), f.label))
+        .collect()
+}
+
+/// The tagger's names, settled against each other (MISC: a name of another kind, such as an
+/// event, a work or a language).
+fn found(doc: &Doc, tagged: &model::Tagged) -> Vec<Found> {
+    document::settle(doc, tagged.spans.clone())
+        .into_iter()
+        .map(|(span, how)| Found { tok: span.tok, label: sayso_label(span.kind), span, how })
+        .collect()
+}
+
+impl Found {
+    /// The reason shown for name `k` of `all`.
+    fn reason(all: &[Found], k: usize, model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged) -> String {
+        let f = &all[k];
+        match f.how {
+            Settled::Surname(j) | Settled::Same(j) if j >= k => explain(model, doc, gaz, tagged, &f.span),
+            Settled::Tagger => explain(model, doc, gaz, tagged, &f.span),
+            Settled::Surname(j) => format!("model: {} — the surname of \"{}\"", f.label, words(doc, all[j].tok)),
+            Settled::Same(j) => format!(
+                "model: {} — as \"{}\" elsewhere in the text ({:.2})",
+                f.label,
+                words(doc, all[j].tok),
+                all[j].span.confidence
+            ),
+        }
+    }
+}
+
+/// Sayso's label for a model type (a place is a GPE until the rules say LOC).
+fn sayso_label(kind: usize) -> &'static str {
+    match TYPES[kind] {
+        "PER" => "PERSON",
+        "ORG" => "ORG",
+        "LOC" => "GPE",
+        _ => "MISC",
+    }
+}
+
+fn words(doc: &Doc, tok: (usize, usize)) -> String {
+    let (Some(a), Some(b)) = (doc.tokens.get(tok.0), doc.tokens.get(tok.1.saturating_sub(1))) else {
+        return String::new();
+    };
+    super::slice(&doc.chars, a.start(), b.end())
+}
+
+/// "model: ORG 0.93 — after 'shares of', capitalised, in the gazetteer (ORG)": the span's type,
+/// its probability and the three features of its first word that favoured the type most over
+/// the runner-up.
+fn explain(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged, s: &model::Span) -> String {
+    let i = s.tok.0;
+    let feats = match tagged.features_of(i) {
+        Some(f) => *f,
+        None => {
+            // A name opens after a word outside any name (or at a sentence start): previous tag O.
+            let mut f = [0u32; PER_TOKEN];
+            features::features(doc, gaz, i, model::OUTSIDE, &mut f);
+            f
+        }
+    };
+    let scores = model.scores(&feats);
+    let chosen = 1 + 2 * s.kind;
+    // The best other tag a name's first word could have had: outside, or the start of another type.
+    let runner_up =
+        (0..scores.len()).filter(|&c| c != chosen && (c == 0 || c % 2 == 1)).max_by_key(|&c| scores[c]).unwrap_or(0);
+    let mut parts: Vec<(i32, usize)> = feats
+        .iter()
+        .enumerate()
+        .map(|(k, &b)| (model.weight(b, chosen) - model.weight(b, runner_up), k))
+        .filter(|&(d, _)| d > 0)
+        .collect();
+    parts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut words: Vec<String> = Vec::new();
+    for (_, k) in parts {
+        if let Some(d) = features::describe(doc, gaz, i, k)
+            && !words.contains(&d)
+        {
+            words.push(d);
+        }
+        if words.len() == 3 {
+            break;
+        }
+    }
+    format!("model: {} {:.2} — {}", sayso_label(s.kind), s.confidence, words.join(", "))
+}
+
+/// Lets the model decide the type of the named people, organisations and places; the rules keep
+/// where names start and end (titles, particles, "of" names, datelines are theirs):
+///
+/// * a rule name the model also found, or cut differently, takes the type the model gives its
+///   words (a place keeps the rules' GPE or LOC), unless the rules' type comes from a list or
+///   the name's own shape ([`rule_decides`]); read as another kind of name (an event, a work:
+///   MISC), it keeps the rules' type if [`vouched`] and is dropped if not;
+/// * a rule name the model finds no name in at all is dropped unless [`vouched`];
+/// * a model name no rule name overlaps is added.
+pub fn apply(doc: &Doc, ents: &mut Mentions) {
+    let Some(model) = shipped() else { return };
+    let gaz = Gazetteer::new(doc);
+    let tagged = model.tag(doc, &gaz);
+    let found = found(doc, &tagged);
+    let named = |m: &Ment| m.kind == MKind::Name && matches!(m.label, "PERSON" | "ORG" | "GPE" | "LOC" | "MISC");
+    // Which model name covers each token, to find a rule name's overlap without a search.
+    let mut cover = vec![usize::MAX; doc.tokens.len()];
+    for (k, f) in found.iter().enumerate() {
+        cover[f.tok.0..f.tok.1].iter_mut().for_each(|c| *c = k);
+    }
+    let mut used = vec![false; found.len()];
+    let mut drop = vec![false; ents.list.len()];
+    // "Metro Vancouver": a model name that the rules split into several names, each inside it,
+    // is one name; the pieces go.
+    let mut pieces = vec![0usize; found.len()];
+    let mut outside = vec![false; found.len()];
+    // A title among the pieces ("Afghan Ambassador to the United States Hamdullah Mohib") means
+    // the rules read a structure the model does not: no join.
+    for m in ents.list.iter().filter(|m| named(m) || m.kind == MKind::Title) {
+        for &c in cover.get(m.tok.0..m.tok.1).unwrap_or(&[]) {
+            if c != usize::MAX {
+                let f = &found[c];
+                if m.kind == MKind::Title || m.tok.0 < f.tok.0 || m.tok.1 > f.tok.1 || m.tok == f.tok {
+                    outside[c] = true;
+                }
+            }
+        }
+        if let Some(&c) = cover.get(m.tok.0).filter(|&&c| c != usize::MAX && named(m)) {
+            pieces[c] += 1;
+        }
+    }
+    let joins: Vec<bool> =
+        (0..found.len()).map(|c| pieces[c] >= 2 && !outside[c] && found[c].label != "MISC").collect();
+    for (k, m) in ents.list.iter_mut().enumerate() {
+        if !named(m) {
+            continue;
+        }
+        if cover.get(m.tok.0).is_some_and(|&c| c != usize::MAX && joins[c]) {
+            drop[k] = true;
+            continue;
+        }
+        let overlaps: Option<usize> =
+            cover.get(m.tok.0..m.tok.1).and_then(|c| c.iter().copied().find(|&f| f != usize::MAX));
+        let Some(f) = overlaps else {
+            drop[k] = !vouched(doc, m);
+            continue;
+        };
+        for &c in cover.get(m.tok.0..m.tok.1).unwrap_or(&[]) {
+            if c != usize::MAX {
+                used[c] = true;
+            }
+        }
+        let exact = found[f].tok == m.tok;
+        let (label, span) = if exact {
+            (found[f].label, found[f].span.clone())
+        } else {
+            let (kind, confidence) = tagged.type_of(m.tok);
+            (sayso_label(kind), model::Span { tok: m.tok, kind, confidence })
+        };
+        if label == "MISC" {
+            drop[k] = !vouched(doc, m);
+            continue;
+        }
+        // The rules' type stands where they know better; the model agreeing is worth saying.
+        if rule_decides(m) && label != m.label {
+            continue;
+        }
+        let reason = if exact {
+            Found::reason(&found, f, model, doc, &gaz, &tagged)
+        } else {
+            explain(model, doc, &gaz, &tagged, &span)
+        };
+        if !rule_decides(m) {
+            m.label = if label == "GPE" && m.label == "LOC" { "LOC" } else { label };
+        }
+        m.reason = Reason::Owned(reason);
+    }
+    if drop.iter().any(|&d| d) {
+        remove(&mut ents.list, &drop);
+    }
+    let mut added: Vec<Ment> = Vec::new();
+    for (c, f) in found.iter().enumerate() {
+        if (used[c] && !joins[c]) || f.label == "MISC" {
+            continue;
+        }
+        added.push(Ment {
+            start: doc.tokens[f.tok.0].start(),
+            end: doc.tokens[f.tok.1 - 1].end(),
+            tok: f.tok,
+            label: f.label,
+            kind: MKind::Name,
+            canonical: None,
+            title: None,
+            quote: ents.tok_quote.get(f.tok.0),
+            reason: Reason::Owned(Found::reason(&found, c, model, doc, &gaz, &tagged)),
+        });
+    }
+    if !added.is_empty() {
+        ents.list.extend(added);
+        let order = text_order(&ents.list);
+        let new_index = super::reorder(&mut ents.list, &order);
+        for m in &mut ents.list {
+            m.title = m.title.and_then(|t| new_index.get(t).copied());
+        }
+    }
+}
+
+/// A rule name whose type the rules know better than the model: a gazetteer name, or one whose
+/// words say what it is ("… Party", "State of …", "… and Eastern Europe" after an acronym, a
+/// listed given name and a surname).
+fn rule_decides(m: &Ment) -> bool {
+    const SHAPES: [&str; 5] =
+        ["organisation name", "place name", "name of the form", "name of an institution", "starts with the given name"];
+    m.canonical.is_some() || SHAPES.iter().any(|p| m.reason.starts_with(p))
+}
+
+/// A rule name that stands without the model: a gazetteer name, a name after a title, a name
+/// before a speech verb, a name inside a longer one, a name of several capitalised words, an
+/// acronym, or the employer after a role ("a spokesman for Hidroelectrica"). What is left is a
+/// single capitalised word the model read as no name ("Image", "Leaving" opening a headline).
+fn vouched(doc: &Doc, m: &Ment) -> bool {
+    let words = (m.tok.0..m.tok.1).filter(|&i| doc.is_word(i)).count();
+    let employer = m.tok.0 >= 2
+        && matches!(doc.lower(m.tok.0 - 1), "for" | "of" | "at")
+        && doc.has(m.tok.0 - 2, super::lexicon::F_PERSON_ROLES | super::lexicon::F_ROLE_NOUNS);
+    employer
+        || m.canonical.is_some()
+        || m.title.is_some()
+        || words >= 2
+        || doc.tokens.get(m.tok.0).is_some_and(|t| t.all_caps)
+        || doc.has(m.tok.1, super::lexicon::F_CUE)
+        || matches!(&m.reason, Reason::Borrowed(r) if r.starts_with("name inside") || r.starts_with("place inside"))
+}
+
+/// Removes the mentions marked in `drop`, keeping every title link valid (a link to a removed
+/// mention is cut).
+fn remove(list: &mut Vec<Ment>, drop: &[bool]) {
+    let mut new_index = vec![None; list.len()];
+    let mut n = 0;
+    for (k, &d) in drop.iter().enumerate() {
+        if !d {
+            new_index[k] = Some(n);
+            n += 1;
+        }
+    }
+    let mut k = 0;
+    list.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    for m in list.iter_mut() {
+        m.title = m.title.and_then(|t| new_index.get(t).copied().flatten());
+    }
+}

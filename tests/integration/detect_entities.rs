@@ -1,0 +1,87 @@
+//! The entity model beside the rules: real constructions, the reason each name carries, and
+//! training that gives the same bytes every time.
+
+use sayso::detect::{self, Detections, ner};
+use sayso::model::{DocId, Document, Layer, Origin, Project};
+
+/// (text, label, reason) of every named mention.
+fn names(text: &str) -> Vec<(String, &'static str, String)> {
+    let d: Detections = detect::detect(text);
+    let chars: Vec<char> = text.chars().collect();
+    d.mentions
+        .iter()
+        .filter(|m| m.form == detect::MentionForm::Name)
+        .map(|m| (chars[m.start..m.end].iter().collect(), m.label, m.reason.to_string()))
+        .collect()
+}
+
+fn named<'a>(found: &'a [(String, &'static str, String)], text: &str) -> Option<&'a (String, &'static str, String)> {
+    found.iter().find(|n| n.0 == text)
+}
+
+#[test]
+fn a_company_after_shares_of_is_an_organisation_and_says_why() {
+    let found = names("Shares of Acme Corp rose 5% on Monday after the company raised its forecast.");
+    let acme = named(&found, "Acme Corp").unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(acme.1, "ORG");
+    assert!(acme.2.starts_with("model: ORG "), "{}", acme.2);
+    assert!(acme.2.contains(" — "), "the features that decided it: {}", acme.2);
+}
+
+#[test]
+fn a_regional_name_is_one_name() {
+    let found = names("The plan was approved by Metro Vancouver on Tuesday, officials said.");
+    assert!(named(&found, "Metro Vancouver").is_some(), "{found:?}");
+    assert!(named(&found, "Metro").is_none() && named(&found, "Vancouver").is_none(), "{found:?}");
+}
+
+#[test]
+fn a_name_after_a_title_is_a_person_and_the_title_stays() {
+    let text = "Foreign Minister Sergei Lavrov met US President Barack Obama in Geneva.";
+    let found = names(text);
+    assert_eq!(named(&found, "Sergei Lavrov").map(|n| n.1), Some("PERSON"), "{found:?}");
+    assert_eq!(named(&found, "Barack Obama").map(|n| n.1), Some("PERSON"), "{found:?}");
+    assert_eq!(named(&found, "Geneva").map(|n| n.1), Some("GPE"), "{found:?}");
+    let d = detect::detect(text);
+    assert!(d.mentions.iter().any(|m| m.label == "TITLE"), "titles are still the rules' work");
+}
+
+#[test]
+fn a_surname_alone_is_the_person_named_in_full_before() {
+    let found = names("Steven Seagal arrived in Moscow on Friday. Seagal said he was happy.");
+    let lone: Vec<_> = found.iter().filter(|n| n.0 == "Seagal").collect();
+    assert_eq!(lone.len(), 1, "{found:?}");
+    assert_eq!(lone[0].1, "PERSON");
+    assert_eq!(named(&found, "Moscow").map(|n| n.1), Some("GPE"), "{found:?}");
+}
+
+#[test]
+fn the_models_reason_reaches_the_suggestion() {
+    let text = "Shares of Acme Corp rose on Monday.";
+    let mut p = Project::default();
+    p.documents.push(Document::new(DocId(1), "t", text));
+    sayso::suggest::add_suggestions(&mut p, DocId(1), &detect::detect(text));
+    let acme = p.annotations.iter().find(|a| a.layer == Layer::Mention && a.label == "ORG").expect("an ORG suggestion");
+    let Origin::Detector { reason, .. } = &acme.origin else { panic!("detector origin") };
+    assert!(reason.starts_with("model: ORG"), "{reason}");
+    assert!(acme.origin.describe().contains("model: ORG"), "the inspector's line");
+}
+
+#[test]
+fn training_is_deterministic_and_learns_the_fixture() {
+    let sentences = ner::read_iob2(include_str!("../fixtures/ner/tiny.iob2"));
+    assert_eq!(sentences.len(), 5);
+    let a = ner::train(&sentences, 5).to_bytes();
+    let b = ner::train(&sentences, 5).to_bytes();
+    assert!(a == b, "the same data gives the same bytes");
+    let model = ner::Model::from_bytes(&a).expect("a model");
+    let found = ner::model_names(&model, "Shares of Acme Corp rose on Monday.");
+    assert_eq!(found, vec![(10, 19, "ORG")]);
+    // Other epochs give other weights: the count is part of what makes a model.
+    assert!(ner::train(&sentences, 1).to_bytes() != a);
+}
+
+#[test]
+fn the_shipped_model_loads() {
+    assert!(ner::shipped().is_some(), "assets/model/ner.bin is a model");
+}
