@@ -216,6 +216,13 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
             drop[k] = !vouched(doc, m);
             continue;
         }
+        // A place name that is a person here: after a personal title ("Ms. Conway"), or before a
+        // relative clause only people take (", whose …", ", who …").
+        let label = if matches!(label, "GPE" | "LOC") && (m.title.is_some() || before_who(doc, m.tok.1)) {
+            "PERSON"
+        } else {
+            label
+        };
         // The rules' type stands where they know better; the model agreeing is worth saying.
         if rule_decides(m) && label != m.label {
             continue;
@@ -258,6 +265,11 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
             m.title = m.title.and_then(|t| new_index.get(t).copied());
         }
     }
+}
+
+/// Whether a comma and "who", "whose" or "whom" follow token `end`.
+fn before_who(doc: &Doc, end: usize) -> bool {
+    end + 1 < doc.tokens.len() && doc.lower(end) == "," && matches!(doc.lower(end + 1), "who" | "whose" | "whom")
 }
 
 /// A rule name whose type the rules know better than the model: a gazetteer name, or one whose
