@@ -401,7 +401,7 @@ fn detect(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                     Ok(article) => article,
                     Err(e) => return Output::Failed(e.to_string()),
                 };
-                let found = crate::detect::detect(&article.text);
+                let found = crate::detect::detect_unexplained(&article.text);
                 let name = file.display().to_string();
                 progress.inc(1);
                 Output::of(article.text.len(), move |out| {

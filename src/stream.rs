@@ -243,7 +243,7 @@ fn detect_line(line: String, fields: &mut Map<String, Value>) -> Result<Output, 
         fields.insert("text".to_string(), Value::String(article.text.clone()));
     }
     let fields = std::mem::take(fields);
-    let found = crate::detect::detect(&article.text);
+    let found = crate::detect::detect_unexplained(&article.text);
     Ok(Output::of(article.text.len(), move |out| {
         let kept: Vec<(&str, &Value)> = fields.iter().map(|(k, v)| (k.as_str(), v)).collect();
         let json = crate::detect::Json { fields: &kept, file: None, text: &article.text, detections: &found };

@@ -202,8 +202,8 @@ static LEXICON: OnceLock<Lexicon> = OnceLock::new();
 /// names than the rules' gazetteer, with ordinary words among them ("Mobile", "Reading"), so a
 /// hit is evidence to weigh, never a decision.
 pub struct PlaceNames {
-    /// Keys as [`name_key`] makes them.
-    pub names: FastSet<String>,
+    /// Keys as [`name_key`] makes them: the file's lines as they are, so loading copies nothing.
+    pub names: FastSet<&'static str>,
     /// Longest name, in words.
     pub max_words: usize,
 }
@@ -212,8 +212,10 @@ pub struct PlaceNames {
 pub fn place_names() -> &'static PlaceNames {
     static PLACES: OnceLock<PlaceNames> = OnceLock::new();
     PLACES.get_or_init(|| {
-        let names: FastSet<String> = lines(GEONAMES).map(name_key).collect();
-        let max_words = names.iter().map(|n| n.split(' ').count()).max().unwrap_or(1);
+        let mut names: FastSet<&'static str> = FastSet::default();
+        names.reserve(GEONAMES.len() / 12);
+        names.extend(lines(GEONAMES));
+        let max_words = names.iter().map(|n| n.bytes().filter(|&b| b == b' ').count() + 1).max().unwrap_or(1);
         PlaceNames { names, max_words }
     })
 }
@@ -586,6 +588,16 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_place_name_is_stored_as_its_own_key() {
+        let places = place_names();
+        assert!(places.names.len() > 30_000);
+        for line in lines(GEONAMES) {
+            assert_eq!(name_key(line), line, "a line of geonames.txt that lookups would never match");
+        }
+        assert!(places.names.contains("rio de janeiro") && places.names.contains("a coruña"));
+    }
 
     #[test]
     fn the_section_parser_rejects_unknown_sections() {

@@ -186,7 +186,7 @@ fn read_gum(content: &str) -> Result<Vec<GoldDoc>, String> {
 
 /// Sayso's names in `text`, as scored.
 pub fn sayso_names(text: &str) -> Vec<Name> {
-    let found = detect::detect(text);
+    let found = detect::detect_unexplained(text);
     let names = found.mentions.iter().filter(|m| m.form == MentionForm::Name).filter_map(|m| {
         let label = match m.label {
             "PERSON" => "PER",

@@ -393,7 +393,7 @@ fn clip(chars: &[char], spans: &[(usize, usize)]) -> String {
 
 /// Detected attributions, split quotations merged, partial quotations inside clauses dropped.
 fn predictions(text: &str) -> Vec<PredAttr> {
-    let d = detect::detect(text);
+    let d = detect::detect_unexplained(text);
     let mut out: Vec<PredAttr> = Vec::new();
     let mut first_of: Vec<Option<usize>> = vec![None; d.quotes.len()];
     let indirect: Vec<(usize, usize)> =

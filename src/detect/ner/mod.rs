@@ -20,9 +20,10 @@ pub use train::{
     EPOCHS, GUM_GENRES, Sentence, counts, gum_genre_allowed, read_conll_io, read_gum_conllu, read_iob2, train,
 };
 
-use super::Reason;
 use super::entities::{MKind, Ment, Mentions, text_order};
-use super::tokens::Doc;
+use super::lexicon::FastMap;
+use super::tokens::{Doc, Kind};
+use super::{Explain, Reason};
 use document::Settled;
 use features::{Gazetteer, PER_TOKEN};
 use std::sync::OnceLock;
@@ -73,8 +74,8 @@ impl Found {
     fn reason(all: &[Found], k: usize, model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged) -> String {
         let f = &all[k];
         match f.how {
-            Settled::Surname(j) | Settled::Same(j) if j >= k => explain(model, doc, gaz, tagged, &f.span),
-            Settled::Tagger => explain(model, doc, gaz, tagged, &f.span),
+            Settled::Surname(j) | Settled::Same(j) if j >= k => why(model, doc, gaz, tagged, &f.span),
+            Settled::Tagger => why(model, doc, gaz, tagged, &f.span),
             Settled::Surname(j) => format!("model: {} — the surname of \"{}\"", f.label, words(doc, all[j].tok)),
             Settled::Same(j) => format!(
                 "model: {} — as \"{}\" elsewhere in the text ({:.2})",
@@ -85,6 +86,13 @@ impl Found {
         }
     }
 }
+
+/// The reason of a name kept against the model's reading.
+const RECURRING: &str =
+    "capitalised inside sentences more than once: a name, of a type neither the rules nor the entity model can tell";
+
+/// The reason of a name the model typed when no one will read it in full.
+const BRIEFLY: &str = "entity model";
 
 /// Sayso's label for a model type (a place is a GPE until the rules say LOC).
 fn sayso_label(kind: usize) -> &'static str {
@@ -106,7 +114,7 @@ fn words(doc: &Doc, tok: (usize, usize)) -> String {
 /// "model: ORG 0.93 — after 'shares of', capitalised, in the gazetteer (ORG)": the span's type,
 /// its probability and the three features of its first word that favoured the type most over
 /// the runner-up.
-fn explain(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged, s: &model::Span) -> String {
+fn why(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged, s: &model::Span) -> String {
     let i = s.tok.0;
     let feats = match tagged.features_of(i) {
         Some(f) => *f,
@@ -152,7 +160,7 @@ fn explain(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged, s:
 ///   MISC), it keeps the rules' type if [`vouched`] and is dropped if not;
 /// * a rule name the model finds no name in at all is dropped unless [`vouched`];
 /// * a model name no rule name overlaps is added.
-pub fn apply(doc: &Doc, ents: &mut Mentions) {
+pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain) {
     let Some(model) = shipped() else { return };
     let gaz = Gazetteer::new(doc);
     let tagged = model.tag(doc, &gaz);
@@ -163,6 +171,7 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
     for (k, f) in found.iter().enumerate() {
         cover[f.tok.0..f.tok.1].iter_mut().for_each(|c| *c = k);
     }
+    let mid_caps = mid_sentence_capitals(doc);
     let mut used = vec![false; found.len()];
     let mut drop = vec![false; ents.list.len()];
     // "Metro Vancouver": a model name that the rules split into several names, each inside it,
@@ -197,7 +206,15 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
         let overlaps: Option<usize> =
             cover.get(m.tok.0..m.tok.1).and_then(|c| c.iter().copied().find(|&f| f != usize::MAX));
         let Some(f) = overlaps else {
-            drop[k] = !vouched(doc, m);
+            // A word the model reads as no name but the writer capitalises inside sentences
+            // again and again ("Scientology") is a name of some kind: kept, its type unknown.
+            if !vouched(doc, m) {
+                drop[k] = !recurs(doc, m, &mid_caps);
+                if !drop[k] {
+                    m.label = "MISC";
+                    m.reason = Reason::Borrowed(RECURRING);
+                }
+            }
             continue;
         };
         for &c in cover.get(m.tok.0..m.tok.1).unwrap_or(&[]) {
@@ -213,29 +230,26 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
             (sayso_label(kind), model::Span { tok: m.tok, kind, confidence })
         };
         if label == "MISC" {
-            drop[k] = !vouched(doc, m);
+            drop[k] = !vouched(doc, m) && !recurs(doc, m, &mid_caps);
             continue;
         }
-        // A place name that is a person here: after a personal title ("Ms. Conway"), or before a
-        // relative clause only people take (", whose …", ", who …").
-        let label = if matches!(label, "GPE" | "LOC") && (m.title.is_some() || before_who(doc, m.tok.1)) {
-            "PERSON"
-        } else {
-            label
-        };
+        let person = person_in_context(doc, m.tok, m.title.is_some(), label);
+        let label = if person.is_some() { "PERSON" } else { label };
         // The rules' type stands where they know better; the model agreeing is worth saying.
         if rule_decides(m) && label != m.label {
             continue;
         }
-        let reason = if exact {
-            Found::reason(&found, f, model, doc, &gaz, &tagged)
-        } else {
-            explain(model, doc, &gaz, &tagged, &span)
+        let reason = match explain {
+            Explain::Briefly => Reason::Borrowed(BRIEFLY),
+            Explain::Names if exact => {
+                Reason::Owned(with_person(Found::reason(&found, f, model, doc, &gaz, &tagged), person))
+            }
+            Explain::Names => Reason::Owned(with_person(why(model, doc, &gaz, &tagged, &span), person)),
         };
         if !rule_decides(m) {
             m.label = if label == "GPE" && m.label == "LOC" { "LOC" } else { label };
         }
-        m.reason = Reason::Owned(reason);
+        m.reason = reason;
     }
     if drop.iter().any(|&d| d) {
         remove(&mut ents.list, &drop);
@@ -245,16 +259,22 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
         if (used[c] && !joins[c]) || f.label == "MISC" {
             continue;
         }
+        let person = person_in_context(doc, f.tok, false, f.label);
         added.push(Ment {
             start: doc.tokens[f.tok.0].start(),
             end: doc.tokens[f.tok.1 - 1].end(),
             tok: f.tok,
-            label: f.label,
+            label: if person.is_some() { "PERSON" } else { f.label },
             kind: MKind::Name,
             canonical: None,
             title: None,
             quote: ents.tok_quote.get(f.tok.0),
-            reason: Reason::Owned(Found::reason(&found, c, model, doc, &gaz, &tagged)),
+            reason: match explain {
+                Explain::Briefly => Reason::Borrowed(BRIEFLY),
+                Explain::Names => {
+                    Reason::Owned(with_person(Found::reason(&found, c, model, doc, &gaz, &tagged), person))
+                }
+            },
         });
     }
     if !added.is_empty() {
@@ -267,9 +287,33 @@ pub fn apply(doc: &Doc, ents: &mut Mentions) {
     }
 }
 
-/// Whether a comma and "who", "whose" or "whom" follow token `end`.
-fn before_who(doc: &Doc, end: usize) -> bool {
-    end + 1 < doc.tokens.len() && doc.lower(end) == "," && matches!(doc.lower(end + 1), "who" | "whose" | "whom")
+/// Why a name the model read as a place is a person here, if it is: after a personal title
+/// ("Ms. Conway", "Senator Wilcox", or a title the rules linked: `titled`), or before a relative
+/// clause only people take (", whose …", ", who …").
+fn person_in_context(doc: &Doc, tok: (usize, usize), titled: bool, label: &str) -> Option<&'static str> {
+    if !matches!(label, "GPE" | "LOC") {
+        return None;
+    }
+    let (start, end) = tok;
+    // The word before the name, past the full stop of an abbreviated title.
+    let before = match start.checked_sub(1) {
+        Some(j) if doc.lower(j) == "." => j.checked_sub(1),
+        other => other,
+    };
+    if titled || before.is_some_and(|j| doc.has(j, super::lexicon::F_TITLE_WORDS) && doc.tokens[j].cap) {
+        return Some("after a personal title");
+    }
+    let who =
+        end + 1 < doc.tokens.len() && doc.lower(end) == "," && matches!(doc.lower(end + 1), "who" | "whose" | "whom");
+    who.then_some("before a relative clause (\", who …\")")
+}
+
+/// The model's reason, with why the rules made its place a person.
+fn with_person(reason: String, person: Option<&str>) -> String {
+    match person {
+        Some(why) => format!("a person {why} — {reason}"),
+        None => reason,
+    }
 }
 
 /// A rule name whose type the rules know better than the model: a gazetteer name, or one whose
@@ -297,6 +341,24 @@ fn vouched(doc: &Doc, m: &Ment) -> bool {
         || doc.tokens.get(m.tok.0).is_some_and(|t| t.all_caps)
         || doc.has(m.tok.1, super::lexicon::F_CUE)
         || matches!(&m.reason, Reason::Borrowed(r) if r.starts_with("name inside") || r.starts_with("place inside"))
+}
+
+/// Whether the first word of `m` is written with a capital inside sentences more than once.
+fn recurs(doc: &Doc, m: &Ment, mid_caps: &FastMap<&str, u32>) -> bool {
+    mid_caps.get(doc.lower(m.tok.0)).is_some_and(|&n| n >= 2)
+}
+
+/// How often each word is written with a capital inside a sentence, after another word: a
+/// name by the writer's choice, not by its place.
+fn mid_sentence_capitals(doc: &Doc) -> FastMap<&str, u32> {
+    let mut counts: FastMap<&str, u32> = FastMap::default();
+    for (i, t) in doc.tokens.iter().enumerate().skip(1) {
+        let prev = &doc.tokens[i - 1];
+        if t.cap && !t.all_caps && t.kind == Kind::Word && prev.kind == Kind::Word && prev.sent() == t.sent() {
+            *counts.entry(doc.lower(i)).or_default() += 1;
+        }
+    }
+    counts
 }
 
 /// Removes the mentions marked in `drop`, keeping every title link valid (a link to a removed
