@@ -13,7 +13,7 @@ mod tools;
 
 pub use decode::{Decoded, decode};
 pub use html::{WebPage, extract as extract_article};
-pub use jsonl::{is_jsonl, read_jsonl};
+pub use jsonl::{is_jsonl, read_jsonl, take_article};
 pub use tools::{brat_by_annotator, from_tool};
 
 use crate::model::{DocId, Document};
