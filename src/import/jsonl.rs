@@ -18,7 +18,7 @@ pub fn is_jsonl(path: &Path) -> bool {
 }
 
 /// The documents of the JSONL file at `path`, and a message for each line that is not one.
-pub fn read_jsonl(path: &Path) -> Result<(Vec<Document>, Vec<String>), ImportError> {
+pub fn read_jsonl(path: &Path) -> Result<super::FileArticles, ImportError> {
     let shown = path.display().to_string();
     let read_err = |e: std::io::Error| ImportError::Read { path: shown.clone(), message: e.to_string() };
     let file = std::fs::File::open(path).map_err(read_err)?;
