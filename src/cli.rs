@@ -489,15 +489,11 @@ fn agree(a: &Path, b: &Path, json: bool, units: Option<&Path>) -> anyhow::Result
 fn insights(path: &Path, dir: &Path, charts: bool, include_suggestions: bool) -> anyhow::Result<ExitCode> {
     let loaded = store::load(path)?;
     let tables = crate::insights::tables(&loaded.project, include_suggestions);
-    let written = crate::insights::save(&tables, dir, charts).map_err(anyhow::Error::msg)?;
-    for file in written {
-        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        if let Some(table) = tables.iter().find(|t| t.name == stem) {
-            if file.extension().is_some_and(|e| e == "png") {
-                println!("{}: {} (chart)", file.display(), table.title);
-            } else {
-                println!("{}: {} ({} rows)", file.display(), table.title, table.rows.len());
-            }
+    for saved in crate::insights::save(&tables, dir, charts).map_err(anyhow::Error::msg)? {
+        let table = saved.table;
+        println!("{}: {} ({} rows)", saved.csv.display(), table.title, table.rows.len());
+        if let Some(chart) = saved.chart {
+            println!("{}: {} (chart)", chart.display(), table.title);
         }
     }
     Ok(ExitCode::SUCCESS)
