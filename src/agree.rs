@@ -186,7 +186,10 @@ pub fn agree(a: &Project, b: &Project) -> (Report, Vec<Units>) {
     let by_hash: BTreeMap<&str, &crate::model::Document> = b.documents.iter().map(|d| (d.hash.as_str(), d)).collect();
     let mut documents = Vec::new();
     let mut units: BTreeMap<String, Units> = BTreeMap::new();
-    let mut totals: BTreeMap<String, (Spans, Spans, usize, usize)> = BTreeMap::new();
+    // Every kind's spans over all documents, kept apart by the running offset of the documents
+    // before, for the overall span F1.
+    let mut totals: BTreeMap<String, (Spans, Spans)> = BTreeMap::new();
+    let mut base = 0;
     let mut links = SpeakerLinks::default();
     let mut shared = 0;
     for da in &a.documents {
@@ -200,51 +203,21 @@ pub fn agree(a: &Project, b: &Project) -> (Report, Vec<Units>) {
             let empty = Vec::new();
             let (x, y) = (sa.get(kind).unwrap_or(&empty), sb.get(kind).unwrap_or(&empty));
             let (la, lb) = (labels(&toks, x), labels(&toks, y));
-            let (exact, overlap) = span_f1(x, y);
-            scores.push(Scores {
-                kind: kind.clone(),
-                spans_a: x.len(),
-                spans_b: y.len(),
-                exact_f1: exact,
-                overlap_f1: overlap,
-                tokens: toks.len(),
-                kappa: kappa(&la, &lb),
-                alpha: alpha(&la, &lb),
-            });
+            scores.push(score(kind, x, y, &la, &lb));
             let u = units.entry(kind.clone()).or_insert_with(|| Units { kind: kind.clone(), ..Units::default() });
             u.a.extend(&la);
             u.b.extend(&lb);
-            // Offsets are kept apart per document by a running base, for the overall span F1.
             let t = totals.entry(kind.clone()).or_default();
-            let base = t.3;
             t.0.extend(x.iter().map(|s| (s.0 + base, s.1 + base)));
             t.1.extend(y.iter().map(|s| (s.0 + base, s.1 + base)));
         }
-        for t in totals.values_mut() {
-            t.3 += da.len_chars() + 1;
-        }
+        base += da.len_chars() + 1;
         let doc_links = speaker_links(a, b, da.id, db.id);
         links.both += doc_links.both;
         links.same += doc_links.same;
         documents.push(Part { title: da.title.clone(), kinds: scores, speaker_links: doc_links });
     }
-    let overall = totals
-        .iter()
-        .map(|(kind, (x, y, _, _))| {
-            let (exact, overlap) = span_f1(x, y);
-            let u = &units[kind];
-            Scores {
-                kind: kind.clone(),
-                spans_a: x.len(),
-                spans_b: y.len(),
-                exact_f1: exact,
-                overlap_f1: overlap,
-                tokens: u.a.len(),
-                kappa: kappa(&u.a, &u.b),
-                alpha: alpha(&u.a, &u.b),
-            }
-        })
-        .collect();
+    let overall = totals.iter().map(|(kind, (x, y))| score(kind, x, y, &units[kind].a, &units[kind].b)).collect();
     let report = Report {
         overall: Part { title: "all documents".into(), kinds: overall, speaker_links: links },
         documents,
@@ -252,6 +225,21 @@ pub fn agree(a: &Project, b: &Project) -> (Report, Vec<Units>) {
         only_in_b: b.documents.len() - shared,
     };
     (report, units.into_values().collect())
+}
+
+/// One kind's scores from both analysts' spans and token labels.
+fn score(kind: &str, a: &Spans, b: &Spans, la: &[u8], lb: &[u8]) -> Scores {
+    let (exact_f1, overlap_f1) = span_f1(a, b);
+    Scores {
+        kind: kind.to_string(),
+        spans_a: a.len(),
+        spans_b: b.len(),
+        exact_f1,
+        overlap_f1,
+        tokens: la.len(),
+        kappa: kappa(la, lb),
+        alpha: alpha(la, lb),
+    }
 }
 
 /// Of the quotations both analysts marked (overlapping), those both gave a speaker, and of

@@ -2,7 +2,6 @@
 
 use crate::export;
 use crate::import;
-use crate::model::DocId;
 use crate::store::{self, Severity};
 use anyhow::Context;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -432,20 +431,10 @@ fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode>
     let mut project = crate::model::Project::default();
     let mut names = crate::suggest::EntityNames::default();
     let files = crate::stream::expand_folders(files);
-    // Files are read on every core, in the order given; a file that cannot be read stops the
-    // run before anything is written, a JSONL line that cannot be read is named and skipped.
-    let read: Vec<_> = files
-        .par_iter()
-        .map(|file| {
-            if import::is_jsonl(file) {
-                import::read_jsonl(file)
-            } else {
-                import::import_file(file, DocId(0)).map(|doc| (vec![doc], Vec::new()))
-            }
-        })
-        .collect();
+    // A file that cannot be read stops the run before anything is written; a JSONL line that
+    // cannot be read is named and skipped.
     let mut docs = Vec::new();
-    for result in read {
+    for result in import::read_files(&files) {
         let (read_docs, skipped) = result?;
         for line in skipped {
             say.note(format_args!("{line} (skipped)"));
@@ -460,15 +449,10 @@ fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode>
     // Detection on every core a chunk at a time; the suggestions enter the project in the
     // order given, so the project does not depend on the number of threads.
     let progress = crate::progress::files(docs.len());
-    let mut docs = docs.into_iter().peekable();
-    while docs.peek().is_some() {
-        let mut chunk = Vec::new();
-        let mut bytes = 0;
-        while let Some(doc) = docs.next_if(|_| chunk.len() < crate::stream::CHUNK && bytes < crate::stream::CHUNK_BYTES)
-        {
-            bytes += doc.text.len();
-            chunk.push(doc);
-        }
+    let lengths: Vec<usize> = crate::stream::chunks(&docs, |d| d.text.len()).iter().map(|c| c.len()).collect();
+    let mut docs = docs.into_iter();
+    for length in lengths {
+        let chunk: Vec<_> = docs.by_ref().take(length).collect();
         let found: Vec<_> = chunk
             .par_iter()
             .map(|doc| {
@@ -658,15 +642,11 @@ fn agree(a: &Path, b: &Path, json: bool, units: Option<&Path>) -> anyhow::Result
 fn insights(path: &Path, dir: &Path, charts: bool, include_suggestions: bool) -> anyhow::Result<ExitCode> {
     let loaded = store::load(path)?;
     let tables = crate::insights::tables(&loaded.project, include_suggestions);
-    let written = crate::insights::save(&tables, dir, charts).map_err(anyhow::Error::msg)?;
-    for file in written {
-        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        if let Some(table) = tables.iter().find(|t| t.name == stem) {
-            if file.extension().is_some_and(|e| e == "png") {
-                println!("{}: {} (chart)", file.display(), table.title);
-            } else {
-                println!("{}: {} ({} rows)", file.display(), table.title, table.rows.len());
-            }
+    for saved in crate::insights::save(&tables, dir, charts).map_err(anyhow::Error::msg)? {
+        let table = saved.table;
+        println!("{}: {} ({} rows)", saved.csv.display(), table.title, table.rows.len());
+        if let Some(chart) = saved.chart {
+            println!("{}: {} (chart)", chart.display(), table.title);
         }
     }
     Ok(ExitCode::SUCCESS)

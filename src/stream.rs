@@ -20,9 +20,6 @@ use std::process::ExitCode;
 /// Inputs detected at once, on every core, before their results are written in order.
 pub const CHUNK: usize = 64;
 
-/// The largest text accepted on a line, as for a file.
-const MAX_TEXT_BYTES: usize = crate::import::MAX_BYTES as usize;
-
 /// Files as given, with each folder replaced by the articles in it (sorted by name).
 pub fn expand_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -204,24 +201,8 @@ fn output_for(n: usize, line: Result<String, String>) -> Output {
 
 /// Detects one input line; `fields` keeps what was read of it, for the error line if it fails.
 fn detect_line(line: String, fields: &mut Map<String, Value>) -> Result<Output, String> {
-    *fields = match serde_json::from_str::<Value>(&line) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => return Err("the line is JSON but not an object".into()),
-        Err(e) => return Err(format!("the line is not JSON: {e}")),
-    };
+    let (text, kind) = crate::import::take_article(line.as_bytes(), fields)?;
     drop(line);
-    let (text, kind) = match (fields.get("text"), fields.get("html")) {
-        (Some(Value::String(_)), _) => ("text", TextKind::Plain),
-        (Some(_), _) => return Err("\"text\" is not a string".into()),
-        (None, Some(Value::String(_))) => ("html", TextKind::Html),
-        (None, Some(_)) => return Err("\"html\" is not a string".into()),
-        (None, None) => return Err("the line has no \"text\" or \"html\"".into()),
-    };
-    let Some(Value::String(text)) = fields.remove(text) else { unreachable!("checked above") };
-    fields.remove("html");
-    if text.len() > MAX_TEXT_BYTES {
-        return Err(format!("the text is {} bytes, over the limit of {MAX_TEXT_BYTES}", text.len()));
-    }
     // The same checks, line-ending normalisation and page reading as a file's, so offsets agree.
     let name = if kind == TextKind::Html { "the page" } else { "the text" };
     let article = crate::import::read_article_text(text, name, kind).map_err(|e| e.to_string())?;

@@ -104,10 +104,12 @@ impl SaysoApp {
         let generation = self.session.history.generation();
         let tables = self.insights.tables(&self.session.project, generation).to_vec();
         match crate::insights::save(&tables, dir, true) {
-            Ok(files) => self.notify(
-                NoticeLevel::Info,
-                format!("Saved {} tables and their charts ({} files) in {}", tables.len(), files.len(), dir.display()),
-            ),
+            Ok(saved) => {
+                let files = saved.len() + saved.iter().filter(|s| s.chart.is_some()).count();
+                let text =
+                    format!("Saved {} tables and their charts ({files} files) in {}", tables.len(), dir.display());
+                self.notify(NoticeLevel::Info, text);
+            }
             Err(e) => self.notify(NoticeLevel::Error, format!("Tables not saved in {}: {e}", dir.display())),
         }
     }

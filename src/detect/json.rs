@@ -39,7 +39,7 @@ impl<'a> Slicer<'a> {
     fn byte_of(&self, char_offset: usize) -> usize {
         let (c, b) = self.at.get();
         let byte = if char_offset >= c && char_offset - c <= WALK {
-            walk(self.text, b, char_offset - c)
+            crate::model::advance(self.text, b, char_offset - c)
         } else {
             self.index.get_or_init(|| TextIndex::new(self.text)).byte_of(self.text, char_offset)
         };
@@ -51,35 +51,6 @@ impl<'a> Slicer<'a> {
         let from = self.byte_of(start);
         let to = self.byte_of(end.max(start));
         SpanOut { start, end, text: &self.text[from..to] }
-    }
-}
-
-/// Byte offset of the code point `n` places after the one at byte `from`: code points are the
-/// bytes that do not continue one (UTF-8 continuation bytes are 0x80–0xBF); runs of ASCII are
-/// stepped over eight bytes at a time.
-fn walk(text: &str, from: usize, n: usize) -> usize {
-    let bytes = text.as_bytes();
-    let (mut at, mut left) = (from, n);
-    loop {
-        while left >= 8 && at + 8 <= bytes.len() {
-            let word = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
-            if word & 0x8080_8080_8080_8080 != 0 {
-                break;
-            }
-            at += 8;
-            left -= 8;
-        }
-        match bytes.get(at) {
-            None => return text.len(),
-            Some(&b) if (b as i8) >= -0x40 => {
-                if left == 0 {
-                    return at;
-                }
-                left -= 1;
-            }
-            Some(_) => {}
-        }
-        at += 1;
     }
 }
 
@@ -203,6 +174,6 @@ mod tests {
             let want: String = chars[start..end].iter().collect();
             assert_eq!(slicer.span(start, end).text, want, "{start}..{end}");
         }
-        assert_eq!(walk(text, 0, 99), text.len());
+        assert_eq!(crate::model::advance(text, 0, 99), text.len());
     }
 }

@@ -18,7 +18,7 @@ pub fn is_jsonl(path: &Path) -> bool {
 }
 
 /// The documents of the JSONL file at `path`, and a message for each line that is not one.
-pub fn read_jsonl(path: &Path) -> Result<(Vec<Document>, Vec<String>), ImportError> {
+pub fn read_jsonl(path: &Path) -> Result<super::FileArticles, ImportError> {
     let shown = path.display().to_string();
     let read_err = |e: std::io::Error| ImportError::Read { path: shown.clone(), message: e.to_string() };
     let file = std::fs::File::open(path).map_err(read_err)?;
@@ -43,19 +43,31 @@ pub fn read_jsonl(path: &Path) -> Result<(Vec<Document>, Vec<String>), ImportErr
     Ok((docs, problems))
 }
 
-/// One line's document.
-fn document(line: &[u8], name: &str) -> Result<Document, String> {
-    let mut fields = match serde_json::from_slice::<Value>(line) {
+/// Reads a line of JSON into `fields` and takes its article out of them: `"text"`, or `"html"`
+/// (a saved page). The other fields stay; so does what was read of a line that holds no
+/// article, for the error to name the line's `id`. Shared by the stream and JSONL files.
+pub fn take_article(line: &[u8], fields: &mut Map<String, Value>) -> Result<(String, TextKind), String> {
+    *fields = match serde_json::from_slice::<Value>(line) {
         Ok(Value::Object(map)) => map,
         Ok(_) => return Err("the line is JSON but not an object".into()),
         Err(e) => return Err(format!("the line is not JSON: {e}")),
     };
-    let (text, kind) = match (fields.remove("text"), fields.remove("html")) {
-        (Some(Value::String(t)), _) => (t, TextKind::Plain),
-        (None, Some(Value::String(h))) => (h, TextKind::Html),
-        (Some(_), _) | (None, Some(_)) => return Err("its \"text\" or \"html\" is not a string".into()),
+    let (key, kind) = match (fields.get("text"), fields.get("html")) {
+        (Some(Value::String(_)), _) => ("text", TextKind::Plain),
+        (Some(_), _) => return Err("\"text\" is not a string".into()),
+        (None, Some(Value::String(_))) => ("html", TextKind::Html),
+        (None, Some(_)) => return Err("\"html\" is not a string".into()),
         (None, None) => return Err("the line has no \"text\" or \"html\"".into()),
     };
+    let Some(Value::String(text)) = fields.remove(key) else { unreachable!("checked above") };
+    fields.remove("html");
+    Ok((text, kind))
+}
+
+/// One line's document.
+fn document(line: &[u8], name: &str) -> Result<Document, String> {
+    let mut fields = Map::new();
+    let (text, kind) = take_article(line, &mut fields)?;
     let Article { text, encoding, page } = read_article_text(text, name, kind).map_err(|e| e.to_string())?;
     let given = |fields: &Map<String, Value>, keys: &[&str]| {
         keys.iter().find_map(|k| match fields.get(*k) {

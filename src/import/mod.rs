@@ -13,7 +13,7 @@ mod tools;
 
 pub use decode::{Decoded, decode};
 pub use html::{WebPage, extract as extract_article};
-pub use jsonl::{is_jsonl, read_jsonl};
+pub use jsonl::{is_jsonl, read_jsonl, take_article};
 pub use tools::{brat_by_annotator, from_tool};
 
 use crate::model::{DocId, Document};
@@ -94,21 +94,8 @@ fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, ImportError> {
 /// The articles at `paths`: files, folders of them, and JSONL files of many (one per line), in
 /// the order given; with a message for each file or line that could not be read.
 pub fn import_paths(paths: &[std::path::PathBuf]) -> (Vec<Document>, Vec<String>) {
-    use rayon::prelude::*;
-    let files = crate::stream::expand_folders(paths);
-    // Files are read and decoded on every core; their order is kept.
-    let read: Vec<_> = files
-        .par_iter()
-        .map(|file| {
-            if is_jsonl(file) {
-                read_jsonl(file)
-            } else {
-                import_file(file, DocId(0)).map(|doc| (vec![doc], Vec::new()))
-            }
-        })
-        .collect();
     let (mut docs, mut problems) = (Vec::new(), Vec::new());
-    for result in read {
+    for result in read_files(&crate::stream::expand_folders(paths)) {
         match result {
             Ok((d, p)) => {
                 docs.extend(d);
@@ -118,6 +105,25 @@ pub fn import_paths(paths: &[std::path::PathBuf]) -> (Vec<Document>, Vec<String>
         }
     }
     (docs, problems)
+}
+
+/// A file's documents, and a message for each part of it that is not one (a JSONL line).
+pub type FileArticles = (Vec<Document>, Vec<String>);
+
+/// Each file's articles, read and decoded on every core, in the order given: a JSONL file's
+/// documents with a message for each line that is not one, any other file's one document.
+pub fn read_files(files: &[std::path::PathBuf]) -> Vec<Result<FileArticles, ImportError>> {
+    use rayon::prelude::*;
+    files
+        .par_iter()
+        .map(|file| {
+            if is_jsonl(file) {
+                read_jsonl(file)
+            } else {
+                import_file(file, DocId(0)).map(|doc| (vec![doc], Vec::new()))
+            }
+        })
+        .collect()
 }
 
 /// Reads the file at `path` into a document, refusing oversized files before reading them.

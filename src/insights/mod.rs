@@ -84,25 +84,32 @@ fn sources(project: &Project, include_suggestions: bool) -> Vec<Counted<'_>> {
         .collect()
 }
 
+/// The files one table was saved as.
+pub struct Saved<'a> {
+    pub table: &'a Table,
+    pub csv: PathBuf,
+    /// Its chart, when asked for and the table has bars to draw.
+    pub chart: Option<PathBuf>,
+}
+
 /// Writes each table as `DIR/NAME.csv` and, with `charts`, its chart as `DIR/NAME.png` (every
-/// file atomically, the folder created if missing); returns the files written.
-pub fn save(tables: &[Table], dir: &Path, charts: bool) -> Result<Vec<PathBuf>, String> {
+/// file atomically, the folder created if missing).
+pub fn save<'a>(tables: &'a [Table], dir: &Path, charts: bool) -> Result<Vec<Saved<'a>>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
-    let mut written = Vec::new();
-    let mut write = |file: PathBuf, bytes: &[u8]| {
+    let write = |file: PathBuf, bytes: &[u8]| {
         crate::store::atomic::write_bytes_atomic(&file, bytes)
             .map_err(|e| format!("writing {}: {e}", file.display()))?;
-        written.push(file);
-        Ok::<(), String>(())
+        Ok::<PathBuf, String>(file)
     };
+    let mut saved = Vec::new();
     for table in tables {
         let text = table.to_csv().map_err(|e| format!("writing CSV: {e}"))?;
-        write(dir.join(format!("{}.csv", table.name)), text.as_bytes())?;
-        if charts && let Some(png) = chart::png(table)? {
-            write(dir.join(format!("{}.png", table.name)), &png)?;
-        }
+        let csv = write(dir.join(format!("{}.csv", table.name)), text.as_bytes())?;
+        let png = if charts { chart::png(table)? } else { None };
+        let chart = png.map(|png| write(dir.join(format!("{}.png", table.name)), &png)).transpose()?;
+        saved.push(Saved { table, csv, chart });
     }
-    Ok(written)
+    Ok(saved)
 }
 
 /// Every table, from reviewed work or (`include_suggestions`) from suggestions too.

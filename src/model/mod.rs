@@ -24,4 +24,4 @@ pub use schema::{Color, LabelDef, Schema};
 pub use span::{Span, SpanError};
 pub use statement::{Statement, StatementId};
 pub use summary::{StatusCounts, Summary};
-pub use text_index::TextIndex;
+pub use text_index::{TextIndex, advance};

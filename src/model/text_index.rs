@@ -13,6 +13,43 @@ pub struct TextIndex {
     bytes: usize,
 }
 
+/// A character starts at every byte that does not continue one (UTF-8 continuation bytes are
+/// 0x80–0xBF).
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+/// Whether the eight bytes from `at` are all ASCII: eight characters, stepped over at once.
+fn eight_ascii(bytes: &[u8], at: usize) -> bool {
+    bytes
+        .get(at..at + 8)
+        .is_some_and(|w| u64::from_le_bytes(w.try_into().unwrap_or([0x80; 8])) & 0x8080_8080_8080_8080 == 0)
+}
+
+/// Byte offset of the code point `n` places after the one at byte `from` (a character
+/// boundary), or the text's length when the text ends first.
+pub fn advance(text: &str, from: usize, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut at, mut left) = (from, n);
+    loop {
+        while left >= 8 && eight_ascii(bytes, at) {
+            at += 8;
+            left -= 8;
+        }
+        match bytes.get(at) {
+            None => return text.len(),
+            Some(&b) if starts_char(b) => {
+                if left == 0 {
+                    return at;
+                }
+                left -= 1;
+            }
+            Some(_) => {}
+        }
+        at += 1;
+    }
+}
+
 impl TextIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
@@ -22,16 +59,12 @@ impl TextIndex {
             // Eight ASCII bytes are eight characters; stepped over at once when no sample falls
             // among them.
             let into = chars % STRIDE;
-            if into != 0 && into <= STRIDE - 8 && at + 8 <= bytes.len() {
-                let word = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    at += 8;
-                    chars += 8;
-                    continue;
-                }
+            if into != 0 && into <= STRIDE - 8 && eight_ascii(bytes, at) {
+                at += 8;
+                chars += 8;
+                continue;
             }
-            // A character starts at every byte that does not continue one (0x80–0xBF).
-            if (bytes[at] as i8) >= -0x40 {
+            if starts_char(bytes[at]) {
                 if into == 0 {
                     samples.push(at);
                 }
@@ -54,15 +87,11 @@ impl TextIndex {
             return self.bytes;
         }
         let base = self.samples[char_offset / STRIDE];
-        let rest = char_offset % STRIDE;
         // A text that changed under the index falls back to a scan instead of slicing badly.
-        let Some(tail) = text.get(base..) else {
-            return text.char_indices().nth(char_offset).map_or(text.len(), |(b, _)| b);
-        };
-        match tail.char_indices().nth(rest) {
-            Some((b, _)) => base + b,
-            None => text.len(),
+        if !text.is_char_boundary(base) {
+            return advance(text, 0, char_offset);
         }
+        advance(text, base, char_offset % STRIDE)
     }
 
     /// Code-point offset of the character that starts at or contains byte `byte`.
