@@ -31,6 +31,10 @@ pub fn status_bar(app: &mut SaysoApp, ui: &mut Ui) {
             let mut parts = vec![format!("reviewed {}/{}", total.reviewed(), total.total())];
             parts.extend(counts.iter().map(|(name, c)| format!("{name} {}/{}", c.reviewed(), c.total())));
             ui.label(parts.join(" · "));
+            if let Some(progress) = super::adjudicate::progress(app) {
+                ui.separator();
+                ui.label(RichText::new(progress).strong().color(ui.visuals().warn_fg_color));
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(RichText::new("Tab next · A accept · X reject · F1 keys").weak());
             });

@@ -2,10 +2,12 @@
 //! the action out (or `None` when there is nothing to do), leaving application and undo to
 //! [`super::History`].
 
+mod adjudicate;
 mod documents;
 mod quote_parts;
 mod statements;
 
+pub use adjudicate::{Choice, resolve};
 pub use documents::{add_documents, remove_document, set_document_meta};
 pub use quote_parts::{join_quote, middle_cut, split_quote};
 pub use statements::{

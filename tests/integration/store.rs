@@ -35,7 +35,7 @@ fn order_of_records_does_not_change_the_bytes() {
 fn file_is_readable_ron() {
     let text = store::to_ron(&common::project());
     assert!(text.starts_with("// Sayso project."));
-    assert!(text.contains("format_version: 4,"));
+    assert!(text.contains("format_version: 5,"));
     let quote = common::project().annotation(AnnId(1)).unwrap().span;
     let compact = format!("span: ({}, {}),", quote.start(), quote.end());
     assert!(text.lines().any(|l| l.trim() == compact), "spans are compact tuples on a line of their own: {compact}");
@@ -59,11 +59,11 @@ fn save_and_load_through_the_file_system() {
 
 #[test]
 fn future_version_is_refused_naming_both_versions() {
-    let text = store::to_ron(&common::project()).replace("format_version: 4,", "format_version: 7,");
+    let text = store::to_ron(&common::project()).replace("format_version: 5,", "format_version: 7,");
     let err = reload(&text).unwrap_err();
-    assert!(matches!(err, StoreError::FutureVersion { found: 7, supported: 4, .. }));
+    assert!(matches!(err, StoreError::FutureVersion { found: 7, supported: 5, .. }));
     let msg = err.to_string();
-    assert!(msg.contains("format 7") && msg.contains("up to 4"), "{msg}");
+    assert!(msg.contains("format 7") && msg.contains("up to 5"), "{msg}");
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn format_2_quotations_get_their_type_from_their_cue_or_are_statements() {
     project.annotation_mut(AnnId(5)).unwrap().links.cue = Some(AnnId(4));
     let v4 = store::to_ron(&project);
     assert!(!v4.contains("attribution:"), "no types stored yet");
-    let v2 = v4.replace("format_version: 4,", "format_version: 2,");
+    let v2 = v4.replace("format_version: 5,", "format_version: 2,");
     let loaded = reload(&v2).expect("a format 2 file loads").project;
     let ty = |id| loaded.annotation(AnnId(id)).unwrap().attribution;
     assert_eq!(ty(1), Some(AttributionType::Statement));
@@ -207,6 +207,6 @@ fn format_2_quotations_get_their_type_from_their_cue_or_are_statements() {
     assert_eq!(fear.annotation(AnnId(5)).unwrap().attribution, Some(AttributionType::Belief));
     // Written back in the current format with the types, and read back the same.
     let again = store::to_ron(&fear);
-    assert!(again.contains("format_version: 4,") && again.contains("attribution: Some(Belief)"));
+    assert!(again.contains("format_version: 5,") && again.contains("attribution: Some(Belief)"));
     assert_eq!(reload(&again).unwrap().project, fear);
 }

@@ -1,0 +1,99 @@
+//! Settling a merged project's conflicts through the window: F8 steps to each, both versions
+//! side by side, 1 / 2 / N keep one or neither, progress in the status bar, every choice undoable,
+//! and the result saves as a normal project.
+
+use crate::common;
+use crate::ui_support;
+use egui_kittest::kittest::Queryable;
+use sayso::merge::{Sides, merge};
+use sayso::model::{AnnId, Status};
+use sayso::session::Session;
+
+/// Alice and Bob both changed the Geneva mention's label and the MIXED quote's status.
+fn merged_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let base = common::project();
+    let (mut alice, mut bob) = (base.clone(), base.clone());
+    alice.annotation_mut(AnnId(7)).unwrap().label = "LOC".into();
+    bob.annotation_mut(AnnId(7)).unwrap().label = "ORG".into();
+    alice.annotation_mut(AnnId(5)).unwrap().status = Status::Accepted;
+    bob.annotation_mut(AnnId(5)).unwrap().status = Status::Rejected;
+    let sides = Sides { first: &alice, second: &bob, base: Some(&base), names: ["alice", "bob"] };
+    let (merged, _) = merge(&sides, "carol");
+    assert_eq!(merged.conflicts.len(), 2);
+    let path = dir.join("merged.ron");
+    sayso::store::save(&merged, &path).unwrap();
+    path
+}
+
+#[test]
+fn conflicts_are_stepped_through_and_settled_by_key_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = merged_file(dir.path());
+    let mut h = ui_support::harness(Session::open(&path).unwrap());
+    assert!(h.query_by_label("2 conflicts · F8 next").is_some(), "the status bar counts the conflicts");
+    h.key_press(egui::Key::F8);
+    h.run();
+    assert_eq!(h.state().selected, Some(AnnId(7)), "F8 shows the first conflict in reading order");
+    assert!(h.query_by_label("conflict 1 of 2 · 1 alice · 2 bob · N neither").is_some());
+    assert!(h.query_by_label("Keep alice (1)").is_some() && h.query_by_label("Keep bob (2)").is_some());
+    let marked = h.state().view_selection().expect("both versions' words are marked");
+    assert_eq!(marked, (16, 22), "“Geneva”");
+
+    h.key_press(egui::Key::Num2);
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.annotation(AnnId(7)).unwrap().label, "ORG", "2 keeps bob's version");
+    assert_eq!(p.conflicts.len(), 1);
+    assert_eq!(h.state().selected, Some(AnnId(5)), "the next conflict is shown");
+    assert!(h.query_by_label("conflict 1 of 1 · 1 alice · 2 bob · N neither").is_some());
+
+    // Keys do not act behind the shortcut window, which lists them.
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(h.query_by_label("Keep neither version of the conflict").is_some());
+    h.key_press(egui::Key::N);
+    h.run();
+    assert_eq!(h.state().session.project.conflicts.len(), 1, "N does nothing while help is open");
+    h.key_press(egui::Key::Escape);
+    h.run();
+
+    h.key_press(egui::Key::N);
+    h.run();
+    let p = &h.state().session.project;
+    assert!(p.annotation(AnnId(5)).is_none(), "N keeps neither");
+    assert!(p.conflicts.is_empty());
+    assert!(p.annotation(AnnId(1)).is_some());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!((p.conflicts.len(), p.annotation(AnnId(5)).map(|a| a.status)), (1, Some(Status::Accepted)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert!(h.state().session.project.conflicts.is_empty());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let saved = sayso::store::load(&path).unwrap();
+    assert!(saved.project.conflicts.is_empty() && saved.warnings.is_empty());
+    assert_eq!(saved.project.annotation(AnnId(7)).unwrap().label, "ORG");
+    assert!(h.query_by_label("Conflicts (1)").is_none(), "the tab goes with the last conflict");
+}
+
+#[test]
+fn the_inspector_buttons_settle_and_the_list_shows_every_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = merged_file(dir.path());
+    let mut h = ui_support::harness(Session::open(&path).unwrap());
+    h.get_by_label("Conflicts (2)").click();
+    h.run();
+    assert_eq!(h.query_all_by_label_contains("label: alice / bob").count(), 1);
+    assert_eq!(h.query_all_by_label_contains("status: alice / bob").count(), 1);
+    h.get_by_label("c2 · Geneva").click();
+    h.run();
+    assert_eq!(h.state().selected, Some(AnnId(7)));
+    h.get_by_label("Keep alice (1)").click();
+    h.run();
+    assert_eq!(h.state().session.project.annotation(AnnId(7)).unwrap().label, "LOC");
+    assert_eq!(h.state().session.project.conflicts.len(), 1);
+}
