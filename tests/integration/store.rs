@@ -48,6 +48,33 @@ fn file_is_readable_ron() {
     assert_eq!(diff, 1);
 }
 
+/// Format 5 writes annotations in text order, so an analyst's addition lands beside the words it
+/// marks (where git can merge it), whatever its id; a format 4 file, in id order, loads as it is.
+#[test]
+fn annotations_are_written_in_text_order_and_format_4_loads_as_it_is() {
+    let mut p = common::project();
+    p.analyst = "alice".into();
+    let id = p.next_ann_id();
+    let edit = sayso::edit::actions::create(&p, DocId(1), Span::new(0, 5).unwrap(), Layer::Mention, "ORG");
+    let mut history = sayso::edit::History::default();
+    history.apply(&mut p, "Create", edit).unwrap();
+    assert_eq!(p.annotation(id).unwrap().analyst, "alice", "what an analyst makes carries their name");
+    let text = store::to_ron(&p);
+    let annotations = &text[text.find("annotations: [").unwrap()..];
+    let at = |id: AnnId| annotations.find(&format!("id: ({}),", id.0)).unwrap();
+    let mut by_start: Vec<&Annotation> = p.annotations.iter().collect();
+    by_start.sort_by_key(|a| (a.span.start(), a.span.end(), a.id));
+    let written: Vec<AnnId> = by_start.iter().map(|a| a.id).collect();
+    let mut in_file = written.clone();
+    in_file.sort_by_key(|id| at(*id));
+    assert_eq!(in_file, written);
+    assert_eq!(in_file[0], id, "the new “Talks” comes first, though its id is the largest");
+    assert!(text.contains("analyst: \"alice\","));
+
+    let v4 = store::to_ron(&common::project()).replace("format_version: 5,", "format_version: 4,");
+    assert_eq!(reload(&v4).unwrap().project, common::project());
+}
+
 #[test]
 fn save_and_load_through_the_file_system() {
     let dir = tempfile::tempdir().unwrap();

@@ -282,5 +282,33 @@ fn a_real_conflict_is_named_by_check_and_settled_by_merge() {
     let labels = c.versions().map(|v| v.annotation.as_ref().map(|a| (a.label.clone(), a.analyst.clone())));
     assert_eq!(labels, [Some(("TITLE".into(), "alice".into())), Some(("ORG".into(), "bob".into()))]);
     assert_eq!(merged.annotations.len(), base.annotations.len());
-    assert!(sayso(&["check", FILE], dir).status.success());
+    let check = sayso(&["check", FILE], dir);
+    assert!(check.status.success());
+    assert!(String::from_utf8_lossy(&check.stdout).contains("1 conflict(s) to settle"));
+}
+
+/// With `sayso merge` as git's merge driver for project files, the same merge succeeds and the
+/// disagreement waits in the project as a conflict to settle.
+#[test]
+fn as_git_merge_driver_sayso_merge_leaves_conflicts_in_the_project() {
+    let base = sample();
+    let doc = first_doc(&base);
+    let gessler = suggestion(&base, doc, "Leonore Gessler", Layer::Mention);
+    let vienna = suggestion(&base, doc, "Vienna", Layer::Mention);
+    let alice = work(&base, "alice", |p, h| {
+        h.apply(p, "Relabel", actions::relabel(p, gessler, "TITLE").unwrap()).unwrap();
+        h.apply(p, "Accept", actions::set_status(p, &[vienna], Status::Accepted).unwrap()).unwrap();
+    });
+    let bob = work(&base, "bob", |p, h| {
+        h.apply(p, "Relabel", actions::relabel(p, gessler, "ORG").unwrap()).unwrap();
+    });
+    let Some(repo) = Repo::with_base(&base) else { return };
+    let driver = format!("{} merge %A %B --base %O --out %A", env!("CARGO_BIN_EXE_sayso"));
+    repo.git(&["config", "merge.sayso.driver", &driver]);
+    std::fs::write(repo.dir.path().join(".gitattributes"), "*.ron merge=sayso\n").unwrap();
+    assert_merged(&repo, &repo.merge_work(&alice, &bob));
+    let merged = repo.load();
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].ann, gessler);
+    assert_eq!(merged.annotation(vienna).unwrap().status, Status::Accepted, "alice's change alone is merged");
 }
