@@ -44,8 +44,8 @@ impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} agreed, {} combined, {} added from the second, {} deleted, {} conflict(s); {} document(s) and {} \
-             entit(y/ies) added, {} entit(y/ies) renamed on both sides",
+            "annotations: {} agreed, {} combined, {} added from the second, {} deleted, {} conflict(s) to settle; \
+             documents added: {}; entities added: {}, renamed on both sides: {}",
             self.agreed,
             self.combined,
             self.added,

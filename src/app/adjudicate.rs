@@ -16,8 +16,8 @@ pub(super) fn in_reading_order(project: &Project) -> Vec<&Conflict> {
     all
 }
 
-/// Where both versions' words are: the stretch the article marks for a conflict.
-fn extent(c: &Conflict) -> Option<Span> {
+/// Where both versions' words are: the stretch the article frames for a conflict.
+pub(super) fn extent(c: &Conflict) -> Option<Span> {
     let spans: Vec<Span> = c.versions().iter().filter_map(|v| v.annotation.as_ref().map(|a| a.span)).collect();
     let start = spans.iter().map(|s| s.start()).min()?;
     let end = spans.iter().map(|s| s.end()).max()?;
@@ -48,23 +48,22 @@ impl SaysoApp {
     }
 
     fn show_conflict(&mut self, id: ConflictId) {
-        let Some(c) = self.session.project.conflict(id) else { return };
-        let (ann, marked) = (c.ann, extent(c));
-        self.select(ann);
-        self.view.set_selection(marked.map(|s| (s.start(), s.end())));
+        if let Some(c) = self.session.project.conflict(id) {
+            self.view.set_selection(None);
+            self.select(c.ann);
+        }
     }
 
-    /// Settles the current conflict (the first in reading order when none is selected) and
-    /// shows the next.
+    /// Settles the shown conflict and shows the next. With none shown, shows the first instead:
+    /// a key never settles a conflict the analyst has not seen.
     pub(super) fn resolve_conflict(&mut self, choice: Choice) {
-        let current = self.current_conflict().map(|c| c.id);
-        let Some(id) = current.or_else(|| in_reading_order(&self.session.project).first().map(|c| c.id)) else {
+        let Some(id) = self.current_conflict().map(|c| c.id) else {
+            self.step_conflict(true);
             return;
         };
         let position = in_reading_order(&self.session.project).iter().position(|c| c.id == id).unwrap_or(0);
         self.edit(choice.title(), |p| actions::resolve(p, id, choice));
         self.selected = None;
-        self.view.set_selection(None);
         let order: Vec<ConflictId> = in_reading_order(&self.session.project).iter().map(|c| c.id).collect();
         match order.get(position).or(order.first()) {
             Some(next) => self.show_conflict(*next),

@@ -83,6 +83,9 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
             ui.selectable_value(&mut app.list_tab, ListTab::Other, "Speakers & cues");
             ui.selectable_value(&mut app.list_tab, ListTab::Entities, "Entities");
             let conflicts = app.session.project.conflicts.len();
+            if conflicts == 0 && app.list_tab == ListTab::Conflicts {
+                app.list_tab = ListTab::Quotes;
+            }
             if conflicts > 0 {
                 ui.selectable_value(&mut app.list_tab, ListTab::Conflicts, format!("Conflicts ({conflicts})"));
             }

@@ -319,6 +319,7 @@ impl SaysoApp {
                     selected: self.selected,
                     entity: self.highlight_entity,
                     shown: self.attributions,
+                    disputed: self.current_conflict().and_then(adjudicate::extent).map(|s| (s.start(), s.end())),
                 },
                 self.font_size,
             );
