@@ -47,11 +47,12 @@ pub fn analyst_tag(name: &str) -> u32 {
     hash.max(1)
 }
 
-/// The next id after the highest of `ids` (sorted) within the range `[base, base + width)`.
-fn next_in_range(ids: &[u64], base: u64, width: u64) -> u64 {
+/// The next id after the highest of `records` (sorted by `id`) within `[base, base + width)`:
+/// a binary search, as detection allocates an id per suggestion.
+fn next_in_range<T>(records: &[T], id: impl Fn(&T) -> u64, base: u64, width: u64) -> u64 {
     let end = base.saturating_add(width);
-    let i = ids.partition_point(|&id| id < end);
-    match i.checked_sub(1).map(|i| ids[i]) {
+    let i = records.partition_point(|r| id(r) < end);
+    match i.checked_sub(1).map(|i| id(&records[i])) {
         Some(last) if last >= base => last + 1,
         _ => base + 1,
     }
@@ -116,18 +117,17 @@ impl Project {
     pub fn next_doc_id(&self) -> DocId {
         let tag = analyst_tag(&self.analyst);
         let base = u64::from((tag >> 16) ^ (tag & 0xffff)) << 16;
-        let ids: Vec<u64> = self.documents.iter().map(|d| u64::from(d.id.0)).collect();
-        DocId(u32::try_from(next_in_range(&ids, base, 1 << 16)).unwrap_or(u32::MAX))
+        let end = base + (1 << 16);
+        let ids = self.documents.iter().map(|d| u64::from(d.id.0)).filter(|id| (base..end).contains(id));
+        DocId(u32::try_from(ids.max().unwrap_or(base) + 1).unwrap_or(u32::MAX))
     }
 
     pub fn next_ann_id(&self) -> AnnId {
-        let ids: Vec<u64> = self.annotations.iter().map(|a| a.id.0).collect();
-        AnnId(next_in_range(&ids, self.range_base(), 1 << 32))
+        AnnId(next_in_range(&self.annotations, |a| a.id.0, self.range_base(), 1 << 32))
     }
 
     pub fn next_entity_id(&self) -> EntityId {
-        let ids: Vec<u64> = self.entities.iter().map(|e| e.id.0).collect();
-        EntityId(next_in_range(&ids, self.range_base(), 1 << 32))
+        EntityId(next_in_range(&self.entities, |e| e.id.0, self.range_base(), 1 << 32))
     }
 
     /// Inserts or replaces an annotation, keeping the id order.
@@ -161,8 +161,7 @@ impl Project {
     }
 
     pub fn next_statement_id(&self) -> StatementId {
-        let ids: Vec<u64> = self.statements.iter().map(|s| s.id.0).collect();
-        StatementId(next_in_range(&ids, self.range_base(), 1 << 32))
+        StatementId(next_in_range(&self.statements, |s| s.id.0, self.range_base(), 1 << 32))
     }
 
     pub fn conflict(&self, id: ConflictId) -> Option<&Conflict> {
