@@ -16,7 +16,8 @@
 //! annotations in text order, entities by label and name. Two analysts' additions then land
 //! where their words are, not both after the last record, so git merges them line by line
 //! without a conflict unless they fall between the same two neighbours. Older files load as
-//! they are; their ids stay, and saving writes them in the new order.
+//! they are; their ids stay, and saving writes them in the new order, with each annotation's
+//! `origin` last.
 
 use crate::model::{
     AnnId, Annotation, AttributionType, Conflict, DocId, Document, Entity, FORMAT_VERSION, Layer, Links, Origin,
@@ -49,7 +50,6 @@ struct AnnotationOut<'a> {
     status: Status,
     #[serde(skip_serializing_if = "str::is_empty")]
     analyst: &'a str,
-    origin: &'a Origin,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
     #[serde(skip_serializing_if = "str::is_empty")]
@@ -58,6 +58,10 @@ struct AnnotationOut<'a> {
     links: &'a Links,
     #[serde(skip_serializing_if = "Option::is_none")]
     attribution: Option<AttributionType>,
+    /// Last (format 5 on): it never changes, so every annotation's changeable fields are
+    /// separated from the next annotation's by unchanged lines, which git needs to merge changes
+    /// to neighbours.
+    origin: &'a Origin,
 }
 
 /// What a file holds: the project, and the saved words of each annotation (format 2 on).
