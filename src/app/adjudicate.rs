@@ -132,7 +132,8 @@ fn describe(ui: &mut Ui, project: &Project, a: &Annotation, disputed: &[String])
     };
     line(ui, "label", format!("{} ({})", a.label, a.layer.name()));
     line(ui, "status", a.status.name().to_string());
-    line(ui, "span", format!("“{}” {}", excerpt(project, a, 80), a.span));
+    let words = excerpt(project, a, 80);
+    line(ui, "span", format!("“{}” {}", words.trim_matches(|c| "\"“”«»„‘’".contains(c)), a.span));
     let words = |id| project.annotation(id).map_or_else(|| "(gone)".to_string(), |s| excerpt(project, s, 30));
     if let Some(s) = a.links.speaker {
         line(ui, "speaker", format!("speaker: {}", words(s)));

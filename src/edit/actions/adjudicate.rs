@@ -41,7 +41,10 @@ pub fn resolve(project: &Project, id: ConflictId, choice: Choice) -> Option<Edit
         },
         None => Vec::new(),
     };
-    edits.push(Edit::RemoveConflict(id));
+    // Deleting the annotation already settles its conflict.
+    if !edits.contains(&Edit::RemoveConflict(id)) {
+        edits.push(Edit::RemoveConflict(id));
+    }
     Some(Edit::Batch(edits))
 }
 
@@ -113,5 +116,13 @@ mod tests {
             h.undo(&mut p);
             assert_eq!(p, before);
         }
+    }
+
+    #[test]
+    fn deleting_a_disputed_annotation_settles_its_conflict() {
+        let mut p = merged();
+        let edit = super::super::delete(&p, &[AnnId(1)]).unwrap();
+        crate::edit::apply(&mut p, edit).unwrap();
+        assert!(p.conflicts.is_empty() && p.annotations.is_empty());
     }
 }
