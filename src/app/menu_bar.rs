@@ -50,7 +50,10 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 ui.separator();
                 command_item(app, ui, AppCommand::Quit, true);
             });
-            ui.menu_button("Edit", |ui| {
+            // Edit holds a text field (the analyst's name): clicking into it must not close the menu.
+            let keep_open =
+                egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+            egui::containers::menu::MenuButton::new("Edit").config(keep_open).ui(ui, |ui| {
                 let undo = app.session.history.undo_name().map(|n| format!("Undo {n}"));
                 let redo = app.session.history.redo_name().map(|n| format!("Redo {n}"));
                 command_item(app, ui, AppCommand::Undo, undo.is_some());

@@ -102,3 +102,43 @@ fn the_inspector_buttons_settle_and_the_list_shows_every_conflict() {
     assert_eq!(h.state().session.project.annotation(AnnId(7)).unwrap().label, "LOC");
     assert_eq!(h.state().session.project.conflicts.len(), 1);
 }
+
+#[test]
+fn the_analyst_named_in_the_edit_menu_signs_what_they_review_and_allocates_in_their_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = ui_support::open_fixture(dir.path());
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Analyst").click();
+    h.run();
+    ui_support::type_keys(&mut h, "carol");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().analyst, "carol");
+    assert_eq!(h.state().session.project.analyst, "carol");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let id = h.state().selected.expect("Tab selects a suggestion");
+    h.key_press(egui::Key::A);
+    h.run();
+    assert_eq!(h.state().session.project.annotation(id).unwrap().analyst, "carol", "accepting signs it");
+    let next = h.state().session.project.next_ann_id();
+    assert_eq!(next.0 >> 32, u64::from(sayso::model::analyst_tag("carol")));
+}
+
+#[test]
+fn settling_keys_do_nothing_while_a_dialog_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = merged_file(dir.path());
+    let mut h = ui_support::harness(Session::open(&path).unwrap());
+    h.key_press(egui::Key::F8);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S);
+    h.run();
+    assert!(h.query_by_label("Save project as").is_some(), "the Save As dialog is open");
+    h.key_press(egui::Key::Num2);
+    h.run();
+    assert_eq!(h.state().session.project.conflicts.len(), 2, "2 goes to the dialog, not to the conflict");
+}
