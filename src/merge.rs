@@ -14,8 +14,8 @@
 //!   conflict is settled (in the window, keys 1, 2 and N).
 //!
 //! Nothing either analyst did is dropped: an annotation only one side has is kept (a conflict
-//! against nothing, when it is reviewed work and there is no base to tell an addition from a
-//! deletion), tags are joined, and the second side's documents, entities and statements the
+//! against nothing, when it is reviewed work in a document both have and there is no base to
+//! tell an addition from a deletion), tags are joined, and the second side's documents, entities and statements the
 //! first lacks are added, with new ids where theirs are taken.
 
 use crate::model::{AnnId, Annotation, Conflict, ConflictId, DocId, Entity, EntityId, Layer, Project, Status, Version};
@@ -282,6 +282,9 @@ fn merge_annotations(
         if x.analyst.is_empty() { sides.names[side].to_string() } else { x.analyst.clone() }
     };
     let before = |id: AnnId, near: &Annotation| before(sides.base, id, near);
+    // An annotation only one side has is a disagreement only where the other had the document.
+    let first_docs: HashSet<DocId> = a.documents.iter().map(|d| d.id).collect();
+    let second_docs: HashSet<DocId> = docs.values().copied().collect();
     let mut conflicts = Vec::new();
     let mut dispute = |out: &mut Project, first: Option<&Annotation>, second: Option<&Annotation>, fields| {
         let Some(stands) = first.or(second).cloned() else { return };
@@ -340,7 +343,7 @@ fn merge_annotations(
                 report.deleted += 1;
             }
             Some(_) => dispute(out, Some(x), None, vec!["deleted".to_string()]),
-            None if sides.base.is_none() && x.status != Status::Suggested => {
+            None if sides.base.is_none() && x.status != Status::Suggested && second_docs.contains(&x.doc) => {
                 dispute(out, Some(x), None, vec!["only one has it".to_string()])
             }
             None => {}
@@ -352,7 +355,7 @@ fn merge_annotations(
         match before(original.id, original) {
             Some(o) if differences(original, o).is_empty() => report.deleted += 1,
             Some(_) => dispute(out, None, Some(&y), vec!["deleted".to_string()]),
-            None if sides.base.is_none() && y.status != Status::Suggested => {
+            None if sides.base.is_none() && y.status != Status::Suggested && first_docs.contains(&y.doc) => {
                 dispute(out, None, Some(&y), vec!["only one has it".to_string()])
             }
             None => {
@@ -491,5 +494,22 @@ mod tests {
         assert!(cue.first.annotation.is_none());
         assert_ne!(cue.ann, AnnId(10), "a taken id is not reused");
         assert_eq!(m.annotation(cue.ann).unwrap().layer, Layer::Cue);
+    }
+
+    #[test]
+    fn a_document_only_one_side_has_comes_along_without_conflicts() {
+        let a = base();
+        let mut b = base();
+        b.documents[0] = Document::new(DocId(1), "other", "Kerry agreed.");
+        b.annotations.clear();
+        let mut kerry = a.annotation(AnnId(3)).unwrap().clone();
+        (kerry.span, kerry.status) = (Span::new(0, 5).unwrap(), Status::Accepted);
+        b.put_annotation(kerry);
+        let (m, report) = merged(&a, &b, None);
+        assert!(m.conflicts.is_empty(), "nobody disagrees on a text only one of them read");
+        assert_eq!((report.documents_added, report.added), (1, b.annotations.len()));
+        let other = m.documents.iter().find(|d| d.title == "other").unwrap().id;
+        assert_ne!(other, DocId(1), "its id was taken");
+        assert_eq!(m.annotations_of(other).count(), b.annotations.len());
     }
 }
