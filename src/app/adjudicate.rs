@@ -9,10 +9,11 @@ use egui::{RichText, Ui};
 
 /// The project's conflicts in reading order: by document, then where the disputed words start.
 pub(super) fn in_reading_order(project: &Project) -> Vec<&Conflict> {
-    let rank = |c: &Conflict| project.documents.iter().position(|d| d.id == c.doc).unwrap_or(usize::MAX);
+    let rank: std::collections::HashMap<_, usize> =
+        project.documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
     let start = |c: &Conflict| project.annotation(c.ann).map_or(0, |a| a.span.start());
     let mut all: Vec<&Conflict> = project.conflicts.iter().collect();
-    all.sort_by_key(|c| (rank(c), start(c), c.id));
+    all.sort_by_cached_key(|c| (rank.get(&c.doc).copied(), start(c), c.id));
     all
 }
 
@@ -152,15 +153,21 @@ pub(super) fn conflict_list(app: &mut SaysoApp, ui: &mut Ui) {
     let project = &app.session.project;
     let current = app.current_conflict().map(|c| c.id);
     let mut clicked = None;
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        for c in in_reading_order(project) {
+    let order = in_reading_order(project);
+    // Only the rows in view are drawn: a merge of two corpora leaves hundreds of conflicts.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.6;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, order.len(), |ui, range| {
+        for c in &order[range] {
             let words = project.annotation(c.ann).map(|a| excerpt(project, a, 50)).unwrap_or_default();
-            let title = format!("{} · {}", c.id, words);
-            if ui.add(egui::Button::selectable(current == Some(c.id), title).truncate()).clicked() {
-                clicked = Some(c.id);
-            }
-            let detail = format!("{}: {} / {}", c.fields.join(", "), c.first.analyst, c.second.analyst);
-            ui.add(egui::Label::new(RichText::new(detail).small().weak()).truncate());
+            ui.push_id(c.id.0, |ui| {
+                ui.set_min_height(row_height - ui.spacing().item_spacing.y);
+                let title = format!("{} · {}", c.id, words);
+                if ui.add(egui::Button::selectable(current == Some(c.id), title).truncate()).clicked() {
+                    clicked = Some(c.id);
+                }
+                let detail = format!("{}: {} / {}", c.fields.join(", "), c.first.analyst, c.second.analyst);
+                ui.add(egui::Label::new(RichText::new(detail).small().weak()).truncate());
+            });
         }
     });
     if let Some(id) = clicked {
