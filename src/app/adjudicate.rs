@@ -101,18 +101,21 @@ pub(super) fn versions(app: &mut SaysoApp, ui: &mut Ui, c: &Conflict) {
     let project = &app.session.project;
     let mut chosen = None;
     ui.columns(2, |columns| {
-        for (i, (ui, version)) in columns.iter_mut().zip(c.versions()).enumerate() {
-            ui.label(RichText::new(format!("{} · {}", i + 1, version.analyst)).strong());
-            match &version.annotation {
-                Some(a) => describe(ui, project, a, &c.fields),
-                None => {
-                    ui.label(RichText::new("(does not have it)").italics());
+        for (i, (column, version)) in columns.iter_mut().zip(c.versions()).enumerate() {
+            // Ragged right: justified columns would spread a narrow column's words apart.
+            column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.label(RichText::new(format!("{} · {}", i + 1, version.analyst)).strong());
+                match &version.annotation {
+                    Some(a) => describe(ui, project, a, &c.fields),
+                    None => {
+                        ui.label(RichText::new("(does not have it)").italics());
+                    }
                 }
-            }
-            let key = if i == 0 { "1" } else { "2" };
-            if ui.button(format!("Keep {} ({key})", version.analyst)).clicked() {
-                chosen = Some(if i == 0 { Choice::First } else { Choice::Second });
-            }
+                let key = if i == 0 { "1" } else { "2" };
+                if ui.button(format!("Keep {} ({key})", version.analyst)).clicked() {
+                    chosen = Some(if i == 0 { Choice::First } else { Choice::Second });
+                }
+            });
         }
     });
     if ui.button("Keep neither (N)").clicked() {

@@ -1,5 +1,5 @@
-//! The list on the left: the tabs (documents, quotes, mentions, speakers and cues, entities)
-//! and the annotation lists, drawn only where in view.
+//! The list on the left: the tabs (documents, quotes, mentions, speakers and cues, entities, and
+//! a merged project's conflicts) and the annotation lists, drawn only where in view.
 
 use super::quote_filter::QuoteFilter;
 use super::{AppCommand, ListTab, SaysoApp, palette};
