@@ -18,7 +18,9 @@
 //! tell an addition from a deletion), tags are joined, and the second side's documents, entities and statements the
 //! first lacks are added, with new ids where theirs are taken.
 
-use crate::model::{AnnId, Annotation, Conflict, ConflictId, DocId, Entity, EntityId, Layer, Project, Status, Version};
+use crate::model::{
+    AnnId, Annotation, Conflict, ConflictId, DocId, Entity, EntityId, Layer, Project, StatementId, Status, Version,
+};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// What a merge did, for the command line.
@@ -117,12 +119,20 @@ pub fn merge(sides: &Sides, analyst: &str) -> (Project, Report) {
     }
     let docs = merge_documents(&mut out, b, &mut report);
     let entities = merge_entities(&mut out, b, sides.base, &mut report);
+    let mut statements = HashMap::new();
     for s in &b.statements {
-        if out.statement(s.id).is_none() {
-            out.put_statement(s.clone());
+        let id = match out.statement(s.id) {
+            Some(mine) if mine == s || sides.base.is_some_and(|o| o.statement(s.id).is_some()) => s.id,
+            Some(_) => out.next_statement_id(),
+            None => s.id,
+        };
+        if out.statement(id).is_none() {
+            out.put_statement(crate::model::Statement { id, ..s.clone() });
         }
+        statements.insert(s.id, id);
     }
-    merge_annotations(&mut out, sides, &docs, &entities, &mut report);
+    let maps = Maps { docs, entities, statements };
+    merge_annotations(&mut out, sides, &maps, &mut report);
     carry_conflicts(&mut out, b);
     report.conflicts = out.conflicts.len();
     (out, report)
@@ -155,7 +165,9 @@ fn merge_entities(
 ) -> HashMap<EntityId, EntityId> {
     let mut map = HashMap::new();
     for e in &b.entities {
-        if let Some(mine) = out.entity(e.id).filter(|m| m.label == e.label).cloned() {
+        // One id is one entity when both sides have it from their base, whatever either did to it.
+        let shared = base.is_some_and(|o| o.entity(e.id).is_some());
+        if let Some(mine) = out.entity(e.id).filter(|m| shared || m.label == e.label).cloned() {
             map.insert(e.id, e.id);
             if mine == *e {
                 continue;
@@ -185,6 +197,13 @@ fn merge_entities(
         map.insert(e.id, id);
     }
     map
+}
+
+/// The second side's ids of documents, entities and statements → the merged project's.
+struct Maps {
+    docs: HashMap<DocId, DocId>,
+    entities: HashMap<EntityId, EntityId>,
+    statements: HashMap<StatementId, StatementId>,
 }
 
 /// Pairs of (first, second) annotations that are one unit, and the unpaired of each side.
@@ -243,14 +262,9 @@ fn align(a: &Project, b: &Project, docs: &HashMap<DocId, DocId>) -> Alignment {
     Alignment { pairs, only_first, only_second }
 }
 
-fn merge_annotations(
-    out: &mut Project,
-    sides: &Sides,
-    docs: &HashMap<DocId, DocId>,
-    entities: &HashMap<EntityId, EntityId>,
-    report: &mut Report,
-) {
+fn merge_annotations(out: &mut Project, sides: &Sides, maps: &Maps, report: &mut Report) {
     let (a, b) = (sides.first, sides.second);
+    let docs = &maps.docs;
     let alignment = align(a, b, docs);
     // The second side's ids in the merged project: its partner's, its own when free, or new.
     let mut ids: HashMap<AnnId, AnnId> = alignment.pairs.iter().map(|&(x, y)| (y, x)).collect();
@@ -275,7 +289,8 @@ fn merge_annotations(
         for slot in [&mut t.links.speaker, &mut t.links.cue, &mut t.links.part_of] {
             *slot = slot.and_then(|s| ids.get(&s).copied());
         }
-        t.links.entity = t.links.entity.and_then(|e| entities.get(&e).copied());
+        t.links.entity = t.links.entity.and_then(|e| maps.entities.get(&e).copied());
+        t.links.statement = t.links.statement.and_then(|s| maps.statements.get(&s).copied());
         t
     };
     let name = |x: &Annotation, side: usize| {
@@ -494,6 +509,20 @@ mod tests {
         assert!(cue.first.annotation.is_none());
         assert_ne!(cue.ann, AnnId(10), "a taken id is not reused");
         assert_eq!(m.annotation(cue.ann).unwrap().layer, Layer::Cue);
+    }
+
+    #[test]
+    fn an_entity_relabelled_on_one_side_stays_one_entity() {
+        let mut o = base();
+        o.put_entity(Entity { id: EntityId(1), label: "PERSON".into(), name: "Kerry".into(), aliases: vec![] });
+        o.annotation_mut(AnnId(3)).unwrap().links.entity = Some(EntityId(1));
+        let (mut a, b) = (o.clone(), o.clone());
+        a.entity_mut(EntityId(1)).unwrap().label = "ORG".into();
+        let (m, report) = merged(&a, &b, Some(&o));
+        assert_eq!(m.entities.len(), 1);
+        assert_eq!(m.entity(EntityId(1)).unwrap().label, "ORG");
+        assert_eq!(m.annotation(AnnId(3)).unwrap().links.entity, Some(EntityId(1)));
+        assert_eq!(report.entities_added, 0);
     }
 
     #[test]
