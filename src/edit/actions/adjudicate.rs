@@ -24,10 +24,16 @@ impl Choice {
     }
 }
 
-/// Settles conflict `id` with `choice`. A chosen version's links to records that no longer
-/// exist are dropped, so the result is always a valid project.
+/// Settles conflict `id` with `choice`. Choosing the version that stands in the project keeps it
+/// as it stands, with whatever the adjudicator changed in it; the other version replaces it. A
+/// chosen version's links to records that no longer exist are dropped, so the result is always a
+/// valid project.
 pub fn resolve(project: &Project, id: ConflictId, choice: Choice) -> Option<Edit> {
     let conflict = project.conflict(id)?;
+    let standing = if conflict.first.annotation.is_some() { Choice::First } else { Choice::Second };
+    if choice == standing && project.annotation(conflict.ann).is_some() {
+        return Some(Edit::RemoveConflict(id));
+    }
     let chosen = match choice {
         Choice::First => conflict.first.annotation.as_ref(),
         Choice::Second => conflict.second.annotation.as_ref(),
@@ -116,6 +122,17 @@ mod tests {
             h.undo(&mut p);
             assert_eq!(p, before);
         }
+    }
+
+    #[test]
+    fn keeping_the_standing_version_keeps_the_adjudicators_edits() {
+        let mut p = merged();
+        let edit = crate::edit::actions::set_note(&p, AnnId(1), "checked the tape").unwrap();
+        crate::edit::apply(&mut p, edit).unwrap();
+        let edit = resolve(&p, ConflictId(1), Choice::First).unwrap();
+        crate::edit::apply(&mut p, edit).unwrap();
+        assert_eq!(p.annotation(AnnId(1)).unwrap().note, "checked the tape");
+        assert!(p.conflicts.is_empty());
     }
 
     #[test]
