@@ -238,6 +238,21 @@ pub enum Command {
         #[arg(long)]
         units: Option<PathBuf>,
     },
+    /// Merge two analysts' projects of the same articles: what agrees is kept once, each
+    /// disagreement becomes a conflict holding both versions, to settle in the window (keys 1, 2,
+    /// N). With --base, a change only one side made wins.
+    Merge {
+        first: PathBuf,
+        second: PathBuf,
+        /// The project both started from (three-way merge).
+        #[arg(long)]
+        base: Option<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Who merges: ids the merge must give anew are in their range (default: $SAYSO_ANALYST).
+        #[arg(long)]
+        analyst: Option<String>,
+    },
     /// Bring annotations from another tool (brat, doccano, spacy) into a new project.
     Import {
         input: PathBuf,
@@ -322,6 +337,10 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Agree { a, b, json, units } => agree(&a, &b, json, units.as_deref()),
+        Command::Merge { first, second, base, out, analyst } => {
+            let analyst = analyst.or_else(|| std::env::var("SAYSO_ANALYST").ok()).unwrap_or_default();
+            merge([&first, &second], base.as_deref(), &out, &analyst, say)
+        }
         Command::Insights { project, csv, png, include_suggestions } => {
             insights(&project, &csv, png, include_suggestions)
         }
@@ -635,6 +654,32 @@ fn agree(a: &Path, b: &Path, json: bool, units: Option<&Path>) -> anyhow::Result
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => crate::stream::closed_pipe_is_fine(e),
     }
+}
+
+/// Merges two projects (and their base) into `out`, atomically, and says what it did.
+fn merge(sides: [&Path; 2], base: Option<&Path>, out: &Path, analyst: &str, say: Say) -> anyhow::Result<ExitCode> {
+    let [first, second] = sides.map(|p| store::load(p).map(|l| l.project));
+    let (first, second) = (first?, second?);
+    let base = base.map(|p| store::load(p).map(|l| l.project)).transpose()?;
+    let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let names = sides.map(stem);
+    let inputs = crate::merge::Sides {
+        first: &first,
+        second: &second,
+        base: base.as_ref(),
+        names: [names[0].as_str(), names[1].as_str()],
+    };
+    let (merged, report) = crate::merge::merge(&inputs, analyst);
+    store::save(&merged, out)?;
+    say.out(format_args!("{}: {report}", out.display()));
+    if !merged.conflicts.is_empty() {
+        say.note(format_args!(
+            "{}: open it in Sayso to settle the {} conflict(s) (F8 steps through them; 1, 2 or N keeps the first, the second or neither)",
+            out.display(),
+            merged.conflicts.len()
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes each insights table as `DIR/NAME.csv` (and its chart as `DIR/NAME.png`), atomically,

@@ -15,6 +15,7 @@ pub mod eval;
 pub mod export;
 pub mod import;
 pub mod insights;
+pub mod merge;
 pub mod model;
 pub mod progress;
 pub mod recovery;

@@ -20,17 +20,18 @@ use std::collections::HashMap;
 #[derive(Default)]
 pub struct EntityNames {
     index: NameIndex<EntityId>,
-    /// Every entity up to this id is in the index.
-    upto: u64,
+    /// The entities in the index. (Ids come in analysts' ranges, so a new entity's id may sort
+    /// before ones already seen.)
+    indexed: std::collections::HashSet<EntityId>,
 }
 
 impl EntityNames {
     /// Indexes the entities added to the project since the last call (by the analyst, say).
     fn catch_up(&mut self, project: &Project) {
-        let upto = self.upto;
-        for e in project.entities.iter().filter(|e| e.id.0 > upto) {
-            self.index.register(e.id, &e.label, &e.name, &e.aliases);
-            self.upto = e.id.0;
+        for e in &project.entities {
+            if self.indexed.insert(e.id) {
+                self.index.register(e.id, &e.label, &e.name, &e.aliases);
+            }
         }
     }
 }
@@ -86,7 +87,7 @@ pub fn add_suggestions_with(project: &mut Project, doc: DocId, d: &Detections, n
             }
         };
         names.index.register(id, e.label, &e.name, &e.aliases);
-        names.upto = names.upto.max(id.0);
+        names.indexed.insert(id);
         entity_ids[i] = Some(id);
     }
     let add = |project: &mut Project,

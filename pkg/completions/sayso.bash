@@ -49,6 +49,9 @@ _sayso() {
             sayso,man)
                 cmd="sayso__subcmd__man"
                 ;;
+            sayso,merge)
+                cmd="sayso__subcmd__merge"
+                ;;
             sayso,reanchor)
                 cmd="sayso__subcmd__reanchor"
                 ;;
@@ -100,6 +103,9 @@ _sayso() {
             sayso__subcmd__help,man)
                 cmd="sayso__subcmd__help__subcmd__man"
                 ;;
+            sayso__subcmd__help,merge)
+                cmd="sayso__subcmd__help__subcmd__merge"
+                ;;
             sayso__subcmd__help,reanchor)
                 cmd="sayso__subcmd__help__subcmd__reanchor"
                 ;;
@@ -131,7 +137,7 @@ _sayso() {
 
     case "${cmd}" in
         sayso)
-            opts="-q -h -V --quiet --help --version check reanchor detect annotate eval train export insights agree import completions man help"
+            opts="-q -h -V --quiet --help --version check reanchor detect annotate eval train export insights agree merge import completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -351,7 +357,7 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__help)
-            opts="check reanchor detect annotate eval train export insights agree import completions man help"
+            opts="check reanchor detect annotate eval train export insights agree merge import completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -532,6 +538,20 @@ _sayso() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sayso__subcmd__help__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sayso__subcmd__help__subcmd__reanchor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -622,6 +642,32 @@ _sayso() {
             fi
             case "${prev}" in
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__merge)
+            opts="-q -h --base --out --analyst --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --analyst)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -66,6 +66,8 @@ pub struct Emphasis {
     pub entity: Option<EntityId>,
     /// Which attributions are drawn: statements only, or all.
     pub shown: AttributionFilter,
+    /// The words of both versions of the conflict being settled (code points), framed.
+    pub disputed: Option<(usize, usize)>,
 }
 
 /// Per-document layout caches and scroll requests. Nothing here is saved.
@@ -267,6 +269,13 @@ impl ArticleView {
                     let (s, e) = (s.max(para.start) - para.start, e.min(para.end) - para.start);
                     for r in row_rects(galley, s, e, *pos) {
                         ui.painter().rect_filled(r, 0.0, color);
+                    }
+                }
+                if let Some((s, e)) = emphasis.disputed.filter(|(s, e)| *s < para.end && *e > para.start) {
+                    let (s, e) = (s.max(para.start) - para.start, e.min(para.end) - para.start);
+                    let stroke = Stroke::new(2.0, ui.visuals().warn_fg_color);
+                    for r in row_rects(galley, s, e, *pos) {
+                        ui.painter().rect_stroke(r.expand(3.0), 3.0, stroke, egui::StrokeKind::Outside);
                     }
                 }
                 ui.painter().galley(*pos, galley.clone(), text_color);

@@ -3,6 +3,7 @@
 
 use super::article_view::Scroll;
 use super::link_picker::LinkKind;
+use crate::edit::actions::Choice;
 use crate::model::{AnnId, EntityId};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -55,6 +56,12 @@ pub enum AppCommand {
     LeaveStatement(AnnId),
     /// Puts the first quotation in the statement group of the second.
     JoinStatement(AnnId, AnnId),
+    /// Shows the next (`true`) or previous conflict of a merged project.
+    StepConflict(bool),
+    /// Settles the shown conflict: keeps the first version, the second, or neither.
+    Resolve(crate::edit::actions::Choice),
+    /// Names the analyst at work (saved with the window's settings).
+    SetAnalyst(String),
     /// Opens (or closes) the window that sets a statement's versions side by side.
     CompareStatement(Option<crate::model::StatementId>),
     AcceptAllOfLabel(String),
@@ -259,6 +266,27 @@ pub static TABLE: &[Entry] = &[
         keys: &[key(CTRL, Key::E)],
     },
     Entry { command: AppCommand::FilterQuotes, name: "Filter quotes", keys: &[key(CTRL_SHIFT, Key::F)] },
+    Entry { command: AppCommand::StepConflict(true), name: "Next conflict", keys: &[key(Modifiers::NONE, Key::F8)] },
+    Entry {
+        command: AppCommand::StepConflict(false),
+        name: "Previous conflict",
+        keys: &[key(Modifiers::SHIFT, Key::F8)],
+    },
+    Entry {
+        command: AppCommand::Resolve(Choice::First),
+        name: "Keep the first version of the conflict",
+        keys: &[key(Modifiers::NONE, Key::Num1)],
+    },
+    Entry {
+        command: AppCommand::Resolve(Choice::Second),
+        name: "Keep the second version of the conflict",
+        keys: &[key(Modifiers::NONE, Key::Num2)],
+    },
+    Entry {
+        command: AppCommand::Resolve(Choice::Neither),
+        name: "Keep neither version of the conflict",
+        keys: &[key(Modifiers::NONE, Key::N)],
+    },
     Entry { command: AppCommand::EditLabels, name: "Labels…", keys: &[key(CTRL, Key::L)] },
     Entry { command: AppCommand::ToggleInsights, name: "Insights…", keys: &[key(CTRL_SHIFT, Key::I)] },
     scroll(Scroll::Lines(1.0), "Scroll down", &[key(Modifiers::NONE, Key::ArrowDown)]),
@@ -298,6 +326,7 @@ impl AppCommand {
                 | AppCommand::ToggleInspector
                 | AppCommand::AddArticles
                 | AppCommand::ToggleInsights
+                | AppCommand::SetAnalyst(_)
         )
     }
 }

@@ -66,6 +66,8 @@ impl SaysoApp {
         self.view = ArticleView::default();
         // A new session counts its generations from the start again.
         self.list_rows = list_panel::ListRows::default();
+        let mut session = session;
+        session.project.analyst.clone_from(&self.analyst);
         std::mem::replace(&mut self.session, session)
     }
 

@@ -43,6 +43,10 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
         document_fields(app, ui);
         return;
     };
+    if let Some(conflict) = project.conflict_of(a.id).cloned() {
+        super::adjudicate::versions(app, ui, &conflict);
+    }
+    let project = &app.session.project;
     let color = palette::label_color(&project.schema, &a.label);
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());

@@ -39,6 +39,7 @@ impl SaysoApp {
             return;
         }
         let mut fired = Vec::new();
+        let adjudicating = !self.session.project.conflicts.is_empty();
         let hotkeys: Vec<(egui::Key, String)> = self
             .session
             .project
@@ -49,6 +50,11 @@ impl SaysoApp {
             .collect();
         ctx.input_mut(|input| {
             for (key, command) in commands::shortcuts_by_specificity() {
+                // 1, 2 and N settle conflicts only while there are any: N is also a label's key.
+                let settles = matches!(command, AppCommand::Resolve(_));
+                if settles && !adjudicating {
+                    continue;
+                }
                 if !(window_open && command.acts_on_article()) && input.consume_shortcut(key) {
                     fired.push((*command).clone());
                 }

@@ -1,5 +1,5 @@
-//! The list on the left: the tabs (documents, quotes, mentions, speakers and cues, entities)
-//! and the annotation lists, drawn only where in view.
+//! The list on the left: the tabs (documents, quotes, mentions, speakers and cues, entities, and
+//! a merged project's conflicts) and the annotation lists, drawn only where in view.
 
 use super::quote_filter::QuoteFilter;
 use super::{AppCommand, ListTab, SaysoApp, palette};
@@ -55,7 +55,7 @@ impl ListRows {
                 .filter(|a| match tab {
                     ListTab::Quotes => a.layer == Layer::Quote && filter.matches(project, a),
                     ListTab::Mentions => a.layer == Layer::Mention,
-                    ListTab::Other | ListTab::Entities | ListTab::Documents => {
+                    ListTab::Other | ListTab::Entities | ListTab::Documents | ListTab::Conflicts => {
                         !matches!(a.layer, Layer::Quote | Layer::Mention)
                     }
                 })
@@ -82,8 +82,19 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
             ui.selectable_value(&mut app.list_tab, ListTab::Mentions, "Mentions");
             ui.selectable_value(&mut app.list_tab, ListTab::Other, "Speakers & cues");
             ui.selectable_value(&mut app.list_tab, ListTab::Entities, "Entities");
+            let conflicts = app.session.project.conflicts.len();
+            if conflicts == 0 && app.list_tab == ListTab::Conflicts {
+                app.list_tab = ListTab::Quotes;
+            }
+            if conflicts > 0 {
+                ui.selectable_value(&mut app.list_tab, ListTab::Conflicts, format!("Conflicts ({conflicts})"));
+            }
         });
         ui.separator();
+        if app.list_tab == ListTab::Conflicts {
+            super::adjudicate::conflict_list(app, ui);
+            return;
+        }
         if app.list_tab == ListTab::Entities {
             super::entities_panel::entity_list(app, ui);
             return;

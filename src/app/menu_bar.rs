@@ -50,13 +50,18 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 ui.separator();
                 command_item(app, ui, AppCommand::Quit, true);
             });
-            ui.menu_button("Edit", |ui| {
+            // Edit holds a text field (the analyst's name): clicking into it must not close the menu.
+            let keep_open =
+                egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+            egui::containers::menu::MenuButton::new("Edit").config(keep_open).ui(ui, |ui| {
                 let undo = app.session.history.undo_name().map(|n| format!("Undo {n}"));
                 let redo = app.session.history.redo_name().map(|n| format!("Redo {n}"));
                 command_item(app, ui, AppCommand::Undo, undo.is_some());
                 command_item(app, ui, AppCommand::Redo, redo.is_some());
                 ui.separator();
                 command_item(app, ui, AppCommand::Find, true);
+                ui.separator();
+                analyst_field(app, ui);
             });
             ui.menu_button("Review", |ui| {
                 let has = app.selected.is_some();
@@ -83,6 +88,10 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::JoinQuote { forward: true }, quote);
                 ui.separator();
                 command_item(app, ui, AppCommand::RejectInSelection, app.view_selection().is_some());
+                ui.separator();
+                let conflicts = !app.session.project.conflicts.is_empty();
+                command_item(app, ui, AppCommand::StepConflict(true), conflicts);
+                command_item(app, ui, AppCommand::StepConflict(false), conflicts);
                 ui.menu_button("Accept all suggestions of", |ui| {
                     for label in app.session.project.schema.labels.iter().map(|l| l.name.clone()).collect::<Vec<_>>() {
                         if ui.button(&label).clicked() {
@@ -116,6 +125,24 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
             });
         });
     });
+}
+
+/// The analyst's name, committed when the field loses the keyboard: what they create or review
+/// carries it, and their new ids come from its range, so two analysts' copies merge.
+fn analyst_field(app: &mut SaysoApp, ui: &mut Ui) {
+    let id = ui.make_persistent_id("analyst");
+    let mut text = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| app.analyst.clone());
+    ui.label("Analyst (your name, for team work):");
+    let response = ui.add(egui::TextEdit::singleline(&mut text).hint_text("e.g. alice"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Analyst"));
+    if response.lost_focus() {
+        ui.data_mut(|d| d.remove::<String>(id));
+        if text.trim() != app.analyst {
+            app.send(AppCommand::SetAnalyst(text));
+        }
+    } else {
+        ui.data_mut(|d| d.insert_temp(id, text));
+    }
 }
 
 /// Light, dark or the system's theme, in words (the symbol font lacks egui's theme icons).

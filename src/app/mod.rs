@@ -1,6 +1,7 @@
 //! The window. Widgets draw state and push [`AppCommand`]s; [`SaysoApp::apply`] carries them out
 //! once per frame, and every project change goes through the session's edit history.
 
+mod adjudicate;
 mod article_view;
 mod autosave;
 mod commands;
@@ -76,10 +77,15 @@ pub enum ListTab {
     Mentions,
     Other,
     Entities,
+    /// A merged project's conflicts (the tab shows while there are any).
+    Conflicts,
 }
 
 pub struct SaysoApp {
     pub session: Session,
+    /// The analyst at work, named on what they create or review and owning the range their new
+    /// ids come from (Edit → Analyst); kept with the window's settings.
+    pub analyst: String,
     pub selected: Option<AnnId>,
     /// The entity whose mentions the article highlights, picked in the Entities list.
     pub highlight_entity: Option<EntityId>,
@@ -137,6 +143,7 @@ impl SaysoApp {
     pub fn new(session: Session, picker: Arc<dyn Picker>) -> Self {
         let mut app = SaysoApp {
             session,
+            analyst: String::new(),
             selected: None,
             highlight_entity: None,
             quote_filter: QuoteFilter::default(),
@@ -312,6 +319,7 @@ impl SaysoApp {
                     selected: self.selected,
                     entity: self.highlight_entity,
                     shown: self.attributions,
+                    disputed: self.current_conflict().and_then(adjudicate::extent).map(|s| (s.start(), s.end())),
                 },
                 self.font_size,
             );
@@ -485,6 +493,12 @@ impl SaysoApp {
                 self.edit("Same statement", |p| actions::join_statement(p, id, other))
             }
             AppCommand::CompareStatement(id) => self.compare_statement = id,
+            AppCommand::StepConflict(forward) => self.step_conflict(forward),
+            AppCommand::Resolve(choice) => self.resolve_conflict(choice),
+            AppCommand::SetAnalyst(name) => {
+                self.analyst = name.trim().to_string();
+                self.session.project.analyst.clone_from(&self.analyst);
+            }
             AppCommand::AcceptAllOfLabel(label) => {
                 let doc = self.session.doc;
                 self.edit(&format!("Accept all {label}"), |p| actions::accept_all(p, doc, &label));
@@ -565,6 +579,7 @@ fn install_fonts(ctx: &egui::Context) {
 
 const STORAGE_RECENT: &str = "recent_files";
 const STORAGE_FONT: &str = "font_size";
+const STORAGE_ANALYST: &str = "analyst";
 
 impl eframe::App for SaysoApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -574,6 +589,7 @@ impl eframe::App for SaysoApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_RECENT, &self.recent);
         eframe::set_value(storage, STORAGE_FONT, &self.font_size);
+        eframe::set_value(storage, STORAGE_ANALYST, &self.analyst);
     }
 }
 
@@ -627,6 +643,8 @@ pub fn run_native(path: Option<PathBuf>, also: Vec<PathBuf>) -> eframe::Result<(
             if let Some(storage) = cc.storage {
                 app.recent = eframe::get_value(storage, STORAGE_RECENT).unwrap_or_default();
                 app.font_size = eframe::get_value(storage, STORAGE_FONT).unwrap_or(DEFAULT_FONT_SIZE);
+                let analyst: String = eframe::get_value(storage, STORAGE_ANALYST).unwrap_or_default();
+                app.apply(AppCommand::SetAnalyst(analyst), &cc.egui_ctx);
             }
             if let Some(p) = path.as_deref().filter(|_| error.is_none()) {
                 app.remember(p);

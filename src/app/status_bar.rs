@@ -1,5 +1,5 @@
-//! The status bar: the project's name and unsaved marker, the shown document, its encoding and
-//! review progress per layer.
+//! The status bar: the project's name and unsaved marker, the shown document, its encoding,
+//! review progress per layer, and a merged project's conflict being settled ("conflict 3 of 12").
 
 use super::SaysoApp;
 use crate::model::{Layer, Project, StatusCounts};
@@ -31,9 +31,18 @@ pub fn status_bar(app: &mut SaysoApp, ui: &mut Ui) {
             let mut parts = vec![format!("reviewed {}/{}", total.reviewed(), total.total())];
             parts.extend(counts.iter().map(|(name, c)| format!("{name} {}/{}", c.reviewed(), c.total())));
             ui.label(parts.join(" · "));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(RichText::new("Tab next · A accept · X reject · F1 keys").weak());
-            });
+            // While conflicts are settled, their keys take the place of the review keys' reminder.
+            match super::adjudicate::progress(app) {
+                Some(progress) => {
+                    ui.separator();
+                    ui.label(RichText::new(progress).strong().color(ui.visuals().warn_fg_color));
+                }
+                None => {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.label(RichText::new("Tab next · A accept · X reject · F1 keys").weak());
+                    });
+                }
+            }
         });
     });
 }

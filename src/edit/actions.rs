@@ -2,10 +2,12 @@
 //! the action out (or `None` when there is nothing to do), leaving application and undo to
 //! [`super::History`].
 
+mod adjudicate;
 mod documents;
 mod quote_parts;
 mod statements;
 
+pub use adjudicate::{Choice, resolve};
 pub use documents::{add_documents, remove_document, set_document_meta};
 pub use quote_parts::{join_quote, middle_cut, split_quote};
 pub use statements::{
@@ -62,7 +64,8 @@ pub fn create(project: &Project, doc: DocId, span: Span, layer: Layer, label: &s
 }
 
 /// Deletes annotations and clears every link that pointed at them; a statement left with one
-/// version goes.
+/// version goes, and so does a conflict the annotation stood for (deleting it settles it: neither
+/// version is kept).
 pub fn delete(project: &Project, ids: &[AnnId]) -> Option<Edit> {
     let mut edits = Vec::new();
     let dissolved = dissolved_by(project, &ids.iter().copied().collect());
@@ -85,6 +88,8 @@ pub fn delete(project: &Project, ids: &[AnnId]) -> Option<Edit> {
     }
     edits.extend(ids.iter().filter(|id| project.annotation(**id).is_some()).map(|id| Edit::RemoveAnnotation(*id)));
     edits.extend(dissolved.into_iter().map(Edit::RemoveStatement));
+    let settled = project.conflicts.iter().filter(|c| ids.contains(&c.ann));
+    edits.extend(settled.map(|c| Edit::RemoveConflict(c.id)));
     (!edits.is_empty()).then_some(Edit::Batch(edits))
 }
 

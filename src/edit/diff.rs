@@ -14,6 +14,7 @@ pub struct Counts {
     pub entities_changed: usize,
     pub documents_changed: usize,
     pub statements_changed: usize,
+    pub conflicts_changed: usize,
     pub schema_changed: bool,
 }
 
@@ -49,6 +50,10 @@ impl std::fmt::Display for Counts {
         if self.statements_changed > 0 {
             let groups = plural(self.statements_changed, "statement group", "statement groups");
             parts.push(format!("{groups} added, changed or removed"));
+        }
+        if self.conflicts_changed > 0 {
+            let conflicts = plural(self.conflicts_changed, "conflict", "conflicts");
+            parts.push(format!("{conflicts} added, settled or changed"));
         }
         if self.schema_changed {
             parts.push("labels changed".to_string());
@@ -117,6 +122,18 @@ pub fn between(from: &Project, to: &Project) -> Option<(Edit, Counts)> {
     for id in old_statements.keys().filter(|id| !new_statements.contains_key(id)) {
         counts.statements_changed += 1;
         edits.push(Edit::RemoveStatement(*id));
+    }
+    let old_conflicts: BTreeMap<_, _> = from.conflicts.iter().map(|c| (c.id, c)).collect();
+    let new_conflicts: BTreeMap<_, _> = to.conflicts.iter().map(|c| (c.id, c)).collect();
+    for c in &to.conflicts {
+        if old_conflicts.get(&c.id) != Some(&c) {
+            counts.conflicts_changed += 1;
+            edits.push(Edit::PutConflict(Box::new(c.clone())));
+        }
+    }
+    for id in old_conflicts.keys().filter(|id| !new_conflicts.contains_key(id)) {
+        counts.conflicts_changed += 1;
+        edits.push(Edit::RemoveConflict(*id));
     }
     if from.schema != to.schema {
         counts.schema_changed = true;

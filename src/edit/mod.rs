@@ -9,7 +9,10 @@ mod history;
 
 pub use history::History;
 
-use crate::model::{AnnId, Annotation, DocId, Document, Entity, EntityId, Project, Schema, Statement, StatementId};
+use crate::model::{
+    AnnId, Annotation, Conflict, ConflictId, DocId, Document, Entity, EntityId, Project, Schema, Statement,
+    StatementId, Status,
+};
 
 /// A primitive change. `Put*` inserts or replaces by id.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +28,8 @@ pub enum Edit {
     RemoveDocument(DocId),
     PutStatement(Statement),
     RemoveStatement(StatementId),
+    PutConflict(Box<Conflict>),
+    RemoveConflict(ConflictId),
     Batch(Vec<Edit>),
 }
 
@@ -42,6 +47,8 @@ pub enum EditError {
     BadDocument { id: DocId, message: String },
     #[error("statement {0} does not exist")]
     NoStatement(StatementId),
+    #[error("conflict {0} does not exist")]
+    NoConflict(ConflictId),
 }
 
 /// Applies `edit` and returns the edit that undoes it. On error the project is unchanged.
@@ -109,6 +116,19 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             let old = project.remove_statement(id).ok_or(EditError::NoStatement(id))?;
             Ok(Edit::PutStatement(old))
         }
+        Edit::PutConflict(conflict) => {
+            let id = conflict.id;
+            let old = project.conflict(id).cloned();
+            project.put_conflict(*conflict);
+            Ok(match old {
+                Some(old) => Edit::PutConflict(Box::new(old)),
+                None => Edit::RemoveConflict(id),
+            })
+        }
+        Edit::RemoveConflict(id) => {
+            let old = project.remove_conflict(id).ok_or(EditError::NoConflict(id))?;
+            Ok(Edit::PutConflict(Box::new(old)))
+        }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
             for edit in edits {
@@ -126,6 +146,28 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             inverses.reverse();
             Ok(Edit::Batch(inverses))
         }
+    }
+}
+
+/// Names the analyst at work (`project.analyst`) on each annotation `edit` creates or changes
+/// and leaves reviewed, so a later merge can say whose version is whose. An annotation given
+/// another analyst's name on purpose (a version chosen when settling a conflict) keeps it, and
+/// suggestions stay unnamed: the detector made them.
+pub fn stamp(project: &Project, edit: Edit) -> Edit {
+    if project.analyst.is_empty() {
+        return edit;
+    }
+    match edit {
+        Edit::PutAnnotation(mut a) => {
+            let old = project.annotation(a.id);
+            let keeps_name = old.is_none_or(|o| o.analyst == a.analyst);
+            if keeps_name && a.status != Status::Suggested && old != Some(&*a) {
+                a.analyst.clone_from(&project.analyst);
+            }
+            Edit::PutAnnotation(a)
+        }
+        Edit::Batch(edits) => Edit::Batch(edits.into_iter().map(|e| stamp(project, e)).collect()),
+        other => other,
     }
 }
 

@@ -235,6 +235,10 @@ pub struct Annotation {
     /// A label name from the project's schema ("PERSON", "DIRECT", …).
     pub label: String,
     pub status: Status,
+    /// Who made or last reviewed it (empty for suggestions and work from before analysts were
+    /// named), so a merge can say whose version is whose.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub analyst: String,
     pub origin: Origin,
     /// Free tags, kept sorted and unique.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -266,6 +270,7 @@ impl Annotation {
             layer,
             label: label.into(),
             status,
+            analyst: String::new(),
             origin,
             tags: Vec::new(),
             note: String::new(),

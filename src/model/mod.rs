@@ -5,6 +5,7 @@
 //! byte offsets in near-constant time.
 
 mod annotation;
+mod conflict;
 mod document;
 mod entity;
 mod project;
@@ -16,9 +17,10 @@ mod summary;
 mod text_index;
 
 pub use annotation::{AnnId, Annotation, AttributionFilter, AttributionType, Layer, Links, Origin, Status};
+pub use conflict::{Conflict, ConflictId, Version};
 pub use document::{DocId, Document, text_hash};
 pub use entity::{Entity, EntityId};
-pub use project::{FORMAT_VERSION, Project};
+pub use project::{FORMAT_VERSION, Project, analyst_tag};
 pub use queries::{excerpt, mention_label, speaker_entity};
 pub use schema::{Color, LabelDef, Schema};
 pub use span::{Span, SpanError};

@@ -1,11 +1,17 @@
 //! The project: everything an analyst saves. Annotations and entities are kept sorted by id, so
 //! lookups are binary searches and the saved file lists them in a stable order.
+//!
+//! New ids are allocated within the range of the analyst at work ([`analyst_tag`]): two analysts
+//! who each add records to a copy of one project never hand out the same id, so their copies
+//! merge (with git, or `sayso merge`) without two different records claiming one id.
 
-use super::{AnnId, Annotation, DocId, Document, Entity, EntityId, Schema, Statement, StatementId};
+use super::{
+    AnnId, Annotation, Conflict, ConflictId, DocId, Document, Entity, EntityId, Schema, Statement, StatementId,
+};
 use serde::{Deserialize, Serialize};
 
 /// The project file format this build writes. Older files are migrated on load; newer ones refused.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Project {
@@ -19,6 +25,37 @@ pub struct Project {
     /// Statements reported in several documents, by id; their quotations link to them.
     #[serde(default)]
     pub statements: Vec<Statement>,
+    /// Disagreements left by merging two analysts' projects, by id, until they are settled.
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+    /// Who is working on the project now (not saved: each analyst's copy names its own). Their
+    /// new records get ids in their range, and what they create or review carries their name.
+    #[serde(skip)]
+    pub analyst: String,
+}
+
+/// The 32-bit tag of an analyst's id range: ids they allocate start at `tag << 32` (documents,
+/// with 32-bit ids, at `tag16 << 16`). An analyst without a name works in range 0, where
+/// projects made before named analysts have all their ids.
+pub fn analyst_tag(name: &str) -> u32 {
+    let name = name.trim();
+    if name.is_empty() {
+        return 0;
+    }
+    // FNV-1a: stable across versions and platforms, unlike the standard library's hasher.
+    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    hash.max(1)
+}
+
+/// The next id after the highest of `records` (sorted by `id`) within `[base, base + width)`:
+/// a binary search, as detection allocates an id per suggestion.
+fn next_in_range<T>(records: &[T], id: impl Fn(&T) -> u64, base: u64, width: u64) -> u64 {
+    let end = base.saturating_add(width);
+    let i = records.partition_point(|r| id(r) < end);
+    match i.checked_sub(1).map(|i| id(&records[i])) {
+        Some(last) if last >= base => last + 1,
+        _ => base + 1,
+    }
 }
 
 impl Default for Project {
@@ -30,6 +67,8 @@ impl Default for Project {
             entities: Vec::new(),
             annotations: Vec::new(),
             statements: Vec::new(),
+            conflicts: Vec::new(),
+            analyst: String::new(),
         }
     }
 }
@@ -69,16 +108,26 @@ impl Project {
         self.entities.binary_search_by_key(&id, |e| e.id).ok().map(|i| &mut self.entities[i])
     }
 
+    /// The analyst's range of 64-bit ids starts here.
+    fn range_base(&self) -> u64 {
+        u64::from(analyst_tag(&self.analyst)) << 32
+    }
+
+    /// The next document id in the analyst's range (16 bits of tag, 16 of counter).
     pub fn next_doc_id(&self) -> DocId {
-        DocId(self.documents.iter().map(|d| d.id.0 + 1).max().unwrap_or(1))
+        let tag = analyst_tag(&self.analyst);
+        let base = u64::from((tag >> 16) ^ (tag & 0xffff)) << 16;
+        let end = base + (1 << 16);
+        let ids = self.documents.iter().map(|d| u64::from(d.id.0)).filter(|id| (base..end).contains(id));
+        DocId(u32::try_from(ids.max().unwrap_or(base) + 1).unwrap_or(u32::MAX))
     }
 
     pub fn next_ann_id(&self) -> AnnId {
-        AnnId(self.annotations.last().map_or(1, |a| a.id.0 + 1))
+        AnnId(next_in_range(&self.annotations, |a| a.id.0, self.range_base(), 1 << 32))
     }
 
     pub fn next_entity_id(&self) -> EntityId {
-        EntityId(self.entities.last().map_or(1, |e| e.id.0 + 1))
+        EntityId(next_in_range(&self.entities, |e| e.id.0, self.range_base(), 1 << 32))
     }
 
     /// Inserts or replaces an annotation, keeping the id order.
@@ -112,7 +161,29 @@ impl Project {
     }
 
     pub fn next_statement_id(&self) -> StatementId {
-        StatementId(self.statements.last().map_or(1, |s| s.id.0 + 1))
+        StatementId(next_in_range(&self.statements, |s| s.id.0, self.range_base(), 1 << 32))
+    }
+
+    pub fn conflict(&self, id: ConflictId) -> Option<&Conflict> {
+        self.conflicts.binary_search_by_key(&id, |c| c.id).ok().map(|i| &self.conflicts[i])
+    }
+
+    /// Inserts or replaces a conflict, keeping the id order.
+    pub fn put_conflict(&mut self, conflict: Conflict) {
+        match self.conflicts.binary_search_by_key(&conflict.id, |c| c.id) {
+            Ok(i) => self.conflicts[i] = conflict,
+            Err(i) => self.conflicts.insert(i, conflict),
+        }
+    }
+
+    pub fn remove_conflict(&mut self, id: ConflictId) -> Option<Conflict> {
+        let i = self.conflicts.binary_search_by_key(&id, |c| c.id).ok()?;
+        Some(self.conflicts.remove(i))
+    }
+
+    /// The conflict an annotation stands for, if it is disputed.
+    pub fn conflict_of(&self, ann: AnnId) -> Option<&Conflict> {
+        self.conflicts.iter().find(|c| c.ann == ann)
     }
 
     /// Inserts or replaces a statement, keeping the id order.
@@ -136,5 +207,41 @@ impl Project {
     /// Annotations of one document, in id order.
     pub fn annotations_of(&self, doc: DocId) -> impl Iterator<Item = &Annotation> {
         self.annotations.iter().filter(move |a| a.doc == doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analysts_allocate_in_ranges_of_their_own() {
+        let mut p = Project::default();
+        assert_eq!(p.next_ann_id(), AnnId(1), "no name: the old numbering");
+        p.analyst = "alice".into();
+        let alice = p.next_ann_id();
+        p.analyst = "bob".into();
+        let bob = p.next_ann_id();
+        assert_ne!(alice, bob);
+        assert_eq!(alice.0 >> 32, u64::from(analyst_tag("alice")));
+        assert_eq!(alice.0 & 0xffff_ffff, 1);
+        let mut a = Annotation::new(
+            alice,
+            DocId(1),
+            crate::model::Span::new(0, 1).unwrap(),
+            crate::model::Layer::Quote,
+            "DIRECT",
+            crate::model::Status::Accepted,
+            crate::model::Origin::Analyst,
+        );
+        p.put_annotation(a.clone());
+        a.id = AnnId(7);
+        p.put_annotation(a);
+        assert_eq!(p.next_ann_id(), bob, "another analyst's ids do not move bob's counter");
+        p.analyst = "alice".into();
+        assert_eq!(p.next_ann_id(), AnnId(alice.0 + 1));
+        p.analyst.clear();
+        assert_eq!(p.next_ann_id(), AnnId(8));
+        assert_ne!(Project { analyst: "alice".into(), ..Project::default() }.next_doc_id(), DocId(1));
     }
 }

@@ -37,6 +37,8 @@ pub struct Summary {
     pub by_status: StatusCounts,
     /// Per layer name, in name order.
     pub by_layer: BTreeMap<String, StatusCounts>,
+    /// Disagreements a merge left to settle.
+    pub conflicts: usize,
 }
 
 impl Summary {
@@ -44,6 +46,7 @@ impl Summary {
         let mut s = Summary {
             documents: project.documents.len(),
             annotations: project.annotations.len(),
+            conflicts: project.conflicts.len(),
             ..Summary::default()
         };
         for a in &project.annotations {
@@ -65,6 +68,9 @@ impl std::fmt::Display for Summary {
         let layers: Vec<String> = self.by_layer.iter().map(|(name, c)| format!("{name} {}", c.total())).collect();
         if !layers.is_empty() {
             write!(f, "; {}", layers.join(", "))?;
+        }
+        if self.conflicts > 0 {
+            write!(f, "; {} conflict(s) to settle", self.conflicts)?;
         }
         Ok(())
     }

@@ -9,10 +9,19 @@
 //! found by the older detector was reported speech, which is what statement means); all are
 //! written back as version 3. 4 — statements reported in several documents (`statements`, and
 //! `statement` in a quotation's links); older files have none, and load as they are.
+//! 5 — laid out for merging: ids are allocated in each analyst's range (see
+//! [`crate::model::analyst_tag`]), annotations say who made or reviewed them (`analyst`), a
+//! merged project keeps its unsettled `conflicts`, and records are written in an order that
+//! does not depend on when they were made: documents by the hash of their text, each document's
+//! annotations in text order, entities by label and name. Two analysts' additions then land
+//! where their words are, not both after the last record, so git merges them line by line
+//! without a conflict unless they fall between the same two neighbours. Older files load as
+//! they are; their ids stay, and saving writes them in the new order, with each annotation's
+//! `origin` last.
 
 use crate::model::{
-    AnnId, Annotation, AttributionType, DocId, Document, Entity, FORMAT_VERSION, Layer, Links, Origin, Project, Schema,
-    Span, Statement, Status,
+    AnnId, Annotation, AttributionType, Conflict, DocId, Document, Entity, FORMAT_VERSION, Layer, Links, Origin,
+    Project, Schema, Span, Statement, Status,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -20,12 +29,14 @@ use std::collections::HashMap;
 #[derive(Serialize)]
 struct ProjectOut<'a> {
     format_version: u32,
-    documents: &'a [Document],
+    documents: Vec<&'a Document>,
     schema: &'a Schema,
-    entities: &'a [Entity],
+    entities: Vec<&'a Entity>,
     annotations: Vec<AnnotationOut<'a>>,
     #[serde(skip_serializing_if = "<[Statement]>::is_empty")]
     statements: &'a [Statement],
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    conflicts: &'a [Conflict],
 }
 
 #[derive(Serialize)]
@@ -37,7 +48,8 @@ struct AnnotationOut<'a> {
     layer: &'a Layer,
     label: &'a str,
     status: Status,
-    origin: &'a Origin,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    analyst: &'a str,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
     #[serde(skip_serializing_if = "str::is_empty")]
@@ -46,6 +58,10 @@ struct AnnotationOut<'a> {
     links: &'a Links,
     #[serde(skip_serializing_if = "Option::is_none")]
     attribution: Option<AttributionType>,
+    /// Last (format 5 on): it never changes, so every annotation's changeable fields are
+    /// separated from the next annotation's by unchanged lines, which git needs to merge changes
+    /// to neighbours.
+    origin: &'a Origin,
 }
 
 /// What a file holds: the project, and the saved words of each annotation (format 2 on).
@@ -65,6 +81,9 @@ struct ProjectIn {
     /// Format 4 on.
     #[serde(default)]
     statements: Vec<Statement>,
+    /// Format 5 on.
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +97,9 @@ struct AnnotationIn {
     layer: Layer,
     label: String,
     status: Status,
+    /// Format 5 on.
+    #[serde(default)]
+    analyst: String,
     origin: Origin,
     #[serde(default)]
     tags: Vec<String>,
@@ -90,12 +112,18 @@ struct AnnotationIn {
     attribution: Option<AttributionType>,
 }
 
-/// Serialises `project` (already in canonical order) in the file's shape.
+/// Serialises `project` in the file's shape and order (see the module comment).
 pub fn serialize(project: &Project, config: ron::ser::PrettyConfig) -> Result<String, ron::Error> {
     let docs: HashMap<DocId, &Document> = project.documents.iter().map(|d| (d.id, d)).collect();
-    let annotations = project
-        .annotations
-        .iter()
+    let mut documents: Vec<&Document> = project.documents.iter().collect();
+    documents.sort_by(|a, b| (&a.hash, a.id).cmp(&(&b.hash, b.id)));
+    let rank: HashMap<DocId, usize> = documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+    let mut annotations: Vec<&Annotation> = project.annotations.iter().collect();
+    annotations.sort_by_key(|a| (rank.get(&a.doc).copied(), a.span.start(), a.span.end(), a.id));
+    let mut entities: Vec<&Entity> = project.entities.iter().collect();
+    entities.sort_by(|a, b| (&a.label, &a.name, a.id).cmp(&(&b.label, &b.name, b.id)));
+    let annotations = annotations
+        .into_iter()
         .map(|a| AnnotationOut {
             id: a.id,
             doc: a.doc,
@@ -104,6 +132,7 @@ pub fn serialize(project: &Project, config: ron::ser::PrettyConfig) -> Result<St
             layer: &a.layer,
             label: &a.label,
             status: a.status,
+            analyst: &a.analyst,
             origin: &a.origin,
             tags: &a.tags,
             note: &a.note,
@@ -113,11 +142,12 @@ pub fn serialize(project: &Project, config: ron::ser::PrettyConfig) -> Result<St
         .collect();
     let out = ProjectOut {
         format_version: FORMAT_VERSION,
-        documents: &project.documents,
+        documents,
         schema: &project.schema,
-        entities: &project.entities,
+        entities,
         annotations,
         statements: &project.statements,
+        conflicts: &project.conflicts,
     };
     ron::ser::to_string_pretty(&out, config)
 }
@@ -140,6 +170,7 @@ pub fn parse(text: &str, version: u32) -> Result<Parsed, ron::error::SpannedErro
                 layer: a.layer,
                 label: a.label,
                 status: a.status,
+                analyst: a.analyst,
                 origin: a.origin,
                 tags: a.tags,
                 note: a.note,
@@ -155,6 +186,8 @@ pub fn parse(text: &str, version: u32) -> Result<Parsed, ron::error::SpannedErro
         entities: file.entities,
         annotations,
         statements: file.statements,
+        conflicts: file.conflicts,
+        analyst: String::new(),
     };
     if version < 3 {
         migrate_attribution_types(&mut project);

@@ -7,6 +7,7 @@
 
 pub mod atomic;
 mod file;
+pub mod markers;
 pub mod reanchor;
 mod validate;
 
@@ -33,6 +34,13 @@ pub enum StoreError {
     FutureVersion { path: PathBuf, found: u32, supported: u32 },
     #[error("{path} has project format {found}, which no Sayso version wrote (formats start at 1)")]
     UnknownVersion { path: PathBuf, found: u32 },
+    #[error(
+        "{path} has {} unresolved git merge conflict(s): both sides changed the same records.\n{}\nSettle them with `sayso merge` on the two sides (and their base), e.g.:\n  git show :2:{name} > ours.ron; git show :3:{name} > theirs.ron; git show :1:{name} > base.ron\n  sayso merge ours.ron theirs.ron --base base.ron --out {name}",
+        hunks.len(),
+        hunks.iter().map(|h| format!("  - {h}")).collect::<Vec<_>>().join("\n"),
+        name = path.display()
+    )]
+    GitConflict { path: PathBuf, hunks: Vec<markers::Hunk> },
     #[error("{path} is inconsistent ({} problem(s)):\n{}", problems.len(), problems.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
     Invalid { path: PathBuf, problems: Vec<Problem> },
 }
@@ -135,6 +143,10 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Loaded, StoreError> {
             e.code.to_string()
         },
     };
+    let hunks = markers::find(text);
+    if !hunks.is_empty() {
+        return Err(StoreError::GitConflict { path: path.into(), hunks });
+    }
     let probe: VersionProbe = ron::from_str(text).map_err(syntax)?;
     match probe.format_version {
         0 => return Err(StoreError::UnknownVersion { path: path.into(), found: 0 }),
@@ -183,6 +195,7 @@ fn is_canonical(p: &Project) -> bool {
     p.annotations.is_sorted_by_key(|a| a.id)
         && p.entities.is_sorted_by_key(|e| e.id)
         && p.documents.is_sorted_by_key(|d| d.id)
+        && p.conflicts.is_sorted_by_key(|c| c.id)
         && p.annotations.iter().all(|a| is_sorted_set(&a.tags))
         && p.entities.iter().all(|e| is_sorted_set(&e.aliases))
 }
@@ -196,6 +209,7 @@ pub fn canonicalize(p: &mut Project) {
     p.annotations.sort_by_key(|a| a.id);
     p.entities.sort_by_key(|e| e.id);
     p.documents.sort_by_key(|d| d.id);
+    p.conflicts.sort_by_key(|c| c.id);
     for a in &mut p.annotations {
         a.tags.sort();
         a.tags.dedup();

@@ -24,11 +24,14 @@ mod reanchor;
 mod statements;
 mod store;
 mod stream;
+mod team;
 
 #[cfg(feature = "gui")]
 mod hostile;
 #[cfg(feature = "gui")]
 mod ui;
+#[cfg(feature = "gui")]
+mod ui_adjudicate;
 #[cfg(feature = "gui")]
 mod ui_desk;
 #[cfg(feature = "gui")]

@@ -35,7 +35,7 @@ fn order_of_records_does_not_change_the_bytes() {
 fn file_is_readable_ron() {
     let text = store::to_ron(&common::project());
     assert!(text.starts_with("// Sayso project."));
-    assert!(text.contains("format_version: 4,"));
+    assert!(text.contains("format_version: 5,"));
     let quote = common::project().annotation(AnnId(1)).unwrap().span;
     let compact = format!("span: ({}, {}),", quote.start(), quote.end());
     assert!(text.lines().any(|l| l.trim() == compact), "spans are compact tuples on a line of their own: {compact}");
@@ -46,6 +46,33 @@ fn file_is_readable_ron() {
     let changed = store::to_ron(&p);
     let diff = text.lines().zip(changed.lines()).filter(|(a, b)| a != b).count();
     assert_eq!(diff, 1);
+}
+
+/// Format 5 writes annotations in text order, so an analyst's addition lands beside the words it
+/// marks (where git can merge it), whatever its id; a format 4 file, in id order, loads as it is.
+#[test]
+fn annotations_are_written_in_text_order_and_format_4_loads_as_it_is() {
+    let mut p = common::project();
+    p.analyst = "alice".into();
+    let id = p.next_ann_id();
+    let edit = sayso::edit::actions::create(&p, DocId(1), Span::new(0, 5).unwrap(), Layer::Mention, "ORG");
+    let mut history = sayso::edit::History::default();
+    history.apply(&mut p, "Create", edit).unwrap();
+    assert_eq!(p.annotation(id).unwrap().analyst, "alice", "what an analyst makes carries their name");
+    let text = store::to_ron(&p);
+    let annotations = &text[text.find("annotations: [").unwrap()..];
+    let at = |id: AnnId| annotations.find(&format!("id: ({}),", id.0)).unwrap();
+    let mut by_start: Vec<&Annotation> = p.annotations.iter().collect();
+    by_start.sort_by_key(|a| (a.span.start(), a.span.end(), a.id));
+    let written: Vec<AnnId> = by_start.iter().map(|a| a.id).collect();
+    let mut in_file = written.clone();
+    in_file.sort_by_key(|id| at(*id));
+    assert_eq!(in_file, written);
+    assert_eq!(in_file[0], id, "the new “Talks” comes first, though its id is the largest");
+    assert!(text.contains("analyst: \"alice\","));
+
+    let v4 = store::to_ron(&common::project()).replace("format_version: 5,", "format_version: 4,");
+    assert_eq!(reload(&v4).unwrap().project, common::project());
 }
 
 #[test]
@@ -59,11 +86,11 @@ fn save_and_load_through_the_file_system() {
 
 #[test]
 fn future_version_is_refused_naming_both_versions() {
-    let text = store::to_ron(&common::project()).replace("format_version: 4,", "format_version: 7,");
+    let text = store::to_ron(&common::project()).replace("format_version: 5,", "format_version: 7,");
     let err = reload(&text).unwrap_err();
-    assert!(matches!(err, StoreError::FutureVersion { found: 7, supported: 4, .. }));
+    assert!(matches!(err, StoreError::FutureVersion { found: 7, supported: 5, .. }));
     let msg = err.to_string();
-    assert!(msg.contains("format 7") && msg.contains("up to 4"), "{msg}");
+    assert!(msg.contains("format 7") && msg.contains("up to 5"), "{msg}");
 }
 
 #[test]
@@ -192,7 +219,7 @@ fn format_2_quotations_get_their_type_from_their_cue_or_are_statements() {
     project.annotation_mut(AnnId(5)).unwrap().links.cue = Some(AnnId(4));
     let v4 = store::to_ron(&project);
     assert!(!v4.contains("attribution:"), "no types stored yet");
-    let v2 = v4.replace("format_version: 4,", "format_version: 2,");
+    let v2 = v4.replace("format_version: 5,", "format_version: 2,");
     let loaded = reload(&v2).expect("a format 2 file loads").project;
     let ty = |id| loaded.annotation(AnnId(id)).unwrap().attribution;
     assert_eq!(ty(1), Some(AttributionType::Statement));
@@ -207,6 +234,6 @@ fn format_2_quotations_get_their_type_from_their_cue_or_are_statements() {
     assert_eq!(fear.annotation(AnnId(5)).unwrap().attribution, Some(AttributionType::Belief));
     // Written back in the current format with the types, and read back the same.
     let again = store::to_ron(&fear);
-    assert!(again.contains("format_version: 4,") && again.contains("attribution: Some(Belief)"));
+    assert!(again.contains("format_version: 5,") && again.contains("attribution: Some(Belief)"));
     assert_eq!(reload(&again).unwrap().project, fear);
 }

@@ -20,7 +20,10 @@ pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
         schema: project.schema.clone(),
         format_version: project.format_version,
         statements: Vec::new(),
+        conflicts: Vec::new(),
+        analyst: project.analyst.clone(),
     };
+    let scratch_first = scratch.next_ann_id();
     let mut next_doc = project.next_doc_id();
     let mut edits = Vec::new();
     let mut names = crate::suggest::EntityNames::default();
@@ -37,8 +40,9 @@ pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
             edits.push(Edit::PutEntity(e.clone()));
         }
     }
-    // The scratch project numbered its annotations from 1: they continue after the project's.
-    let shift = |id: AnnId| AnnId(id.0 + first_ann.0 - 1);
+    // The scratch project numbered its annotations from the start of the analyst's range: they
+    // continue after the project's.
+    let shift = |id: AnnId| AnnId(id.0 - scratch_first.0 + first_ann.0);
     for mut a in scratch.annotations {
         a.id = shift(a.id);
         for slot in [&mut a.links.speaker, &mut a.links.cue, &mut a.links.part_of] {

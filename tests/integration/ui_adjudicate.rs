@@ -1,0 +1,144 @@
+//! Settling a merged project's conflicts through the window: F8 steps to each, both versions
+//! side by side, 1 / 2 / N keep one or neither, progress in the status bar, every choice undoable,
+//! and the result saves as a normal project.
+
+use crate::common;
+use crate::ui_support;
+use egui_kittest::kittest::Queryable;
+use sayso::merge::{Sides, merge};
+use sayso::model::{AnnId, Status};
+use sayso::session::Session;
+
+/// Alice and Bob both changed the Geneva mention's label and the MIXED quote's status.
+fn merged_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let base = common::project();
+    let (mut alice, mut bob) = (base.clone(), base.clone());
+    alice.annotation_mut(AnnId(7)).unwrap().label = "LOC".into();
+    bob.annotation_mut(AnnId(7)).unwrap().label = "ORG".into();
+    alice.annotation_mut(AnnId(5)).unwrap().status = Status::Accepted;
+    bob.annotation_mut(AnnId(5)).unwrap().status = Status::Rejected;
+    let sides = Sides { first: &alice, second: &bob, base: Some(&base), names: ["alice", "bob"] };
+    let (merged, _) = merge(&sides, "carol");
+    assert_eq!(merged.conflicts.len(), 2);
+    let path = dir.join("merged.ron");
+    sayso::store::save(&merged, &path).unwrap();
+    path
+}
+
+#[test]
+fn conflicts_are_stepped_through_and_settled_by_key_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = merged_file(dir.path());
+    let mut h = ui_support::harness(Session::open(&path).unwrap());
+    assert!(h.query_by_label("2 conflicts · F8 next").is_some(), "the status bar counts the conflicts");
+    h.key_press(egui::Key::Num1);
+    h.run();
+    assert_eq!(h.state().session.project.conflicts.len(), 2, "1 settles nothing the analyst has not seen");
+    assert_eq!(h.state().selected, Some(AnnId(7)), "it shows the first conflict");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::F8);
+    h.run();
+    assert_eq!(h.state().selected, Some(AnnId(7)), "F8 shows the first conflict in reading order");
+    assert!(h.query_by_label("conflict 1 of 2 · 1 alice · 2 bob · N neither").is_some());
+    assert!(h.query_by_label("Keep alice (1)").is_some() && h.query_by_label("Keep bob (2)").is_some());
+    assert_eq!(h.state().view_selection(), None, "no text is marked: a label's key edits the disputed annotation");
+
+    h.key_press(egui::Key::Num2);
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.annotation(AnnId(7)).unwrap().label, "ORG", "2 keeps bob's version");
+    assert_eq!(p.conflicts.len(), 1);
+    assert_eq!(h.state().selected, Some(AnnId(5)), "the next conflict is shown");
+    assert!(h.query_by_label("conflict 1 of 1 · 1 alice · 2 bob · N neither").is_some());
+
+    // Keys do not act behind the shortcut window, which lists them.
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(h.query_by_label("Keep neither version of the conflict").is_some());
+    h.key_press(egui::Key::N);
+    h.run();
+    assert_eq!(h.state().session.project.conflicts.len(), 1, "N does nothing while help is open");
+    h.key_press(egui::Key::Escape);
+    h.run();
+
+    h.key_press(egui::Key::N);
+    h.run();
+    let p = &h.state().session.project;
+    assert!(p.annotation(AnnId(5)).is_none(), "N keeps neither");
+    assert!(p.conflicts.is_empty());
+    assert!(p.annotation(AnnId(1)).is_some());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!((p.conflicts.len(), p.annotation(AnnId(5)).map(|a| a.status)), (1, Some(Status::Accepted)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert!(h.state().session.project.conflicts.is_empty());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let saved = sayso::store::load(&path).unwrap();
+    assert!(saved.project.conflicts.is_empty() && saved.warnings.is_empty());
+    assert_eq!(saved.project.annotation(AnnId(7)).unwrap().label, "ORG");
+    assert!(h.query_by_label("Conflicts (1)").is_none(), "the tab goes with the last conflict");
+}
+
+#[test]
+fn the_inspector_buttons_settle_and_the_list_shows_every_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = merged_file(dir.path());
+    let mut h = ui_support::harness(Session::open(&path).unwrap());
+    h.get_by_label("Conflicts (2)").click();
+    h.run();
+    assert_eq!(h.query_all_by_label_contains("label: alice / bob").count(), 1);
+    assert_eq!(h.query_all_by_label_contains("status: alice / bob").count(), 1);
+    h.get_by_label("c2 · Geneva").click();
+    h.run();
+    assert_eq!(h.state().selected, Some(AnnId(7)));
+    h.get_by_label("Keep alice (1)").click();
+    h.run();
+    assert_eq!(h.state().session.project.annotation(AnnId(7)).unwrap().label, "LOC");
+    assert_eq!(h.state().session.project.conflicts.len(), 1);
+}
+
+#[test]
+fn the_analyst_named_in_the_edit_menu_signs_what_they_review_and_allocates_in_their_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = ui_support::open_fixture(dir.path());
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Analyst").click();
+    h.run();
+    ui_support::type_keys(&mut h, "carol");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().analyst, "carol");
+    assert_eq!(h.state().session.project.analyst, "carol");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let id = h.state().selected.expect("Tab selects a suggestion");
+    h.key_press(egui::Key::A);
+    h.run();
+    assert_eq!(h.state().session.project.annotation(id).unwrap().analyst, "carol", "accepting signs it");
+    let next = h.state().session.project.next_ann_id();
+    assert_eq!(next.0 >> 32, u64::from(sayso::model::analyst_tag("carol")));
+}
+
+#[test]
+fn settling_keys_do_nothing_while_a_dialog_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = merged_file(dir.path());
+    let mut h = ui_support::harness(Session::open(&path).unwrap());
+    h.key_press(egui::Key::F8);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S);
+    h.run();
+    assert!(h.query_by_label("Save project as").is_some(), "the Save As dialog is open");
+    h.key_press(egui::Key::Num2);
+    h.run();
+    assert_eq!(h.state().session.project.conflicts.len(), 2, "2 goes to the dialog, not to the conflict");
+}
