@@ -581,17 +581,49 @@ const STORAGE_RECENT: &str = "recent_files";
 const STORAGE_FONT: &str = "font_size";
 const STORAGE_ANALYST: &str = "analyst";
 
-impl eframe::App for SaysoApp {
+/// The app in its native window, which on a screen smaller than the window's first size (or the
+/// size saved on a larger screen) shrinks to fit, so the panels at the edges stay in view.
+struct NativeWindow {
+    app: SaysoApp,
+    /// Whether the window has been checked against the screen (once, when the screen is known).
+    fitted: bool,
+}
+
+impl eframe::App for NativeWindow {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        SaysoApp::ui(self, ui);
+        if !self.fitted {
+            let (monitor, inner, outer) =
+                ui.ctx().input(|i| (i.viewport().monitor_size, i.viewport().inner_rect, i.viewport().outer_rect));
+            if let (Some(monitor), Some(inner)) = (monitor, inner) {
+                self.fitted = true;
+                // Room for the window's frame and title bar, as far as the platform tells it.
+                let frame = outer.map_or(egui::Vec2::ZERO, |o| o.size() - inner.size());
+                if let Some(size) = fit_to_screen(inner.size(), monitor - frame) {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+                }
+            }
+        }
+        SaysoApp::ui(&mut self.app, ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_RECENT, &self.recent);
-        eframe::set_value(storage, STORAGE_FONT, &self.font_size);
-        eframe::set_value(storage, STORAGE_ANALYST, &self.analyst);
+        eframe::set_value(storage, STORAGE_RECENT, &self.app.recent);
+        eframe::set_value(storage, STORAGE_FONT, &self.app.font_size);
+        eframe::set_value(storage, STORAGE_ANALYST, &self.app.analyst);
     }
 }
+
+/// The window size that fits `screen`, if `window` does not (never below the window's minimum).
+fn fit_to_screen(window: egui::Vec2, screen: egui::Vec2) -> Option<egui::Vec2> {
+    if screen.x <= 0.0 || screen.y <= 0.0 || window.x <= screen.x && window.y <= screen.y {
+        return None;
+    }
+    Some(window.min(screen).max(MIN_WINDOW))
+}
+
+/// The smallest window the panels are laid out for.
+const MIN_WINDOW: egui::Vec2 = egui::vec2(720.0, 480.0);
 
 /// The window's app id, which desktops match to `pkg/sayso.desktop`; eframe also keeps the window's
 /// size and position, panel widths and the app's settings under it (`~/.local/share/sayso/`).
@@ -627,7 +659,7 @@ pub fn run_native(path: Option<PathBuf>, also: Vec<PathBuf>) -> eframe::Result<(
             .with_app_id(APP_ID)
             .with_icon(icon())
             .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([720.0, 480.0])
+            .with_min_inner_size(MIN_WINDOW)
             .with_drag_and_drop(true),
         // The last size and position come back on the next start (the size above is the first run's).
         persist_window: true,
@@ -655,7 +687,22 @@ pub fn run_native(path: Option<PathBuf>, also: Vec<PathBuf>) -> eframe::Result<(
             if !also.is_empty() {
                 app.send(AppCommand::AddPaths(also));
             }
-            Ok(Box::new(app))
+            Ok(Box::new(NativeWindow { app, fitted: false }))
         }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_window_larger_than_the_screen_shrinks_to_it_and_no_further_than_the_minimum() {
+        let screen = egui::vec2(1024.0, 740.0);
+        assert_eq!(fit_to_screen(egui::vec2(1400.0, 900.0), screen), Some(screen));
+        assert_eq!(fit_to_screen(egui::vec2(900.0, 900.0), screen), Some(egui::vec2(900.0, 740.0)));
+        assert_eq!(fit_to_screen(egui::vec2(1000.0, 700.0), screen), None);
+        assert_eq!(fit_to_screen(egui::vec2(1400.0, 900.0), egui::vec2(640.0, 400.0)), Some(MIN_WINDOW));
+        assert_eq!(fit_to_screen(egui::vec2(1400.0, 900.0), egui::Vec2::ZERO), None);
+    }
 }
