@@ -49,6 +49,7 @@ const ORGANISATIONS: &str = include_str!("../../assets/lexicon/organisations.txt
 const GRAMMAR: &str = include_str!("../../assets/lexicon/grammar.txt");
 const ATTRIBUTION_TYPES: &str = include_str!("../../assets/lexicon/attribution_types.txt");
 const ATTRIBUTION_WORDS: &str = include_str!("../../assets/lexicon/attribution_words.txt");
+const NAME_WORDS: &str = include_str!("../../assets/lexicon/name_words.txt");
 const GEONAMES: &str = include_str!("../../assets/lexicon/geonames.txt");
 
 /// Bit flags of the word classes a lower-cased word belongs to (see [`Lexicon::flags`]).
@@ -161,6 +162,42 @@ pub struct Lexicon {
     pub word_flags: FastMap<String, u32>,
     /// Words the attribution rules read around a cue (`attribution_words.txt`).
     pub attribution_words: AttributionWords,
+    /// Words the name rules read inside a capitalised run (`name_words.txt`).
+    pub name_words: NameWords,
+}
+
+/// Sections of `name_words.txt`.
+pub const NAME_WORD_SECTIONS: &[&str] = &["place_head", "placed_head", "connector", "region"];
+
+/// The word classes of `name_words.txt`, one set per section.
+#[derive(Default)]
+pub struct NameWords {
+    /// Heads of "X of Y" place names ("State of Texas").
+    pub place_heads: FastSet<String>,
+    /// Heads of "X of Y" organisation names whose Y is a place ("University of Texas"), not a
+    /// subject ("Museum of Flight").
+    pub placed_heads: FastSet<String>,
+    /// Small words joining the parts of one name ("Bank of England", "Charles de Gaulle").
+    pub connectors: FastSet<String>,
+    /// Directions that pair with "and" inside one name ("Central and Eastern Europe").
+    pub regions: FastSet<String>,
+}
+
+impl NameWords {
+    /// Reads the sectioned list; an unknown section or a word before any section is an error.
+    pub fn parse(src: &str) -> Result<NameWords, String> {
+        let mut out = NameWords::default();
+        for (section, line) in sections_checked(src, NAME_WORD_SECTIONS)? {
+            let set = match section {
+                "place_head" => &mut out.place_heads,
+                "placed_head" => &mut out.placed_heads,
+                "connector" => &mut out.connectors,
+                _ => &mut out.regions,
+            };
+            set.extend(line.split_whitespace().map(str::to_lowercase));
+        }
+        Ok(out)
+    }
 }
 
 /// Sections of `attribution_words.txt`.
@@ -506,6 +543,7 @@ impl Lexicon {
         lex.word_flags = flags;
         // A malformed shipped list is a bug: the test below parses the shipped file.
         lex.attribution_words = AttributionWords::parse(ATTRIBUTION_WORDS).unwrap_or_default();
+        lex.name_words = NameWords::parse(NAME_WORDS).unwrap_or_default();
         lex
     }
 
@@ -605,6 +643,14 @@ mod tests {
         let err = sections_checked("[statement]\nsay\n[beleif]\nthink\n", ATTRIBUTION_TYPE_SECTIONS).unwrap_err();
         assert!(err.contains("line 3") && err.contains("[beleif]"), "{err}");
         assert!(sections_checked("say\n", ATTRIBUTION_TYPE_SECTIONS).is_err());
+    }
+
+    #[test]
+    fn name_words_parse_and_reject_unknown_sections() {
+        let words = NameWords::parse(NAME_WORDS).expect("shipped list parses");
+        assert!(words.place_heads.contains("republic") && words.connectors.contains("van"));
+        assert!(words.regions.contains("eastern"));
+        assert!(NameWords::parse("[connector]\nof\n[conector]\nde\n").is_err());
     }
 
     #[test]

@@ -1,91 +1,16 @@
-//! Mentions: names, titles, places, organisations, dates, numbers, pronouns and role phrases.
-//!
-//! Names are found from capitalisation, then segmented with the gazetteers: a capitalised run
-//! such as "UN Special Envoy for Syria Staffan De Mistura" yields ORG "UN", TITLE "UN Special
-//! Envoy for Syria", GPE "Syria" and PERSON "Staffan De Mistura". Gazetteer entries win, then
-//! titles (a name after a title is a person), then organisation shapes (a run ending in "Party",
-//! "Council", "Front" …), and what is left is a name whose type coreference may still settle.
-//!
-//! "Church of Scientology", "University of Texas" are one name (with the name after "of" also a
-//! mention of its own), and a nationality opening an organisation's name belongs to it ("Korean
-//! Central News Agency"). Definite descriptions whose head can refer back to a name ("the
-//! festival", "the country") become candidate mentions that coreference keeps only if resolved.
-//!
-//! A capital at the start of a sentence or in a title-case headline proves nothing, so such a
-//! word only starts a name when the text also capitalises it mid-sentence, a list knows it, or a
-//! speech verb follows it ("Lavrov said"). Datelines ("HAMBURG /Germany/, December 8. /TASS/.")
-//! come out as GPE, DATE and ORG, never as a person.
+//! Names: capitalised runs cut into people, organisations, places and titles by the gazetteers,
+//! titles and organisation shapes, and the names nested inside them.
 
-use super::Reason;
-use super::lexicon::FastSet as HashSet;
-use super::lexicon::{self, Lexicon};
-use super::lexicon::{FastHasher, FastMap};
-use super::quotes::RawQuote;
-use super::tokens::{Doc, Kind, TokenIndex};
+use super::{MKind, Ment, joined, ment, quote_initial, sentence_initial};
+use crate::detect::Reason;
+use crate::detect::lexicon::FastSet as HashSet;
+use crate::detect::lexicon::{self, Lexicon};
+use crate::detect::lexicon::{FastHasher, FastMap};
+use crate::detect::tokens::{Doc, Kind};
 use std::hash::Hasher;
 
-/// What kind of words a mention is, which decides how coreference treats it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MKind {
-    /// A proper name (from the gazetteer or capitalisation).
-    Name,
-    /// he, she, his …
-    Pronoun,
-    /// it, its, they, their, and we/our inside a quotation: an organisation, place or thing.
-    Neuter,
-    /// I, me, my inside a quotation: the speaker.
-    SelfRef,
-    /// the minister, the Russian top diplomat.
-    Role,
-    /// A title before a name, or standing alone.
-    Title,
-    /// Dates, times and numbers.
-    Value,
-    /// A definite description that may refer back to a name: "the festival", "the country".
-    Nominal,
-    /// A speaker phrase that is none of the above ("a source", "officials").
-    Other,
-}
-
-#[derive(Debug, Clone)]
-pub struct Ment {
-    pub start: usize,
-    pub end: usize,
-    /// Token range.
-    pub tok: (usize, usize),
-    pub label: &'static str,
-    pub kind: MKind,
-    /// Gazetteer canonical name, when the name is in a list.
-    pub canonical: Option<&'static str>,
-    /// Index of the title mention right before a person name.
-    pub title: Option<usize>,
-    /// Index of the top-level quotation containing it.
-    pub quote: Option<usize>,
-    pub reason: Reason,
-}
-
-pub struct Mentions {
-    pub list: Vec<Ment>,
-    /// For each token: the top-level quotation containing it.
-    pub tok_quote: TokenIndex,
-    /// For each quotation: its first token and the token after it.
-    pub quote_tok: Vec<(usize, usize)>,
-}
-
-fn joined(doc: &Doc, s: usize, e: usize) -> String {
-    let mut out = String::new();
-    for i in s..e {
-        let w = doc.lower(i);
-        if !out.is_empty() && w != "'s" {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
 /// Token is a word that can be part of a name.
-fn name_like(doc: &Doc, i: usize) -> bool {
+pub(super) fn name_like(doc: &Doc, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| {
         t.kind == Kind::Word && (t.cap || t.all_caps || particle_name(&doc.chars[t.start()..t.end()])) && {
             let w = doc.lower(i);
@@ -109,11 +34,11 @@ fn particle_name(word: &[char]) -> bool {
 /// between two region words or before capitalised words that end in an organisation word. ("Britain
 /// and France" stays two names.)
 fn and_inside_name(doc: &Doc, j: usize) -> bool {
-    const REGIONS: &[&str] = &["central", "eastern", "western", "northern", "southern"];
     if j == 0 || doc.lower(j) != "and" || !name_like(doc, j - 1) || !name_like(doc, j + 1) {
         return false;
     }
-    if REGIONS.contains(&doc.lower(j - 1)) && REGIONS.contains(&doc.lower(j + 1)) {
+    let regions = &lexicon::get().name_words.regions;
+    if regions.contains(doc.lower(j - 1)) && regions.contains(doc.lower(j + 1)) {
         return true;
     }
     let mut e = j + 1;
@@ -138,163 +63,19 @@ fn version_number(doc: &Doc, j: usize) -> bool {
         && doc.tokens.get(j + 1).is_none_or(|n| n.kind != Kind::Number)
 }
 
-/// Heads of "X of Y" place names ("State of Texas", "City of London").
-const PLACE_HEADS: &[&str] = &["state", "republic", "kingdom", "city", "province", "county", "district"];
-
-const CONNECTORS: &[&str] = &["of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "du", "der", "on"];
-
-pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
-    let lex = lexicon::get();
-    let n = doc.tokens.len();
-    let mut tok_quote = TokenIndex::new(n);
-    let mut quote_tok = Vec::with_capacity(quotes.len());
-    // Quotations are sorted and disjoint: one cursor walks the tokens (no binary searches, which
-    // miss the cache on long documents).
-    let mut t = 0;
-    for (qi, q) in quotes.iter().enumerate() {
-        while t < n && doc.tokens[t].start() < q.start {
-            t += 1;
-        }
-        let ft = t;
-        while t < n && doc.tokens[t].start() < q.end {
-            tok_quote.set(t, qi);
-            t += 1;
-        }
-        quote_tok.push((ft, t));
-    }
-    // Words the text capitalises somewhere mid-sentence: evidence that they are names.
-    let mut mid_caps: HashSet<&str> = HashSet::with_capacity_and_hasher(n / 16 + 16, Default::default());
-    for i in 0..n {
-        let t = doc.tokens[i];
-        if t.kind == Kind::Word
-            && t.cap
-            && !sentence_initial(doc, i)
-            && !quote_initial(doc, i)
-            && !doc.headline.get(t.para()).copied().unwrap_or(false)
-        {
-            mid_caps.insert(doc.lower(i));
-        }
-    }
-    let mut list = Vec::with_capacity(n / 4 + 8);
-    let mut i = 0;
-    while i < n {
-        let t = doc.tokens[i];
-        let dateish = doc.has(i, lexicon::F_MONTHS | lexicon::F_WEEKDAYS);
-        if dateish && let Some(end) = value_at(doc, i, &mut list) {
-            i = end;
-            continue;
-        }
-        // "I'm", "we've", "they'll": the pronoun is the part before the apostrophe.
-        if t.kind == Kind::Word
-            && let Some((w, len)) = doc.contracted_pronoun(i)
-        {
-            if let Some(mut m) = pronoun_mention(doc, i, w, tok_quote.has(i)) {
-                m.end = m.start + len;
-                list.push(m);
-            }
-            i += 1;
-            continue;
-        }
-        if t.kind == Kind::Word
-            && name_like(doc, i)
-            && (t.all_caps || !doc.has(i, lexicon::F_FUNCTION_WORDS | lexicon::F_PRONOUNS))
-        {
-            let end = run_end(doc, i);
-            segment_run(doc, lex, &mid_caps, i, end, &mut list);
-            i = end;
-            continue;
-        }
-        if let Some(end) = value_at(doc, i, &mut list) {
-            i = end;
-            continue;
-        }
-        // Pronouns and determiners are all listed words: one flag test spares the rest of the text
-        // the string comparisons.
-        if t.kind == Kind::Word && doc.has(i, lexicon::F_PRONOUNS | lexicon::F_FUNCTION_WORDS) {
-            let w = doc.lower(i);
-            if let Some(m) = pronoun_mention(doc, i, w, tok_quote.has(i)) {
-                list.push(m);
-            } else if matches!(w, "the" | "this")
-                && let Some(e) = nominal_phrase(doc, i)
-            {
-                let text = super::slice(&doc.chars, t.start(), doc.tokens[e - 1].end());
-                list.push(ment(doc, i, e, "ORG", MKind::Nominal, format!("description \"{text}\"")));
-            } else if matches!(w, "the" | "this")
-                && let Some(e) = role_phrase(doc, i)
-            {
-                list.push(ment(
-                    doc,
-                    i,
-                    e,
-                    "PERSON",
-                    MKind::Role,
-                    format!("role phrase \"{}\"", super::slice(&doc.chars, t.start(), doc.tokens[e - 1].end())),
-                ));
-            }
-        }
-        i += 1;
-    }
-    nested_names(doc, &mut list);
-    for m in &mut list {
-        m.quote = tok_quote.get(m.tok.0);
-    }
-    // Text order (longer first), keeping each name's link to its title valid.
-    let order = text_order(&list);
-    let new_index = super::reorder(&mut list, &order);
-    for m in &mut list {
-        m.title = m.title.and_then(|t| new_index.get(t).copied());
-    }
-    Mentions { list, tok_quote, quote_tok }
+/// A head of "X of Y" place names ("State of Texas", "City of London"; `name_words.txt`).
+fn place_head(w: &str) -> bool {
+    lexicon::get().name_words.place_heads.contains(w)
 }
 
-/// Mention indices in text order: by start, longer first, then by index. Sorting small keys
-/// rather than indices into the mentions keeps a long document's sort inside the cache.
-pub fn text_order(list: &[Ment]) -> Vec<usize> {
-    let mut keys: Vec<(usize, std::cmp::Reverse<usize>, usize)> =
-        list.iter().enumerate().map(|(i, m)| (m.start, std::cmp::Reverse(m.end), i)).collect();
-    sort_nearly_sorted(&mut keys);
-    keys.into_iter().map(|k| k.2).collect()
-}
-
-/// Sorts keys that are almost in order already (the passes emit mentions left to right, a few
-/// of them a little late) by insertion, which is linear then. A key that has far to go (mentions
-/// appended after the first passes) hands over to the standard sort, which merges a long sorted
-/// prefix with a short tail cheaply; no input costs more than 32 moves a key plus a sort.
-fn sort_nearly_sorted<T: Ord>(keys: &mut [T]) {
-    for i in 1..keys.len() {
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            if i - j == 32 {
-                keys.sort();
-                return;
-            }
-            keys.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
-/// The mention for pronoun `w` at token `i` (`inside` a quotation or not), if it is one that can
-/// refer to a person or a thing; "we" and "I" count only inside quotations.
-fn pronoun_mention(doc: &Doc, i: usize, w: &str, inside: bool) -> Option<Ment> {
-    if matches!(w, "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself") {
-        Some(ment(doc, i, i + 1, "PERSON", MKind::Pronoun, "pronoun"))
-    } else if matches!(w, "it" | "its" | "they" | "them" | "their")
-        || matches!(w, "we" | "us" | "our" | "ours") && inside
-    {
-        // Unresolved, "they said" is more likely people than an organisation.
-        let label = if w.starts_with("it") { "ORG" } else { "PERSON" };
-        Some(ment(doc, i, i + 1, label, MKind::Neuter, "pronoun"))
-    } else if matches!(w, "i" | "me" | "my" | "myself") && inside {
-        Some(ment(doc, i, i + 1, "PERSON", MKind::SelfRef, "first person inside a quotation"))
-    } else {
-        None
-    }
+/// A small word joining the parts of one name ("Bank of England"; `name_words.txt`).
+fn connector(w: &str) -> bool {
+    lexicon::get().name_words.connectors.contains(w)
 }
 
 /// "the Andy Warhol Foundation", "the Irving Police Department": a name the text also uses on its
 /// own, written inside a longer name (before its last word), is a mention of its own.
-fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
+pub(super) fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
     // Gazetteer names are whole; a person's or an unknown name's words are not separate names
     // ("Space Shuttle Columbia").
     let outer = |m: &Ment| {
@@ -341,7 +122,7 @@ fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
             let found = (1..=3.min(e - 1 - a)).rev().find_map(|len| {
                 let b = a + len;
                 let k = known.get(&key(a, b)).copied()?;
-                let first_last_ok = doc.is_word(a) && doc.is_word(b - 1) && !CONNECTORS.contains(&doc.lower(b - 1));
+                let first_last_ok = doc.is_word(a) && doc.is_word(b - 1) && !connector(doc.lower(b - 1));
                 (first_last_ok && !spans.contains(&(a, b))).then_some((b, k))
             });
             let Some((b, k)) = found else {
@@ -357,36 +138,13 @@ fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
     }
 }
 
-fn ment(doc: &Doc, s: usize, e: usize, label: &'static str, kind: MKind, reason: impl Into<Reason>) -> Ment {
-    let start = doc.tokens.get(s).map_or(0, |t| t.start());
-    let end = doc.tokens.get(e.saturating_sub(1)).map_or(start, |t| t.end()).max(start + 1);
-    Ment { start, end, tok: (s, e), label, kind, canonical: None, title: None, quote: None, reason: reason.into() }
-}
-
-/// First word of its sentence (after opening quotes and brackets).
-pub fn sentence_initial(doc: &Doc, i: usize) -> bool {
-    let Some(t) = doc.tokens.get(i) else { return false };
-    let Some(&(s, _)) = doc.sentences.get(t.sent()) else { return false };
-    (s..i).all(|j| doc.tokens[j].kind == Kind::Punct)
-}
-
-/// First word of a quotation ("commented, “Hoping that …"): capitalised like a sentence start.
-fn quote_initial(doc: &Doc, i: usize) -> bool {
-    let opening = |j: usize| match doc.punct_char(j) {
-        Some('“' | '‘') => true,
-        Some('"') => j == 0 || doc.tokens[j - 1].end() < doc.tokens[j].start() || doc.punct_char(j - 1).is_some(),
-        _ => false,
-    };
-    i > 0 && opening(i - 1) && doc.tokens[i - 1].end() == doc.tokens[i].start()
-}
-
 /// The possessive of "People's Party", "Korean People's Army": part of the name.
 fn peoples(doc: &Doc, j: usize) -> bool {
     j > 0 && doc.lower(j) == "'s" && doc.lower(j - 1) == "people" && name_like(doc, j + 1)
 }
 
 /// End of a capitalised run starting at `i` (connectors and honorific dots allowed inside).
-fn run_end(doc: &Doc, i: usize) -> usize {
+pub(super) fn run_end(doc: &Doc, i: usize) -> usize {
     let n = doc.tokens.len();
     let sent = doc.tokens[i].sent();
     let mut j = i + 1;
@@ -447,7 +205,7 @@ fn run_end(doc: &Doc, i: usize) -> usize {
             return j + 1;
         }
         let w = doc.lower(j);
-        if CONNECTORS.contains(&w) && name_like(doc, j + 1) && (w != "on" || doc.tokens[j - 1].all_caps) {
+        if connector(w) && name_like(doc, j + 1) && (w != "on" || doc.tokens[j - 1].all_caps) {
             if w == "on" {
                 return j;
             }
@@ -521,7 +279,7 @@ fn is_title_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     }
 }
 
-fn segment_run(
+pub(super) fn segment_run(
     doc: &Doc,
     lex: &'static Lexicon,
     mid_caps: &HashSet<&str>,
@@ -539,7 +297,7 @@ fn segment_run(
     let mut pending_title: Option<usize> = None;
     while k < end {
         let w = doc.lower(k);
-        if CONNECTORS.contains(&w) || w == "the" || doc.punct_char(k).is_some() {
+        if connector(w) || w == "the" || doc.punct_char(k).is_some() {
             k += 1;
             continue;
         }
@@ -607,7 +365,7 @@ fn segment_run(
         }
         let strict = k < strict_until;
         // "the State of Texas" is a place, not the title of "Secretary of State".
-        let place_of = PLACE_HEADS.contains(&w) && doc.lower(k + 1) == "of" && k + 2 < end;
+        let place_of = place_head(w) && doc.lower(k + 1) == "of" && k + 2 < end;
         // "National Air and Space Museum", "Home Office": title-like words running on to an
         // organisation word are the organisation's name, not a title.
         if is_title_word(doc, lex, k) && !place_of && !org_tail(doc, lex, k, end) {
@@ -661,7 +419,7 @@ fn segment_run(
                         MKind::Name,
                         format!(
                             "name after the title \"{}\"",
-                            super::slice(&doc.chars, doc.tokens[ts].start(), doc.tokens[e - 1].end())
+                            super::super::slice(&doc.chars, doc.tokens[ts].start(), doc.tokens[e - 1].end())
                         ),
                     );
                     m.title = title_idx;
@@ -681,7 +439,7 @@ fn segment_run(
         let mut inner = None;
         if doc.lower(ge) == "of" && ge + 1 < end && (place_of || !(k..ge).any(|j| is_title_word(doc, lex, j))) {
             let head = doc.lower(ge - 1);
-            let place = PLACE_HEADS.contains(&head);
+            let place = place_head(head);
             if place || doc.has(ge - 1, lexicon::F_ORG_HEADS) {
                 let ys = if doc.lower(ge + 1) == "the" { ge + 2 } else { ge + 1 };
                 // The rest of the capitalised run, places included ("of Southern Indiana").
@@ -694,7 +452,7 @@ fn segment_run(
                     // What follows "of" is a name of its own when it is a place ("Texas" in
                     // "University of Texas"), not when it names a subject ("Museum of Flight").
                     let placed = place
-                        || matches!(head, "university" | "college" | "bank")
+                        || lexicon::get().name_words.placed_heads.contains(head)
                         || (ys..ye).any(|j| gazetteer_at(doc, lex, j, ye).is_some());
                     inner = placed.then_some(ys);
                     of_label = Some(if place { "GPE" } else { "ORG" });
@@ -838,161 +596,4 @@ fn name_kind(label: &str) -> &'static str {
         "NORP" => "nationality or group in the gazetteer",
         _ => "name in the gazetteer",
     }
-}
-
-/// "the Russian top diplomat": a determiner, up to three modifiers, a role noun. Returns the end.
-fn role_phrase(doc: &Doc, i: usize) -> Option<usize> {
-    let sent = doc.tokens.get(i)?.sent();
-    for e in i + 1..(i + 5).min(doc.tokens.len()) {
-        let t = doc.tokens[e];
-        if t.sent() != sent || t.kind != Kind::Word {
-            return None;
-        }
-        if doc.has(e, lexicon::F_PERSON_ROLES) {
-            // Not "the minister's" and not part of a longer noun ("the president elect").
-            return Some(e + 1);
-        }
-        if doc.has(e, lexicon::F_FUNCTION_WORDS | lexicon::F_CUE) {
-            return None;
-        }
-    }
-    None
-}
-
-/// "the festival", "the Afghan team", "this science competition": a determiner, up to three
-/// modifiers and a head from the `[nominal]` list, not followed by "of" (which would make it a
-/// different thing: "the city of …" is handled as a name). Returns the end.
-fn nominal_phrase(doc: &Doc, i: usize) -> Option<usize> {
-    let sent = doc.tokens.get(i)?.sent();
-    for e in i + 1..(i + 5).min(doc.tokens.len()) {
-        let t = doc.tokens[e];
-        if t.sent() != sent || t.kind != Kind::Word || t.cap && doc.has(e, lexicon::F_NOMINAL) {
-            return None;
-        }
-        if doc.has(e, lexicon::F_NOMINAL) {
-            let next = doc.lower(e + 1);
-            // Not a modifier of a longer noun ("the country music star"), not "the city of …".
-            // A speech verb or a past tense after it is a verb, not a noun ("the museum said", "the
-            // event drew").
-            let verb = doc.has(e + 1, lexicon::F_CUE) || next.len() > 4 && next.ends_with("ed");
-            if doc.is_word(e + 1)
-                && next != "'s"
-                && !verb
-                && !doc.has(e + 1, lexicon::F_FUNCTION_WORDS | lexicon::F_AUX)
-                || next == "of"
-            {
-                return None;
-            }
-            return Some(e + 1);
-        }
-        if doc.has(e, lexicon::F_FUNCTION_WORDS | lexicon::F_CUE | lexicon::F_PERSON_ROLES) {
-            return None;
-        }
-    }
-    None
-}
-
-/// Dates, times, money, percentages, quantities and cardinals starting at token `i`.
-fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize> {
-    let t = doc.tokens.get(i)?;
-    let w = doc.lower(i);
-    // Only a number, a number or date word, a currency sign or "today" can start a value: one
-    // test spares every other word the look-arounds below.
-    let money_sign = matches!(doc.punct_char(i), Some('$' | '€' | '£'));
-    let relative_date = matches!(w, "today" | "yesterday" | "tomorrow" | "tonight");
-    let may_start = t.kind == Kind::Number
-        || t.flags & (lexicon::F_NUMBER_WORDS | lexicon::F_MONTHS | lexicon::F_WEEKDAYS) != 0
-        || money_sign
-        || relative_date;
-    if !may_start {
-        return None;
-    }
-    let sent = t.sent();
-    let same = |j: usize| doc.tokens.get(j).is_some_and(|x| x.sent() == sent);
-    let is_num = |j: usize| {
-        same(j)
-            && (doc.tokens[j].kind == Kind::Number
-                || (doc.has(j, lexicon::F_NUMBER_WORDS) && doc.lower(j) != "one" && doc.lower(j) != "half"))
-    };
-    let is_day = |j: usize| same(j) && doc.tokens[j].kind == Kind::Number && doc.lower(j).len() <= 2;
-    let is_year = |j: usize| {
-        same(j)
-            && doc.tokens[j].kind == Kind::Number
-            && doc.lower(j).len() == 4
-            && matches!(doc.lower(j).as_bytes().first(), Some(b'1' | b'2'))
-    };
-    // Month dates: "December 8", "Dec. 10", "December 8, 2016", "December 2016", "December".
-    let month_word = t.cap && doc.has(i, lexicon::F_MONTHS);
-    if month_word {
-        let mut e = i + 1;
-        if doc.is_punct(e, '.') {
-            e += 1;
-        }
-        let mut dated = false;
-        if is_day(e) {
-            e += 1;
-            dated = true;
-            if doc.is_punct(e, ',') && is_year(e + 1) {
-                e += 2;
-            }
-        } else if is_year(e) {
-            e += 1;
-            dated = true;
-        }
-        if dated || (w != "may" && w != "march" && w.len() > 3 && !doc.is_punct(i + 1, '.')) {
-            let e = if dated { e } else { i + 1 };
-            out.push(ment(doc, i, e, "DATE", MKind::Value, "month date"));
-            return Some(e);
-        }
-    }
-    if t.cap && doc.has(i, lexicon::F_WEEKDAYS) {
-        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "day of the week"));
-        return Some(i + 1);
-    }
-    if relative_date {
-        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "relative date"));
-        return Some(i + 1);
-    }
-    if money_sign && is_num(i + 1) {
-        let mut e = i + 2;
-        while is_num(e) {
-            e += 1;
-        }
-        out.push(ment(doc, i, e, "MONEY", MKind::Value, "amount of money"));
-        return Some(e);
-    }
-    if !is_num(i) {
-        return None;
-    }
-    // A year on its own.
-    if is_year(i) && !is_num(i + 1) && !doc.has(i + 1, lexicon::F_UNITS) {
-        out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "year"));
-        return Some(i + 1);
-    }
-    let mut e = i + 1;
-    while is_num(e) {
-        e += 1;
-    }
-    // "8 December"
-    if is_day(i) && e == i + 1 && same(e) && doc.has(e, lexicon::F_MONTHS) && doc.tokens[e].cap {
-        out.push(ment(doc, i, e + 1, "DATE", MKind::Value, "day and month"));
-        return Some(e + 1);
-    }
-    let next = doc.lower(e);
-    let (label, end, reason) = if doc.is_punct(e, '%') || matches!(next, "percent" | "per" | "pct") {
-        ("PERCENT", if next == "per" { e + 2 } else { e + 1 }, "percentage")
-    } else if same(e) && doc.has(e, lexicon::F_CURRENCIES) {
-        ("MONEY", e + 1, "amount of money")
-    } else if same(e) && matches!(next, "a.m." | "p.m." | "am" | "pm")
-        || doc.is_punct(e, ':')
-            && doc.tokens.get(e + 1).is_some_and(|x| x.kind == Kind::Number && x.start() == doc.tokens[e].end())
-    {
-        ("TIME", if next.contains('m') { e + 1 } else { e + 2 }, "time of day")
-    } else if same(e) && doc.has(e, lexicon::F_UNITS) {
-        ("QUANTITY", e + 1, "number with a unit")
-    } else {
-        ("CARDINAL", e, "number")
-    };
-    out.push(ment(doc, i, end, label, MKind::Value, reason));
-    Some(end)
 }
