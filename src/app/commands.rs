@@ -64,6 +64,10 @@ pub enum AppCommand {
     SetAnalyst(String),
     /// Opens (or closes) the window that sets a statement's versions side by side.
     CompareStatement(Option<crate::model::StatementId>),
+    /// What rejecting a suggestion does to the same words elsewhere (saved with the settings).
+    SetRejectTwins(crate::edit::actions::twins::RejectTwins),
+    /// Rejects the suggestions identical to this one, across the project.
+    RejectIdentical(AnnId),
     AcceptAllOfLabel(String),
     RejectInSelection,
     /// Moves the selected annotation's start or end by characters, or by words.
@@ -327,6 +331,7 @@ impl AppCommand {
                 | AppCommand::AddArticles
                 | AppCommand::ToggleInsights
                 | AppCommand::SetAnalyst(_)
+                | AppCommand::SetRejectTwins(_)
         )
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{NoticeLevel, SaysoApp};
 use crate::edit::actions;
+use crate::edit::actions::twins::RejectTwins;
 use crate::model::Status;
 
 impl SaysoApp {
@@ -28,7 +29,19 @@ impl SaysoApp {
                 self.selected = Some(id);
             }
         } else if let Some(id) = self.selected {
-            self.edit(&format!("Relabel as {label}"), |p| actions::relabel(p, id, label));
+            let Some((edit, twins)) = actions::twins::relabel(&self.session.project, id, label) else { return };
+            let name = match twins {
+                0 => format!("Relabel as {label}"),
+                n => format!("Relabel as {label} (and {n} like it)"),
+            };
+            match self.session.apply(&name, edit) {
+                Err(e) => self.notify(NoticeLevel::Error, e.to_string()),
+                Ok(()) if twins > 0 => {
+                    let text = format!("Relabelled {twins} more suggestion{} like it as {label}.", plural(twins));
+                    self.notify(NoticeLevel::Info, text);
+                }
+                Ok(()) => {}
+            }
         }
     }
 
@@ -95,16 +108,37 @@ impl SaysoApp {
         }
     }
 
+    /// Accepts or rejects the selected annotation. A rejection carries over to the same words
+    /// elsewhere as the analyst chose (Edit menu): with them, not at all, or on offer.
     pub(super) fn set_status(&mut self, status: Status) {
         let Some(id) = self.selected else { return };
-        if let Some(edit) = crate::edit::actions::set_status(&self.session.project, &[id], status) {
-            let name = if status == Status::Accepted { "Accept" } else { "Reject" };
-            if let Err(e) = self.session.apply(name, edit) {
-                self.notify(NoticeLevel::Error, e.to_string());
+        let project = &self.session.project;
+        let identical = actions::twins::identical(project, id).len();
+        let (edit, name) = match status {
+            Status::Rejected => {
+                let name = match (self.reject_twins, identical) {
+                    (RejectTwins::Apply, n) if n > 0 => format!("Reject (and {n} like it)"),
+                    _ => "Reject".to_string(),
+                };
+                (actions::twins::reject(project, &[id], self.reject_twins), name)
+            }
+            _ => (actions::set_status(project, &[id], status), "Accept".to_string()),
+        };
+        if let Some(edit) = edit {
+            match self.session.apply(&name, edit) {
+                Err(e) => self.notify(NoticeLevel::Error, e.to_string()),
+                Ok(()) if status == Status::Rejected && self.reject_twins == RejectTwins::Ask && identical > 0 => {
+                    self.twin_offer = Some(super::twin_offer::TwinOffer::new(&self.session, id, identical));
+                }
+                Ok(()) => {}
             }
         }
         self.step_unreviewed(true);
     }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// The next word boundary after (or before) code point `at`: the end of the next word going

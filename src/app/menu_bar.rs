@@ -62,6 +62,14 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::Find, true);
                 ui.separator();
                 analyst_field(app, ui);
+                ui.separator();
+                ui.label("Rejecting a suggestion:");
+                for choice in crate::edit::actions::twins::RejectTwins::ALL {
+                    if ui.radio(app.reject_twins == choice, choice.title()).clicked() {
+                        app.send(AppCommand::SetRejectTwins(choice));
+                        ui.close();
+                    }
+                }
             });
             ui.menu_button("Review", |ui| {
                 let has = app.selected.is_some();

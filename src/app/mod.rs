@@ -28,6 +28,7 @@ mod reanchor_prompt;
 mod schema_editor;
 mod statements_view;
 mod status_bar;
+mod twin_offer;
 
 pub use commands::AppCommand;
 pub use dialogs::{NativePicker, PickKind, Picker};
@@ -105,6 +106,11 @@ pub struct SaysoApp {
     pub attributions: crate::model::AttributionFilter,
     /// File → Export also writes unreviewed suggestions (with their status).
     pub export_suggestions: bool,
+    /// What rejecting a suggestion does to the same words elsewhere in the project (Edit menu);
+    /// kept with the window's settings.
+    pub reject_twins: actions::twins::RejectTwins,
+    /// The offer to reject the same words elsewhere, after a rejection under "ask".
+    twin_offer: Option<twin_offer::TwinOffer>,
     list_tab: ListTab,
     list_rows: list_panel::ListRows,
     documents: documents_panel::DocumentsPanel,
@@ -162,6 +168,8 @@ impl SaysoApp {
             entities_everywhere: false,
             attributions: crate::model::AttributionFilter::default(),
             export_suggestions: false,
+            reject_twins: actions::twins::RejectTwins::default(),
+            twin_offer: None,
             list_tab: ListTab::default(),
             list_rows: list_panel::ListRows::default(),
             documents: documents_panel::DocumentsPanel::default(),
@@ -285,6 +293,7 @@ impl SaysoApp {
         insights_view::window(self, &ctx);
         statements_view::window(self, &ctx);
         schema_editor::window(self, &ctx);
+        twin_offer::window(self, &ctx);
         notices::notices(self, &ctx);
         self.apply_queue(&ctx, true);
         self.autosave_tick(&ctx);
@@ -499,6 +508,12 @@ impl SaysoApp {
                 self.analyst = name.trim().to_string();
                 self.session.project.analyst.clone_from(&self.analyst);
             }
+            AppCommand::SetRejectTwins(choice) => self.reject_twins = choice,
+            AppCommand::RejectIdentical(id) => {
+                let count = actions::twins::identical(&self.session.project, id).len();
+                self.edit(&twin_offer::reject_name(count), |p| actions::twins::reject_identical(p, id));
+                self.twin_offer = None;
+            }
             AppCommand::AcceptAllOfLabel(label) => {
                 let doc = self.session.doc;
                 self.edit(&format!("Accept all {label}"), |p| actions::accept_all(p, doc, &label));
@@ -580,6 +595,7 @@ fn install_fonts(ctx: &egui::Context) {
 const STORAGE_RECENT: &str = "recent_files";
 const STORAGE_FONT: &str = "font_size";
 const STORAGE_ANALYST: &str = "analyst";
+const STORAGE_REJECT_TWINS: &str = "reject_twins";
 
 /// The app in its native window, which on a screen smaller than the window's first size (or the
 /// size saved on a larger screen) shrinks to fit, so the panels at the edges stay in view.
@@ -611,6 +627,7 @@ impl eframe::App for NativeWindow {
         eframe::set_value(storage, STORAGE_RECENT, &self.app.recent);
         eframe::set_value(storage, STORAGE_FONT, &self.app.font_size);
         eframe::set_value(storage, STORAGE_ANALYST, &self.app.analyst);
+        eframe::set_value(storage, STORAGE_REJECT_TWINS, &self.app.reject_twins);
     }
 }
 
@@ -675,6 +692,7 @@ pub fn run_native(path: Option<PathBuf>, also: Vec<PathBuf>) -> eframe::Result<(
             if let Some(storage) = cc.storage {
                 app.recent = eframe::get_value(storage, STORAGE_RECENT).unwrap_or_default();
                 app.font_size = eframe::get_value(storage, STORAGE_FONT).unwrap_or(DEFAULT_FONT_SIZE);
+                app.reject_twins = eframe::get_value(storage, STORAGE_REJECT_TWINS).unwrap_or_default();
                 let analyst: String = eframe::get_value(storage, STORAGE_ANALYST).unwrap_or_default();
                 app.apply(AppCommand::SetAnalyst(analyst), &cc.egui_ctx);
             }

@@ -6,6 +6,7 @@ mod adjudicate;
 mod documents;
 mod quote_parts;
 mod statements;
+pub mod twins;
 
 pub use adjudicate::{Choice, resolve};
 pub use documents::{add_documents, remove_document, set_document_meta};

@@ -15,6 +15,7 @@ mod detect_seed;
 mod detect_suggest;
 mod edit_documents;
 mod edit_props;
+mod edit_twins;
 mod export_formats;
 mod export_roundtrip;
 mod import;
@@ -44,3 +45,5 @@ mod ui_review;
 mod ui_statements;
 #[cfg(feature = "gui")]
 mod ui_support;
+#[cfg(feature = "gui")]
+mod ui_twins;
