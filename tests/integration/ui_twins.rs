@@ -7,6 +7,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sayso::app::{AppCommand, SaysoApp};
+use sayso::edit::actions::twins::RejectTwins;
 use sayso::model::{AnnId, Layer, Origin, Project, Status};
 use sayso::session::Session;
 
@@ -83,4 +84,27 @@ fn a_relabel_by_key_reaches_the_other_document_and_a_rejection_offers_the_rest()
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().session.project, rejected_one, "the answer is a step of its own");
+}
+
+#[test]
+fn with_the_edit_menu_set_to_apply_one_x_rejects_the_same_words_everywhere_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = two_documents(dir.path());
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Reject the same words everywhere").click();
+    h.run();
+    assert_eq!(h.state().reject_twins, RejectTwins::Apply);
+    let before = h.state().session.project.clone();
+    let all = pacers(&before);
+    h.state_mut().send(AppCommand::Select(all[0]));
+    h.run();
+    h.key_press(Key::X);
+    h.run();
+    let p = &h.state().session.project;
+    assert!(all.iter().all(|id| p.annotation(*id).unwrap().status == Status::Rejected), "in both documents");
+    assert!(h.query_by_label_contains("more like it").is_none(), "nothing to ask");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().session.project, before);
 }
