@@ -113,7 +113,8 @@ impl SaysoApp {
     pub(super) fn set_status(&mut self, status: Status) {
         let Some(id) = self.selected else { return };
         let project = &self.session.project;
-        let identical = actions::twins::identical(project, id).len();
+        // Only a rejection carries over; an acceptance need not look for twins.
+        let identical = if status == Status::Rejected { actions::twins::identical(project, id).len() } else { 0 };
         let (edit, name) = match status {
             Status::Rejected => {
                 let name = match (self.reject_twins, identical) {
