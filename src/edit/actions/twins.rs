@@ -48,15 +48,21 @@ fn words_of(project: &Project, a: &Annotation) -> Option<String> {
     Some(normalise(project.document(a.doc)?.slice(a.span)))
 }
 
-/// The suggestions `id` teaches about on a relabel: on its layer, with its words or its entity.
+/// The suggestions `id` teaches about on a relabel: on its layer, with its words, or naming its
+/// entity in other words ("Indiana Pacers" for "Pacers"). A pronoun linked to the entity is left
+/// alone: what "we" refers to is the detector's guess, and a name's type says nothing of it.
 fn relabel_twins(project: &Project, id: AnnId) -> Vec<&Annotation> {
     let Some(a) = project.annotation(id) else { return Vec::new() };
     let words = words_of(project, a);
+    let named =
+        |t: &Annotation| words_of(project, t).is_some_and(|w| !w.split(' ').all(crate::detect::is_function_word));
     project
         .annotations
         .iter()
         .filter(|t| t.id != id && t.status == Status::Suggested && t.origin != Origin::Analyst && t.layer == a.layer)
-        .filter(|t| (a.links.entity.is_some() && t.links.entity == a.links.entity) || words_of(project, t) == words)
+        .filter(|t| {
+            (a.links.entity.is_some() && t.links.entity == a.links.entity && named(t)) || words_of(project, t) == words
+        })
         .collect()
 }
 
