@@ -167,7 +167,7 @@ pub struct Lexicon {
 }
 
 /// Sections of `name_words.txt`.
-pub const NAME_WORD_SECTIONS: &[&str] = &["place_head", "placed_head", "connector", "region"];
+pub const NAME_WORD_SECTIONS: [&str; 4] = ["place_head", "placed_head", "connector", "region"];
 
 /// The word classes of `name_words.txt`, one set per section.
 #[derive(Default)]
@@ -186,22 +186,13 @@ pub struct NameWords {
 impl NameWords {
     /// Reads the sectioned list; an unknown section or a word before any section is an error.
     pub fn parse(src: &str) -> Result<NameWords, String> {
-        let mut out = NameWords::default();
-        for (section, line) in sections_checked(src, NAME_WORD_SECTIONS)? {
-            let set = match section {
-                "place_head" => &mut out.place_heads,
-                "placed_head" => &mut out.placed_heads,
-                "connector" => &mut out.connectors,
-                _ => &mut out.regions,
-            };
-            set.extend(line.split_whitespace().map(str::to_lowercase));
-        }
-        Ok(out)
+        let [place_heads, placed_heads, connectors, regions] = word_sets(src, &NAME_WORD_SECTIONS)?;
+        Ok(NameWords { place_heads, placed_heads, connectors, regions })
     }
 }
 
 /// Sections of `attribution_words.txt`.
-pub const ATTRIBUTION_WORD_SECTIONS: &[&str] = &["adjunct_head", "addressee_verb", "stance_object", "subordinator"];
+pub const ATTRIBUTION_WORD_SECTIONS: [&str; 4] = ["adjunct_head", "addressee_verb", "stance_object", "subordinator"];
 
 /// The word classes of `attribution_words.txt`, one set per section.
 #[derive(Default)]
@@ -219,18 +210,22 @@ pub struct AttributionWords {
 impl AttributionWords {
     /// Reads the sectioned list; an unknown section or a word before any section is an error.
     pub fn parse(src: &str) -> Result<AttributionWords, String> {
-        let mut out = AttributionWords::default();
-        for (section, line) in sections_checked(src, ATTRIBUTION_WORD_SECTIONS)? {
-            let set = match section {
-                "adjunct_head" => &mut out.adjunct_heads,
-                "addressee_verb" => &mut out.addressee_verbs,
-                "stance_object" => &mut out.stance_objects,
-                _ => &mut out.subordinators,
-            };
-            set.extend(line.split_whitespace().map(str::to_lowercase));
-        }
-        Ok(out)
+        let [adjunct_heads, addressee_verbs, stance_objects, subordinators] =
+            word_sets(src, &ATTRIBUTION_WORD_SECTIONS)?;
+        Ok(AttributionWords { adjunct_heads, addressee_verbs, stance_objects, subordinators })
     }
+}
+
+/// The lower-cased words of each of the `known` sections of a sectioned list, in the order of
+/// `known` (see [`sections_checked`] for what is refused).
+fn word_sets<const N: usize>(src: &str, known: &[&str; N]) -> Result<[FastSet<String>; N], String> {
+    let mut sets: [FastSet<String>; N] = std::array::from_fn(|_| FastSet::default());
+    for (section, line) in sections_checked(src, known)? {
+        if let Some(k) = known.iter().position(|&s| s == section) {
+            sets[k].extend(line.split_whitespace().map(str::to_lowercase));
+        }
+    }
+    Ok(sets)
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
