@@ -171,7 +171,9 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain) {
     for (k, f) in found.iter().enumerate() {
         cover[f.tok.0..f.tok.1].iter_mut().for_each(|c| *c = k);
     }
-    let mid_caps = mid_sentence_capitals(doc);
+    // Counted only once a name needs it: most documents' names are vouched for otherwise.
+    let mid_caps = std::cell::OnceCell::new();
+    let recurring = |m: &Ment| recurs(doc, m, mid_caps.get_or_init(|| mid_sentence_capitals(doc)));
     let mut used = vec![false; found.len()];
     let mut drop = vec![false; ents.list.len()];
     // "Metro Vancouver": a model name that the rules split into several names, each inside it,
@@ -209,7 +211,7 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain) {
             // A word the model reads as no name but the writer capitalises inside sentences
             // again and again ("Scientology") is a name of some kind: kept, its type unknown.
             if !vouched(doc, m) {
-                drop[k] = !recurs(doc, m, &mid_caps);
+                drop[k] = !recurring(m);
                 if !drop[k] {
                     m.label = "MISC";
                     m.reason = Reason::Borrowed(RECURRING);
@@ -230,7 +232,7 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain) {
             (sayso_label(kind), model::Span { tok: m.tok, kind, confidence })
         };
         if label == "MISC" {
-            drop[k] = !vouched(doc, m) && !recurs(doc, m, &mid_caps);
+            drop[k] = !vouched(doc, m) && !recurring(m);
             continue;
         }
         let person = person_in_context(doc, m.tok, m.title.is_some(), label);
@@ -239,13 +241,13 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain) {
         if rule_decides(m) && label != m.label {
             continue;
         }
-        let reason = match explain {
-            Explain::Briefly => Reason::Borrowed(BRIEFLY),
-            Explain::Names if exact => {
-                Reason::Owned(with_person(Found::reason(&found, f, model, doc, &gaz, &tagged), person))
+        let reason = explained(explain, person, || {
+            if exact {
+                Found::reason(&found, f, model, doc, &gaz, &tagged)
+            } else {
+                why(model, doc, &gaz, &tagged, &span)
             }
-            Explain::Names => Reason::Owned(with_person(why(model, doc, &gaz, &tagged, &span), person)),
-        };
+        });
         if !rule_decides(m) {
             m.label = if label == "GPE" && m.label == "LOC" { "LOC" } else { label };
         }
@@ -269,12 +271,7 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain) {
             canonical: None,
             title: None,
             quote: ents.tok_quote.get(f.tok.0),
-            reason: match explain {
-                Explain::Briefly => Reason::Borrowed(BRIEFLY),
-                Explain::Names => {
-                    Reason::Owned(with_person(Found::reason(&found, c, model, doc, &gaz, &tagged), person))
-                }
-            },
+            reason: explained(explain, person, || Found::reason(&found, c, model, doc, &gaz, &tagged)),
         });
     }
     if !added.is_empty() {
@@ -308,11 +305,13 @@ fn person_in_context(doc: &Doc, tok: (usize, usize), titled: bool, label: &str) 
     who.then_some("before a relative clause (\", who …\")")
 }
 
-/// The model's reason, with why the rules made its place a person.
-fn with_person(reason: String, person: Option<&str>) -> String {
-    match person {
-        Some(why) => format!("a person {why} — {reason}"),
-        None => reason,
+/// A typed name's reason: the model's (`full`, written only when asked for), after why the rules
+/// made its place a person.
+fn explained(explain: Explain, person: Option<&str>, full: impl FnOnce() -> String) -> Reason {
+    match (explain, person) {
+        (Explain::Briefly, _) => Reason::Borrowed(BRIEFLY),
+        (Explain::Names, Some(why)) => Reason::Owned(format!("a person {why} — {}", full())),
+        (Explain::Names, None) => Reason::Owned(full()),
     }
 }
 
