@@ -8,6 +8,7 @@
 //! R1  →  SPOKEN_BY Arg1:T1 Arg2:T2
 //! A1  →  Status T1 accepted
 //! A2  →  Type T1 statement
+//! A3  →  Statement T1 s3
 //! N1  →  Reference T2 sayso:e3  →  Zoë Adams
 //! #1  →  AnnotatorNotes T1  →  the analyst's note
 //! #2  →  Tag T1  →  front-page
@@ -32,7 +33,7 @@
 //! a file (over a second for 100 articles), and an export can always be written again, unlike a
 //! project. Files of earlier exports with other names are left alone.
 
-use super::{DocSel, Error, LeftOut, Relation, Selection, attribution_name, status_name};
+use super::{DocSel, Error, LeftOut, Relation, Selection, attribution_name, statement_name, status_name};
 use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -118,6 +119,12 @@ fn write_ann(selection: &Selection, d: &DocSel, w: &mut dyn Write) -> io::Result
             writeln!(w, "A{n}\tType T{} {t}", selection.local(a))?;
         }
     }
+    for &a in &d.anns {
+        if let Some(s) = statement_name(a) {
+            n += 1;
+            writeln!(w, "A{n}\tStatement T{} {s}", selection.local(a))?;
+        }
+    }
     let mut n = 0;
     for &a in &d.anns {
         if let Some(e) = a.links.entity.and_then(|id| selection.project.entity(id)) {
@@ -151,7 +158,12 @@ fn write_conf(selection: &Selection, w: &mut dyn Write) -> io::Result<()> {
     w.write_all(b"<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n")?;
     w.write_all(b"Status\tArg:<ENTITY>, Value:accepted|suggested\n")?;
     let types: Vec<&str> = crate::model::AttributionType::ALL.iter().map(|t| t.name()).collect();
-    writeln!(w, "Type\tArg:<ENTITY>, Value:{}", types.join("|"))
+    writeln!(w, "Type\tArg:<ENTITY>, Value:{}", types.join("|"))?;
+    let statements = selection.statement_names();
+    if !statements.is_empty() {
+        writeln!(w, "Statement\tArg:<ENTITY>, Value:{}", statements.join("|"))?;
+    }
+    Ok(())
 }
 
 fn write_visual(selection: &Selection, w: &mut dyn Write) -> io::Result<()> {

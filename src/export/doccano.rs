@@ -6,7 +6,8 @@
 //!   "doc_id", "title"}`. Entity and relation ids run across the whole file.
 //!
 //! A quotation's entity in the relation file carries its attribution type (`"attribution":
-//! "statement"`, also `belief`, `evidence`, `question`), which import reads back.
+//! "statement"`, also `belief`, `evidence`, `question`) and, when other versions of its statement
+//! are exported, the statement's name (`"statement": "s3"`), which import reads back.
 //!
 //! doccano keeps unknown top-level keys (`doc_id`, `title`) as the example's metadata.
 //!
@@ -18,7 +19,7 @@
 //! spans are written, but doccano drops them unless the project allows overlapping spans.
 //! Relations exist only in the relation file. `crate::import::from_tool` reads either shape.
 
-use super::{DocSel, Error, LeftOut, Selection, attribution_name, write_file};
+use super::{DocSel, Error, LeftOut, Selection, attribution_name, statement_name, write_file};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -47,6 +48,8 @@ struct EntityOut<'a> {
     label: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     attribution: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statement: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -89,6 +92,7 @@ fn relations_line<'a>(
             end_offset: a.span.end(),
             label: &a.label,
             attribution: attribution_name(a),
+            statement: statement_name(a),
         })
         .collect();
     let mut relations = Vec::new();

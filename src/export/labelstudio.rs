@@ -15,7 +15,9 @@
 //! Reviewed work goes under `annotations`, suggestions (with `--include-suggestions`) under
 //! `predictions`. Region ids are `r` + the annotation's number within its document. A note goes in
 //! the region's `meta.text`, as Label Studio's region notes do. A quotation's attribution type is a
-//! per-region choice (`<Choices name="attribution" perRegion="true">`) on the same region id.
+//! per-region choice (`<Choices name="attribution" perRegion="true">`) on the same region id; the
+//! statement a quotation reports, when other versions of it are exported, another
+//! (`<Choices name="statement" perRegion="true">`, one choice per statement: `s3`).
 //!
 //! **Offsets:** Unicode code points, end exclusive. Label Studio does not document its unit and
 //! validates nothing on import; importing through its API (formats.md) showed that it takes Python
@@ -24,9 +26,10 @@
 //! **Cannot hold:** a relation between a reviewed and a suggested annotation (they sit in
 //! different result lists), tags, entity links and layers. The report counts each. Not importable.
 
-use super::{DocSel, Error, LeftOut, Relation, Selection, attribution_name, write_file};
+use super::{DocSel, Error, LeftOut, Relation, Selection, attribution_name, statement_name, write_file};
 use crate::model::Annotation;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -35,6 +38,8 @@ const LABELS_NAME: &str = "label";
 const TEXT_NAME: &str = "text";
 /// The per-region choice holding a quotation's attribution type.
 const TYPE_NAME: &str = "attribution";
+/// The per-region choice naming the statement a quotation reports.
+const STATEMENT_NAME: &str = "statement";
 
 #[derive(Serialize)]
 struct Task<'a> {
@@ -75,7 +80,7 @@ enum Item<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         meta: Option<Meta<'a>>,
     },
-    /// A quotation's attribution type: a per-region choice on the same region id.
+    /// A quotation's attribution type or statement: a per-region choice on the same region id.
     Choice {
         id: String,
         from_name: &'static str,
@@ -106,7 +111,7 @@ struct Value<'a> {
 struct ChoiceValue {
     start: usize,
     end: usize,
-    choices: [&'static str; 1],
+    choices: [Cow<'static, str>; 1],
 }
 
 #[derive(Serialize)]
@@ -127,13 +132,16 @@ fn result<'a>(selection: &Selection<'a>, d: &DocSel<'a>, reviewed: bool, crossin
             value: Value { start: a.span.start(), end: a.span.end(), text: d.text_of(a), labels: [&a.label] },
             meta: (!a.note.is_empty()).then_some(Meta { text: [&a.note] }),
         });
-        if let Some(t) = attribution_name(a) {
+        let choices =
+            [(TYPE_NAME, attribution_name(a).map(Cow::Borrowed)), (STATEMENT_NAME, statement_name(a).map(Cow::Owned))];
+        for (from_name, choice) in choices {
+            let Some(choice) = choice else { continue };
             items.push(Item::Choice {
                 id: format!("r{}", selection.local(a)),
-                from_name: TYPE_NAME,
+                from_name,
                 to_name: TEXT_NAME,
                 kind: "choices",
-                value: ChoiceValue { start: a.span.start(), end: a.span.end(), choices: [t] },
+                value: ChoiceValue { start: a.span.start(), end: a.span.end(), choices: [choice] },
             });
         }
     }
@@ -176,6 +184,14 @@ fn write_config(selection: &Selection, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "    <Choice value=\"{}\"/>", t.name())?;
     }
     w.write_all(b"  </Choices>\n")?;
+    let statements = selection.statement_names();
+    if !statements.is_empty() {
+        writeln!(w, "  <Choices name=\"{STATEMENT_NAME}\" toName=\"{TEXT_NAME}\" perRegion=\"true\">")?;
+        for s in statements {
+            writeln!(w, "    <Choice value=\"{s}\"/>")?;
+        }
+        w.write_all(b"  </Choices>\n")?;
+    }
     writeln!(w, "  <Text name=\"{TEXT_NAME}\" value=\"$text\"/>")?;
     w.write_all(b"</View>\n")
 }

@@ -16,7 +16,11 @@
 //! `suggested` wherever the format can carry a status. Rejected annotations are never exported.
 //! Links become relations from the linking annotation to its target: [`SPOKEN_BY`] (quote →
 //! speaker), [`CUED_BY`] (quote → cue) and [`PART_OF`] (later part of a split quote → first part).
-//! A link whose target is not exported is dropped, and every such loss — and anything else a format
+//! Versions of one statement (the same words reported more than once) carry the statement's name
+//! (`s3`) wherever a format has span attributes, since the formats' relations stay inside one
+//! document; two versions in one document are also joined by [`SAME_STATEMENT`] (later version →
+//! the document's first); import rebuilds the groups, as confirmed ones (whether the analyst had
+//! confirmed a group does not go out). A link whose target is not exported is dropped, and every such loss — and anything else a format
 //! cannot hold — is counted in [`Report::left_out`] instead of being dropped silently.
 //!
 //! **Writing.** Writers stream each document straight into a buffered writer, and every file is
@@ -30,7 +34,7 @@ pub mod doccano;
 pub mod labelstudio;
 pub mod spacy;
 
-use crate::model::{AnnId, Annotation, DocId, Document, Layer, Project, Status, TextIndex};
+use crate::model::{AnnId, Annotation, DocId, Document, Layer, Project, StatementId, Status, TextIndex};
 use crate::store::atomic::write_atomic;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -43,6 +47,8 @@ pub const SPOKEN_BY: &str = "SPOKEN_BY";
 pub const CUED_BY: &str = "CUED_BY";
 /// Relation name for later part of a split quote → its first part.
 pub const PART_OF: &str = "PART_OF";
+/// Relation name for a version of a statement → the first version in the same document.
+pub const SAME_STATEMENT: &str = "SAME_STATEMENT";
 
 /// The formats Sayso writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -186,16 +192,22 @@ pub(crate) enum Relation {
     SpokenBy,
     CuedBy,
     PartOf,
+    /// Not a link: two versions of one statement (`Links::statement`) in one document.
+    SameStatement,
 }
 
 impl Relation {
-    pub(crate) const ALL: [Relation; 3] = [Relation::SpokenBy, Relation::CuedBy, Relation::PartOf];
+    pub(crate) const ALL: [Relation; 4] =
+        [Relation::SpokenBy, Relation::CuedBy, Relation::PartOf, Relation::SameStatement];
+    /// The relations that are links of the annotation itself.
+    const LINKS: [Relation; 3] = [Relation::SpokenBy, Relation::CuedBy, Relation::PartOf];
 
     pub(crate) fn name(self) -> &'static str {
         match self {
             Relation::SpokenBy => SPOKEN_BY,
             Relation::CuedBy => CUED_BY,
             Relation::PartOf => PART_OF,
+            Relation::SameStatement => SAME_STATEMENT,
         }
     }
 
@@ -208,15 +220,20 @@ impl Relation {
             Relation::SpokenBy => links.speaker,
             Relation::CuedBy => links.cue,
             Relation::PartOf => links.part_of,
+            Relation::SameStatement => None,
         }
     }
 
-    pub(crate) fn set(self, links: &mut crate::model::Links, target: AnnId) {
+    /// Sets the link a relation stands for; `false` for [`Relation::SameStatement`], which is
+    /// no link (the importer groups such versions).
+    pub(crate) fn set(self, links: &mut crate::model::Links, target: AnnId) -> bool {
         match self {
             Relation::SpokenBy => links.speaker = Some(target),
             Relation::CuedBy => links.cue = Some(target),
             Relation::PartOf => links.part_of = Some(target),
+            Relation::SameStatement => return false,
         }
+        true
     }
 }
 
@@ -242,6 +259,8 @@ pub(crate) struct Selection<'p> {
     pub exported: usize,
     /// Exported annotation → its local number.
     local: HashMap<AnnId, usize>,
+    /// The first exported version of each statement in each document.
+    first_version: HashMap<(DocId, StatementId), AnnId>,
     /// Links whose target does not go out.
     pub dangling_links: usize,
 }
@@ -257,6 +276,7 @@ impl<'p> Selection<'p> {
             docs.push(DocSel { doc, index: TextIndex::new(&doc.text), anns: Vec::new() });
         }
         let mut local = HashMap::with_capacity(project.annotations.len());
+        let mut first_version = HashMap::new();
         let mut exported = 0;
         for a in &project.annotations {
             let wanted = a.status != Status::Rejected && (a.is_reviewed() || opts.include_suggestions);
@@ -272,13 +292,16 @@ impl<'p> Selection<'p> {
             }
             sel.anns.push(a);
             local.insert(a.id, sel.anns.len());
+            if let Some(s) = a.links.statement.filter(|_| a.layer == Layer::Quote) {
+                first_version.entry((a.doc, s)).or_insert(a.id);
+            }
             exported += 1;
         }
-        let mut selection = Selection { project, docs, exported, local, dangling_links: 0 };
+        let mut selection = Selection { project, docs, exported, local, first_version, dangling_links: 0 };
         let mut dangling = 0;
         for d in &selection.docs {
             for a in &d.anns {
-                dangling += Relation::ALL
+                dangling += Relation::LINKS
                     .into_iter()
                     .filter(|r| r.target(&a.links).is_some_and(|t| selection.target(a, t).is_none()))
                     .count();
@@ -302,11 +325,25 @@ impl<'p> Selection<'p> {
 
     /// The relations from `a` whose targets go out: (relation, target's local number, target).
     pub fn relations(&self, a: &'p Annotation) -> impl Iterator<Item = (Relation, usize, &'p Annotation)> + '_ {
-        Relation::ALL.into_iter().filter_map(move |r| {
-            let to = r.target(&a.links)?;
+        let same_statement = a
+            .links
+            .statement
+            .and_then(|s| self.first_version.get(&(a.doc, s)))
+            .filter(|first| **first != a.id)
+            .map(|first| (Relation::SameStatement, *first));
+        let links = Relation::LINKS.into_iter().filter_map(move |r| Some((r, r.target(&a.links)?)));
+        links.chain(same_statement).filter_map(move |(r, to)| {
             let n = self.target(a, to)?;
             Some((r, n, self.project.annotation(to)?))
         })
+    }
+
+    /// Every statement name an exported quotation carries, in order, once each.
+    pub fn statement_names(&self) -> Vec<String> {
+        let mut ids: Vec<StatementId> = self.first_version.keys().map(|(_, s)| *s).collect();
+        ids.sort();
+        ids.dedup();
+        ids.iter().map(StatementId::to_string).collect()
     }
 
     /// Every label in the schema, then any label used by an exported annotation that it lacks.
@@ -332,6 +369,12 @@ impl<'p> Selection<'p> {
 /// `question`; a quotation without a stored type is a statement); `None` for other layers.
 pub(crate) fn attribution_name(a: &Annotation) -> Option<&'static str> {
     (a.layer == Layer::Quote).then(|| a.attribution_type().name())
+}
+
+/// The name of the statement a quotation reports (`s3`), shared by its versions in every
+/// document; `None` for a quotation of no statement and for other layers.
+pub(crate) fn statement_name(a: &Annotation) -> Option<String> {
+    a.links.statement.filter(|_| a.layer == Layer::Quote).map(|s| s.to_string())
 }
 
 /// Reads an exported attribution type back onto an imported quotation.

@@ -3,8 +3,8 @@
 //! ```json
 //! {"text": "…",
 //!  "spans": [{"start": 57, "end": 96, "label": "DIRECT", "text": "“We will …”", "id": 1,
-//!             "layer": "quote", "status": "accepted", "attribution": "statement", "tags": ["x"],
-//!             "note": "…", "entity": 3}],
+//!             "layer": "quote", "status": "accepted", "attribution": "statement", "statement": "s3",
+//!             "tags": ["x"], "note": "…", "entity": 3}],
 //!  "relations": [{"head_id": 1, "child_id": 2, "label": "SPOKEN_BY",
 //!                 "head_span": {"start": 57, "end": 96, "label": "DIRECT"},
 //!                 "child_span": {"start": 34, "end": 50, "label": "SPEAKER"}}],
@@ -21,7 +21,7 @@
 //! fine here (they belong in `doc.spans`, not `doc.ents`). On import, `status` is ignored (every
 //! annotation comes in accepted); `layer` is kept.
 
-use super::{DocSel, Error, LeftOut, Selection, attribution_name, status_name, write_file};
+use super::{DocSel, Error, LeftOut, Selection, attribution_name, statement_name, status_name, write_file};
 use crate::model::Entity;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -49,6 +49,10 @@ struct SpanOut<'a> {
     /// Quotations only: statement, belief, evidence or question.
     #[serde(skip_serializing_if = "Option::is_none")]
     attribution: Option<&'static str>,
+    /// Quotations reporting a statement that is reported more than once: its name, shared by
+    /// its versions in every document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statement: Option<String>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
     #[serde(skip_serializing_if = "str::is_empty")]
@@ -101,6 +105,7 @@ fn line<'a>(selection: &Selection<'a>, d: &DocSel<'a>) -> Line<'a> {
             layer: a.layer.name(),
             status: status_name(a),
             attribution: attribution_name(a),
+            statement: statement_name(a),
             tags: &a.tags,
             note: &a.note,
             entity: entity.map(|e| e.id.0),

@@ -147,3 +147,65 @@ fn the_csv_export_names_each_statement_on_its_versions() {
         assert_eq!(distinct.len(), 2, "each statement is named in both reports: {documents:?}");
     }
 }
+
+/// The versions of each statement as (document, first words), sorted: what must survive an
+/// export and its import.
+fn partition(p: &Project) -> Vec<Vec<(DocId, String)>> {
+    let mut all: Vec<Vec<(DocId, String)>> = groups(p)
+        .into_iter()
+        .map(|mut g| {
+            g.sort();
+            g
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn statements_go_out_as_relations_and_names_and_come_back_from_every_importable_format() {
+    use sayso::export::{Format, Options, export};
+    let mut p = two_reports();
+    // Reviewed work is what goes out by default: accept every quotation of a group.
+    let versions: Vec<AnnId> = p.annotations.iter().filter(|a| a.links.statement.is_some()).map(|a| a.id).collect();
+    run(&mut p, |p| actions::set_status(p, &versions, Status::Accepted));
+    let expected = partition(&p);
+    assert_eq!(expected.iter().map(Vec::len).collect::<std::collections::BTreeSet<_>>(), [2, 3].into());
+    let options = Options { include_suggestions: false };
+    let dir = tempfile::tempdir().unwrap();
+
+    let brat = dir.path().join("brat");
+    export(&p, Format::Brat, &brat, &options).unwrap();
+    let conf = std::fs::read_to_string(brat.join("annotation.conf")).unwrap();
+    assert!(conf.contains("SAME_STATEMENT\tArg1:<ENTITY>, Arg2:<ENTITY>"), "{conf}");
+    assert!(conf.contains("Statement\tArg:<ENTITY>, Value:s1|s2"), "{conf}");
+    let mut anns = String::new();
+    for entry in std::fs::read_dir(&brat).unwrap().map(Result::unwrap) {
+        if entry.path().extension().is_some_and(|e| e == "ann") {
+            anns.push_str(&std::fs::read_to_string(entry.path()).unwrap());
+        }
+    }
+    // Five versions carry their statement's name; the two in the Sputnik report are related.
+    assert_eq!(anns.matches("\tStatement T").count(), 5, "{anns}");
+    assert_eq!(anns.matches("\tSAME_STATEMENT Arg1:").count(), 1, "{anns}");
+
+    let tasks = dir.path().join("tasks.json");
+    export(&p, Format::LabelStudio, &tasks, &options).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&tasks).unwrap()).unwrap();
+    let results = json.as_array().unwrap().iter().flat_map(|t| t["annotations"][0]["result"].as_array().unwrap());
+    let named: Vec<&serde_json::Value> = results.clone().filter(|r| r["from_name"] == "statement").collect();
+    assert_eq!(named.len(), 5);
+    assert_eq!(results.filter(|r| r["labels"][0] == "SAME_STATEMENT").count(), 1);
+    let config = std::fs::read_to_string(dir.path().join("label_config.xml")).unwrap();
+    assert!(config.contains("<Choices name=\"statement\"") && config.contains("<Choice value=\"s2\"/>"), "{config}");
+
+    for format in [Format::Brat, Format::Spacy, Format::Doccano] {
+        let out = if format == Format::Brat { dir.path().join("again") } else { dir.path().join(format.name()) };
+        let report = export(&p, format, &out, &options).unwrap();
+        // doccano's spans file has no relations or properties; its relation file does.
+        let from = report.files.iter().find(|f| f.to_string_lossy().contains("relations")).unwrap_or(&out);
+        let imported = sayso::import::from_tool(from, format).unwrap();
+        assert_eq!(partition(&imported), expected, "{format}");
+        assert!(imported.statements.iter().all(|s| s.status == Status::Accepted), "{format}");
+    }
+}

@@ -210,8 +210,8 @@ fn read_pair(importer: &mut Importer, foreign: &mut HashMap<String, EntityId>, p
                 };
                 let arg = |a: &str| a.split_once(':').map(|x| x.1).unwrap_or(a).to_string();
                 let (from, to) = (target(&arg(a1))?, target(&arg(a2))?);
-                if let (Some(relation), Some(a)) = (Relation::from_name(kind), importer.annotation_mut(from)) {
-                    relation.set(&mut a.links, to);
+                if let Some(relation) = Relation::from_name(kind) {
+                    importer.relate(relation, from, to);
                 }
             }
             Some('N') => {
@@ -266,6 +266,11 @@ fn read_pair(importer: &mut Importer, foreign: &mut HashMap<String, EntityId>, p
                 if let Some(a) = importer.annotation_mut(t) {
                     set_attribution(a, words.next());
                 }
+            }
+            // The statement a quotation reports, shared with its versions in other documents.
+            Some('A') if kind == "Statement" => {
+                let t = target(words.next().unwrap_or(""))?;
+                importer.statement(t, words.next());
             }
             // Other attributes (status), events, equivalences: not carried into the project.
             _ => {}

@@ -29,6 +29,7 @@ struct EntityIn {
     end_offset: usize,
     label: String,
     attribution: Option<String>,
+    statement: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -47,22 +48,27 @@ pub(crate) fn read(path: &Path) -> Result<Project, Error> {
         let text = ForeignText::new(line.text);
         let title = line.title.unwrap_or_else(|| format!("line {n}"));
         let doc = importer.document(line.doc_id, title, String::new(), path, text.text.clone());
-        type SpanIn<'l> = (Option<&'l serde_json::Value>, usize, usize, &'l str, Option<&'l str>);
+        /// (id, start, end, label, attribution type, statement).
+        type SpanIn<'l> = (Option<&'l serde_json::Value>, usize, usize, &'l str, Option<&'l str>, Option<&'l str>);
         let spans: Vec<SpanIn> = match (&line.entities, &line.label) {
             (Some(entities), _) => entities
                 .iter()
-                .map(|e| (Some(&e.id), e.start_offset, e.end_offset, e.label.as_str(), e.attribution.as_deref()))
+                .map(|e| {
+                    let (attribution, statement) = (e.attribution.as_deref(), e.statement.as_deref());
+                    (Some(&e.id), e.start_offset, e.end_offset, e.label.as_str(), attribution, statement)
+                })
                 .collect(),
-            (None, Some(labels)) => labels.iter().map(|(s, e, l)| (None, *s, *e, l.as_str(), None)).collect(),
+            (None, Some(labels)) => labels.iter().map(|(s, e, l)| (None, *s, *e, l.as_str(), None, None)).collect(),
             (None, None) => Vec::new(),
         };
         let mut by_id: HashMap<String, AnnId> = HashMap::new();
-        for (k, (id, start, end, label, attribution)) in spans.into_iter().enumerate() {
+        for (k, (id, start, end, label, attribution, statement)) in spans.into_iter().enumerate() {
             let span = text.span(start, end).map_err(|m| bad(format!("span {}: {m}", k + 1)))?;
             let made = importer.annotation(doc, span, label, None);
             if let Some(a) = importer.annotation_mut(made) {
                 set_attribution(a, attribution);
             }
+            importer.statement(made, statement);
             if let Some(id) = id {
                 by_id.insert(id.to_string(), made);
             }
@@ -76,9 +82,7 @@ pub(crate) fn read(path: &Path) -> Result<Project, Error> {
                     r.kind
                 )));
             };
-            if let Some(a) = importer.annotation_mut(from) {
-                relation.set(&mut a.links, to);
-            }
+            importer.relate(relation, from, to);
         }
         Ok(())
     })?;

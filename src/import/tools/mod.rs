@@ -12,11 +12,12 @@ mod spacy;
 
 pub use brat::read_by_annotator as brat_by_annotator;
 
-use crate::export::{Error, Format};
+use crate::export::{Error, Format, Relation};
 use crate::model::{
-    AnnId, Annotation, Color, DocId, Document, Entity, EntityId, LabelDef, Layer, Origin, Project, Span, Status,
-    TextIndex,
+    AnnId, Annotation, Color, DocId, Document, Entity, EntityId, LabelDef, Layer, Origin, Project, Span, Statement,
+    StatementId, Status, TextIndex,
 };
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Reads a brat folder (or one `.ann`/`.txt` pair), a doccano JSONL file or a spaCy JSONL file into
@@ -96,11 +97,19 @@ impl ForeignText {
 pub(crate) struct Importer {
     project: Project,
     origin: Origin,
+    format: Format,
+    /// A statement's name in the files (`s3`) → the group it became here.
+    statements: HashMap<String, StatementId>,
 }
 
 impl Importer {
     pub fn new(format: Format) -> Self {
-        Importer { project: Project::default(), origin: Origin::Imported { format: format.name().to_string() } }
+        Importer {
+            project: Project::default(),
+            origin: Origin::Imported { format: format.name().to_string() },
+            format,
+            statements: HashMap::new(),
+        }
     }
 
     /// Adds a document, keeping the id `wanted` when it is free.
@@ -151,6 +160,53 @@ impl Importer {
         self.project.annotation_mut(id)
     }
 
+    /// Carries a relation read from the file: a link, or two versions of one statement.
+    pub fn relate(&mut self, relation: Relation, from: AnnId, to: AnnId) {
+        let linked = self.project.annotation_mut(from).is_some_and(|a| relation.set(&mut a.links, to));
+        if !linked && relation == Relation::SameStatement {
+            self.same_statement(from, to);
+        }
+    }
+
+    /// Makes the quotation a version of the statement the files call `name`; `None` leaves it.
+    pub fn statement(&mut self, id: AnnId, name: Option<&str>) {
+        let Some(name) = name.filter(|n| !n.is_empty()) else { return };
+        let group = match self.statements.get(name) {
+            Some(group) => *group,
+            None => {
+                let group = self.new_statement();
+                self.statements.insert(name.to_string(), group);
+                group
+            }
+        };
+        if let Some(a) = self.project.annotation_mut(id).filter(|a| a.layer == Layer::Quote) {
+            a.links.statement = Some(group);
+        }
+    }
+
+    /// Puts two quotations in one statement group: the one `to` has, else the one `from` has,
+    /// else a new one (the rest of `from`'s group comes along).
+    fn same_statement(&mut self, from: AnnId, to: AnnId) {
+        let group_of = |p: &Project, id: AnnId| p.annotation(id).and_then(|a| a.links.statement);
+        let (old, kept) = (group_of(&self.project, from), group_of(&self.project, to));
+        let group = match (old, kept) {
+            (_, Some(group)) | (Some(group), None) => group,
+            (None, None) => self.new_statement(),
+        };
+        for a in self.project.annotations.iter_mut().filter(|a| a.layer == Layer::Quote) {
+            if a.id == from || a.id == to || (old.is_some() && a.links.statement == old) {
+                a.links.statement = Some(group);
+            }
+        }
+    }
+
+    fn new_statement(&mut self) -> StatementId {
+        let id = self.project.next_statement_id();
+        let reason = format!("read from {}", self.format.title());
+        self.project.put_statement(Statement { id, status: Status::Accepted, reason });
+        id
+    }
+
     pub fn has_entity(&self, id: EntityId) -> bool {
         self.project.entity(id).is_some()
     }
@@ -165,10 +221,21 @@ impl Importer {
         self.project.next_entity_id()
     }
 
+    /// The project read; a statement left with one version (the others were not exported) is
+    /// no group.
     pub fn finish(mut self) -> Project {
+        let mut versions: HashMap<StatementId, usize> = HashMap::new();
+        for s in self.project.annotations.iter().filter_map(|a| a.links.statement) {
+            *versions.entry(s).or_default() += 1;
+        }
+        let grouped = |s: &StatementId| versions.get(s).is_some_and(|n| *n >= 2);
+        self.project.statements.retain(|s| grouped(&s.id));
         for a in &mut self.project.annotations {
             a.tags.sort();
             a.tags.dedup();
+            if a.links.statement.is_some_and(|s| !grouped(&s)) {
+                a.links.statement = None;
+            }
         }
         self.project
     }

@@ -32,6 +32,7 @@ struct SpanIn {
     id: Option<serde_json::Value>,
     layer: Option<String>,
     attribution: Option<String>,
+    statement: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -95,6 +96,7 @@ pub(crate) fn read(path: &Path) -> Result<Project, Error> {
                 a.links.entity = entity;
                 set_attribution(a, s.attribution.as_deref());
             }
+            importer.statement(id, s.statement.as_deref());
             made.push((id, s));
         }
         let by_id: HashMap<String, AnnId> =
@@ -111,9 +113,7 @@ pub(crate) fn read(path: &Path) -> Result<Project, Error> {
             let (Some(head), Some(child)) = (find(&r.head_id, &r.head_span), find(&r.child_id, &r.child_span)) else {
                 return Err(bad(format!("relation {} ({}) points at a span that is not in the line", k + 1, r.label)));
             };
-            if let Some(a) = importer.annotation_mut(head) {
-                relation.set(&mut a.links, child);
-            }
+            importer.relate(relation, head, child);
         }
         Ok(())
     })?;
