@@ -4,6 +4,7 @@
 use super::article_view::Scroll;
 use super::link_picker::LinkKind;
 use crate::edit::actions::Choice;
+use crate::export::Format;
 use crate::model::{AnnId, EntityId};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
@@ -15,8 +16,12 @@ pub enum AppCommand {
     Save,
     SaveAs,
     SaveTo(PathBuf),
+    /// Opens one of the recent files (0: the most recent).
+    OpenRecent(usize),
     Export(crate::export::Format),
     ExportTo(crate::export::Format, PathBuf),
+    /// Writes the last export again, to the same place in the same format, without asking.
+    ExportAgain,
     Undo,
     Redo,
     Accept,
@@ -69,6 +74,8 @@ pub enum AppCommand {
     /// Rejects the suggestions identical to this one, across the project.
     RejectIdentical(AnnId),
     AcceptAllOfLabel(String),
+    /// Accepts every suggestion of the document with the selected annotation's label.
+    AcceptAllLikeSelected,
     RejectInSelection,
     /// Moves the selected annotation's start or end by characters, or by words.
     Nudge {
@@ -181,6 +188,17 @@ const fn scroll(by: Scroll, name: &'static str, keys: &'static [KeyboardShortcut
     Entry { command: AppCommand::Scroll(by), name, keys }
 }
 
+const fn recent(n: usize, name: &'static str, keys: &'static [KeyboardShortcut]) -> Entry {
+    Entry { command: AppCommand::OpenRecent(n), name, keys }
+}
+
+const fn export(format: Format, name: &'static str) -> Entry {
+    Entry { command: AppCommand::Export(format), name, keys: &[] }
+}
+
+/// The prefix of the export entries' names, which the File → Export menu leaves out.
+pub const EXPORT_AS: &str = "Export as ";
+
 const fn nudge(end: bool, forward: bool, words: bool, name: &'static str, keys: &'static [KeyboardShortcut]) -> Entry {
     Entry { command: AppCommand::Nudge { end, forward, words }, name, keys }
 }
@@ -188,11 +206,31 @@ const fn nudge(end: bool, forward: bool, words: bool, name: &'static str, keys: 
 /// The table. The first shortcut of an entry is the one menus show.
 pub static TABLE: &[Entry] = &[
     Entry { command: AppCommand::Open, name: "Open…", keys: &[key(CTRL, Key::O)] },
+    recent(0, "Open recent file 1", &[key(ALT, Key::Num1)]),
+    recent(1, "Open recent file 2", &[key(ALT, Key::Num2)]),
+    recent(2, "Open recent file 3", &[key(ALT, Key::Num3)]),
+    recent(3, "Open recent file 4", &[key(ALT, Key::Num4)]),
+    recent(4, "Open recent file 5", &[key(ALT, Key::Num5)]),
+    recent(5, "Open recent file 6", &[key(ALT, Key::Num6)]),
+    recent(6, "Open recent file 7", &[key(ALT, Key::Num7)]),
+    recent(7, "Open recent file 8", &[key(ALT, Key::Num8)]),
+    recent(8, "Open recent file 9", &[key(ALT, Key::Num9)]),
     Entry { command: AppCommand::AddArticles, name: "Add articles…", keys: &[key(CTRL_SHIFT, Key::O)] },
     Entry { command: AppCommand::NextDocument, name: "Next document", keys: &[key(CTRL, Key::PageDown)] },
     Entry { command: AppCommand::PreviousDocument, name: "Previous document", keys: &[key(CTRL, Key::PageUp)] },
     Entry { command: AppCommand::Save, name: "Save", keys: &[key(CTRL, Key::S)] },
     Entry { command: AppCommand::SaveAs, name: "Save As…", keys: &[key(CTRL_SHIFT, Key::S)] },
+    export(Format::Spacy, "Export as spaCy / Prodigy JSONL…"),
+    export(Format::Doccano, "Export as doccano JSONL…"),
+    export(Format::Brat, "Export as brat standoff (folder)…"),
+    export(Format::Csv, "Export as CSV of quotes…"),
+    export(Format::Conll, "Export as CoNLL IOB (entity mentions)…"),
+    export(Format::LabelStudio, "Export as Label Studio tasks (JSON)…"),
+    Entry {
+        command: AppCommand::ExportAgain,
+        name: "Export again, to the same file",
+        keys: &[key(CTRL_SHIFT, Key::E)],
+    },
     Entry { command: AppCommand::Quit, name: "Quit", keys: &[key(CTRL, Key::Q)] },
     Entry { command: AppCommand::Find, name: "Find in article", keys: &[key(CTRL, Key::F)] },
     Entry { command: AppCommand::Undo, name: "Undo", keys: &[key(CTRL, Key::Z)] },
@@ -207,6 +245,11 @@ pub static TABLE: &[Entry] = &[
     },
     Entry { command: AppCommand::ClearSelection, name: "Clear selection", keys: &[key(Modifiers::NONE, Key::Escape)] },
     Entry { command: AppCommand::Delete, name: "Delete annotation", keys: &[key(Modifiers::NONE, Key::Delete)] },
+    Entry {
+        command: AppCommand::AcceptAllLikeSelected,
+        name: "Accept all suggestions with the selected one's label",
+        keys: &[key(CTRL_SHIFT, Key::A)],
+    },
     Entry {
         command: AppCommand::RejectInSelection,
         name: "Reject all suggestions in marked text",
@@ -317,6 +360,9 @@ impl AppCommand {
         !matches!(
             self,
             AppCommand::Open
+                | AppCommand::OpenRecent(_)
+                | AppCommand::Export(_)
+                | AppCommand::ExportAgain
                 | AppCommand::Save
                 | AppCommand::SaveAs
                 | AppCommand::Quit
@@ -376,5 +422,17 @@ mod tests {
         assert!(position(key(CTRL_SHIFT, Key::Z)) < position(key(CTRL, Key::Z)));
         assert!(position(key(Modifiers::SHIFT, Key::X)) < position(key(Modifiers::NONE, Key::X)));
         assert!(position(key(CTRL_SHIFT, Key::J)) < position(key(CTRL, Key::J)));
+        assert!(position(key(ALT, Key::Num1)) < position(key(Modifiers::NONE, Key::Num1)));
+    }
+
+    #[test]
+    fn every_export_format_and_recent_file_has_its_entry() {
+        for format in Format::ALL {
+            let entry = entry(&AppCommand::Export(format)).expect("an entry per format");
+            assert_eq!(entry.name.strip_prefix(EXPORT_AS).map(|n| n.trim_end_matches('…')), Some(format.title()));
+        }
+        for n in 0..super::super::MAX_RECENT {
+            assert!(entry(&AppCommand::OpenRecent(n)).is_some_and(|e| !e.keys.is_empty()), "recent file {n}");
+        }
     }
 }

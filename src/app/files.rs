@@ -86,6 +86,7 @@ impl SaysoApp {
         let options = crate::export::Options { include_suggestions: self.export_suggestions };
         match crate::export::export(&self.session.project, format, path, &options) {
             Ok(report) => {
+                self.last_export = Some((format, path.to_path_buf()));
                 let mut text =
                     format!("Exported {} annotation(s) as {} to {}", report.exported, format.title(), path.display());
                 for file in report.files.iter().filter(|f| !f.starts_with(path)) {

@@ -17,6 +17,16 @@ fn command_item(app: &mut SaysoApp, ui: &mut Ui, command: AppCommand, enabled: b
     }
 }
 
+/// A menu item for a table command under another name (a recent file's path, a format), with
+/// the command's shortcut shown.
+fn named_item(app: &mut SaysoApp, ui: &mut Ui, command: AppCommand, name: &str) {
+    let shortcut = commands::entry(&command).map(|e| e.shortcut_text(ui.ctx())).unwrap_or_default();
+    if ui.add(egui::Button::new(name).shortcut_text(shortcut)).clicked() {
+        app.send(command);
+        ui.close();
+    }
+}
+
 pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
@@ -27,11 +37,8 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                     if app.recent.is_empty() {
                         ui.label("No recent files");
                     }
-                    for path in app.recent.clone() {
-                        if ui.button(path.display().to_string()).clicked() {
-                            app.send(AppCommand::OpenPath(path));
-                            ui.close();
-                        }
+                    for (n, path) in app.recent.clone().iter().enumerate() {
+                        named_item(app, ui, AppCommand::OpenRecent(n), &path.display().to_string());
                     }
                 });
                 ui.separator();
@@ -39,11 +46,13 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::SaveAs, true);
                 ui.menu_button("Export", |ui| {
                     for format in crate::export::Format::ALL {
-                        if ui.button(format!("{}…", format.title())).clicked() {
-                            app.send(AppCommand::Export(format));
-                            ui.close();
-                        }
+                        let command = AppCommand::Export(format);
+                        let name = commands::entry(&command).and_then(|e| e.name.strip_prefix(commands::EXPORT_AS));
+                        named_item(app, ui, command, name.unwrap_or(format.title()));
                     }
+                    ui.separator();
+                    let again = app.last_export.is_some();
+                    command_item(app, ui, AppCommand::ExportAgain, again);
                     ui.separator();
                     ui.checkbox(&mut app.export_suggestions, "Include unreviewed suggestions");
                 });
@@ -101,6 +110,8 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::StepConflict(true), conflicts);
                 command_item(app, ui, AppCommand::StepConflict(false), conflicts);
                 ui.menu_button("Accept all suggestions of", |ui| {
+                    command_item(app, ui, AppCommand::AcceptAllLikeSelected, has);
+                    ui.separator();
                     for label in app.session.project.schema.labels.iter().map(|l| l.name.clone()).collect::<Vec<_>>() {
                         if ui.button(&label).clicked() {
                             app.send(AppCommand::AcceptAllOfLabel(label));

@@ -46,7 +46,8 @@ use std::sync::Arc;
 pub const SAMPLE_NAME: &str = "sample-article.txt";
 pub const SAMPLE: &[u8] = include_bytes!("../../assets/sample-article.txt");
 
-const MAX_RECENT: usize = 10;
+/// As many as Alt+1 … Alt+9 open.
+const MAX_RECENT: usize = 9;
 const MAX_NOTICES: usize = 5;
 const DEFAULT_FONT_SIZE: f32 = 17.0;
 
@@ -106,6 +107,8 @@ pub struct SaysoApp {
     pub attributions: crate::model::AttributionFilter,
     /// File → Export also writes unreviewed suggestions (with their status).
     pub export_suggestions: bool,
+    /// The format and place of the last export, which Export again writes to.
+    pub last_export: Option<(crate::export::Format, PathBuf)>,
     /// What rejecting a suggestion does to the same words elsewhere in the project (Edit menu);
     /// kept with the window's settings.
     pub reject_twins: actions::twins::RejectTwins,
@@ -168,6 +171,7 @@ impl SaysoApp {
             entities_everywhere: false,
             attributions: crate::model::AttributionFilter::default(),
             export_suggestions: false,
+            last_export: None,
             reject_twins: actions::twins::RejectTwins::default(),
             twin_offer: None,
             list_tab: ListTab::default(),
@@ -439,6 +443,14 @@ impl SaysoApp {
                 self.prompt = Some(PathPrompt::new(Purpose::Export(format), suggested.display().to_string()));
             }
             AppCommand::ExportTo(format, path) => self.export_to(format, &path),
+            AppCommand::ExportAgain => match self.last_export.clone() {
+                Some((format, path)) => self.export_to(format, &path),
+                None => self.notify(NoticeLevel::Info, "Nothing exported yet: choose a format under File → Export"),
+            },
+            AppCommand::OpenRecent(n) => match self.recent.get(n).cloned() {
+                Some(path) => self.apply(AppCommand::OpenPath(path), ctx),
+                None => self.notify(NoticeLevel::Info, format!("There is no recent file {}", n + 1)),
+            },
             AppCommand::Undo => {
                 if let Some(name) = self.session.undo() {
                     self.notify(NoticeLevel::Info, format!("Undid {name}"));
@@ -513,6 +525,13 @@ impl SaysoApp {
                 let count = actions::twins::identical(&self.session.project, id).len();
                 self.edit(&twin_offer::reject_name(count), |p| actions::twins::reject_identical(p, id));
                 self.twin_offer = None;
+            }
+            AppCommand::AcceptAllLikeSelected => {
+                let label = self.selected.and_then(|id| self.session.project.annotation(id)).map(|a| a.label.clone());
+                match label {
+                    Some(label) => self.apply(AppCommand::AcceptAllOfLabel(label), ctx),
+                    None => self.notify(NoticeLevel::Info, "Select a suggestion first: its label is the one accepted"),
+                }
             }
             AppCommand::AcceptAllOfLabel(label) => {
                 let doc = self.session.doc;

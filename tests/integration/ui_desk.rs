@@ -379,3 +379,58 @@ fn what_people_said_shows_statements_only_and_the_inspector_sets_a_quotes_type()
     ctrl(&mut h, Key::Z);
     assert_eq!(ty(&h), sayso::model::AttributionType::Statement, "undoable");
 }
+
+#[test]
+fn recent_files_export_again_and_accept_all_work_from_keys_the_help_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = open_fixture(dir.path());
+    let other = dir.path().join("other.ron");
+    std::fs::copy(&path, &other).unwrap();
+    h.state_mut().recent = vec![path.clone(), other.clone()];
+
+    press(&mut h, Key::F1);
+    for name in [
+        "Open recent file 2",
+        "Export as CSV of quotes…",
+        "Export again, to the same file",
+        "Accept all suggestions with the selected one's label",
+    ] {
+        h.get_by_label(name);
+    }
+    h.get_by_label("Alt+2");
+    press(&mut h, Key::Escape);
+
+    h.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    h.run();
+    assert_eq!(h.state().session.path.as_deref(), Some(other.as_path()), "Alt+2 opens the second recent file");
+
+    // Export again writes the last export anew: here after accepting a suggestion.
+    h.key_press_modifiers(CTRL_SHIFT, Key::E);
+    h.run();
+    h.get_by_label_contains("Nothing exported yet");
+    h.state_mut().export_suggestions = false;
+    h.state_mut().send(AppCommand::Export(sayso::export::Format::Spacy));
+    h.run();
+    press(&mut h, Key::Enter);
+    let jsonl = dir.path().join("other.jsonl");
+    let before = std::fs::read_to_string(&jsonl).unwrap();
+
+    press(&mut h, Key::Tab);
+    let selected = h.state().selected.expect("Tab selects a suggestion");
+    let label = h.state().session.project.annotation(selected).unwrap().label.clone();
+    let doc = h.state().session.doc;
+    let suggested_of_label = |h: &Harness<'static, SaysoApp>| {
+        let p = &h.state().session.project;
+        p.annotations.iter().filter(|a| a.doc == doc && a.label == label && a.status == Status::Suggested).count()
+    };
+    assert!(suggested_of_label(&h) > 0);
+    h.key_press_modifiers(CTRL_SHIFT, Key::A);
+    h.run();
+    assert_eq!(suggested_of_label(&h), 0, "Ctrl+Shift+A accepts every suggestion labelled {label}");
+
+    h.key_press_modifiers(CTRL_SHIFT, Key::E);
+    h.run();
+    let after = std::fs::read_to_string(&jsonl).unwrap();
+    let spans = |s: &str| s.matches("\"start\":").count();
+    assert!(spans(&after) > spans(&before), "the accepted suggestions are in the file written again");
+}
