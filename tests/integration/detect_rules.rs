@@ -671,3 +671,32 @@ fn a_bare_word_in_s_after_an_adverb_is_a_verb_not_a_speaker() {
     // A plural subject still speaks.
     assert_eq!(speaker_of("Officials also said the talks would resume.", "the talks").as_deref(), Some("Officials"));
 }
+
+#[test]
+fn party_and_state_after_a_comma_do_not_end_the_attribution() {
+    let text = "Clinton supports the bill.\n\n“Our assumption is that the veto will be overridden,” Senate \
+                Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
+    let sp = speaker_of(text, "“Our assumption").unwrap_or_default();
+    assert!(sp.ends_with("Mitch McConnell"), "{sp:?}");
+}
+
+#[test]
+fn a_possessive_my_opens_a_speaker() {
+    let text = "I grew up in Ohio.\n\n“We live in Satan's kingdom,” my father often said.";
+    assert_eq!(speaker_of(text, "“We live").as_deref(), Some("my father"));
+}
+
+#[test]
+fn a_participle_after_a_comma_takes_the_subject_not_the_noun_before_the_comma() {
+    let text = "Donald Trump spoke in Ohio.\n\nDuring a speech earlier in the day, Trump attacked Clinton for \
+                her support of military action in Iraq and Libya, saying, \"She's trigger-happy and very unstable.\"";
+    assert_eq!(speaker_of(text, "\"She's trigger-happy").as_deref(), Some("Trump"));
+}
+
+#[test]
+fn a_quotation_after_a_long_attribution_continues_the_same_speaker() {
+    let text = "\"Subpoenas are not optional,\" panel Chairman Rep. Jason Chaffetz said after Pagliano \
+                failed to show up at the second committee hearing of the oversight panel in the past two weeks. \"Mr. Pagliano is a crucial fact witness in this investigation.\"";
+    let sp = speaker_of(text, "\"Mr. Pagliano").unwrap_or_default();
+    assert!(sp.ends_with("Jason Chaffetz"), "{sp:?}");
+}

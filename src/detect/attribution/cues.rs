@@ -176,5 +176,15 @@ fn same_form(a: &str, b: &str) -> bool {
 pub(super) fn lex_abbrev(cx: &Ctx, dot: usize) -> bool {
     dot > 0
         && (cx.doc.has(dot - 1, lexicon::F_ABBREVIATIONS)
-            || cx.doc.tokens[dot - 1].end() - cx.doc.tokens[dot - 1].start() == 1 && cx.doc.tokens[dot - 1].cap)
+            || cx.doc.tokens[dot - 1].end() - cx.doc.tokens[dot - 1].start() == 1 && cx.doc.tokens[dot - 1].cap
+            || party_and_state(cx.doc.lower(dot - 1)))
+}
+
+/// A legislator's party and state as American news writes them after the name: "R-Ky."
+/// ("McConnell, R-Ky., said"), "D-Mass.".
+fn party_and_state(lower: &str) -> bool {
+    lower
+        .strip_prefix(['r', 'd', 'i'])
+        .and_then(|s| s.strip_prefix('-'))
+        .is_some_and(|state| (2..=5).contains(&state.len()) && state.bytes().all(|b| b.is_ascii_lowercase()))
 }

@@ -126,8 +126,28 @@ pub(super) fn left_attribution(cx: &mut Ctx, ft: usize) -> Option<(usize, (usize
             if c.class != CueClass::Speech || cx.used_cue[j] {
                 continue;
             }
+            // "according to X: “…”", and the inverted "Said Ellis: “…”" opening the sentence.
             if c.source_after {
                 let (sp, _) = subject_right(cx, c.e, anchor + 1)?;
+                mark(cx, c);
+                return Some((sp, span(doc, c.s, c.e), ft));
+            }
+            if c.s == ss
+                && c.e < anchor
+                && let Some((sp, _)) = subject_right(cx, c.e, anchor + 1)
+            {
+                mark(cx, c);
+                return Some((sp, span(doc, c.s, c.e), ft));
+            }
+            // "Band member Flea shared the news last week, writing “…”", "Trump attacked Clinton
+            // for her support of action in Iraq and Libya, saying, “…”": a participle takes the
+            // subject of the sentence, never the noun before its comma.
+            let participle = c.e + 2 >= anchor && doc.lower(c.s).ends_with("ing");
+            if participle
+                && c.s > ss
+                && doc.is_punct(c.s - 1, ',')
+                && let Some(sp) = clause_subject(cx, ss, c.s)
+            {
                 mark(cx, c);
                 return Some((sp, span(doc, c.s, c.e), ft));
             }
@@ -135,12 +155,7 @@ pub(super) fn left_attribution(cx: &mut Ctx, ft: usize) -> Option<(usize, (usize
                 mark(cx, c);
                 return Some((sp, span(doc, c.s, c.e), ft));
             }
-            // "Band member Flea shared the news last week, writing “…”": a participle takes the
-            // subject of the sentence.
-            if c.e + 2 >= anchor
-                && doc.lower(c.s).ends_with("ing")
-                && let Some(sp) = clause_subject(cx, ss, c.s)
-            {
+            if participle && let Some(sp) = clause_subject(cx, ss, c.s) {
                 mark(cx, c);
                 return Some((sp, span(doc, c.s, c.e), ft));
             }

@@ -194,7 +194,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
         if let Some((pi, plt, ppara)) = last_direct {
             let close_by = ppara == para
                 && ft >= plt
-                && ft - plt <= 24
+                && ft - plt <= 40
                 && (plt..ft).all(|j| {
                     !cx.ments.tok_quote.has(j)
                         && (cx.used_cue[j] || cue_at(&cx, j, ft).is_none_or(|c| c.class != CueClass::Speech))
