@@ -700,3 +700,13 @@ fn a_quotation_after_a_long_attribution_continues_the_same_speaker() {
     let sp = speaker_of(text, "\"Mr. Pagliano").unwrap_or_default();
     assert!(sp.ends_with("Jason Chaffetz"), "{sp:?}");
 }
+
+#[test]
+fn an_unknown_name_opening_a_sentence_before_who_is_a_person_and_the_speaker() {
+    let text = "The Clinton campaign released an ad this week.\n\nRucker Culpepper, who runs Clinton's \
+                get-out-the-vote effort for military families, said, \"Trump has been disrespecting our veterans.\"";
+    assert_eq!(speaker_of(text, "\"Trump has been").as_deref(), Some("Rucker Culpepper"));
+    let (d, c) = run(text);
+    let person = d.mentions.iter().find(|m| s(&c, m.start, m.end) == "Rucker Culpepper").expect("a mention");
+    assert_eq!(person.label, "PERSON");
+}

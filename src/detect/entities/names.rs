@@ -469,7 +469,8 @@ pub(super) fn segment_run(
             || lex.document_sources.contains(first);
         let followed_by_cue = !not_a_name
             && (doc.has(ge, lexicon::F_CUE) || doc.has(ge, lexicon::F_AUX) && doc.has(ge + 1, lexicon::F_CUE));
-        if strict && !known && !followed_by_cue {
+        let before_who = !not_a_name && ge > k + 1 && before_relative_who(doc, ge);
+        if strict && !known && !followed_by_cue && !before_who {
             // "Combat operations", "Our strategy": an ordinary word with a sentence capital.
             if ge > k + 1 && mid_caps.contains(doc.lower(k + 1)) && !headline {
                 k += 1;
@@ -512,6 +513,9 @@ pub(super) fn segment_run(
         {
             // "WWF Central and Eastern Europe", "BBC News": not a person's name.
             ("ORG", Reason::Borrowed("organisation name (an acronym or \"and\" inside)"))
+        } else if before_who {
+            // "Rucker Culpepper, who runs …": a relative clause only people take.
+            ("PERSON", Reason::Borrowed("name before a relative clause (\", who …\")"))
         } else if doc.has(k, lexicon::F_GIVEN_NAMES) && words >= 2 {
             ("PERSON", Reason::Owned(format!("starts with the given name \"{}\"", doc.text(k))))
         } else if (2..=4).contains(&words) {
@@ -533,6 +537,11 @@ pub(super) fn segment_run(
         out.push(m);
         k = inner.unwrap_or(ge);
     }
+}
+
+/// Whether a comma and "who", "whose" or "whom" follow token `end - 1`.
+fn before_relative_who(doc: &Doc, end: usize) -> bool {
+    doc.is_punct(end, ',') && matches!(doc.lower(end + 1), "who" | "whose" | "whom")
 }
 
 /// "Civil Defense Authority", "National Security Agency": title-like words that, with no role noun
