@@ -18,6 +18,7 @@ pub mod insights;
 pub mod merge;
 pub mod model;
 pub mod progress;
+pub mod recall;
 pub mod recovery;
 pub mod session;
 pub mod statements;

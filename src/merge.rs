@@ -134,6 +134,7 @@ pub fn merge(sides: &Sides, analyst: &str) -> (Project, Report) {
     let maps = Maps { docs, entities, statements };
     merge_annotations(&mut out, sides, &maps, &mut report);
     carry_conflicts(&mut out, b);
+    out.memory.absorb(&b.memory);
     report.conflicts = out.conflicts.len();
     (out, report)
 }

@@ -20,6 +20,7 @@ mod export_formats;
 mod export_roundtrip;
 mod import;
 mod insights;
+mod memory;
 mod packaging;
 mod reanchor;
 mod statements;
