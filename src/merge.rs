@@ -527,6 +527,18 @@ mod tests {
     }
 
     #[test]
+    fn both_sides_lessons_are_kept_and_the_second_wins_on_the_same_words() {
+        let (mut a, mut b) = (base(), base());
+        a.memory.teach_label("Pacers", &crate::model::Layer::Mention, "ORG");
+        a.memory.teach_rejection("KEEPING SCORE", &crate::model::Layer::Speaker, "SPEAKER");
+        b.memory.teach_label("pacers", &crate::model::Layer::Mention, "PERSON");
+        b.memory.teach_name("PERSON", "Sergei Lavrov", &["Lavrov".into()]);
+        let (out, _) = merged(&a, &b, None);
+        assert_eq!((out.memory.labels.len(), out.memory.rejected.len(), out.memory.names.len()), (1, 1, 1));
+        assert_eq!(out.memory.labels[0].label, "PERSON");
+    }
+
+    #[test]
     fn a_document_only_one_side_has_comes_along_without_conflicts() {
         let a = base();
         let mut b = base();

@@ -21,7 +21,11 @@ pub fn shortcuts_window(app: &mut SaysoApp, ctx: &egui::Context) {
                     for entry in commands::TABLE {
                         ui.label(entry.name);
                         let keys: Vec<String> = entry.keys.iter().map(|k| ctx.format_shortcut(k)).collect();
-                        ui.label(RichText::new(keys.join("  or  ")).monospace());
+                        if keys.is_empty() {
+                            ui.label(RichText::new("in the menus").weak());
+                        } else {
+                            ui.label(RichText::new(keys.join("  or  ")).monospace());
+                        }
                         ui.end_row();
                     }
                     for l in app.session.project.schema.labels.iter().filter(|l| l.hotkey.is_some()) {

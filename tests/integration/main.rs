@@ -39,6 +39,8 @@ mod ui_desk;
 #[cfg(feature = "gui")]
 mod ui_documents;
 #[cfg(feature = "gui")]
+mod ui_memory;
+#[cfg(feature = "gui")]
 mod ui_recovery;
 #[cfg(feature = "gui")]
 mod ui_review;

@@ -5,6 +5,7 @@
 use sayso::edit::History;
 use sayso::edit::actions::{self, twins};
 use sayso::model::{AnnId, DocId, Document, Layer, Memory, Origin, Project, Status};
+use std::process::Command;
 
 const SAMPLE: &str = include_str!("../../assets/sample-article.txt");
 /// A later article that names the same places and bodies.
@@ -210,4 +211,33 @@ fn the_memory_file_is_sorted_and_importing_it_relabels_suggestions_in_one_undoab
     assert_eq!(p.memory.len(), before.memory.len() - 1);
     h.undo(&mut p);
     assert_eq!(p, before);
+}
+
+/// `sayso memory export`, `sayso annotate --memory` and `sayso memory import`, as a team uses them.
+#[test]
+fn the_commands_share_a_memory_between_projects() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let sayso = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_sayso")).args(args).output().expect("sayso runs");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (taught, _) = taught();
+    sayso::store::save(&taught, dir.path().join("taught.ron").as_path()).unwrap();
+    let said = sayso(&["memory", "export", &path("taught.ron"), "--out", &path("team.memory.ron")]);
+    assert!(said.contains("3 entries"), "{said}");
+    std::fs::write(dir.path().join("later.txt"), LATER).unwrap();
+    let mohacs_label = |project: &str| {
+        let p = sayso::store::load(dir.path().join(project).as_path()).unwrap().project;
+        let id = p.annotations.iter().find(|a| a.layer == Layer::Mention && words(&p, a.id) == "Mohács").unwrap().id;
+        (p.annotation(id).unwrap().label.clone(), p.memory.len())
+    };
+    sayso(&["annotate", &path("later.txt"), "--out", &path("plain.ron")]);
+    assert_eq!(mohacs_label("plain.ron"), ("PERSON".to_string(), 0));
+    sayso(&["annotate", &path("later.txt"), "--memory", &path("team.memory.ron"), "--out", &path("with.ron")]);
+    assert_eq!(mohacs_label("with.ron"), ("GPE".to_string(), 3), "detected with the memory, which it keeps");
+    let said = sayso(&["memory", "import", &path("team.memory.ron"), "--project", &path("plain.ron")]);
+    assert!(said.contains("memory of 3 entries"), "{said}");
+    assert_eq!(mohacs_label("plain.ron"), ("GPE".to_string(), 3));
 }
