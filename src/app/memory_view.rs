@@ -14,7 +14,9 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
     }
     let mut open = true;
     let mut commands = Vec::new();
-    egui::Window::new("Memory").open(&mut open).default_width(420.0).show(ctx, |ui| {
+    // Over the article's top, clear of the menu bar and the list's tabs.
+    let at = ctx.content_rect().center_top() + egui::vec2(-210.0, 60.0);
+    egui::Window::new("Memory").open(&mut open).default_width(420.0).default_pos(at).show(ctx, |ui| {
         let memory = &app.session.project.memory;
         ui.label(
             RichText::new("What this project learned from your decisions. Articles added later are detected with it.")

@@ -5,7 +5,9 @@
 //! Taught: a name the analyst relabels (mention layer), words they reject as a speaker or as a
 //! mention's label, and an entity they rename, merge another into, or attach a mention to (its
 //! canonical name and aliases). Accepting words once rejected forgets the rejection. Suggestions
-//! that stay suggestions (twins relabelled along) teach nothing: no one decided on them.
+//! that stay suggestions (twins relabelled along) teach nothing: no one decided on them. Of an
+//! entity's aliases only names are remembered: "she" or "the minister" attached to a person here
+//! would pull every pronoun and role phrase of a later article into that person.
 
 use super::Edit;
 use crate::model::{Annotation, EntityId, Layer, Memory, Project, Status};
@@ -50,7 +52,7 @@ pub fn learn(project: &Project, edit: Edit) -> Edit {
         {
             let merged = removed.iter().any(|name| new.aliases.iter().any(|a| a == name));
             if old.name != new.name || merged || attached.contains(&new.id) {
-                memory.teach_name(&new.label, &new.name, &new.aliases);
+                memory.teach_name(&new.label, &new.name, &names_only(&new.aliases));
             }
         }
     }
@@ -81,8 +83,21 @@ fn flatten<'a>(edit: &'a Edit, out: &mut Vec<&'a Edit>) {
 
 fn remember_entity(project: &Project, id: EntityId, memory: &mut Memory) {
     if let Some(e) = project.entity(id) {
-        memory.teach_name(&e.label, &e.name, &e.aliases);
+        memory.teach_name(&e.label, &e.name, &names_only(&e.aliases));
     }
+}
+
+/// The aliases that are names: their first and last words that are not function words are
+/// capitalised ("Porțile de Fier", "UN"), unlike pronouns and descriptions ("she", "the
+/// minister", "the Austrian minister").
+fn names_only(aliases: &[String]) -> Vec<String> {
+    let capital = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let name = |alias: &&String| {
+        let content: Vec<&str> =
+            alias.split_whitespace().filter(|w| !crate::detect::is_function_word(&w.to_lowercase())).collect();
+        content.first().is_some_and(capital) && content.last().is_some_and(capital)
+    };
+    aliases.iter().filter(name).cloned().collect()
 }
 
 /// The lesson of one annotation's change from `old` to `new`, if the analyst decided on it.
@@ -98,5 +113,44 @@ fn decided(project: &Project, old: &Annotation, new: &Annotation, memory: &mut M
         memory.teach_label(words, &new.layer, &new.label);
     } else if new.status == Status::Accepted && old.status != Status::Accepted {
         memory.forget_rejection(words, &new.layer, &new.label);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AnnId, Annotation, DocId, Document, Entity, Origin, Span};
+
+    #[test]
+    fn a_pronoun_attached_to_a_person_is_no_name_to_remember() {
+        let text = "Sergei Lavrov spoke. She said the minister agreed.";
+        let mut p = Project::default();
+        p.documents.push(Document::new(DocId(1), "t", text));
+        p.put_entity(Entity { id: EntityId(1), label: "PERSON".into(), name: "Sergei Lavrov".into(), aliases: vec![] });
+        let det = Origin::Detector { rule: "test".into(), reason: "test".into() };
+        for (id, s, e) in [(1, 21, 24), (2, 30, 42)] {
+            let span = Span::new(s, e).unwrap();
+            p.put_annotation(Annotation::new(
+                AnnId(id),
+                DocId(1),
+                span,
+                Layer::Mention,
+                "PERSON",
+                Status::Suggested,
+                det.clone(),
+            ));
+        }
+        let mut h = crate::edit::History::default();
+        for id in [1, 2] {
+            let edit = crate::edit::actions::attach_entity(&p, AnnId(id), Some(EntityId(1))).unwrap();
+            h.apply(&mut p, "Attach", edit).unwrap();
+        }
+        assert_eq!(p.entity(EntityId(1)).unwrap().aliases, ["She", "the minister"], "the entity lists them");
+        assert_eq!(p.memory.names.len(), 1);
+        assert!(p.memory.names[0].aliases.is_empty(), "the memory does not: {:?}", p.memory.names);
+        assert_eq!(
+            names_only(&["Porțile de Fier".into(), "the Austrian minister".into(), "UN".into()]),
+            ["Porțile de Fier", "UN"]
+        );
     }
 }

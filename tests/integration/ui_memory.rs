@@ -82,9 +82,7 @@ fn the_memory_window_shows_what_was_taught_and_forgets_it_undoably() {
     assert_eq!(h.state().session.project.memory.len(), 1, "undo brings the entry back");
 
     // Shared with the team: exported, and taken into another analyst's copy of the sample.
-    // Closed again (Edit → Memory… toggles it), the File menu offers the team's file.
-    h.state_mut().send(AppCommand::ToggleMemory);
-    h.run();
+    // The File menu offers the team's file.
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Export memory…").click();
