@@ -223,6 +223,15 @@ fn arb_project() -> impl Strategy<Value = Project> {
                 a.note = note;
                 if link {
                     a.links.entity = Some(EntityId(1));
+                    a.margin = Some((width * 25) as u16);
+                }
+                // What the analyst taught, on the annotation's words (any script, line breaks).
+                let words = p.documents[0].slice(span).to_string();
+                match status {
+                    Status::Accepted => p.memory.teach_label(&words, &Layer::Mention, "ORG"),
+                    Status::Rejected => p.memory.teach_rejection(&words, &Layer::Speaker, "SPEAKER"),
+                    Status::Suggested if link => p.memory.teach_name("PERSON", &words, &[a.note.clone()]),
+                    Status::Suggested => {}
                 }
                 p.put_annotation(a);
             }
