@@ -549,10 +549,11 @@ fn annotate(files: &[PathBuf], out: &Path, memory: crate::model::Memory, say: Sa
             let id = doc.id;
             project.documents.push(doc);
             crate::suggest::add_suggestions_with(&mut project, id, &found, &mut names);
-            crate::recall::recall(&mut project, &[id]);
         }
     }
     progress.finish_and_clear();
+    let all: Vec<_> = project.documents.iter().map(|d| d.id).collect();
+    crate::recall::recall(&mut project, &all);
     // Canonical entities the memory named that no article mentions stay out of the project.
     let mentioned: std::collections::HashSet<_> = project.annotations.iter().filter_map(|a| a.links.entity).collect();
     project.entities.retain(|e| mentioned.contains(&e.id));

@@ -4,8 +4,8 @@
 //! a rejection the analyst can overturn. Grouping names under a remembered canonical entity is
 //! done as entities are matched ([`crate::suggest::EntityNames::remember`]).
 
-use crate::model::{AnnId, DocId, Layer, Origin, Project, Status};
-use std::collections::HashSet;
+use crate::model::{AnnId, DocId, Document, Layer, Origin, Project, Status};
+use std::collections::{HashMap, HashSet};
 
 /// The rule named on a suggestion relabelled by the memory.
 pub const LABEL_RULE: &str = "memory.label";
@@ -13,17 +13,21 @@ pub const LABEL_RULE: &str = "memory.label";
 pub const REJECT_RULE: &str = "memory.rejected";
 
 /// Applies the project's memory to the detector's suggestions in `docs`; returns how many it
-/// changed. The analyst's own work is left alone.
+/// changed. The analyst's own work is left alone. One pass over the annotations, however many
+/// documents: `sayso annotate` calls it once for a whole corpus.
 pub fn recall(project: &mut Project, docs: &[DocId]) -> usize {
     if project.memory.is_empty() {
         return 0;
     }
     let Project { documents, annotations, schema, memory, .. } = project;
+    let wanted: HashSet<DocId> = docs.iter().copied().collect();
+    let texts: HashMap<DocId, &Document> =
+        documents.iter().filter(|d| wanted.contains(&d.id)).map(|d| (d.id, d)).collect();
     let mut changed = 0;
     let mut rejected_speakers: HashSet<AnnId> = HashSet::new();
-    for a in annotations.iter_mut().filter(|a| a.status == Status::Suggested && docs.contains(&a.doc)) {
+    for a in annotations.iter_mut().filter(|a| a.status == Status::Suggested) {
         let Origin::Detector { .. } = a.origin else { continue };
-        let Some(words) = documents.iter().find(|d| d.id == a.doc).map(|d| d.slice(a.span)) else { continue };
+        let Some(words) = texts.get(&a.doc).map(|d| d.slice(a.span)) else { continue };
         if a.layer == Layer::Mention
             && let Some(l) = memory.label_of(words, &a.layer)
             && l.label != a.label
