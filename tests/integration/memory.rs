@@ -241,3 +241,19 @@ fn the_commands_share_a_memory_between_projects() {
     assert!(said.contains("memory of 3 entries"), "{said}");
     assert_eq!(mohacs_label("plain.ron"), ("GPE".to_string(), 3));
 }
+
+#[test]
+fn a_damaged_or_newer_memory_file_is_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.memory.ron");
+    let (p, _) = taught();
+    let good = sayso::store::memory::to_ron(&p.memory);
+    std::fs::write(&path, good.replace("memory_format: 1", "memory_format: 2")).unwrap();
+    let err = sayso::store::memory::load(&path).unwrap_err().to_string();
+    assert!(err.contains("newer Sayso (memory format 2)"), "{err}");
+    std::fs::write(&path, &good[..good.len() / 2]).unwrap();
+    let err = sayso::store::memory::load(&path).unwrap_err().to_string();
+    assert!(err.contains("team.memory.ron:"), "names the file and place: {err}");
+    let missing = sayso::store::memory::load(&dir.path().join("none.ron")).unwrap_err().to_string();
+    assert!(missing.contains("cannot read"), "{missing}");
+}
