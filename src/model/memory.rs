@@ -150,10 +150,7 @@ impl Memory {
     /// Remembers an entity's canonical name and aliases. Entries for names now among its
     /// aliases (entities merged into it, its old name) go: they are this entity.
     pub fn teach_name(&mut self, label: &str, name: &str, aliases: &[String]) {
-        let mut aliases: Vec<String> = aliases.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
-        aliases.retain(|a| normalise(a) != normalise(name));
-        aliases.sort();
-        aliases.dedup();
+        let aliases = clean_aliases(name, aliases);
         let gone: Vec<NameKey> = aliases.iter().map(|a| (normalise(a), label.to_string())).collect();
         self.names.retain(|n| !gone.contains(&name_key(n)));
         upsert(&mut self.names, Named { label: label.to_string(), name: name.trim().to_string(), aliases }, name_key);
@@ -184,11 +181,33 @@ impl Memory {
         }
     }
 
-    /// Puts entries read from a file (perhaps edited by hand) in their one order, one per key.
+    /// Puts entries read from a file (perhaps edited by hand) in their one order, one per key
+    /// (the last written wins, as when taught in turn), aliases sorted. Nothing else changes, so
+    /// a memory read back from its file is the memory written.
     pub fn canonicalize(&mut self) {
-        let read = std::mem::take(self);
-        self.absorb(&read);
+        order(&mut self.labels, label_key);
+        order(&mut self.rejected, reject_key);
+        for n in &mut self.names {
+            n.aliases = clean_aliases(&n.name, &n.aliases);
+        }
+        order(&mut self.names, name_key);
     }
+}
+
+/// Sorts `list` by `key`, keeping the last of the entries that share one.
+fn order<T, K: Ord>(list: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    list.reverse();
+    list.sort_by_key(|e| key(e));
+    list.dedup_by(|later, kept| key(later) == key(kept));
+}
+
+/// Aliases trimmed, sorted and unique, without empty ones or the name itself.
+fn clean_aliases(name: &str, aliases: &[String]) -> Vec<String> {
+    let mut aliases: Vec<String> = aliases.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    aliases.retain(|a| normalise(a) != normalise(name));
+    aliases.sort();
+    aliases.dedup();
+    aliases
 }
 
 #[cfg(test)]
