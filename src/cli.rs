@@ -136,6 +136,28 @@ pub enum TrainWhat {
     },
 }
 
+/// What `sayso memory` does with what analysts taught.
+#[derive(Subcommand, Debug)]
+pub enum MemoryWhat {
+    /// Write a project's memory (labels of names, rejected words, entities' names and aliases)
+    /// to a file a team can share.
+    Export {
+        project: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Take a shared memory file into a project (its lessons win on the same words) and apply it
+    /// to the project's suggestions.
+    Import {
+        memory: PathBuf,
+        #[arg(long)]
+        project: PathBuf,
+        /// Write the result here instead of replacing the project file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Validate a project file and print a one-line summary (non-zero exit on a bad file).
@@ -179,6 +201,15 @@ pub enum Command {
         /// Threads to detect on (default: every core); the project is the same for any number.
         #[arg(long)]
         threads: Option<usize>,
+        /// Detect with what analysts taught: a memory file (`sayso memory export`), kept in the
+        /// new project.
+        #[arg(long)]
+        memory: Option<PathBuf>,
+    },
+    /// Share what analysts taught: export a project's memory, or import one into a project.
+    Memory {
+        #[command(subcommand)]
+        what: MemoryWhat,
     },
     /// Score the detector against PolNeAR-style brat gold (a folder with text/ and attributions/);
     /// `eval ner` scores named entities.
@@ -312,9 +343,41 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build()?;
             if jsonl { pool.install(crate::stream::detect_stream) } else { pool.install(|| detect(&files)) }
         }
-        Command::Annotate { files, out, threads } => {
+        Command::Annotate { files, out, threads, memory } => {
+            let memory = memory.as_deref().map(store::memory::load).transpose()?.unwrap_or_default();
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build()?;
-            pool.install(|| annotate(&files, &out, say))
+            pool.install(|| annotate(&files, &out, memory, say))
+        }
+        Command::Memory { what: MemoryWhat::Export { project, out } } => {
+            let memory = store::load(&project)?.project.memory;
+            store::memory::save(&memory, &out)?;
+            say.out(format_args!(
+                "{}: {} entr{}",
+                out.display(),
+                memory.len(),
+                if memory.len() == 1 { "y" } else { "ies" }
+            ));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Memory { what: MemoryWhat::Import { memory, project, out } } => {
+            let shared = store::memory::load(&memory)?;
+            let mut loaded = store::load(&project)?.project;
+            let changed = match crate::edit::actions::memory::import(&loaded, &shared) {
+                Some((edit, changed)) => {
+                    crate::edit::apply(&mut loaded, edit)?;
+                    changed
+                }
+                None => 0,
+            };
+            let out = out.unwrap_or(project);
+            store::save(&loaded, &out)?;
+            say.out(format_args!(
+                "{}: memory of {} entr{}; {changed} suggestion(s) changed",
+                out.display(),
+                loaded.memory.len(),
+                if loaded.memory.len() == 1 { "y" } else { "ies" }
+            ));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Reanchor { project, out } => reanchor(&project, out.as_deref(), say),
         Command::Eval { what: Some(EvalWhat::Ner { gold, peer, write_texts, model, errors, json }), .. } => {
@@ -446,9 +509,10 @@ fn detect(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode> {
-    let mut project = crate::model::Project::default();
+fn annotate(files: &[PathBuf], out: &Path, memory: crate::model::Memory, say: Say) -> anyhow::Result<ExitCode> {
+    let mut project = crate::model::Project { memory, ..crate::model::Project::default() };
     let mut names = crate::suggest::EntityNames::default();
+    names.remember(&mut project);
     let files = crate::stream::expand_folders(files);
     // A file that cannot be read stops the run before anything is written; a JSONL line that
     // cannot be read is named and skipped.
@@ -488,6 +552,11 @@ fn annotate(files: &[PathBuf], out: &Path, say: Say) -> anyhow::Result<ExitCode>
         }
     }
     progress.finish_and_clear();
+    let all: Vec<_> = project.documents.iter().map(|d| d.id).collect();
+    crate::recall::recall(&mut project, &all);
+    // Canonical entities the memory named that no article mentions stay out of the project.
+    let mentioned: std::collections::HashSet<_> = project.annotations.iter().filter_map(|a| a.links.entity).collect();
+    project.entities.retain(|e| mentioned.contains(&e.id));
     crate::edit::actions::group_statements(&mut project);
     store::save(&project, out)?;
     say.out(format_args!("{}: {}", out.display(), crate::model::Summary::of(&project)));

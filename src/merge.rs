@@ -134,6 +134,7 @@ pub fn merge(sides: &Sides, analyst: &str) -> (Project, Report) {
     let maps = Maps { docs, entities, statements };
     merge_annotations(&mut out, sides, &maps, &mut report);
     carry_conflicts(&mut out, b);
+    out.memory.absorb(&b.memory);
     report.conflicts = out.conflicts.len();
     (out, report)
 }
@@ -523,6 +524,18 @@ mod tests {
         assert_eq!(m.entity(EntityId(1)).unwrap().label, "ORG");
         assert_eq!(m.annotation(AnnId(3)).unwrap().links.entity, Some(EntityId(1)));
         assert_eq!(report.entities_added, 0);
+    }
+
+    #[test]
+    fn both_sides_lessons_are_kept_and_the_second_wins_on_the_same_words() {
+        let (mut a, mut b) = (base(), base());
+        a.memory.teach_label("Pacers", &crate::model::Layer::Mention, "ORG");
+        a.memory.teach_rejection("KEEPING SCORE", &crate::model::Layer::Speaker, "SPEAKER");
+        b.memory.teach_label("pacers", &crate::model::Layer::Mention, "PERSON");
+        b.memory.teach_name("PERSON", "Sergei Lavrov", &["Lavrov".into()]);
+        let (out, _) = merged(&a, &b, None);
+        assert_eq!((out.memory.labels.len(), out.memory.rejected.len(), out.memory.names.len()), (1, 1, 1));
+        assert_eq!(out.memory.labels[0].label, "PERSON");
     }
 
     #[test]

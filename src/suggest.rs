@@ -34,6 +34,28 @@ impl EntityNames {
             }
         }
     }
+
+    /// Registers the names the analyst grouped under canonical entities (the project's memory),
+    /// so a remembered alias finds its entity: the project's entity of that canonical name, or
+    /// one added for it here (with no mentions yet; callers keep it only once mentioned).
+    pub fn remember(&mut self, project: &mut Project) {
+        self.catch_up(project);
+        for n in project.memory.names.clone() {
+            let key = crate::model::normalise(&n.name);
+            let known = project.entities.iter().find(|e| e.label == n.label && crate::model::normalise(&e.name) == key);
+            let id = match known {
+                Some(e) => e.id,
+                None => {
+                    let id = project.next_entity_id();
+                    let aliases = n.aliases.clone();
+                    project.put_entity(Entity { id, label: n.label.clone(), name: n.name.clone(), aliases });
+                    self.indexed.insert(id);
+                    id
+                }
+            };
+            self.index.register(id, &n.label, &n.name, &n.aliases);
+        }
+    }
 }
 
 /// Adds the detector's suggestions for document `doc` to `project`.
@@ -122,7 +144,11 @@ pub fn add_suggestions_with(project: &mut Project, doc: DocId, d: &Detections, n
             Some(e) if m.antecedent.is_some() => format!("{} (refers to {})", d.mention_reason(&chars, mi), e.name),
             _ => m.reason.to_string(),
         };
-        add(project, span, Layer::Mention, m.label, &format!("mention.{}", m.label.to_lowercase()), reason, links);
+        let id =
+            add(project, span, Layer::Mention, m.label, &format!("mention.{}", m.label.to_lowercase()), reason, links);
+        if let Some(a) = project.annotation_mut(id) {
+            a.margin = m.margin;
+        }
     }
     // Speakers and cues, one annotation per distinct span.
     let mut speaker_ann: HashMap<usize, AnnId> = HashMap::new();

@@ -49,6 +49,9 @@ _sayso() {
             sayso,man)
                 cmd="sayso__subcmd__man"
                 ;;
+            sayso,memory)
+                cmd="sayso__subcmd__memory"
+                ;;
             sayso,merge)
                 cmd="sayso__subcmd__merge"
                 ;;
@@ -103,6 +106,9 @@ _sayso() {
             sayso__subcmd__help,man)
                 cmd="sayso__subcmd__help__subcmd__man"
                 ;;
+            sayso__subcmd__help,memory)
+                cmd="sayso__subcmd__help__subcmd__memory"
+                ;;
             sayso__subcmd__help,merge)
                 cmd="sayso__subcmd__help__subcmd__merge"
                 ;;
@@ -115,8 +121,32 @@ _sayso() {
             sayso__subcmd__help__subcmd__eval,ner)
                 cmd="sayso__subcmd__help__subcmd__eval__subcmd__ner"
                 ;;
+            sayso__subcmd__help__subcmd__memory,export)
+                cmd="sayso__subcmd__help__subcmd__memory__subcmd__export"
+                ;;
+            sayso__subcmd__help__subcmd__memory,import)
+                cmd="sayso__subcmd__help__subcmd__memory__subcmd__import"
+                ;;
             sayso__subcmd__help__subcmd__train,ner)
                 cmd="sayso__subcmd__help__subcmd__train__subcmd__ner"
+                ;;
+            sayso__subcmd__memory,export)
+                cmd="sayso__subcmd__memory__subcmd__export"
+                ;;
+            sayso__subcmd__memory,help)
+                cmd="sayso__subcmd__memory__subcmd__help"
+                ;;
+            sayso__subcmd__memory,import)
+                cmd="sayso__subcmd__memory__subcmd__import"
+                ;;
+            sayso__subcmd__memory__subcmd__help,export)
+                cmd="sayso__subcmd__memory__subcmd__help__subcmd__export"
+                ;;
+            sayso__subcmd__memory__subcmd__help,help)
+                cmd="sayso__subcmd__memory__subcmd__help__subcmd__help"
+                ;;
+            sayso__subcmd__memory__subcmd__help,import)
+                cmd="sayso__subcmd__memory__subcmd__help__subcmd__import"
                 ;;
             sayso__subcmd__train,help)
                 cmd="sayso__subcmd__train__subcmd__help"
@@ -137,7 +167,7 @@ _sayso() {
 
     case "${cmd}" in
         sayso)
-            opts="-q -h -V --quiet --help --version check reanchor detect annotate eval train export insights agree merge import completions man help"
+            opts="-q -h -V --quiet --help --version check reanchor detect annotate memory eval train export insights agree merge import completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -169,7 +199,7 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__annotate)
-            opts="-q -h --out --threads --quiet --help"
+            opts="-q -h --out --threads --memory --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -180,6 +210,10 @@ _sayso() {
                     return 0
                     ;;
                 --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -357,7 +391,7 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__help)
-            opts="check reanchor detect annotate eval train export insights agree merge import completions man help"
+            opts="check reanchor detect annotate memory eval train export insights agree merge import completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -538,6 +572,48 @@ _sayso() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sayso__subcmd__help__subcmd__memory)
+            opts="export import"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__help__subcmd__memory__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__help__subcmd__memory__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sayso__subcmd__help__subcmd__merge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -641,6 +717,116 @@ _sayso() {
                 return 0
             fi
             case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__memory)
+            opts="-q -h --quiet --help export import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__memory__subcmd__export)
+            opts="-q -h --out --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__memory__subcmd__help)
+            opts="export import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__memory__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__memory__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__memory__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__memory__subcmd__import)
+            opts="-q -h --project --out --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -73,6 +73,18 @@ pub enum AppCommand {
     SetRejectTwins(crate::edit::actions::twins::RejectTwins),
     /// Rejects the suggestions identical to this one, across the project.
     RejectIdentical(AnnId),
+    /// Shows or hides the Memory window: what the project learned from the analyst.
+    ToggleMemory,
+    /// Forgets one entry of the memory.
+    Forget(crate::model::Lesson),
+    /// Asks where to write the memory for the team.
+    ExportMemory,
+    ExportMemoryTo(PathBuf),
+    /// Asks for a team's memory file to take in.
+    ImportMemory,
+    ImportMemoryFrom(PathBuf),
+    /// Reviews in reading order or the least certain first (saved with the settings).
+    SetReviewOrder(crate::review_order::ReviewOrder),
     AcceptAllOfLabel(String),
     /// Accepts every suggestion of the document with the selected annotation's label.
     AcceptAllLikeSelected,
@@ -335,6 +347,19 @@ pub static TABLE: &[Entry] = &[
         keys: &[key(Modifiers::NONE, Key::N)],
     },
     Entry { command: AppCommand::EditLabels, name: "Labels…", keys: &[key(CTRL, Key::L)] },
+    Entry { command: AppCommand::ToggleMemory, name: "Memory…", keys: &[] },
+    Entry { command: AppCommand::ImportMemory, name: "Import memory…", keys: &[] },
+    Entry { command: AppCommand::ExportMemory, name: "Export memory…", keys: &[] },
+    Entry {
+        command: AppCommand::SetReviewOrder(crate::review_order::ReviewOrder::LeastCertainFirst),
+        name: "Review the least certain first",
+        keys: &[],
+    },
+    Entry {
+        command: AppCommand::SetReviewOrder(crate::review_order::ReviewOrder::Reading),
+        name: "Review in reading order",
+        keys: &[],
+    },
     Entry { command: AppCommand::ToggleInsights, name: "Insights…", keys: &[key(CTRL_SHIFT, Key::I)] },
     scroll(Scroll::Lines(1.0), "Scroll down", &[key(Modifiers::NONE, Key::ArrowDown)]),
     scroll(Scroll::Lines(-1.0), "Scroll up", &[key(Modifiers::NONE, Key::ArrowUp)]),
@@ -378,6 +403,10 @@ impl AppCommand {
                 | AppCommand::ToggleInsights
                 | AppCommand::SetAnalyst(_)
                 | AppCommand::SetRejectTwins(_)
+                | AppCommand::ToggleMemory
+                | AppCommand::ImportMemory
+                | AppCommand::ExportMemory
+                | AppCommand::SetReviewOrder(_)
         )
     }
 }

@@ -27,15 +27,19 @@ pub enum Purpose {
     Export(Format),
     /// A folder for the insights tables.
     InsightsTables,
+    /// Where to write the project's memory for the team.
+    ExportMemory,
+    /// A team's memory file to take in.
+    ImportMemory,
 }
 
 impl Purpose {
     pub fn pick_kind(self) -> PickKind {
         match self {
-            Purpose::Open | Purpose::AddArticles => PickKind::Open,
+            Purpose::Open | Purpose::AddArticles | Purpose::ImportMemory => PickKind::Open,
             Purpose::Export(f) if f.writes_folder() => PickKind::Folder,
             Purpose::InsightsTables => PickKind::Folder,
-            Purpose::SaveProject | Purpose::Export(_) => PickKind::Save,
+            Purpose::SaveProject | Purpose::Export(_) | Purpose::ExportMemory => PickKind::Save,
         }
     }
 
@@ -47,6 +51,8 @@ impl Purpose {
             Purpose::SaveProject => ("Save project as".into(), "Save"),
             Purpose::Export(f) => (format!("Export as {}", f.title()), "Export"),
             Purpose::InsightsTables => ("Save the insights tables (one CSV file each) in".into(), "Save"),
+            Purpose::ExportMemory => ("Export the memory (for the team) to".into(), "Export"),
+            Purpose::ImportMemory => ("Import a memory file".into(), "Import"),
         }
     }
 
@@ -58,6 +64,8 @@ impl Purpose {
             Purpose::SaveProject => AppCommand::SaveTo(path),
             Purpose::Export(format) => AppCommand::ExportTo(format, path),
             Purpose::InsightsTables => AppCommand::SaveInsights(path),
+            Purpose::ExportMemory => AppCommand::ExportMemoryTo(path),
+            Purpose::ImportMemory => AppCommand::ImportMemoryFrom(path),
         }
     }
 }

@@ -22,7 +22,7 @@ pub fn shortcuts_window(app: &mut SaysoApp, ctx: &egui::Context) {
                         ui.label(entry.name);
                         let keys: Vec<String> = entry.keys.iter().map(|k| ctx.format_shortcut(k)).collect();
                         if keys.is_empty() {
-                            ui.label(RichText::new("menu only").weak());
+                            ui.label(RichText::new("in the menus").weak());
                         } else {
                             ui.label(RichText::new(keys.join("  or  ")).monospace());
                         }

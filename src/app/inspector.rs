@@ -70,6 +70,10 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
     {
         ui.label(RichText::new(format!("Rule {}: {}", r.id, r.description)).small().weak());
     }
+    if let Some(margin) = a.margin {
+        let text = format!("certainty {:.2}: the label's lead over the runner-up", f32::from(margin) / 1000.0);
+        ui.label(RichText::new(text).small().weak());
+    }
     ui.separator();
     egui::ComboBox::from_label("Label").selected_text(&a.label).show_ui(ui, |ui| {
         for l in app.session.project.schema.labels.clone() {

@@ -4,6 +4,7 @@
 use super::quote_filter::QuoteFilter;
 use super::{AppCommand, ListTab, SaysoApp, palette};
 use crate::model::{AnnId, Annotation, AttributionFilter, DocId, Layer, Project, excerpt};
+use crate::review_order::ReviewOrder;
 use egui::{RichText, Ui};
 
 /// The narrowest the article column gets while side panels are shown: about 50 characters.
@@ -25,12 +26,12 @@ fn speaker_name(project: &Project, quote: &Annotation) -> Option<String> {
     }
 }
 
-/// The annotations the list shows, in text order, kept until the project, the document, the tab
-/// or the quote filter changes: going through every annotation each frame cost time in
-/// proportion to the project.
+/// The annotations the list shows, in the review order (text order, or the least certain
+/// first), kept until the project, the document, the tab, the order or the quote filter
+/// changes: going through every annotation each frame cost time in proportion to the project.
 #[derive(Default)]
 pub struct ListRows {
-    key: Option<(u64, DocId, ListTab, QuoteFilter, AttributionFilter)>,
+    key: Option<(u64, DocId, ListTab, QuoteFilter, AttributionFilter, ReviewOrder)>,
     ids: Vec<AnnId>,
 }
 
@@ -39,14 +40,13 @@ impl ListRows {
     fn ids(
         &mut self,
         project: &Project,
-        view: (u64, DocId, ListTab, AttributionFilter),
+        view: (u64, DocId, ListTab, AttributionFilter, ReviewOrder),
         filter: &QuoteFilter,
     ) -> &[AnnId] {
-        let (generation, doc, tab, shown) = view;
-        let fresh = self
-            .key
-            .as_ref()
-            .is_some_and(|(g, d, t, f, s)| (*g, *d, *t, *s) == (generation, doc, tab, shown) && f == filter);
+        let (generation, doc, tab, shown, order) = view;
+        let fresh = self.key.as_ref().is_some_and(|(g, d, t, f, s, o)| {
+            (*g, *d, *t, *s, *o) == (generation, doc, tab, shown, order) && f == filter
+        });
         if !fresh {
             let hidden = shown.hidden_in(project, doc);
             let mut items: Vec<&Annotation> = project
@@ -60,9 +60,10 @@ impl ListRows {
                     }
                 })
                 .collect();
-            items.sort_by_key(|a| (a.span.start(), a.span.end()));
+            let rank = std::collections::HashMap::new();
+            items.sort_by_key(|a| crate::review_order::key(order, a, &rank));
             self.ids = items.iter().map(|a| a.id).collect();
-            self.key = Some((generation, doc, tab, filter.clone(), shown));
+            self.key = Some((generation, doc, tab, filter.clone(), shown, order));
         }
         &self.ids
     }
@@ -116,7 +117,7 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
         }
         let project = &app.session.project;
         let filter = &app.quote_filter;
-        let view = (app.session.history.generation(), doc, tab, app.attributions);
+        let view = (app.session.history.generation(), doc, tab, app.attributions, app.review_order);
         let items = app.list_rows.ids(project, view, filter);
         if items.is_empty() {
             let empty =

@@ -10,7 +10,10 @@ use egui::Ui;
 /// A menu item for a table command, with its shortcut shown.
 fn command_item(app: &mut SaysoApp, ui: &mut Ui, command: AppCommand, enabled: bool) {
     let Some(entry) = commands::entry(&command) else { return };
-    let button = egui::Button::new(entry.name).shortcut_text(entry.shortcut_text(ui.ctx()));
+    let shortcut = entry.shortcut_text(ui.ctx());
+    let button = egui::Button::new(entry.name);
+    // A command without a key reads as its name alone, also to screen readers.
+    let button = if shortcut.is_empty() { button } else { button.shortcut_text(shortcut) };
     if ui.add_enabled(enabled, button).clicked() {
         app.send(command);
         ui.close();
@@ -56,6 +59,8 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                     ui.separator();
                     ui.checkbox(&mut app.export_suggestions, "Include unreviewed suggestions");
                 });
+                command_item(app, ui, AppCommand::ImportMemory, true);
+                command_item(app, ui, AppCommand::ExportMemory, true);
                 ui.separator();
                 command_item(app, ui, AppCommand::Quit, true);
             });
@@ -69,6 +74,7 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::Redo, redo.is_some());
                 ui.separator();
                 command_item(app, ui, AppCommand::Find, true);
+                command_item(app, ui, AppCommand::ToggleMemory, true);
                 ui.separator();
                 analyst_field(app, ui);
                 ui.separator();
@@ -127,6 +133,13 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 for preset in crate::model::AttributionFilter::ALL {
                     if ui.radio(app.attributions == preset, preset.title()).clicked() {
                         app.attributions = preset;
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                for order in crate::review_order::ReviewOrder::ALL {
+                    if ui.radio(app.review_order == order, order.title()).clicked() {
+                        app.send(AppCommand::SetReviewOrder(order));
                         ui.close();
                     }
                 }

@@ -18,6 +18,7 @@ mod inspector;
 mod keys;
 mod link_picker;
 mod list_panel;
+mod memory_view;
 mod menu_bar;
 mod navigate;
 mod notices;
@@ -112,6 +113,11 @@ pub struct SaysoApp {
     /// What rejecting a suggestion does to the same words elsewhere in the project (Edit menu);
     /// kept with the window's settings.
     pub reject_twins: actions::twins::RejectTwins,
+    /// Tab and the lists go through suggestions in reading order or the least certain first
+    /// (View menu); kept with the window's settings.
+    pub review_order: crate::review_order::ReviewOrder,
+    /// The Memory window is shown (Edit → Memory…).
+    pub show_memory: bool,
     /// The offer to reject the same words elsewhere, after a rejection under "ask".
     twin_offer: Option<twin_offer::TwinOffer>,
     list_tab: ListTab,
@@ -173,6 +179,8 @@ impl SaysoApp {
             export_suggestions: false,
             last_export: None,
             reject_twins: actions::twins::RejectTwins::default(),
+            review_order: crate::review_order::ReviewOrder::default(),
+            show_memory: false,
             twin_offer: None,
             list_tab: ListTab::default(),
             list_rows: list_panel::ListRows::default(),
@@ -295,6 +303,7 @@ impl SaysoApp {
         self.reanchor_window(&ctx);
         help::shortcuts_window(self, &ctx);
         insights_view::window(self, &ctx);
+        memory_view::window(self, &ctx);
         statements_view::window(self, &ctx);
         schema_editor::window(self, &ctx);
         twin_offer::window(self, &ctx);
@@ -521,6 +530,18 @@ impl SaysoApp {
                 self.session.project.analyst.clone_from(&self.analyst);
             }
             AppCommand::SetRejectTwins(choice) => self.reject_twins = choice,
+            AppCommand::SetReviewOrder(order) => self.review_order = order,
+            AppCommand::ToggleMemory => self.show_memory = !self.show_memory,
+            AppCommand::Forget(lesson) => self.forget(&lesson),
+            AppCommand::ExportMemory => {
+                let base = self.session.path.clone().unwrap_or_else(|| self.session.suggested_path());
+                let stem = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let suggested = base.with_file_name(format!("{stem}.memory.ron")).display().to_string();
+                self.prompt = Some(PathPrompt::new(Purpose::ExportMemory, suggested));
+            }
+            AppCommand::ExportMemoryTo(path) => self.export_memory(&path),
+            AppCommand::ImportMemory => self.prompt = Some(PathPrompt::new(Purpose::ImportMemory, String::new())),
+            AppCommand::ImportMemoryFrom(path) => self.import_memory(&path),
             AppCommand::RejectIdentical(id) => {
                 let count = actions::twins::identical(&self.session.project, id).len();
                 self.edit(&twin_offer::reject_name(count), |p| actions::twins::reject_identical(p, id));
@@ -615,6 +636,7 @@ const STORAGE_RECENT: &str = "recent_files";
 const STORAGE_FONT: &str = "font_size";
 const STORAGE_ANALYST: &str = "analyst";
 const STORAGE_REJECT_TWINS: &str = "reject_twins";
+const STORAGE_REVIEW_ORDER: &str = "review_order";
 
 /// The app in its native window, which on a screen smaller than the window's first size (or the
 /// size saved on a larger screen) shrinks to fit, so the panels at the edges stay in view.
@@ -647,6 +669,7 @@ impl eframe::App for NativeWindow {
         eframe::set_value(storage, STORAGE_FONT, &self.app.font_size);
         eframe::set_value(storage, STORAGE_ANALYST, &self.app.analyst);
         eframe::set_value(storage, STORAGE_REJECT_TWINS, &self.app.reject_twins);
+        eframe::set_value(storage, STORAGE_REVIEW_ORDER, &self.app.review_order);
     }
 }
 
@@ -712,6 +735,7 @@ pub fn run_native(path: Option<PathBuf>, also: Vec<PathBuf>) -> eframe::Result<(
                 app.recent = eframe::get_value(storage, STORAGE_RECENT).unwrap_or_default();
                 app.font_size = eframe::get_value(storage, STORAGE_FONT).unwrap_or(DEFAULT_FONT_SIZE);
                 app.reject_twins = eframe::get_value(storage, STORAGE_REJECT_TWINS).unwrap_or_default();
+                app.review_order = eframe::get_value(storage, STORAGE_REVIEW_ORDER).unwrap_or_default();
                 let analyst: String = eframe::get_value(storage, STORAGE_ANALYST).unwrap_or_default();
                 app.apply(AppCommand::SetAnalyst(analyst), &cc.egui_ctx);
             }

@@ -3,6 +3,7 @@
 
 use super::{NoticeLevel, SaysoApp};
 use crate::model::{AnnId, Status};
+use crate::review_order::{self, ReviewOrder};
 
 impl SaysoApp {
     pub(super) fn select(&mut self, id: AnnId) {
@@ -13,12 +14,54 @@ impl SaysoApp {
         }
     }
 
+    /// Moves the selection to the next (or previous) suggestion in the review order (see
+    /// [`crate::review_order`]).
+    pub(super) fn step_unreviewed(&mut self, forward: bool) {
+        match self.review_order {
+            ReviewOrder::Reading => self.step_in_reading_order(forward),
+            ReviewOrder::LeastCertainFirst => self.step_least_certain(forward),
+        }
+    }
+
+    /// The next (or previous) suggestion in order of certainty, after the selected annotation's
+    /// place in that order; round to the least certain at the end. One pass, no sorting.
+    fn step_least_certain(&mut self, forward: bool) {
+        let project = &self.session.project;
+        let rank: std::collections::HashMap<crate::model::DocId, usize> =
+            project.documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        let order = self.review_order;
+        let here = self.selected.and_then(|id| project.annotation(id)).map(|a| review_order::key(order, a, &rank));
+        let hidden = self.attributions.hidden_among(project.annotations.iter());
+        let keys = project
+            .annotations
+            .iter()
+            .filter(|a| a.status == Status::Suggested && !hidden.contains(&a.id))
+            .map(|a| (review_order::key(order, a, &rank), a.id));
+        // The nearest beyond `here` in the stepping direction, else the first from the other end.
+        let (mut beyond, mut round) = (None, None);
+        for (k, id) in keys {
+            let ahead = here.is_none_or(|h| if forward { k > h } else { k < h });
+            let slot = if ahead { &mut beyond } else { &mut round };
+            let better = |(b, _): &(_, AnnId)| if forward { k < *b } else { k > *b };
+            if slot.as_ref().is_none_or(better) {
+                *slot = Some((k, id));
+            }
+        }
+        match beyond.or(round) {
+            Some((_, id)) => {
+                self.view.set_selection(None);
+                self.select(id);
+            }
+            None => self.notify(NoticeLevel::Info, "Everything in this project is reviewed."),
+        }
+    }
+
     /// Moves the selection to the next (or previous) suggestion in reading order: on through
     /// the following documents at the end of one, round to the first at the end of the project.
     /// It goes on from where the analyst is: the selected annotation, else the marked text (a
     /// find match), else the first line in view. One pass over the annotations, no sorting: it
     /// runs on every keystroke.
-    pub(super) fn step_unreviewed(&mut self, forward: bool) {
+    fn step_in_reading_order(&mut self, forward: bool) {
         let project = &self.session.project;
         let doc = self.session.doc;
         let rank: std::collections::HashMap<crate::model::DocId, usize> =

@@ -131,6 +131,10 @@ pub struct Mention {
     pub form: MentionForm,
     /// The rule that found it; [`Detections::mention_reason`] adds the chain that resolved it.
     pub reason: Reason,
+    /// For a name the entity model typed: its label's probability minus the runner-up's, in
+    /// thousandths. Not in the JSON output, which says it in the reason.
+    #[serde(skip)]
+    pub margin: Option<u16>,
 }
 
 /// A real-world thing that one or more mentions refer to.

@@ -391,6 +391,7 @@ mod tests {
                 antecedent: None,
                 form: super::super::MentionForm::Name,
                 reason: "name".into(),
+                margin: None,
             });
         }
         (text, d, vec![true; names.len()])

@@ -4,6 +4,7 @@
 
 mod adjudicate;
 mod documents;
+pub mod memory;
 mod quote_parts;
 mod statements;
 pub mod twins;

@@ -16,6 +16,7 @@ pub struct Counts {
     pub statements_changed: usize,
     pub conflicts_changed: usize,
     pub schema_changed: bool,
+    pub memory_changed: bool,
 }
 
 impl Counts {
@@ -57,6 +58,9 @@ impl std::fmt::Display for Counts {
         }
         if self.schema_changed {
             parts.push("labels changed".to_string());
+        }
+        if self.memory_changed {
+            parts.push("what the project remembers changed".to_string());
         }
         write!(f, "{}", parts.join(", "))
     }
@@ -138,6 +142,10 @@ pub fn between(from: &Project, to: &Project) -> Option<(Edit, Counts)> {
     if from.schema != to.schema {
         counts.schema_changed = true;
         edits.push(Edit::SetSchema(Box::new(to.schema.clone())));
+    }
+    if from.memory != to.memory {
+        counts.memory_changed = true;
+        edits.push(Edit::SetMemory(Box::new(to.memory.clone())));
     }
     Some((Edit::Batch(edits), counts))
 }

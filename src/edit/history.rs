@@ -29,9 +29,10 @@ impl Default for History {
 
 impl History {
     /// Applies an edit as one undoable step named `name` ("Accept", "Merge entities"), with the
-    /// analyst at work named on what it creates or reviews ([`super::stamp`]).
+    /// analyst at work named on what it creates or reviews ([`super::stamp`]) and what the
+    /// decision teaches remembered with it ([`super::learn`]).
     pub fn apply(&mut self, project: &mut Project, name: impl Into<String>, edit: Edit) -> Result<(), EditError> {
-        let edit = super::stamp(project, edit);
+        let edit = super::learn(project, super::stamp(project, edit));
         let undo = apply(project, edit.clone())?;
         if self.saved_at.is_some_and(|s| s > self.done.len()) {
             self.saved_at = None;

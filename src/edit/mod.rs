@@ -6,11 +6,13 @@
 pub mod actions;
 pub mod diff;
 mod history;
+mod learn;
 
 pub use history::History;
+pub use learn::learn;
 
 use crate::model::{
-    AnnId, Annotation, Conflict, ConflictId, DocId, Document, Entity, EntityId, Project, Schema, Statement,
+    AnnId, Annotation, Conflict, ConflictId, DocId, Document, Entity, EntityId, Memory, Project, Schema, Statement,
     StatementId, Status,
 };
 
@@ -30,6 +32,8 @@ pub enum Edit {
     RemoveStatement(StatementId),
     PutConflict(Box<Conflict>),
     RemoveConflict(ConflictId),
+    /// Replaces what the project remembers of the analyst's decisions.
+    SetMemory(Box<Memory>),
     Batch(Vec<Edit>),
 }
 
@@ -129,6 +133,7 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             let old = project.remove_conflict(id).ok_or(EditError::NoConflict(id))?;
             Ok(Edit::PutConflict(Box::new(old)))
         }
+        Edit::SetMemory(memory) => Ok(Edit::SetMemory(Box::new(std::mem::replace(&mut project.memory, *memory)))),
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
             for edit in edits {

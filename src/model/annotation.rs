@@ -250,6 +250,11 @@ pub struct Annotation {
     /// For a quotation: what kind of attribution it is (absent on other layers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<AttributionType>,
+    /// For a name the entity model typed: how far its label's probability stood above the
+    /// runner-up's, in thousandths (0: a toss-up, 1000: no doubt). Review can put the least
+    /// certain first; rule-made suggestions have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<u16>,
 }
 
 impl Annotation {
@@ -276,6 +281,7 @@ impl Annotation {
             note: String::new(),
             links: Links::default(),
             attribution: None,
+            margin: None,
         }
     }
 

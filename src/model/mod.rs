@@ -8,6 +8,7 @@ mod annotation;
 mod conflict;
 mod document;
 mod entity;
+mod memory;
 mod project;
 mod queries;
 mod schema;
@@ -20,6 +21,7 @@ pub use annotation::{AnnId, Annotation, AttributionFilter, AttributionType, Laye
 pub use conflict::{Conflict, ConflictId, Version};
 pub use document::{DocId, Document, text_hash};
 pub use entity::{Entity, EntityId};
+pub use memory::{Labelled, Lesson, Memory, Named, Rejected, normalise};
 pub use project::{FORMAT_VERSION, Project, analyst_tag};
 pub use queries::{excerpt, mention_label, speaker_entity};
 pub use schema::{Color, LabelDef, Schema};

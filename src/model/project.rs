@@ -6,12 +6,12 @@
 //! merge (with git, or `sayso merge`) without two different records claiming one id.
 
 use super::{
-    AnnId, Annotation, Conflict, ConflictId, DocId, Document, Entity, EntityId, Schema, Statement, StatementId,
+    AnnId, Annotation, Conflict, ConflictId, DocId, Document, Entity, EntityId, Memory, Schema, Statement, StatementId,
 };
 use serde::{Deserialize, Serialize};
 
 /// The project file format this build writes. Older files are migrated on load; newer ones refused.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Project {
@@ -28,6 +28,9 @@ pub struct Project {
     /// Disagreements left by merging two analysts' projects, by id, until they are settled.
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
+    /// What the analyst taught: labels of names, rejected words, entities' names and aliases.
+    #[serde(default)]
+    pub memory: Memory,
     /// Who is working on the project now (not saved: each analyst's copy names its own). Their
     /// new records get ids in their range, and what they create or review carries their name.
     #[serde(skip)]
@@ -68,6 +71,7 @@ impl Default for Project {
             annotations: Vec::new(),
             statements: Vec::new(),
             conflicts: Vec::new(),
+            memory: Memory::default(),
             analyst: String::new(),
         }
     }

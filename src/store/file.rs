@@ -18,10 +18,17 @@
 //! without a conflict unless they fall between the same two neighbours. Older files load as
 //! they are; their ids stay, and saving writes them in the new order, with each annotation's
 //! `origin` last.
+//! 6 — the project remembers what the analyst taught (`memory`, last: labels of names, rejected
+//! words, entities' names and aliases; lists sorted under alphabet headings, see
+//! [`super::memory`]), and a name the entity model typed
+//! carries its `margin` over the runner-up label. A format 5 file's memory is filled from the
+//! decisions it holds: the speakers and mentions the analyst rejected, and the mentions they
+//! accepted under another label than the rule that found them gave (`mention.person` accepted
+//! as ORG).
 
 use crate::model::{
-    AnnId, Annotation, AttributionType, Conflict, DocId, Document, Entity, FORMAT_VERSION, Layer, Links, Origin,
-    Project, Schema, Span, Statement, Status,
+    AnnId, Annotation, AttributionType, Conflict, DocId, Document, Entity, FORMAT_VERSION, Layer, Links, Memory,
+    Origin, Project, Schema, Span, Statement, Status,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -58,6 +65,8 @@ struct AnnotationOut<'a> {
     links: &'a Links,
     #[serde(skip_serializing_if = "Option::is_none")]
     attribution: Option<AttributionType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    margin: Option<u16>,
     /// Last (format 5 on): it never changes, so every annotation's changeable fields are
     /// separated from the next annotation's by unchanged lines, which git needs to merge changes
     /// to neighbours.
@@ -84,6 +93,9 @@ struct ProjectIn {
     /// Format 5 on.
     #[serde(default)]
     conflicts: Vec<Conflict>,
+    /// Format 6 on.
+    #[serde(default)]
+    memory: Memory,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +122,9 @@ struct AnnotationIn {
     /// Format 3 on; older quotations get theirs in [`migrate_attribution_types`].
     #[serde(default)]
     attribution: Option<AttributionType>,
+    /// Format 6 on.
+    #[serde(default)]
+    margin: Option<u16>,
 }
 
 /// Serialises `project` in the file's shape and order (see the module comment).
@@ -138,6 +153,7 @@ pub fn serialize(project: &Project, config: ron::ser::PrettyConfig) -> Result<St
             note: &a.note,
             links: &a.links,
             attribution: a.attribution,
+            margin: a.margin,
         })
         .collect();
     let out = ProjectOut {
@@ -149,7 +165,14 @@ pub fn serialize(project: &Project, config: ron::ser::PrettyConfig) -> Result<St
         statements: &project.statements,
         conflicts: &project.conflicts,
     };
-    ron::ser::to_string_pretty(&out, config)
+    let mut text = ron::ser::to_string_pretty(&out, config)?;
+    // The memory goes last, written by its own writer (headed lists: see `super::memory`).
+    if text.ends_with("\n)") {
+        text.truncate(text.len() - 1);
+        super::memory::write_record(&project.memory, "    ", &mut text);
+        text.push(')');
+    }
+    Ok(text)
 }
 
 /// Parses a file whose version (`version`) was already checked.
@@ -176,6 +199,7 @@ pub fn parse(text: &str, version: u32) -> Result<Parsed, ron::error::SpannedErro
                 note: a.note,
                 links: a.links,
                 attribution: a.attribution,
+                margin: a.margin,
             }
         })
         .collect();
@@ -187,11 +211,16 @@ pub fn parse(text: &str, version: u32) -> Result<Parsed, ron::error::SpannedErro
         annotations,
         statements: file.statements,
         conflicts: file.conflicts,
+        memory: file.memory,
         analyst: String::new(),
     };
     if version < 3 {
         migrate_attribution_types(&mut project);
     }
+    if version < 6 {
+        migrate_memory(&mut project);
+    }
+    project.memory.canonicalize();
     Ok(Parsed { project, anchors })
 }
 
@@ -213,4 +242,27 @@ pub fn migrate_attribution_types(project: &mut Project) {
             a.attribution = Some(from_cue.unwrap_or(AttributionType::Statement));
         }
     }
+}
+
+/// Formats 1 to 5 → 6: the memory holds the decisions the file already records. A mention keeps
+/// the rule that found it (`mention.person`) when the analyst relabels it, so one accepted under
+/// another label was relabelled.
+pub fn migrate_memory(project: &mut Project) {
+    let mut memory = Memory::default();
+    for a in project.annotations.iter().filter(|a| matches!(a.layer, Layer::Mention | Layer::Speaker)) {
+        let Origin::Detector { rule, .. } = &a.origin else { continue };
+        let Some(words) = project.document(a.doc).map(|d| d.slice(a.span)) else { continue };
+        match a.status {
+            Status::Rejected => memory.teach_rejection(words, &a.layer, &a.label),
+            Status::Accepted if a.layer == Layer::Mention => {
+                let found_as = rule.strip_prefix("mention.").unwrap_or_default();
+                if !found_as.is_empty() && !found_as.eq_ignore_ascii_case(&a.label) {
+                    memory.teach_label(words, &a.layer, &a.label);
+                }
+            }
+            _ => {}
+        }
+    }
+    memory.absorb(&project.memory);
+    project.memory = memory;
 }

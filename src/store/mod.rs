@@ -8,6 +8,7 @@
 pub mod atomic;
 mod file;
 pub mod markers;
+pub mod memory;
 pub mod reanchor;
 mod validate;
 
@@ -32,6 +33,11 @@ pub enum StoreError {
         "{path} was written by a newer Sayso (project format {found}); this version reads formats up to {supported}. Update Sayso to open it."
     )]
     FutureVersion { path: PathBuf, found: u32, supported: u32 },
+    #[error(
+        "{path} was written by a newer Sayso (memory format {found}); this version reads memory formats up to {}. Update Sayso to read it.",
+        memory::MEMORY_FORMAT
+    )]
+    FutureMemory { path: PathBuf, found: u32 },
     #[error("{path} has project format {found}, which no Sayso version wrote (formats start at 1)")]
     UnknownVersion { path: PathBuf, found: u32 },
     #[error(
@@ -95,14 +101,19 @@ struct VersionProbe {
     format_version: u32,
 }
 
-/// The RON text of a project: pretty, with a stable layout and order.
-pub fn to_ron(project: &Project) -> String {
-    let config = ron::ser::PrettyConfig::new()
+/// The layout of Sayso's RON files: pretty, four spaces, one record a line.
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
         .struct_names(false)
         .separate_tuple_members(false)
-        .compact_arrays(false);
+        .compact_arrays(false)
+}
+
+/// The RON text of a project: pretty, with a stable layout and order.
+pub fn to_ron(project: &Project) -> String {
+    let config = pretty();
     let mut normalized;
     let project = if is_canonical(project) {
         project
@@ -198,6 +209,11 @@ fn is_canonical(p: &Project) -> bool {
         && p.conflicts.is_sorted_by_key(|c| c.id)
         && p.annotations.iter().all(|a| is_sorted_set(&a.tags))
         && p.entities.iter().all(|e| is_sorted_set(&e.aliases))
+        && {
+            let mut memory = p.memory.clone();
+            memory.canonicalize();
+            memory == p.memory
+        }
 }
 
 fn is_sorted_set(v: &[String]) -> bool {
@@ -218,6 +234,7 @@ pub fn canonicalize(p: &mut Project) {
         e.aliases.sort();
         e.aliases.dedup();
     }
+    p.memory.canonicalize();
 }
 
 #[cfg(test)]

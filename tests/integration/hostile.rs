@@ -105,8 +105,8 @@ fn damaged_future_and_inconsistent_projects_are_refused_specifically() {
     let cases = [
         (
             "future.ron",
-            good.replace("format_version: 5,", "format_version: 6,"),
-            "written by a newer Sayso (project format 6)",
+            good.replace("format_version: 6,", "format_version: 7,"),
+            "written by a newer Sayso (project format 7)",
         ),
         ("truncated.ron", good[..good.len() / 3].to_string(), "damaged project file: the file ends early"),
         ("duplicate.ron", sayso::store::to_ron(&duplicate), "annotation a4 appears twice"),

@@ -20,6 +20,7 @@ mod export_formats;
 mod export_roundtrip;
 mod import;
 mod insights;
+mod memory;
 mod packaging;
 mod reanchor;
 mod statements;
@@ -37,6 +38,8 @@ mod ui_adjudicate;
 mod ui_desk;
 #[cfg(feature = "gui")]
 mod ui_documents;
+#[cfg(feature = "gui")]
+mod ui_memory;
 #[cfg(feature = "gui")]
 mod ui_recovery;
 #[cfg(feature = "gui")]

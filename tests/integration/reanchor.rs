@@ -32,7 +32,7 @@ fn format_1_files_load_and_are_written_back_in_the_current_format() {
     let loaded = store::load(&path).unwrap();
     assert!(loaded.reanchor.is_none() && loaded.warnings.is_empty());
     let now = store::to_ron(&loaded.project);
-    assert!(now.contains("format_version: 5") && now.contains("text: \"Sergei Lavrov\""));
+    assert!(now.contains("format_version: 6") && now.contains("text: \"Sergei Lavrov\""));
     // Every quotation got an attribution type on the way (its cue is "said": a statement).
     let quotes: Vec<_> = loaded.project.annotations.iter().filter(|a| a.layer == Layer::Quote).collect();
     assert!(!quotes.is_empty());

@@ -35,7 +35,7 @@ fn order_of_records_does_not_change_the_bytes() {
 fn file_is_readable_ron() {
     let text = store::to_ron(&common::project());
     assert!(text.starts_with("// Sayso project."));
-    assert!(text.contains("format_version: 5,"));
+    assert!(text.contains("format_version: 6,"));
     let quote = common::project().annotation(AnnId(1)).unwrap().span;
     let compact = format!("span: ({}, {}),", quote.start(), quote.end());
     assert!(text.lines().any(|l| l.trim() == compact), "spans are compact tuples on a line of their own: {compact}");
@@ -71,8 +71,38 @@ fn annotations_are_written_in_text_order_and_format_4_loads_as_it_is() {
     assert_eq!(in_file[0], id, "the new “Talks” comes first, though its id is the largest");
     assert!(text.contains("analyst: \"alice\","));
 
-    let v4 = store::to_ron(&common::project()).replace("format_version: 5,", "format_version: 4,");
-    assert_eq!(reload(&v4).unwrap().project, common::project());
+    let v4 = store::to_ron(&common::project()).replace("format_version: 6,", "format_version: 4,");
+    let mut remembered = common::project();
+    remembered.memory.teach_rejection("Russia", &Layer::Mention, "GPE");
+    assert_eq!(reload(&v4).unwrap().project, remembered, "the one rejected mention is remembered");
+}
+
+/// Format 6 keeps what the analyst taught; a format 5 file's memory is filled from the decisions
+/// it records: rejected speakers and mentions, and mentions accepted under another label than
+/// the rule that found them gave.
+#[test]
+fn format_5_decisions_fill_the_memory_and_format_6_keeps_it_sorted() {
+    let mut p = common::project();
+    let relabelled = p.annotation_mut(AnnId(7)).unwrap();
+    relabelled.status = Status::Accepted;
+    relabelled.label = "ORG".into();
+    relabelled.origin = Origin::Detector { rule: "mention.gpe".into(), reason: "gazetteer".into() };
+    let kept = p.annotation_mut(AnnId(3)).unwrap();
+    kept.status = Status::Accepted;
+    kept.origin = Origin::Detector { rule: "mention.person".into(), reason: "name".into() };
+    let v5 = store::to_ron(&p).replace("format_version: 6,", "format_version: 5,");
+    let loaded = reload(&v5).unwrap().project;
+    let m = &loaded.memory;
+    assert_eq!(m.label_of("Geneva", &Layer::Mention).map(|l| l.label.as_str()), Some("ORG"));
+    assert!(m.rejection_of("Russia", &Layer::Mention, "GPE").is_some());
+    assert_eq!(m.len(), 2, "an accepted mention with the rule's own label teaches nothing: {m:?}");
+    let v6 = store::to_ron(&loaded);
+    assert!(v6.contains("format_version: 6,") && v6.contains("memory: ("));
+    let at = |needle: &str| v6.find(needle).unwrap();
+    assert!(at("labels: [") < at("rejected: [") && at("rejected: [") < at("words: \"Russia\""));
+    let again = reload(&v6).unwrap().project;
+    assert_eq!(again, loaded);
+    assert_eq!(store::to_ron(&again), v6);
 }
 
 #[test]
@@ -86,11 +116,11 @@ fn save_and_load_through_the_file_system() {
 
 #[test]
 fn future_version_is_refused_naming_both_versions() {
-    let text = store::to_ron(&common::project()).replace("format_version: 5,", "format_version: 7,");
+    let text = store::to_ron(&common::project()).replace("format_version: 6,", "format_version: 7,");
     let err = reload(&text).unwrap_err();
-    assert!(matches!(err, StoreError::FutureVersion { found: 7, supported: 5, .. }));
+    assert!(matches!(err, StoreError::FutureVersion { found: 7, supported: 6, .. }));
     let msg = err.to_string();
-    assert!(msg.contains("format 7") && msg.contains("up to 5"), "{msg}");
+    assert!(msg.contains("format 7") && msg.contains("up to 6"), "{msg}");
 }
 
 #[test]
@@ -193,6 +223,15 @@ fn arb_project() -> impl Strategy<Value = Project> {
                 a.note = note;
                 if link {
                     a.links.entity = Some(EntityId(1));
+                    a.margin = Some((width * 25) as u16);
+                }
+                // What the analyst taught, on the annotation's words (any script, line breaks).
+                let words = p.documents[0].slice(span).to_string();
+                match status {
+                    Status::Accepted => p.memory.teach_label(&words, &Layer::Mention, "ORG"),
+                    Status::Rejected => p.memory.teach_rejection(&words, &Layer::Speaker, "SPEAKER"),
+                    Status::Suggested if link => p.memory.teach_name("PERSON", &words, &[a.note.clone()]),
+                    Status::Suggested => {}
                 }
                 p.put_annotation(a);
             }
@@ -219,7 +258,7 @@ fn format_2_quotations_get_their_type_from_their_cue_or_are_statements() {
     project.annotation_mut(AnnId(5)).unwrap().links.cue = Some(AnnId(4));
     let v4 = store::to_ron(&project);
     assert!(!v4.contains("attribution:"), "no types stored yet");
-    let v2 = v4.replace("format_version: 5,", "format_version: 2,");
+    let v2 = v4.replace("format_version: 6,", "format_version: 2,");
     let loaded = reload(&v2).expect("a format 2 file loads").project;
     let ty = |id| loaded.annotation(AnnId(id)).unwrap().attribution;
     assert_eq!(ty(1), Some(AttributionType::Statement));
@@ -234,6 +273,6 @@ fn format_2_quotations_get_their_type_from_their_cue_or_are_statements() {
     assert_eq!(fear.annotation(AnnId(5)).unwrap().attribution, Some(AttributionType::Belief));
     // Written back in the current format with the types, and read back the same.
     let again = store::to_ron(&fear);
-    assert!(again.contains("format_version: 5,") && again.contains("attribution: Some(Belief)"));
+    assert!(again.contains("format_version: 6,") && again.contains("attribution: Some(Belief)"));
     assert_eq!(reload(&again).unwrap().project, fear);
 }

@@ -206,6 +206,10 @@ fn relabelling_and_renaming_different_entities_merge() {
     assert_eq!(merged.entity(e2).unwrap().name, "Andrei Vlase (RO)");
     assert_eq!(merged.annotation(szabados).unwrap().label, "TITLE");
     assert_eq!(merged.annotation(vlase).unwrap().label, "ORG");
+    // What each taught is remembered: their lessons sit under different headings, so git kept both.
+    let labels: Vec<&str> = merged.memory.labels.iter().map(|l| l.words.as_str()).collect();
+    assert_eq!(labels, ["Andrei Vlase", "Péter Szabados"]);
+    assert_eq!(merged.memory.names.len(), 2);
 }
 
 /// Each new article brings its own entities. They merge where their names do not sort next to

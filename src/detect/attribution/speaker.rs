@@ -51,6 +51,7 @@ pub(super) fn speaker_mention(cx: &mut Ctx, s: usize, e: usize, head: usize) -> 
         title: None,
         quote: cx.ments.tok_quote.get(s),
         reason: reason.into(),
+        margin: None,
     };
     cx.ments.list.push(m);
     let mi = cx.ments.list.len() - 1;

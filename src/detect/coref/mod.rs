@@ -862,6 +862,7 @@ fn finish(
                 MKind::Role | MKind::Title | MKind::Nominal | MKind::Other => MentionForm::Nominal,
             },
             reason,
+            margin: m.margin.filter(|_| label == m.label),
         });
     }
     for ent in &mut entities {

@@ -69,6 +69,8 @@ pub struct Ment {
     /// Index of the top-level quotation containing it.
     pub quote: Option<usize>,
     pub reason: Reason,
+    /// How sure the entity model is of the label, when it chose it (see [`super::Mention::margin`]).
+    pub margin: Option<u16>,
 }
 
 pub struct Mentions {
@@ -225,7 +227,18 @@ fn sort_nearly_sorted<T: Ord>(keys: &mut [T]) {
 fn ment(doc: &Doc, s: usize, e: usize, label: &'static str, kind: MKind, reason: impl Into<Reason>) -> Ment {
     let start = doc.tokens.get(s).map_or(0, |t| t.start());
     let end = doc.tokens.get(e.saturating_sub(1)).map_or(start, |t| t.end()).max(start + 1);
-    Ment { start, end, tok: (s, e), label, kind, canonical: None, title: None, quote: None, reason: reason.into() }
+    Ment {
+        start,
+        end,
+        tok: (s, e),
+        label,
+        kind,
+        canonical: None,
+        title: None,
+        quote: None,
+        reason: reason.into(),
+        margin: None,
+    }
 }
 
 /// First word of its sentence (after opening quotes and brackets).

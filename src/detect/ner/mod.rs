@@ -250,6 +250,7 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain) {
         });
         if !rule_decides(m) {
             m.label = if label == "GPE" && m.label == "LOC" { "LOC" } else { label };
+            m.margin = person.is_none().then(|| tagged.margin_of(m.tok));
         }
         m.reason = reason;
     }
@@ -272,6 +273,7 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain) {
             title: None,
             quote: ents.tok_quote.get(f.tok.0),
             reason: explained(explain, person, || Found::reason(&found, c, model, doc, &gaz, &tagged)),
+            margin: person.is_none().then(|| tagged.margin_of(f.tok)),
         });
     }
     if !added.is_empty() {

@@ -155,18 +155,36 @@ impl Tagged {
         Some(&self.first_words[k].1)
     }
 
-    /// The type of the words `tok` read as one name (the B score of the first word plus the I
-    /// scores of the rest, per type) and its probability against the other types.
-    pub fn type_of(&self, tok: (usize, usize)) -> (usize, f32) {
-        let Some(words) = self.scores.get(tok.0..tok.1).filter(|w| !w.is_empty()) else { return (0, 0.0) };
+    /// The score of each type for the words `tok` read as one name: the B score of the first
+    /// word plus the I scores of the rest.
+    fn type_sums(&self, tok: (usize, usize)) -> Option<[f32; TYPES.len()]> {
+        let words = self.scores.get(tok.0..tok.1).filter(|w| !w.is_empty())?;
         let mut sums = [0f32; TYPES.len()];
         for (k, sum) in sums.iter_mut().enumerate() {
             let rest: i32 = words[1..].iter().map(|x| x[2 + 2 * k]).sum();
             *sum = (words[0][1 + 2 * k] + rest) as f32 * self.scale;
         }
+        Some(sums)
+    }
+
+    /// The type of the words `tok` read as one name and its probability against the other types.
+    pub fn type_of(&self, tok: (usize, usize)) -> (usize, f32) {
+        let Some(sums) = self.type_sums(tok) else { return (0, 0.0) };
         let best = (0..TYPES.len()).fold(0, |a, k| if sums[k] > sums[a] { k } else { a });
         let total: f32 = sums.iter().map(|&x| (x - sums[best]).exp()).sum();
         (best, 1.0 / total.max(1.0))
+    }
+
+    /// How far the best type of the words `tok` stands above the runner-up in probability, in
+    /// thousandths: how little the model doubts the label it gives.
+    pub fn margin_of(&self, tok: (usize, usize)) -> u16 {
+        let Some(sums) = self.type_sums(tok) else { return 0 };
+        let top = sums.iter().copied().fold(f32::MIN, f32::max);
+        let mut p = sums.map(|x| (x - top).exp());
+        let total: f32 = p.iter().sum();
+        p.sort_by(|a, b| b.total_cmp(a));
+        let margin = (p[0] - p[1]) / total;
+        (margin * 1000.0).round().clamp(0.0, 1000.0) as u16
     }
 }
 

@@ -4,8 +4,10 @@
 use super::Edit;
 use crate::model::{AnnId, DocId, Document, Project};
 
-/// Adds `docs` (their ids are given anew, after the project's) with the detector's suggestions.
-/// Entities named in them join the project's entities of the same name, as on import.
+/// Adds `docs` (their ids are given anew, after the project's) with the detector's suggestions,
+/// checked against what the project remembers ([`crate::recall`]). Entities named in them join
+/// the project's entities of the same name, as on import, or the canonical entity the analyst
+/// grouped the name under.
 pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
     if docs.is_empty() {
         return None;
@@ -21,12 +23,15 @@ pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
         format_version: project.format_version,
         statements: Vec::new(),
         conflicts: Vec::new(),
+        memory: project.memory.clone(),
         analyst: project.analyst.clone(),
     };
     let scratch_first = scratch.next_ann_id();
     let mut next_doc = project.next_doc_id();
     let mut edits = Vec::new();
     let mut names = crate::suggest::EntityNames::default();
+    names.remember(&mut scratch);
+    let mut added = Vec::new();
     for mut doc in docs {
         doc.id = next_doc;
         next_doc.0 += 1;
@@ -34,9 +39,13 @@ pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
         let (id, found) = (doc.id, crate::detect::detect(&doc.text));
         scratch.documents.push(doc);
         crate::suggest::add_suggestions_with(&mut scratch, id, &found, &mut names);
+        added.push(id);
     }
+    crate::recall::recall(&mut scratch, &added);
+    let mentioned: std::collections::HashSet<_> = scratch.annotations.iter().filter_map(|a| a.links.entity).collect();
     for e in &scratch.entities {
-        if project.entity(e.id) != Some(e) {
+        let known = project.entity(e.id);
+        if known != Some(e) && (known.is_some() || mentioned.contains(&e.id)) {
             edits.push(Edit::PutEntity(e.clone()));
         }
     }
@@ -51,7 +60,6 @@ pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
         edits.push(Edit::PutAnnotation(Box::new(a)));
     }
     // Statements the new articles report again, found on the project as it will be.
-    let added: Vec<DocId> = (project.next_doc_id().0..next_doc.0).map(DocId).collect();
     if !project.documents.is_empty() || added.len() > 1 {
         let mut after = project.clone();
         if crate::edit::apply(&mut after, Edit::Batch(edits.clone())).is_ok() {

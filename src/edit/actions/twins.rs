@@ -40,9 +40,7 @@ impl RejectTwins {
 
 /// Words compared case-folded with their whitespace collapsed: "the  Pacers" and "The Pacers"
 /// are twins, whatever line they were wrapped on.
-pub fn normalise(words: &str) -> String {
-    words.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
-}
+pub use crate::model::normalise;
 
 fn words_of(project: &Project, a: &Annotation) -> Option<String> {
     Some(normalise(project.document(a.doc)?.slice(a.span)))
