@@ -19,6 +19,7 @@ pub mod merge;
 pub mod model;
 pub mod progress;
 pub mod recovery;
+pub mod retrain;
 pub mod session;
 pub mod statements;
 pub mod store;
