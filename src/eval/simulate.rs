@@ -5,13 +5,13 @@
 //! that covers a gold name's words under another label, rejects the rest, and adds the gold
 //! names still missing: one keystroke each. Names of other types are left out of the count.
 //!
-//! *With learning*, what the analyst decided carries over as in the app: a relabel relabels the
-//! same words in later documents, a rejection rejects the same words under the same label, and
-//! after each document the entity model is retrained from every document reviewed so far
-//! ([`crate::detect::ner::fine_tune`] from the shipped weights). *Without learning*, every
-//! document gets the shipped model's suggestions. The report gives typed F1 on the documents not
-//! yet reviewed after 0, 5, 10 and 20 reviewed ones, and keystrokes per document from the fifth
-//! document on.
+//! Learning is measured in parts ([`Learning`]): decisions carried over to the same words as in
+//! the app (a relabel relabels the same words in later documents; a rejection rejects the same
+//! words under the same label, unless the suggestion only had its bounds wrong); the entity
+//! model retrained after each document from every document reviewed so far
+//! ([`crate::detect::ner::fine_tune`] from the shipped weights); both; and neither. The report
+//! gives typed F1 on the documents not yet reviewed after 0, 5, 10 and 20 reviewed ones, and
+//! keystrokes per document from the fifth document on.
 
 use super::ner::{self, GoldDoc, Name, SystemScores};
 use crate::detect::ner::{Model, Reviewed, TUNE_EPOCHS, fine_tune, shipped};
@@ -26,13 +26,38 @@ pub const CHECKPOINTS: [usize; 4] = [0, 5, 10, 20];
 /// same either way.
 pub const COUNT_FROM: usize = 5;
 
-/// Typed F1 on the documents not yet reviewed, without and with learning.
-#[derive(Debug, Clone, Serialize)]
-pub struct Row {
-    pub reviewed: usize,
-    pub remaining: usize,
-    pub without: f64,
-    pub with: f64,
+/// What the simulated analyst's decisions teach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Learning {
+    /// Nothing: every document gets the shipped model's suggestions.
+    None,
+    /// Decisions carry over to the same words in later documents (as in the app).
+    Twins,
+    /// The entity model is retrained after each document.
+    Retrained,
+    /// Both.
+    Both,
+}
+
+impl Learning {
+    pub const ALL: [Learning; 4] = [Learning::None, Learning::Twins, Learning::Retrained, Learning::Both];
+
+    fn twins(self) -> bool {
+        matches!(self, Learning::Twins | Learning::Both)
+    }
+
+    fn retrains(self) -> bool {
+        matches!(self, Learning::Retrained | Learning::Both)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Learning::None => "no learning",
+            Learning::Twins => "same words",
+            Learning::Retrained => "retrained",
+            Learning::Both => "both",
+        }
+    }
 }
 
 /// The analyst's keystrokes over the counted documents.
@@ -55,13 +80,20 @@ impl Keys {
     }
 }
 
-/// What the simulation measured.
+/// One pass of the analyst: typed F1 on the documents not yet reviewed at each of
+/// [`CHECKPOINTS`] (those before the last document), and keystrokes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pass {
+    pub learning: Learning,
+    pub f1: Vec<(usize, f64)>,
+    pub keys: Keys,
+}
+
+/// What the simulation measured, one pass per kind of learning.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub documents: usize,
-    pub rows: Vec<Row>,
-    pub without: Keys,
-    pub with: Keys,
+    pub passes: Vec<Pass>,
 }
 
 /// What the analyst did to one document's suggestions.
@@ -135,7 +167,7 @@ fn words_in(text: &[char], start: usize, end: usize) -> Vec<(usize, usize, Strin
             let w: String = text[s..i].iter().collect();
             let trimmed = w.trim_end_matches('.').len();
             // "U.S." keeps its dots; a sentence's full stop is not part of a name.
-            let e = if w.contains(|c: char| c == '.') && trimmed < w.len() && !w[..trimmed].contains('.') {
+            let e = if trimmed < w.len() && !w[..trimmed].contains('.') {
                 s + trimmed
             } else {
                 i
@@ -183,15 +215,13 @@ impl Taught {
         names
     }
 
-    /// Learns from the analyst's review of `doc`, retraining the model when `retrain`.
-    fn learn(&mut self, doc: &GoldDoc, r: &Review, retrain: bool) {
-        let text: Vec<char> = doc.text.chars().collect();
-        let words = |n: &Name| normalise(&crate::detect::slice_pub(&text, n.start, n.end));
-        for (p, label) in &r.relabelled {
-            self.relabelled.insert(words(p), label);
+    /// Learns from the analyst's review of `doc` what `learning` says.
+    fn learn(&mut self, doc: &GoldDoc, r: &Review, learning: Learning) {
+        if learning.twins() {
+            self.carry_over(doc, r);
         }
-        for p in &r.rejected {
-            self.rejected.insert((words(p), p.label));
+        if !learning.retrains() {
+            return;
         }
         let relabelled = r.relabelled.iter().map(|(p, l)| (p.start, p.end, type_index(l)));
         let kept = r.accepted.iter().chain(&r.added).map(|n| (n.start, n.end, type_index(n.label)));
@@ -199,8 +229,22 @@ impl Taught {
         names.sort_unstable();
         let not_names = r.rejected.iter().map(|n| (n.start, n.end)).collect();
         self.reviewed.push(Reviewed { text: doc.text.clone(), names, not_names, pending: Vec::new() });
-        if retrain && let Some(base) = shipped() {
+        if let Some(base) = shipped() {
             self.model = Some(fine_tune(base, &self.reviewed, TUNE_EPOCHS));
+        }
+    }
+
+    /// Remembers relabels and rejections for the same words in later documents.
+    fn carry_over(&mut self, doc: &GoldDoc, r: &Review) {
+        let text: Vec<char> = doc.text.chars().collect();
+        let words = |n: &Name| normalise(&crate::detect::slice_pub(&text, n.start, n.end));
+        for (p, label) in &r.relabelled {
+            self.relabelled.insert(words(p), label);
+        }
+        // A suggestion rejected for its bounds (it overlaps a gold name: the analyst redraws
+        // it) says nothing against the same words elsewhere.
+        for p in r.rejected.iter().filter(|p| !r.added.iter().any(|g| g.start < p.end && p.start < g.end)) {
+            self.rejected.insert((words(p), p.label));
         }
     }
 }
@@ -214,41 +258,34 @@ fn f1(docs: &[GoldDoc], suggest: impl Fn(&GoldDoc) -> Vec<Name>) -> f64 {
     ner::finish(scores).all.f1
 }
 
-/// One analyst's pass over `docs`: F1 on the rest at each checkpoint, and keystrokes.
-fn run(docs: &[GoldDoc], learning: bool) -> (Vec<f64>, Keys) {
+/// One analyst's pass over `docs`.
+fn run(docs: &[GoldDoc], learning: Learning) -> Pass {
     let mut taught = Taught::default();
-    let mut scores = Vec::new();
-    let mut keys = Keys::default();
+    let mut pass = Pass { learning, f1: Vec::new(), keys: Keys::default() };
     for (i, doc) in docs.iter().enumerate() {
         if CHECKPOINTS.contains(&i) {
-            scores.push(f1(&docs[i..], |d| taught.suggest(d)));
+            pass.f1.push((i, f1(&docs[i..], |d| taught.suggest(d))));
         }
         let r = review(doc, &taught.suggest(doc));
         if i + 1 >= COUNT_FROM {
-            keys.documents += 1;
-            keys.accept += r.accepted.len();
-            keys.reject += r.rejected.len();
-            keys.relabel += r.relabelled.len();
-            keys.add += r.added.len();
+            let k = &mut pass.keys;
+            k.documents += 1;
+            k.accept += r.accepted.len();
+            k.reject += r.rejected.len();
+            k.relabel += r.relabelled.len();
+            k.add += r.added.len();
         }
-        if learning {
-            // The last document teaches nothing anyone measures.
-            taught.learn(doc, &r, i + 1 < docs.len());
+        // The last document teaches nothing anyone measures.
+        if i + 1 < docs.len() {
+            taught.learn(doc, &r, learning);
         }
     }
-    (scores, keys)
+    pass
 }
 
-/// Simulates the analyst on `docs` in order, without and with learning.
+/// Simulates the analyst on `docs` in order, once per kind of learning.
 pub fn simulate(docs: &[GoldDoc]) -> Report {
-    let (f1_without, without) = run(docs, false);
-    let (f1_with, with) = run(docs, true);
-    let rows = CHECKPOINTS
-        .iter()
-        .zip(f1_without.iter().zip(&f1_with))
-        .map(|(&reviewed, (&without, &with))| Row { reviewed, remaining: docs.len() - reviewed, without, with })
-        .collect();
-    Report { documents: docs.len(), rows, without, with }
+    Report { documents: docs.len(), passes: Learning::ALL.iter().map(|&l| run(docs, l)).collect() }
 }
 
 /// UNER content with its sentences regrouped into documents of `n` sentences, in order
@@ -277,16 +314,29 @@ pub fn chunk_sentences(content: &str, n: usize) -> String {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} documents, reviewed in order", self.documents)?;
-        writeln!(f, "{:>8} {:>9} {:>16} {:>13}", "reviewed", "remaining", "F1 no learning", "F1 learning")?;
-        for r in &self.rows {
-            writeln!(f, "{:>8} {:>9} {:>16.3} {:>13.3}", r.reviewed, r.remaining, r.without, r.with)?;
+        writeln!(f, "{} documents, reviewed in order; typed F1 on the documents not yet reviewed", self.documents)?;
+        write!(f, "{:>8} {:>9}", "reviewed", "remaining")?;
+        for p in &self.passes {
+            write!(f, " {:>11}", p.learning.title())?;
         }
-        writeln!(f, "keystrokes per document from document {COUNT_FROM} on ({} documents):", self.without.documents)?;
-        for (name, k) in [("no learning", &self.without), ("learning", &self.with)] {
+        writeln!(f)?;
+        let rows = self.passes.first().map_or(0, |p| p.f1.len());
+        for k in 0..rows {
+            let reviewed = self.passes[0].f1[k].0;
+            write!(f, "{:>8} {:>9}", reviewed, self.documents - reviewed)?;
+            for p in &self.passes {
+                write!(f, " {:>11.3}", p.f1[k].1)?;
+            }
+            writeln!(f)?;
+        }
+        let counted = self.passes.first().map_or(0, |p| p.keys.documents);
+        writeln!(f, "keystrokes per document from document {COUNT_FROM} on ({counted} documents):")?;
+        for p in &self.passes {
+            let k = &p.keys;
             writeln!(
                 f,
-                "{name:>12}: {:.2} (accept {}, reject {}, relabel {}, add {})",
+                "{:>11}: {:.2} (accept {}, reject {}, relabel {}, add {})",
+                p.learning.title(),
                 k.per_document(),
                 k.accept,
                 k.reject,
@@ -340,7 +390,7 @@ mod tests {
         let before = taught.suggest(&docs[1]);
         assert!(!before.contains(&name(10, 16, "ORG")), "already right before learning: {before:?}");
         let r = review(&docs[0], &taught.suggest(&docs[0]));
-        taught.learn(&docs[0], &r, true);
+        taught.learn(&docs[0], &r, Learning::Retrained);
         let after = taught.suggest(&docs[1]);
         assert!(after.contains(&name(10, 16, "ORG")), "{after:?}");
         assert_eq!(review(&docs[1], &after).accepted.len(), 1);

@@ -300,8 +300,8 @@ impl Averaged {
         p
     }
 
-    fn add(&mut self, feats: &[u32; PER_TOKEN], class: u8, delta: f32) {
-        for &b in feats {
+    fn add(&mut self, feats: &[u32; PER_TOKEN], class: u8, delta: f32, slots: &[bool; PER_TOKEN]) {
+        for (&b, _) in feats.iter().zip(slots).filter(|(_, s)| **s) {
             let k = b as usize * CLASSES + usize::from(class);
             self.sum[k] += f64::from(self.w[k]) * f64::from(self.now - self.stamp[k]);
             self.stamp[k] = self.now;
@@ -348,14 +348,20 @@ pub fn train(sentences: &[Sentence], epochs: usize) -> Model {
     let examples: Vec<Example> = sentences.iter().map(example).collect();
     let known: Vec<Vec<bool>> = examples.iter().map(|ex| vec![true; ex.tags.len()]).collect();
     let mut p = Averaged::new();
-    passes(&mut p, &examples, &known, epochs, 1.0);
+    passes(&mut p, &examples, &known, epochs, &[true; PER_TOKEN]);
     p.finish()
 }
 
 /// Runs `epochs` perceptron passes over `examples` in a seeded order, each mistake on a token
-/// whose tag is `known` moving the weights by `step`; other tokens are tagged (their tag is the
-/// next one's context) but teach nothing.
-pub(super) fn passes(p: &mut Averaged, examples: &[Example], known: &[Vec<bool>], epochs: usize, step: f32) {
+/// whose tag is `known` moving the weights of the feature `slots` that learn; other tokens are
+/// tagged (their tag is the next one's context) but teach nothing.
+pub(super) fn passes(
+    p: &mut Averaged,
+    examples: &[Example],
+    known: &[Vec<bool>],
+    epochs: usize,
+    slots: &[bool; PER_TOKEN],
+) {
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = SEED;
     let mut feats = [0u32; PER_TOKEN];
@@ -380,8 +386,8 @@ pub(super) fn passes(p: &mut Averaged, examples: &[Example], known: &[Vec<bool>]
                 }
                 let gold = ex.tags[i];
                 if known[x][i] && guess != gold && model::allowed(prev, gold) {
-                    p.add(&feats, gold, step);
-                    p.add(&feats, guess, -step);
+                    p.add(&feats, gold, 1.0, slots);
+                    p.add(&feats, guess, -1.0, slots);
                 }
                 guessed[i] = guess;
             }

@@ -6,18 +6,34 @@
 //! sentences teach: a sentence with at least one decision and no suggestion still waiting, where
 //! every other word is taken to be outside too. A sentence the analyst has not finished teaches
 //! nothing, so an unreviewed name is never learnt as "no name". Starting from the shipped
-//! weights (not from nothing) keeps what the open corpora taught; averaging over the new passes
-//! keeps one sentence from swinging the model. Deterministic like [`super::train`]: the same
+//! weights (not from nothing), and moving only the features of the words themselves
+//! ([`LEARNT`]), keeps what the open corpora taught; averaging over the new passes keeps one
+//! sentence from swinging the model. Deterministic like [`super::train`]: the same
 //! base and the same work give the same bytes.
 
+use super::features::{PER_TOKEN, Template};
 use super::model::Model;
 use super::train::{self, Averaged, Sentence};
 
 /// Passes over the reviewed sentences.
 pub const TUNE_EPOCHS: usize = 8;
 
-/// How far one mistake on a reviewed word moves the weights (the base model learnt with 1).
-const STEP: f32 = 1.0;
+/// The features that learn from the analyst: those of the words themselves (the word, as the
+/// first of its sentence, before the next word, with its case). What the open corpora taught
+/// about shapes, contexts, word lists and tag sequences stays as it was: learnt from a few
+/// documents, those moved the model on every text and cost more than they gained (measured
+/// with `sayso eval simulate`).
+const LEARNT: [Template; 4] = [Template::Word, Template::FirstWord, Template::WordNextWord, Template::CasedWord];
+
+/// Which of a token's feature slots learn ([`super::features::features`] fills slot
+/// `k` from template `k`).
+fn word_slots() -> [bool; PER_TOKEN] {
+    let mut slots = [false; PER_TOKEN];
+    for t in LEARNT {
+        slots[t as usize] = true;
+    }
+    slots
+}
 
 /// One reviewed text: its names as code-point spans with a type index, the spans decided to be
 /// no name (rejected suggestions; accepted pronouns, descriptions, dates), and the suggestions
@@ -36,7 +52,7 @@ pub fn fine_tune(base: &Model, reviewed: &[Reviewed], epochs: usize) -> Model {
         reviewed.iter().map(|r| train::example(&Sentence { text: r.text.clone(), names: r.names.clone() })).collect();
     let known: Vec<Vec<bool>> = reviewed.iter().zip(&examples).map(|(r, ex)| known_tokens(r, ex)).collect();
     let mut p = Averaged::from_model(base);
-    train::passes(&mut p, &examples, &known, epochs, STEP);
+    train::passes(&mut p, &examples, &known, epochs, &word_slots());
     p.finish()
 }
 
