@@ -4,7 +4,9 @@
 //! articles are detected. No file beside the project: the shipped model, as before.
 
 use crate::detect::ner::{self, Model, Reviewed};
-use crate::model::{Layer, Project, Status};
+use crate::detect::{Explain, MentionForm};
+use crate::edit::Edit;
+use crate::model::{AnnId, Annotation, Layer, Origin, Project, Status};
 use std::path::{Path, PathBuf};
 
 /// Where a project's entity model lives: `news.ron` → `news.ner.bin`.
@@ -77,6 +79,67 @@ pub fn retrain(projects: &[&Project]) -> Option<Model> {
     Some(ner::fine_tune(base, &reviewed, ner::TUNE_EPOCHS))
 }
 
+/// The name labels a retrained model may change a suggestion between.
+const NAME_LABELS: [&str; 5] = ["PERSON", "ORG", "GPE", "LOC", "MISC"];
+
+/// A suggestion the project's model reads otherwise: its new label and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Retype {
+    pub id: AnnId,
+    /// The label it had when detection ran (it is changed only if it still has it).
+    pub was: String,
+    pub label: &'static str,
+    pub reason: String,
+}
+
+/// Detects `project`'s documents again with `model` and lists the unreviewed name suggestions
+/// whose words it now names with another label. Reviewed work, and suggestions relabelled after
+/// the analyst's own label, are not looked at. Slow on a large project: meant for a thread.
+pub fn retypes(project: &Project, model: &Model) -> Vec<Retype> {
+    let mut out = Vec::new();
+    for doc in &project.documents {
+        let open: Vec<&Annotation> = project
+            .annotations_of(doc.id)
+            .filter(|a| a.layer == Layer::Mention && a.status == Status::Suggested)
+            .filter(|a| NAME_LABELS.contains(&a.label.as_str()))
+            .filter(|a| matches!(&a.origin, Origin::Detector { rule, .. } if rule != crate::edit::actions::twins::RULE))
+            .collect();
+        if open.is_empty() {
+            continue;
+        }
+        let found = crate::detect::detect_with(&doc.text, Explain::Names, Some(model));
+        let chars: Vec<char> = doc.text.chars().collect();
+        for a in open {
+            let same = found
+                .mentions
+                .iter()
+                .position(|m| m.start == a.span.start() && m.end == a.span.end() && m.form == MentionForm::Name);
+            let Some(k) = same else { continue };
+            let m = &found.mentions[k];
+            if m.label != a.label && NAME_LABELS.contains(&m.label) && project.schema.label(m.label).is_some() {
+                let reason = format!("retrained on this project: {}", found.mention_reason(&chars, k));
+                out.push(Retype { id: a.id, was: a.label.clone(), label: m.label, reason });
+            }
+        }
+    }
+    out
+}
+
+/// The one edit that gives `retypes` their labels, as suggestions still, skipping any the
+/// analyst has reviewed or relabelled since; `None` when nothing changes.
+pub fn retype_edit(project: &Project, retypes: &[Retype]) -> Option<Edit> {
+    let edits: Vec<Edit> = retypes
+        .iter()
+        .filter_map(|r| {
+            let a = project.annotation(r.id).filter(|a| a.status == Status::Suggested && a.label == r.was)?;
+            let rule = format!("mention.{}", r.label.to_lowercase());
+            let origin = Origin::Detector { rule, reason: r.reason.clone() };
+            Some(Edit::PutAnnotation(Box::new(Annotation { label: r.label.to_string(), origin, ..a.clone() })))
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +165,39 @@ mod tests {
         assert_eq!(r[0].names, vec![(0, 4, 1)]);
         assert_eq!(r[0].not_names, vec![(11, 13), (15, 17), (30, 42)]);
         assert_eq!(r[0].pending, vec![(23, 28)]);
+    }
+
+    #[test]
+    fn a_retrained_model_retypes_unreviewed_suggestions_and_nothing_reviewed() {
+        let Some(base) = ner::shipped() else { return };
+        let text = "Shares of Zorblax rose. Zorblax said profits grew. Analysts like Zorblax.";
+        let mut project = Project::default();
+        project.put_document(Document::new(DocId(1), "t", text));
+        crate::suggest::add_suggestions(&mut project, DocId(1), &crate::detect::detect(text));
+        let zorblax: Vec<AnnId> = project
+            .annotations
+            .iter()
+            .filter(|a| a.layer == Layer::Mention && project.documents[0].slice(a.span) == "Zorblax")
+            .map(|a| a.id)
+            .collect();
+        assert_eq!(zorblax.len(), 3, "{:?}", project.annotations);
+        assert!(zorblax.iter().all(|&id| project.annotation(id).unwrap().label != "ORG"), "already ORG");
+        // The analyst makes the first an organisation and rejects nothing else.
+        let first = project.annotation_mut(zorblax[0]).unwrap();
+        first.label = "ORG".into();
+        first.status = Status::Accepted;
+        let model = retrain(&[&project]).unwrap();
+        assert_eq!(model.to_bytes(), retrain(&[&project]).unwrap().to_bytes(), "deterministic");
+        assert_ne!(model.to_bytes(), base.to_bytes());
+        let retypes = retypes(&project, &model);
+        assert_eq!(retypes.iter().map(|r| r.id).collect::<Vec<_>>(), zorblax[1..].to_vec(), "{retypes:?}");
+        assert!(retypes.iter().all(|r| r.label == "ORG" && r.reason.starts_with("retrained on this project")));
+        let mut after = project.clone();
+        let undo = crate::edit::apply(&mut after, retype_edit(&project, &retypes).unwrap()).unwrap();
+        assert!(zorblax.iter().all(|&id| after.annotation(id).unwrap().label == "ORG"));
+        assert_eq!(after.annotation(zorblax[1]).unwrap().status, Status::Suggested);
+        crate::edit::apply(&mut after, undo).unwrap();
+        assert_eq!(after, project, "one undo takes it back");
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod overlap_chooser;
 mod palette;
 mod quote_filter;
 mod reanchor_prompt;
+mod retraining;
 mod schema_editor;
 mod statements_view;
 mod status_bar;
@@ -114,6 +115,8 @@ pub struct SaysoApp {
     pub reject_twins: actions::twins::RejectTwins,
     /// The offer to reject the same words elsewhere, after a rejection under "ask".
     twin_offer: Option<twin_offer::TwinOffer>,
+    /// The entity model being retrained from the reviewed work, while it is.
+    retraining: retraining::Retraining,
     list_tab: ListTab,
     list_rows: list_panel::ListRows,
     documents: documents_panel::DocumentsPanel,
@@ -174,6 +177,7 @@ impl SaysoApp {
             last_export: None,
             reject_twins: actions::twins::RejectTwins::default(),
             twin_offer: None,
+            retraining: retraining::Retraining::default(),
             list_tab: ListTab::default(),
             list_rows: list_panel::ListRows::default(),
             documents: documents_panel::DocumentsPanel::default(),
@@ -277,6 +281,7 @@ impl SaysoApp {
         }
         self.intercept_close(&ctx);
         self.poll_dialogs();
+        self.poll_retraining();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
         // Keys, drops and dialog results change the project before drawing, so a keystroke
@@ -533,6 +538,7 @@ impl SaysoApp {
                     None => self.notify(NoticeLevel::Info, "Select a suggestion first: its label is the one accepted"),
                 }
             }
+            AppCommand::RetrainEntityModel => self.start_retraining(ctx),
             AppCommand::AcceptAllOfLabel(label) => {
                 let doc = self.session.doc;
                 self.edit(&format!("Accept all {label}"), |p| actions::accept_all(p, doc, &label));

@@ -167,11 +167,7 @@ fn words_in(text: &[char], start: usize, end: usize) -> Vec<(usize, usize, Strin
             let w: String = text[s..i].iter().collect();
             let trimmed = w.trim_end_matches('.').len();
             // "U.S." keeps its dots; a sentence's full stop is not part of a name.
-            let e = if trimmed < w.len() && !w[..trimmed].contains('.') {
-                s + trimmed
-            } else {
-                i
-            };
+            let e = if trimmed < w.len() && !w[..trimmed].contains('.') { s + trimmed } else { i };
             out.push((s, e, text[s..e].iter().collect()));
         } else {
             i += 1;

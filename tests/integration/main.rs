@@ -40,6 +40,8 @@ mod ui_documents;
 #[cfg(feature = "gui")]
 mod ui_recovery;
 #[cfg(feature = "gui")]
+mod ui_retrain;
+#[cfg(feature = "gui")]
 mod ui_review;
 #[cfg(feature = "gui")]
 mod ui_statements;
