@@ -37,12 +37,22 @@ fn type_of(label: &str) -> Option<usize> {
     }
 }
 
-/// Whether `words` read as a name: a first word with a capital that is not a function word
-/// ("He", "The minister" are mentions, not names).
-fn name_like(words: &str) -> bool {
-    words.split_whitespace().next().is_some_and(|w| {
-        w.chars().next().is_some_and(char::is_uppercase) && !crate::detect::is_function_word(&w.to_lowercase())
-    })
+/// Where the name in `words` starts (in code points), past leading function words ("the Pacers"
+/// → "Pacers"); `None` when no capitalised word that is not a function word follows ("He", "the
+/// minister" are mentions, not names).
+fn name_start(words: &str) -> Option<usize> {
+    let mut word = String::new();
+    for (i, c) in words.chars().chain(std::iter::once(' ')).enumerate() {
+        if !c.is_whitespace() {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() && !crate::detect::is_function_word(&word.to_lowercase()) {
+            return word.starts_with(char::is_uppercase).then(|| i - word.chars().count());
+        }
+        word.clear();
+    }
+    None
 }
 
 /// Every document of `project` with its entity decisions, for [`ner::fine_tune`]: accepted
@@ -57,7 +67,10 @@ pub fn reviewed(project: &Project) -> Vec<Reviewed> {
             let span = (a.span.start(), a.span.end());
             match (a.status, type_of(&a.label)) {
                 (Status::Suggested, _) => r.pending.push(span),
-                (Status::Accepted, Some(t)) if name_like(doc.slice(a.span)) => r.names.push((span.0, span.1, t)),
+                (Status::Accepted, Some(t)) => match name_start(doc.slice(a.span)) {
+                    Some(skip) => r.names.push((span.0 + skip, span.1, t)),
+                    None => r.not_names.push(span),
+                },
                 (Status::Accepted | Status::Rejected, _) => r.not_names.push(span),
             }
         }
@@ -198,6 +211,15 @@ mod tests {
         assert_eq!(after.annotation(zorblax[1]).unwrap().status, Status::Suggested);
         crate::edit::apply(&mut after, undo).unwrap();
         assert_eq!(after, project, "one undo takes it back");
+    }
+
+    #[test]
+    fn a_name_starts_past_its_article_and_a_pronoun_or_description_is_none() {
+        assert_eq!(name_start("Acme Corp"), Some(0));
+        assert_eq!(name_start("the Pacers"), Some(4));
+        assert_eq!(name_start("the\n Pacers"), Some(5));
+        assert_eq!(name_start("The minister"), None);
+        assert_eq!(name_start("He"), None);
     }
 
     #[test]
