@@ -629,6 +629,7 @@ fn retrain_ner(projects: &[PathBuf], out: Option<&Path>, say: Say) -> anyhow::Re
     let started = std::time::Instant::now();
     let all: Vec<&crate::model::Project> = loaded.iter().collect();
     let documents: usize = all.iter().map(|p| crate::retrain::reviewed(p).len()).sum();
+    anyhow::ensure!(documents > 0, "no reviewed entity in the project(s): nothing to learn from");
     let model = crate::retrain::retrain(&all).context("this build carries no entity model to start from")?;
     let out = out.map_or_else(|| crate::retrain::model_path(&projects[0]), Path::to_path_buf);
     let bytes = model.to_bytes();

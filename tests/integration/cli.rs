@@ -306,6 +306,9 @@ fn train_ner_from_a_project_writes_its_model_beside_it_and_annotate_and_detect_u
     let project = dir.path().join("markets.ron");
     let (a, p) = (article.to_str().unwrap(), project.to_str().unwrap());
     assert!(sayso(&["annotate", a, "--out", p]).status.success());
+    let unreviewed = sayso(&["train", "ner", "--from", p]);
+    assert_eq!(unreviewed.status.code(), Some(1), "nothing reviewed, nothing learnt");
+    assert!(!dir.path().join("markets.ner.bin").exists());
     // The analyst makes every "Zorblax" an organisation.
     let mut loaded = sayso::store::load(&project).unwrap().project;
     let text = loaded.documents[0].text.clone();
