@@ -114,6 +114,21 @@ pub enum EvalWhat {
         #[arg(long)]
         json: bool,
     },
+    /// Simulate an analyst who reviews the gold documents in order, without and with learning
+    /// from the review (decisions carried over to the same words, the entity model retrained
+    /// after each document): typed F1 on the documents not yet reviewed after 0, 5, 10 and 20,
+    /// and keystrokes per document from the fifth on.
+    Simulate {
+        /// UNER (.iob2) or GUM (gold.jsonl) gold.
+        #[arg(long)]
+        gold: PathBuf,
+        /// For UNER: sentences per document, in order (its own documents are a few sentences
+        /// each); 0 keeps its documents.
+        #[arg(long, default_value_t = 20)]
+        sentences: usize,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// What `sayso train` trains.
@@ -121,15 +136,21 @@ pub enum EvalWhat {
 pub enum TrainWhat {
     /// Train the entity model on open data: `uner-ewt/train.iob2`, `uner-ewt/test.iob2` and
     /// `wikigold/wikigold.conll.txt` under DATA (`uner-ewt/dev.iob2` is left for tuning), and GUM's openly licensed genres (not news) when --gum is given.
+    /// With --from, retrain the built-in model from the reviewed entities of projects instead.
     /// Deterministic: the same data gives the same bytes.
     Ner {
-        #[arg(long)]
-        data: PathBuf,
+        #[arg(long, required_unless_present = "from")]
+        data: Option<PathBuf>,
         /// A folder of GUM's `dep/*.conllu` files (github amir-zeldes/gum).
-        #[arg(long)]
+        #[arg(long, requires = "data")]
         gum: Option<PathBuf>,
-        #[arg(long)]
-        out: PathBuf,
+        /// Projects whose reviewed entities (accepted, made or relabelled names; rejected
+        /// suggestions as no name) the built-in model learns from; the model is written beside
+        /// the first (NAME.ner.bin for NAME.ron), where Sayso finds it, unless --out is given.
+        #[arg(long, num_args = 1.., conflicts_with = "data")]
+        from: Vec<PathBuf>,
+        #[arg(long, required_unless_present = "from")]
+        out: Option<PathBuf>,
         /// Passes over the data.
         #[arg(long, default_value_t = crate::detect::ner::EPOCHS)]
         epochs: usize,
@@ -189,8 +210,13 @@ pub enum Command {
         /// Threads to detect on (default: every core); the output is the same for any number.
         #[arg(long)]
         threads: Option<usize>,
+        /// An entity model to use instead of the built-in one: a project's, from
+        /// `sayso train ner --from` (NAME.ner.bin).
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
-    /// Import articles, run detection, and save them as one project of suggestions.
+    /// Import articles, run detection, and save them as one project of suggestions (with the
+    /// project's own entity model when one is beside --out: NAME.ner.bin for NAME.ron).
     Annotate {
         /// Articles, folders of them (.txt, .md, .html), or JSONL files of articles (one JSON
         /// object per line: "text" or "html", and "title", "outlet", "author", "date", "url").
@@ -339,9 +365,15 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
     let say = Say { quiet };
     match command {
         Command::Check { project, json } => check(&project, json, say),
-        Command::Detect { files, json: _, jsonl, threads } => {
+        Command::Detect { files, json: _, jsonl, threads, model } => {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.unwrap_or(0)).build()?;
-            if jsonl { pool.install(crate::stream::detect_stream) } else { pool.install(|| detect(&files)) }
+            let model = model.as_deref().map(read_model).transpose()?;
+            let model = model.as_ref();
+            if jsonl {
+                pool.install(|| crate::stream::detect_stream(model))
+            } else {
+                pool.install(|| detect(&files, model))
+            }
         }
         Command::Annotate { files, out, threads, memory } => {
             let memory = memory.as_deref().map(store::memory::load).transpose()?.unwrap_or_default();
@@ -384,12 +416,16 @@ pub fn run(command: Command, quiet: bool) -> anyhow::Result<ExitCode> {
             let files = NerEvalFiles { peer, write_texts, model, errors };
             eval_ner(&gold, &files, json)
         }
+        Command::Eval { what: Some(EvalWhat::Simulate { gold, sentences, json }), .. } => {
+            simulate(&gold, sentences, json)
+        }
         Command::Eval { gold, json, errors, what: None } => {
             eval(gold.as_deref().unwrap_or(Path::new("")), json, errors.as_deref())
         }
-        Command::Train { what: TrainWhat::Ner { data, gum, out, epochs } } => {
+        Command::Train { what: TrainWhat::Ner { data: Some(data), gum, from: _, out: Some(out), epochs } } => {
             train_ner(&data, gum.as_deref(), &out, epochs, say)
         }
+        Command::Train { what: TrainWhat::Ner { from, out, .. } } => retrain_ner(&from, out.as_deref(), say),
         Command::Export { project, format, out, include_suggestions } => {
             let loaded = store::load(&project)?;
             let report = export::export(&loaded.project, format, &out, &export::Options { include_suggestions })?;
@@ -463,8 +499,14 @@ impl Say {
     }
 }
 
+/// An entity model file (`sayso train ner` writes them).
+fn read_model(path: &Path) -> anyhow::Result<crate::detect::ner::Model> {
+    let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
+    crate::detect::ner::Model::from_bytes(&bytes).with_context(|| format!("{}: not an entity model", path.display()))
+}
+
 /// Prints one JSON line per file; a file that cannot be read is reported and the rest go on.
-fn detect(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+fn detect(paths: &[PathBuf], model: Option<&crate::detect::ner::Model>) -> anyhow::Result<ExitCode> {
     use crate::stream::Output;
     let files = crate::stream::expand_folders(paths);
     let stdout = std::io::stdout();
@@ -482,7 +524,7 @@ fn detect(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                     Ok(article) => article,
                     Err(e) => return Output::Failed(e.to_string()),
                 };
-                let found = crate::detect::detect_unexplained(&article.text);
+                let found = crate::detect::detect_with(&article.text, crate::detect::Explain::Briefly, model);
                 let name = file.display().to_string();
                 progress.inc(1);
                 Output::of(article.text.len(), move |out| {
@@ -510,6 +552,10 @@ fn detect(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 }
 
 fn annotate(files: &[PathBuf], out: &Path, memory: crate::model::Memory, say: Say) -> anyhow::Result<ExitCode> {
+    let model = crate::retrain::load_beside(out).map_err(anyhow::Error::msg)?;
+    if model.is_some() {
+        say.note(format_args!("entities by {}", crate::retrain::model_path(out).display()));
+    }
     let mut project = crate::model::Project { memory, ..crate::model::Project::default() };
     let mut names = crate::suggest::EntityNames::default();
     names.remember(&mut project);
@@ -539,7 +585,7 @@ fn annotate(files: &[PathBuf], out: &Path, memory: crate::model::Memory, say: Sa
         let found: Vec<_> = chunk
             .par_iter()
             .map(|doc| {
-                let found = crate::detect::detect(&doc.text);
+                let found = crate::detect::detect_with(&doc.text, crate::detect::Explain::Names, model.as_ref());
                 progress.inc(1);
                 found
             })
@@ -574,14 +620,7 @@ struct NerEvalFiles {
 
 fn eval_ner(gold: &Path, files: &NerEvalFiles, json: bool) -> anyhow::Result<ExitCode> {
     let docs = crate::eval::ner::read_gold(gold).map_err(anyhow::Error::msg)?;
-    let model = match &files.model {
-        Some(path) => {
-            let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
-            let m = crate::detect::ner::Model::from_bytes(&bytes);
-            Some(m.with_context(|| format!("{}: not an entity model", path.display()))?)
-        }
-        None => None,
-    };
+    let model = files.model.as_deref().map(read_model).transpose()?;
     if let Some(dir) = &files.write_texts {
         std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
         for d in &docs {
@@ -649,6 +688,44 @@ fn train_ner(data: &Path, gum: Option<&Path>, out: &Path, epochs: usize, say: Sa
         out.display(),
         bytes.len()
     ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Retrains the built-in entity model from the reviewed entities of `projects` and writes it to
+/// `out`, or beside the first project.
+fn retrain_ner(projects: &[PathBuf], out: Option<&Path>, say: Say) -> anyhow::Result<ExitCode> {
+    let loaded = projects.iter().map(|p| store::load(p).map(|l| l.project)).collect::<Result<Vec<_>, _>>()?;
+    let started = std::time::Instant::now();
+    let all: Vec<&crate::model::Project> = loaded.iter().collect();
+    let documents: usize = all.iter().map(|p| crate::retrain::reviewed(p).len()).sum();
+    anyhow::ensure!(documents > 0, "no reviewed entity in the project(s): nothing to learn from");
+    let model = crate::retrain::retrain(&all).context("this build carries no entity model to start from")?;
+    let out = out.map_or_else(|| crate::retrain::model_path(&projects[0]), Path::to_path_buf);
+    let bytes = model.to_bytes();
+    store::atomic::write_bytes_atomic(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    say.out(format_args!(
+        "retrained on {documents} reviewed document(s) in {:.1} s; wrote {} ({} bytes)",
+        started.elapsed().as_secs_f64(),
+        out.display(),
+        bytes.len()
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints what the simulated analyst measured on `gold`.
+fn simulate(gold: &Path, sentences: usize, json: bool) -> anyhow::Result<ExitCode> {
+    let docs = if sentences > 0 && gold.extension().is_some_and(|e| e == "iob2") {
+        let content = std::fs::read_to_string(gold).with_context(|| gold.display().to_string())?;
+        crate::eval::ner::read_uner(&crate::eval::simulate::chunk_sentences(&content, sentences))
+    } else {
+        crate::eval::ner::read_gold(gold).map_err(anyhow::Error::msg)?
+    };
+    let report = crate::eval::simulate::simulate(&docs);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{report}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

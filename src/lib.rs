@@ -20,6 +20,7 @@ pub mod model;
 pub mod progress;
 pub mod recall;
 pub mod recovery;
+pub mod retrain;
 pub mod review_order;
 pub mod session;
 pub mod statements;

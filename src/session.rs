@@ -30,6 +30,9 @@ pub struct Session {
     /// The project file's modification time when last read or written, to notice when another
     /// program moves, deletes or rewrites it.
     pub disk_stamp: Option<std::time::SystemTime>,
+    /// The project's own entity model (`NAME.ner.bin` beside it, retrained from its reviewed
+    /// work), used for the articles added to it; `None`: the built-in model.
+    pub entity_model: Option<std::sync::Arc<crate::detect::ner::Model>>,
     /// Re-anchoring on offer: the article text was edited outside Sayso.
     pub reanchor: Option<store::Reanchor>,
 }
@@ -48,6 +51,7 @@ impl Session {
             warnings: Vec::new(),
             disk_stamp: None,
             reanchor: None,
+            entity_model: None,
         }
     }
 
@@ -61,6 +65,11 @@ impl Session {
             session.warnings = loaded.warnings;
             session.disk_stamp = modified(path);
             session.reanchor = loaded.reanchor;
+            // A model file that cannot be read leaves the built-in model in charge, and says so.
+            match crate::retrain::load_beside(path) {
+                Ok(model) => session.entity_model = model.map(std::sync::Arc::new),
+                Err(message) => session.warnings.push(Problem { severity: Severity::Warning, message }),
+            }
             Ok(session)
         } else if import::is_jsonl(path) {
             // Many articles: one project of them, with their suggestions; lines that are not

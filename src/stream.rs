@@ -127,7 +127,8 @@ pub fn chunks<T>(items: &[T], bytes: impl Fn(&T) -> usize) -> Vec<&[T]> {
 }
 
 /// Detects every line of stdin and writes one line of JSON for each to stdout.
-pub fn detect_stream() -> anyhow::Result<ExitCode> {
+/// Names are typed by `model` instead of the built-in entity model when given.
+pub fn detect_stream(model: Option<&crate::detect::ner::Model>) -> anyhow::Result<ExitCode> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let stdout = std::io::stdout();
@@ -161,7 +162,7 @@ pub fn detect_stream() -> anyhow::Result<ExitCode> {
         if chunk.is_empty() {
             break;
         }
-        let outputs: Vec<Output> = chunk.into_par_iter().map(|(n, line)| output_for(n, line)).collect();
+        let outputs: Vec<Output> = chunk.into_par_iter().map(|(n, line)| output_for(n, line, model)).collect();
         progress.inc(outputs.len() as u64);
         for output in outputs {
             if let Err(e) = output.write_to(&mut out, |_| ()) {
@@ -180,14 +181,14 @@ pub fn detect_stream() -> anyhow::Result<ExitCode> {
 /// JSON, the detections or what is wrong with the line.
 pub fn line_output(n: usize, line: &str) -> Vec<u8> {
     let mut bytes = Vec::new();
-    let _ = output_for(n, Ok(line.to_string())).write_to(&mut bytes, |_| ());
+    let _ = output_for(n, Ok(line.to_string()), None).write_to(&mut bytes, |_| ());
     bytes
 }
 
 /// The output for input line `n`: its detections, or what is wrong with it.
-fn output_for(n: usize, line: Result<String, String>) -> Output {
+fn output_for(n: usize, line: Result<String, String>, model: Option<&crate::detect::ner::Model>) -> Output {
     let mut fields = Map::new();
-    match line.and_then(|line| detect_line(line, &mut fields)) {
+    match line.and_then(|line| detect_line(line, &mut fields, model)) {
         Ok(output) => output,
         Err(error) => {
             let id = fields.remove("id").unwrap_or(Value::Null);
@@ -200,7 +201,11 @@ fn output_for(n: usize, line: Result<String, String>) -> Output {
 }
 
 /// Detects one input line; `fields` keeps what was read of it, for the error line if it fails.
-fn detect_line(line: String, fields: &mut Map<String, Value>) -> Result<Output, String> {
+fn detect_line(
+    line: String,
+    fields: &mut Map<String, Value>,
+    model: Option<&crate::detect::ner::Model>,
+) -> Result<Output, String> {
     let (text, kind) = crate::import::take_article(line.as_bytes(), fields)?;
     drop(line);
     // The same checks, line-ending normalisation and page reading as a file's, so offsets agree.
@@ -224,7 +229,7 @@ fn detect_line(line: String, fields: &mut Map<String, Value>) -> Result<Output, 
         fields.insert("text".to_string(), Value::String(article.text.clone()));
     }
     let fields = std::mem::take(fields);
-    let found = crate::detect::detect_unexplained(&article.text);
+    let found = crate::detect::detect_with(&article.text, crate::detect::Explain::Briefly, model);
     Ok(Output::of(article.text.len(), move |out| {
         let kept: Vec<(&str, &Value)> = fields.iter().map(|(k, v)| (k.as_str(), v)).collect();
         let json = crate::detect::Json { fields: &kept, file: None, text: &article.text, detections: &found };
@@ -276,7 +281,7 @@ mod tests {
     fn a_large_text_is_written_in_place_with_the_same_bytes() {
         let text = "“We will not give up,” the mayor said. ".repeat(BUFFER_BELOW / 30);
         let line = serde_json::json!({"id": 1, "text": text}).to_string();
-        let Ok(Output::Later(_)) = detect_line(line.clone(), &mut Map::new()) else {
+        let Ok(Output::Later(_)) = detect_line(line.clone(), &mut Map::new(), None) else {
             panic!("a large text is written later")
         };
         let out = parsed(1, &line);

@@ -67,11 +67,17 @@ _sayso() {
             sayso__subcmd__eval,ner)
                 cmd="sayso__subcmd__eval__subcmd__ner"
                 ;;
+            sayso__subcmd__eval,simulate)
+                cmd="sayso__subcmd__eval__subcmd__simulate"
+                ;;
             sayso__subcmd__eval__subcmd__help,help)
                 cmd="sayso__subcmd__eval__subcmd__help__subcmd__help"
                 ;;
             sayso__subcmd__eval__subcmd__help,ner)
                 cmd="sayso__subcmd__eval__subcmd__help__subcmd__ner"
+                ;;
+            sayso__subcmd__eval__subcmd__help,simulate)
+                cmd="sayso__subcmd__eval__subcmd__help__subcmd__simulate"
                 ;;
             sayso__subcmd__help,agree)
                 cmd="sayso__subcmd__help__subcmd__agree"
@@ -120,6 +126,9 @@ _sayso() {
                 ;;
             sayso__subcmd__help__subcmd__eval,ner)
                 cmd="sayso__subcmd__help__subcmd__eval__subcmd__ner"
+                ;;
+            sayso__subcmd__help__subcmd__eval,simulate)
+                cmd="sayso__subcmd__help__subcmd__eval__subcmd__simulate"
                 ;;
             sayso__subcmd__help__subcmd__memory,export)
                 cmd="sayso__subcmd__help__subcmd__memory__subcmd__export"
@@ -253,13 +262,17 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__detect)
-            opts="-q -h --json --jsonl --threads --quiet --help"
+            opts="-q -h --json --jsonl --threads --model --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -271,7 +284,7 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__eval)
-            opts="-q -h --gold --json --errors --quiet --help ner help"
+            opts="-q -h --gold --json --errors --quiet --help ner simulate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -293,7 +306,7 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__eval__subcmd__help)
-            opts="ner help"
+            opts="ner simulate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -334,6 +347,20 @@ _sayso() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sayso__subcmd__eval__subcmd__help__subcmd__simulate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sayso__subcmd__eval__subcmd__ner)
             opts="-q -h --gold --peer --write-texts --model --errors --json --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -358,6 +385,28 @@ _sayso() {
                     return 0
                     ;;
                 --errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__eval__subcmd__simulate)
+            opts="-q -h --gold --sentences --json --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --gold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentences)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -475,7 +524,7 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__help__subcmd__eval)
-            opts="ner"
+            opts="ner simulate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -489,6 +538,20 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__help__subcmd__eval__subcmd__ner)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sayso__subcmd__help__subcmd__eval__subcmd__simulate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -939,7 +1002,7 @@ _sayso() {
             return 0
             ;;
         sayso__subcmd__train__subcmd__ner)
-            opts="-q -h --data --gum --out --epochs --quiet --help"
+            opts="-q -h --data --gum --from --out --epochs --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -950,6 +1013,10 @@ _sayso() {
                     return 0
                     ;;
                 --gum)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -89,6 +89,8 @@ pub enum AppCommand {
     /// Accepts every suggestion of the document with the selected annotation's label.
     AcceptAllLikeSelected,
     RejectInSelection,
+    /// Retrains the entity model from the project's reviewed work, beside the project.
+    RetrainEntityModel,
     /// Moves the selected annotation's start or end by characters, or by words.
     Nudge {
         end: bool,
@@ -267,6 +269,7 @@ pub static TABLE: &[Entry] = &[
         name: "Reject all suggestions in marked text",
         keys: &[key(Modifiers::SHIFT, Key::X)],
     },
+    Entry { command: AppCommand::RetrainEntityModel, name: "Retrain entity model from reviewed work", keys: &[] },
     nudge(true, true, true, "End one word later", &[key(ALT, Key::ArrowRight)]),
     nudge(true, false, true, "End one word earlier", &[key(ALT, Key::ArrowLeft)]),
     nudge(false, true, true, "Start one word later", &[key(ALT_SHIFT, Key::ArrowRight)]),

@@ -35,7 +35,8 @@ impl SaysoApp {
         let first = self.session.project.next_doc_id();
         let count = docs.len();
         let name = if count == 1 { "Add an article".to_string() } else { format!("Add {count} articles") };
-        self.edit(&name, |p| actions::add_documents(p, docs));
+        let model = self.session.entity_model.clone();
+        self.edit(&name, |p| actions::add_documents_with(p, docs, model.as_deref()));
         if self.session.project.document(first).is_some() {
             self.show_document(first);
             self.notify(NoticeLevel::Info, format!("{name}: done, with their suggestions."));

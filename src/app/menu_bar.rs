@@ -115,6 +115,8 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 let conflicts = !app.session.project.conflicts.is_empty();
                 command_item(app, ui, AppCommand::StepConflict(true), conflicts);
                 command_item(app, ui, AppCommand::StepConflict(false), conflicts);
+                ui.separator();
+                command_item(app, ui, AppCommand::RetrainEntityModel, !app.retraining.running());
                 ui.menu_button("Accept all suggestions of", |ui| {
                     command_item(app, ui, AppCommand::AcceptAllLikeSelected, has);
                     ui.separator();

@@ -26,6 +26,7 @@ mod overlap_chooser;
 mod palette;
 mod quote_filter;
 mod reanchor_prompt;
+mod retraining;
 mod schema_editor;
 mod statements_view;
 mod status_bar;
@@ -120,6 +121,8 @@ pub struct SaysoApp {
     pub show_memory: bool,
     /// The offer to reject the same words elsewhere, after a rejection under "ask".
     twin_offer: Option<twin_offer::TwinOffer>,
+    /// The entity model being retrained from the reviewed work, while it is.
+    retraining: retraining::Retraining,
     list_tab: ListTab,
     list_rows: list_panel::ListRows,
     documents: documents_panel::DocumentsPanel,
@@ -182,6 +185,7 @@ impl SaysoApp {
             review_order: crate::review_order::ReviewOrder::default(),
             show_memory: false,
             twin_offer: None,
+            retraining: retraining::Retraining::default(),
             list_tab: ListTab::default(),
             list_rows: list_panel::ListRows::default(),
             documents: documents_panel::DocumentsPanel::default(),
@@ -285,6 +289,7 @@ impl SaysoApp {
         }
         self.intercept_close(&ctx);
         self.poll_dialogs();
+        self.poll_retraining();
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
         // Keys, drops and dialog results change the project before drawing, so a keystroke
@@ -554,6 +559,7 @@ impl SaysoApp {
                     None => self.notify(NoticeLevel::Info, "Select a suggestion first: its label is the one accepted"),
                 }
             }
+            AppCommand::RetrainEntityModel => self.start_retraining(ctx),
             AppCommand::AcceptAllOfLabel(label) => {
                 let doc = self.session.doc;
                 self.edit(&format!("Accept all {label}"), |p| actions::accept_all(p, doc, &label));

@@ -220,17 +220,22 @@ pub fn is_function_word(lower: &str) -> bool {
     lexicon::get().flags(lower) & (lexicon::F_FUNCTION_WORDS | lexicon::F_PRONOUNS | lexicon::F_AUX) != 0
 }
 
+/// Whether a lower-cased word is a personal title ("president", "mr"), by the lexicon.
+pub fn is_title_word(lower: &str) -> bool {
+    lexicon::get().flags(lower) & lexicon::F_TITLE_WORDS != 0
+}
+
 /// Runs the whole pipeline on one text, every suggestion with its reason. A long text goes
 /// section by section ([`sections`]).
 pub fn detect(text: &str) -> Detections {
-    detect_with(text, Explain::Names)
+    detect_with(text, Explain::Names, None)
 }
 
 /// What [`detect`] finds, where the entity model's names need no explanation beyond "entity
 /// model" (the JSON output and the scorers show no reasons; writing them is a fifth of the
 /// model's cost).
 pub fn detect_unexplained(text: &str) -> Detections {
-    detect_with(text, Explain::Briefly)
+    detect_with(text, Explain::Briefly, None)
 }
 
 /// Whether the names the entity model types say why in full.
@@ -240,26 +245,30 @@ pub enum Explain {
     Briefly,
 }
 
-fn detect_with(text: &str, explain: Explain) -> Detections {
+/// The pipeline with entity model `model` (a project's own, retrained from its reviewed work)
+/// in place of the shipped one when given.
+pub fn detect_with(text: &str, explain: Explain, model: Option<&ner::Model>) -> Detections {
     let parts = sections::split(text);
     if parts.len() == 1 {
-        return detect_section(text, explain).0;
+        return detect_section(text, explain, model).0;
     }
     let mut merge = sections::Merge::default();
     for (a, b) in parts {
         let section = text.get(a..b).unwrap_or("");
-        let (d, named) = detect_section(section, explain);
+        let (d, named) = detect_section(section, explain, model);
         merge.add(section, d, &named);
     }
     merge.finish()
 }
 
 /// The pipeline on one section, with which of its entities are named.
-fn detect_section(text: &str, explain: Explain) -> (Detections, Vec<bool>) {
+fn detect_section(text: &str, explain: Explain, model: Option<&ner::Model>) -> (Detections, Vec<bool>) {
     let doc = tokens::Doc::new(text);
     let raw = quotes::find_quotes(&doc);
     let mut ents = entities::find_mentions(&doc, &raw);
-    ner::apply(&doc, &mut ents, explain);
+    if let Some(model) = model.or(ner::shipped()) {
+        ner::apply(&doc, &mut ents, explain, model);
+    }
     let attr = attribution::attribute(&doc, &raw, &mut ents);
     coref::resolve(&doc, ents, attr)
 }

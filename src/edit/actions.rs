@@ -10,7 +10,7 @@ mod statements;
 pub mod twins;
 
 pub use adjudicate::{Choice, resolve};
-pub use documents::{add_documents, remove_document, set_document_meta};
+pub use documents::{add_documents, add_documents_with, remove_document, set_document_meta};
 pub use quote_parts::{join_quote, middle_cut, split_quote};
 pub use statements::{
     confirm_statement, dissolved_by, group_statements, join_statement, leave_statement, suggest_statements,

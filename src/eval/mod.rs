@@ -6,3 +6,4 @@
 
 pub mod ner;
 pub mod polnear;
+pub mod simulate;

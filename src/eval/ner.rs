@@ -186,7 +186,12 @@ fn read_gum(content: &str) -> Result<Vec<GoldDoc>, String> {
 
 /// Sayso's names in `text`, as scored.
 pub fn sayso_names(text: &str) -> Vec<Name> {
-    let found = detect::detect_unexplained(text);
+    sayso_names_with(text, None)
+}
+
+/// Sayso's names in `text` with entity model `model` in place of the shipped one when given.
+pub fn sayso_names_with(text: &str, model: Option<&Model>) -> Vec<Name> {
+    let found = detect::detect_with(text, detect::Explain::Briefly, model);
     let names = found.mentions.iter().filter(|m| m.form == MentionForm::Name).filter_map(|m| {
         let label = match m.label {
             "PERSON" => "PER",
@@ -259,10 +264,12 @@ fn tidy(text: &str, mut names: Vec<Name>) -> Vec<Name> {
 }
 
 /// Whether prediction `p` matches gold `g` (see the module notes).
-fn matches(text: &[char], g: &Name, p: &Name) -> bool {
-    if g.label != p.label {
-        return false;
-    }
+pub(crate) fn matches(text: &[char], g: &Name, p: &Name) -> bool {
+    g.label == p.label && same_words(text, g, p)
+}
+
+/// Whether prediction `p` covers the words of gold `g`, whatever its label.
+pub(crate) fn same_words(text: &[char], g: &Name, p: &Name) -> bool {
     match &g.head {
         None => g.start == p.start && g.end == p.end,
         Some(head) => {
@@ -286,7 +293,7 @@ pub struct Case {
 }
 
 /// Adds one document's matches to `scores`, and its errors to `cases`.
-fn score_doc(scores: &mut SystemScores, doc: &GoldDoc, predicted: &[Name], cases: Option<&mut Vec<Case>>) {
+pub(crate) fn score_doc(scores: &mut SystemScores, doc: &GoldDoc, predicted: &[Name], cases: Option<&mut Vec<Case>>) {
     let text: Vec<char> = doc.text.chars().collect();
     let mut used = vec![false; doc.names.len()];
     let mut hit = vec![false; predicted.len()];
@@ -318,7 +325,7 @@ fn score_doc(scores: &mut SystemScores, doc: &GoldDoc, predicted: &[Name], cases
     }
 }
 
-fn finish(mut s: SystemScores) -> SystemScores {
+pub(crate) fn finish(mut s: SystemScores) -> SystemScores {
     for l in LABELS {
         s.labels.entry(l).or_default();
     }

@@ -297,3 +297,47 @@ fn several_files_from_the_desktop_are_not_a_usage_error() {
     // This window (the two articles) and the project's own.
     assert_eq!(err.matches("cannot open the window").count(), 2, "{err}");
 }
+
+#[test]
+fn train_ner_from_a_project_writes_its_model_beside_it_and_annotate_and_detect_use_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("markets.txt");
+    std::fs::write(&article, "Shares of Zorblax rose. Zorblax said profits grew. Analysts like Zorblax.").unwrap();
+    let project = dir.path().join("markets.ron");
+    let (a, p) = (article.to_str().unwrap(), project.to_str().unwrap());
+    assert!(sayso(&["annotate", a, "--out", p]).status.success());
+    let unreviewed = sayso(&["train", "ner", "--from", p]);
+    assert_eq!(unreviewed.status.code(), Some(1), "nothing reviewed, nothing learnt");
+    assert!(!dir.path().join("markets.ner.bin").exists());
+    // The analyst makes every "Zorblax" an organisation.
+    let mut loaded = sayso::store::load(&project).unwrap().project;
+    let text = loaded.documents[0].text.clone();
+    for ann in loaded.annotations.iter_mut().filter(|x| x.layer == sayso::model::Layer::Mention) {
+        if text.chars().skip(ann.span.start()).take(ann.span.len()).collect::<String>() == "Zorblax" {
+            ann.label = "ORG".into();
+            ann.status = sayso::model::Status::Accepted;
+        }
+    }
+    sayso::store::save(&loaded, &project).unwrap();
+
+    let trained = sayso(&["train", "ner", "--from", p]);
+    assert!(trained.status.success(), "{}", String::from_utf8_lossy(&trained.stderr));
+    assert!(stdout(&trained).contains("retrained on 1 reviewed document(s)"), "{}", stdout(&trained));
+    let beside = dir.path().join("markets.ner.bin");
+    let first = std::fs::read(&beside).unwrap();
+    let again = dir.path().join("again.bin");
+    assert!(sayso(&["train", "ner", "--from", p, "--out", again.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read(&again).unwrap(), first, "the same work gives the same bytes");
+
+    let other = dir.path().join("later.txt");
+    std::fs::write(&other, "Yesterday Zorblax said it would hire.").unwrap();
+    let o = other.to_str().unwrap();
+    let org = |out: &std::process::Output| stdout(out).contains(r#""text":"Zorblax","label":"ORG""#);
+    assert!(!org(&sayso(&["detect", o])), "{}", stdout(&sayso(&["detect", o])));
+    assert!(org(&sayso(&["detect", o, "--model", beside.to_str().unwrap()])));
+    // Annotating into the project's file name uses the model beside it.
+    let annotated = sayso(&["annotate", o, "--out", p]);
+    assert!(String::from_utf8_lossy(&annotated.stderr).contains("markets.ner.bin"));
+    let relabelled = sayso::store::load(&project).unwrap().project;
+    assert!(relabelled.annotations.iter().any(|x| x.label == "ORG"));
+}

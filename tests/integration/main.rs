@@ -43,6 +43,8 @@ mod ui_memory;
 #[cfg(feature = "gui")]
 mod ui_recovery;
 #[cfg(feature = "gui")]
+mod ui_retrain;
+#[cfg(feature = "gui")]
 mod ui_review;
 #[cfg(feature = "gui")]
 mod ui_statements;

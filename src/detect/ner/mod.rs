@@ -14,11 +14,13 @@ mod document;
 mod features;
 mod model;
 mod train;
+mod tune;
 
 pub use model::{Model, TYPES};
 pub use train::{
     EPOCHS, GUM_GENRES, Sentence, counts, gum_genre_allowed, read_conll_io, read_gum_conllu, read_iob2, train,
 };
+pub use tune::{Reviewed, TUNE_EPOCHS, fine_tune};
 
 use super::entities::{MKind, Ment, Mentions, text_order};
 use super::lexicon::FastMap;
@@ -160,8 +162,7 @@ fn why(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged, s: &mo
 ///   MISC), it keeps the rules' type if [`vouched`] and is dropped if not;
 /// * a rule name the model finds no name in at all is dropped unless [`vouched`];
 /// * a model name no rule name overlaps is added.
-pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain) {
-    let Some(model) = shipped() else { return };
+pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
     let gaz = Gazetteer::new(doc);
     let tagged = model.tag(doc, &gaz);
     let found = found(doc, &tagged);

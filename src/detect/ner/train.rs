@@ -255,13 +255,13 @@ fn gum_sentence(text: Option<&str>, toks: &[UdToken], mentions: &[(usize, usize,
 const GUM_TAGS: [&str; 8] = ["B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 
 /// A sentence as the tagger sees it: tokens, gazetteer marks and the gold tag of each token.
-struct Example {
-    doc: Doc,
-    gaz: Gazetteer,
-    tags: Vec<u8>,
+pub(super) struct Example {
+    pub doc: Doc,
+    pub gaz: Gazetteer,
+    pub tags: Vec<u8>,
 }
 
-fn example(s: &Sentence) -> Example {
+pub(super) fn example(s: &Sentence) -> Example {
     let doc = Doc::new(&s.text);
     let gaz = Gazetteer::new(&doc);
     let mut tags = vec![OUTSIDE; doc.tokens.len()];
@@ -278,7 +278,7 @@ fn example(s: &Sentence) -> Example {
 }
 
 /// Averaged-perceptron weights: current values, running sums and when each was last summed.
-struct Averaged {
+pub(super) struct Averaged {
     w: Vec<f32>,
     sum: Vec<f64>,
     stamp: Vec<u32>,
@@ -291,8 +291,17 @@ impl Averaged {
         Averaged { w: vec![0.0; n], sum: vec![0.0; n], stamp: vec![0; n], now: 0 }
     }
 
-    fn add(&mut self, feats: &[u32; PER_TOKEN], class: u8, delta: f32) {
-        for &b in feats {
+    /// Starts from a trained model's weights: further learning moves them from there.
+    pub(super) fn from_model(model: &Model) -> Averaged {
+        let mut p = Averaged::new();
+        for (w, &q) in p.w.iter_mut().zip(&model.weights) {
+            *w = f32::from(q) * model.scale;
+        }
+        p
+    }
+
+    fn add(&mut self, feats: &[u32; PER_TOKEN], class: u8, delta: f32, slots: &[bool; PER_TOKEN]) {
+        for (&b, _) in feats.iter().zip(slots).filter(|(_, s)| **s) {
             let k = b as usize * CLASSES + usize::from(class);
             self.sum[k] += f64::from(self.w[k]) * f64::from(self.now - self.stamp[k]);
             self.stamp[k] = self.now;
@@ -312,7 +321,7 @@ impl Averaged {
     }
 
     /// The averaged weights, quantised to 16 bits with one scale.
-    fn finish(self) -> Model {
+    pub(super) fn finish(self) -> Model {
         let now = f64::from(self.now.max(1));
         let avg: Vec<f64> = (0..self.w.len())
             .map(|k| (self.sum[k] + f64::from(self.w[k]) * f64::from(self.now - self.stamp[k])) / now)
@@ -337,7 +346,22 @@ fn shuffle(order: &mut [usize], seed: &mut u64) {
 /// Trains a model on `sentences` for `epochs` passes.
 pub fn train(sentences: &[Sentence], epochs: usize) -> Model {
     let examples: Vec<Example> = sentences.iter().map(example).collect();
+    let known: Vec<Vec<bool>> = examples.iter().map(|ex| vec![true; ex.tags.len()]).collect();
     let mut p = Averaged::new();
+    passes(&mut p, &examples, &known, epochs, &[true; PER_TOKEN]);
+    p.finish()
+}
+
+/// Runs `epochs` perceptron passes over `examples` in a seeded order, each mistake on a token
+/// whose tag is `known` moving the weights of the feature `slots` that learn; other tokens are
+/// tagged (their tag is the next one's context) but teach nothing.
+pub(super) fn passes(
+    p: &mut Averaged,
+    examples: &[Example],
+    known: &[Vec<bool>],
+    epochs: usize,
+    slots: &[bool; PER_TOKEN],
+) {
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = SEED;
     let mut feats = [0u32; PER_TOKEN];
@@ -361,15 +385,14 @@ pub fn train(sentences: &[Sentence], epochs: usize) -> Model {
                     }
                 }
                 let gold = ex.tags[i];
-                if guess != gold && model::allowed(prev, gold) {
-                    p.add(&feats, gold, 1.0);
-                    p.add(&feats, guess, -1.0);
+                if known[x][i] && guess != gold && model::allowed(prev, gold) {
+                    p.add(&feats, gold, 1.0, slots);
+                    p.add(&feats, guess, -1.0, slots);
                 }
                 guessed[i] = guess;
             }
         }
     }
-    p.finish()
 }
 
 /// How many names of each type the sentences hold, for the training report.

@@ -9,6 +9,15 @@ use crate::model::{AnnId, DocId, Document, Project};
 /// the project's entities of the same name, as on import, or the canonical entity the analyst
 /// grouped the name under.
 pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
+    add_documents_with(project, docs, None)
+}
+
+/// [`add_documents`], with the project's own entity model when it has one.
+pub fn add_documents_with(
+    project: &Project,
+    docs: Vec<Document>,
+    model: Option<&crate::detect::ner::Model>,
+) -> Option<Edit> {
     if docs.is_empty() {
         return None;
     }
@@ -36,7 +45,7 @@ pub fn add_documents(project: &Project, docs: Vec<Document>) -> Option<Edit> {
         doc.id = next_doc;
         next_doc.0 += 1;
         edits.push(Edit::PutDocument(Box::new(doc.clone())));
-        let (id, found) = (doc.id, crate::detect::detect(&doc.text));
+        let (id, found) = (doc.id, crate::detect::detect_with(&doc.text, crate::detect::Explain::Names, model));
         scratch.documents.push(doc);
         crate::suggest::add_suggestions_with(&mut scratch, id, &found, &mut names);
         added.push(id);
