@@ -121,10 +121,31 @@ impl Session {
     /// Saves to `path` (atomically) and makes it the session's file.
     pub fn save_to(&mut self, path: &Path) -> Result<(), StoreError> {
         store::save(&self.project, path)?;
+        if self.path.as_deref() != Some(path) {
+            self.move_model_to(path)?;
+        }
         self.path = Some(path.to_path_buf());
         self.history.mark_saved();
         self.disk_stamp = modified(path);
         Ok(())
+    }
+
+    /// Saved under a new name, the project keeps its own entity model beside it, so it reopens
+    /// with the model it was retrained to; a model left beside that name by another project is
+    /// not this one's and goes.
+    fn move_model_to(&self, path: &Path) -> Result<(), StoreError> {
+        let beside = crate::retrain::model_path(path);
+        let write_error = |source| StoreError::Write { path: beside.clone(), source };
+        match &self.entity_model {
+            Some(model) => {
+                let bytes = model.to_bytes();
+                store::atomic::write_atomic(&beside, |w| w.write_all(&bytes)).map_err(write_error)
+            }
+            None => match std::fs::remove_file(&beside) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(write_error(e)),
+                _ => Ok(()),
+            },
+        }
     }
 
     /// Brings back work from a recovery file: one undoable step when only annotations, entities

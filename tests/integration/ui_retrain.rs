@@ -75,4 +75,19 @@ fn retraining_from_the_menu_retypes_the_suggestions_it_learnt_from_and_undoes_in
 
     // Opened again, the project finds its model.
     assert!(Session::open(&path).unwrap().entity_model.is_some());
+
+    // Saved as another name, it takes its model along; saved over a project with a model of
+    // its own, a project without one leaves none of the other's behind.
+    let copy = dir.path().join("copy.ron");
+    h.state_mut().send(AppCommand::SaveTo(copy.clone()));
+    h.run();
+    let model = std::fs::read(sayso::retrain::model_path(&path)).unwrap();
+    assert_eq!(std::fs::read(sayso::retrain::model_path(&copy)).unwrap(), model);
+    assert!(Session::open(&copy).unwrap().entity_model.is_some());
+    let mut plain = Session::open(&path).unwrap();
+    plain.entity_model = None;
+    plain.save_to(&dir.path().join("other.ron")).unwrap();
+    plain.save_to(&copy).unwrap();
+    assert!(!sayso::retrain::model_path(&copy).exists(), "the other project's model went");
+    assert!(Session::open(&copy).unwrap().entity_model.is_none());
 }
