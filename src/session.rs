@@ -202,6 +202,14 @@ impl Session {
             None => PathBuf::from("project.ron"),
         }
     }
+
+    /// A path beside the project's file (or the one it would be saved as), its name the
+    /// project's stem and `suffix`: `news.ron` → `news-brat`, `news.memory.ron`.
+    pub fn beside_project(&self, suffix: &str) -> PathBuf {
+        let base = self.path.clone().unwrap_or_else(|| self.suggested_path());
+        let stem = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        base.with_file_name(format!("{stem}{suffix}"))
+    }
 }
 
 /// See [`Session::disk_change`].

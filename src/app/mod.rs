@@ -447,12 +447,10 @@ impl SaysoApp {
                 }
             }
             AppCommand::Export(format) => {
-                let base = self.session.path.clone().unwrap_or_else(|| self.session.suggested_path());
                 let suggested = if format.writes_folder() {
-                    let stem = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                    base.with_file_name(format!("{stem}-{}", format.name()))
+                    self.session.beside_project(&format!("-{}", format.name()))
                 } else {
-                    base.with_extension(format.extension())
+                    self.session.beside_project(&format!(".{}", format.extension()))
                 };
                 self.prompt = Some(PathPrompt::new(Purpose::Export(format), suggested.display().to_string()));
             }
@@ -539,9 +537,7 @@ impl SaysoApp {
             AppCommand::ToggleMemory => self.show_memory = !self.show_memory,
             AppCommand::Forget(lesson) => self.forget(&lesson),
             AppCommand::ExportMemory => {
-                let base = self.session.path.clone().unwrap_or_else(|| self.session.suggested_path());
-                let stem = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                let suggested = base.with_file_name(format!("{stem}.memory.ron")).display().to_string();
+                let suggested = self.session.beside_project(".memory.ron").display().to_string();
                 self.prompt = Some(PathPrompt::new(Purpose::ExportMemory, suggested));
             }
             AppCommand::ExportMemoryTo(path) => self.export_memory(&path),
@@ -589,9 +585,7 @@ impl SaysoApp {
             AppCommand::Scroll(by) => self.view.scroll_by(by),
             AppCommand::ToggleInsights => self.insights.open = !self.insights.open,
             AppCommand::AskInsightsFolder => {
-                let base = self.session.path.clone().unwrap_or_else(|| self.session.suggested_path());
-                let stem = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                let folder = base.with_file_name(format!("{stem}-insights")).display().to_string();
+                let folder = self.session.beside_project("-insights").display().to_string();
                 self.prompt = Some(PathPrompt::new(Purpose::InsightsTables, folder));
             }
             AppCommand::SaveInsights(dir) => self.save_insights(&dir),
