@@ -710,3 +710,13 @@ fn an_unknown_name_opening_a_sentence_before_who_is_a_person_and_the_speaker() {
     let person = d.mentions.iter().find(|m| s(&c, m.start, m.end) == "Rucker Culpepper").expect("a mention");
     assert_eq!(person.label, "PERSON");
 }
+
+#[test]
+fn a_heading_in_capitals_before_a_colon_names_no_one() {
+    let text = "The Raptors beat Boston on Sunday.\n\nKEEPING SCORE: Toronto has won six straight games at home.\n\n\
+                DONALD TRUMP: the candidate spoke in Ohio.";
+    let (d, c) = run(text);
+    let names: Vec<(String, &str)> = d.mentions.iter().map(|m| (s(&c, m.start, m.end), m.label)).collect();
+    assert!(!names.iter().any(|(n, _)| n.contains("KEEPING") || n.contains("SCORE")), "{names:?}");
+    assert!(names.iter().any(|(n, l)| n == "DONALD TRUMP" && *l == "PERSON"), "{names:?}");
+}

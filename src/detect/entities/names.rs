@@ -493,6 +493,10 @@ pub(super) fn segment_run(
             k += 1;
             continue;
         }
+        if heading_before_colon(doc, k, ge) {
+            k = ge;
+            continue;
+        }
         let words = ge - k;
         let (label, reason) = if let Some(l) = of_label {
             (l, Reason::Borrowed("name of the form \"X of Y\""))
@@ -537,6 +541,17 @@ pub(super) fn segment_run(
         out.push(m);
         k = inner.unwrap_or(ge);
     }
+}
+
+/// "KEEPING SCORE: …", "JAPAN ECONOMY: …": words in capitals opening a paragraph before a colon
+/// label what follows; unless a given name opens them ("DONALD TRUMP:"), they name no one.
+fn heading_before_colon(doc: &Doc, start: usize, end: usize) -> bool {
+    let opens_paragraph = start == 0 || doc.tokens[start - 1].para() != doc.tokens[start].para();
+    opens_paragraph
+        && end > start + 1
+        && doc.is_punct(end, ':')
+        && (start..end).all(|j| doc.tokens[j].all_caps)
+        && !doc.has(start, lexicon::F_GIVEN_NAMES)
 }
 
 /// Whether a comma and "who", "whose" or "whom" follow token `end - 1`.
