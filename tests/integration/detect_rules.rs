@@ -720,3 +720,10 @@ fn a_heading_in_capitals_before_a_colon_names_no_one() {
     assert!(!names.iter().any(|(n, _)| n.contains("KEEPING") || n.contains("SCORE")), "{names:?}");
     assert!(names.iter().any(|(n, l)| n == "DONALD TRUMP" && *l == "PERSON"), "{names:?}");
 }
+
+#[test]
+fn words_in_quotation_marks_after_so_called_are_a_term_not_a_quotation() {
+    let text = "The so-called “middle man” took a cut, the report said.";
+    let found = quotes(text);
+    assert!(!found.iter().any(|q| q.0 == "“middle man”"), "{found:?}");
+}
