@@ -727,3 +727,12 @@ fn words_in_quotation_marks_after_so_called_are_a_term_not_a_quotation() {
     let found = quotes(text);
     assert!(!found.iter().any(|q| q.0 == "“middle man”"), "{found:?}");
 }
+
+#[test]
+fn the_source_of_evidence_before_its_cue_is_a_thing_not_a_person() {
+    let text = "The final showed that the team had improved, the coach said.";
+    let (d, c) = run(text);
+    let labels: Vec<(String, &str)> = d.mentions.iter().map(|m| (s(&c, m.start, m.end), m.label)).collect();
+    assert!(labels.iter().any(|(t, l)| t == "The final" && *l == "ORG"), "{labels:?}");
+    assert!(labels.iter().any(|(t, l)| t == "the coach" && *l == "PERSON"), "{labels:?}");
+}

@@ -361,6 +361,7 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
         }
     }
     set_types(&cx, &mut out);
+    things_as_sources(&mut cx, &out);
     // Text order, with part_of re-pointed.
     let mut keys: Vec<(usize, usize, usize)> = out.iter().enumerate().map(|(i, a)| (a.start, a.end, i)).collect();
     keys.sort();
@@ -403,6 +404,21 @@ fn set_types(cx: &Ctx, out: &mut [Attr]) {
         let first = (first..doc.tokens.len().min(first + 2)).find(|&t| doc.is_word(t));
         let asks = last == Some(&'?') || first.is_some_and(|t| question_word(doc.lower(t)));
         (a.attribution, a.type_reason) = classify(cue, document, asks);
+    }
+}
+
+/// "The final showed that …", "The data suggest …": the source of an evidence attribution made
+/// from the words before its cue is a thing unless its head names people (a role, a group); it is
+/// typed as documents and data are (ORG), never PERSON for standing before a verb.
+fn things_as_sources(cx: &mut Ctx, out: &[Attr]) {
+    let people = lexicon::F_PERSON_ROLES | lexicon::F_ROLE_NOUNS;
+    for a in out.iter().filter(|a| a.attribution == AttributionType::Evidence) {
+        let Some(m) = a.speaker.and_then(|mi| cx.ments.list.get_mut(mi)) else { continue };
+        let head = m.tok.1.wrapping_sub(1);
+        let phrase = m.kind == MKind::Other && m.label == "PERSON" && m.tok.1 > m.tok.0;
+        if phrase && !cx.doc.tokens[head].cap && !cx.doc.has(head, people) {
+            m.label = "ORG";
+        }
     }
 }
 
