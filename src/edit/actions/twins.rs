@@ -5,7 +5,7 @@
 //! analyst has reviewed are never touched: only suggestions learn.
 
 use super::Edit;
-use crate::model::{AnnId, Annotation, Origin, Project, Status};
+use crate::model::{AnnId, Annotation, Entity, Layer, Origin, Project, Status};
 use serde::{Deserialize, Serialize};
 
 /// The rule named on a suggestion relabelled after the analyst's own label.
@@ -93,6 +93,12 @@ pub fn relabel(project: &Project, id: AnnId, label: &str) -> Option<(Edit, usize
         edits.push(Edit::PutAnnotation(Box::new(relabelled)));
     }
     let twins = edits.len() - 1;
+    // The entity the mention names is of the kind the analyst just said ("Pacers" an ORG).
+    if let Some(entity) = a.links.entity.and_then(|e| project.entity(e)).filter(|e| e.label != label)
+        && layer == Layer::Mention
+    {
+        edits.push(Edit::PutEntity(Entity { label: label.to_string(), ..entity.clone() }));
+    }
     Some((Edit::Batch(edits), twins))
 }
 
@@ -113,7 +119,7 @@ pub fn reject_identical(project: &Project, id: AnnId) -> Option<Edit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocId, Document, EntityId, Layer, Span};
+    use crate::model::{DocId, Document, EntityId, Span};
 
     /// "Pacers" three times (once in capitals with spaces doubled), "Indiana" once,
     /// linked to the team's entity.
@@ -138,6 +144,12 @@ mod tests {
             );
             p.put_annotation(a);
         }
+        p.put_entity(Entity {
+            id: EntityId(1),
+            label: "PERSON".into(),
+            name: "Indiana Pacers".into(),
+            aliases: vec![],
+        });
         p.annotation_mut(AnnId(1)).unwrap().links.entity = Some(EntityId(1));
         p.annotation_mut(AnnId(2)).unwrap().links.entity = Some(EntityId(1));
         p
@@ -159,5 +171,6 @@ mod tests {
         crate::edit::apply(&mut p, edit).unwrap();
         let label = |id| p.annotation(AnnId(id)).unwrap().label.clone();
         assert_eq!([label(1), label(2), label(3)], ["ORG", "ORG", "PERSON"], "same entity, other words");
+        assert_eq!(p.entity(EntityId(1)).unwrap().label, "ORG", "the entity is of the new kind too");
     }
 }
