@@ -81,6 +81,13 @@ fn a_later_reported_clause_ends_the_first() {
 }
 
 #[test]
+fn a_relative_clause_after_a_comma_ends_the_reported_clause() {
+    let text = "Carter said the emails were exchanges with Eric Fanning, who was his chief of staff at the time.";
+    let q = quotes(text);
+    assert!(q.iter().any(|(t, _, _)| t == "the emails were exchanges with Eric Fanning"), "{q:?}");
+}
+
+#[test]
 fn a_relative_that_is_not_the_complementiser() {
     let text = "He said he was too busy to look for evidence that would back up his statements.";
     let q = quotes(text);
