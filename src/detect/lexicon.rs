@@ -192,8 +192,8 @@ impl NameWords {
 }
 
 /// Sections of `attribution_words.txt`.
-pub const ATTRIBUTION_WORD_SECTIONS: [&str; 5] =
-    ["adjunct_head", "addressee_verb", "stance_object", "subordinator", "content_end"];
+pub const ATTRIBUTION_WORD_SECTIONS: [&str; 6] =
+    ["adjunct_head", "addressee_verb", "stance_object", "subordinator", "content_end", "passive_aux"];
 
 /// The word classes of `attribution_words.txt`, one set per section.
 #[derive(Default)]
@@ -208,14 +208,23 @@ pub struct AttributionWords {
     pub subordinators: FastSet<String>,
     /// Words after a comma that end reported content ("…, which …", "…, even though …").
     pub content_ends: FastSet<String>,
+    /// Forms of "be" that make a participle after them a passive ("is aimed").
+    pub passive_auxiliaries: FastSet<String>,
 }
 
 impl AttributionWords {
     /// Reads the sectioned list; an unknown section or a word before any section is an error.
     pub fn parse(src: &str) -> Result<AttributionWords, String> {
-        let [adjunct_heads, addressee_verbs, stance_objects, subordinators, content_ends] =
+        let [adjunct_heads, addressee_verbs, stance_objects, subordinators, content_ends, passive_auxiliaries] =
             word_sets(src, &ATTRIBUTION_WORD_SECTIONS)?;
-        Ok(AttributionWords { adjunct_heads, addressee_verbs, stance_objects, subordinators, content_ends })
+        Ok(AttributionWords {
+            adjunct_heads,
+            addressee_verbs,
+            stance_objects,
+            subordinators,
+            content_ends,
+            passive_auxiliaries,
+        })
     }
 }
 

@@ -717,3 +717,10 @@ fn an_unknown_name_opening_a_sentence_before_who_is_a_person_and_the_speaker() {
     let person = d.mentions.iter().find(|m| s(&c, m.start, m.end) == "Rucker Culpepper").expect("a mention");
     assert_eq!(person.label, "PERSON");
 }
+
+#[test]
+fn a_participle_after_be_is_a_passive_not_an_intention() {
+    let text = "Lavrov said that Russia is aimed to fight terrorists in Syria till the end.";
+    let q = quotes(text);
+    assert!(q.iter().all(|(_, _, sp)| sp.as_deref() == Some("Lavrov")), "{q:?}");
+}
