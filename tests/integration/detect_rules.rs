@@ -724,3 +724,12 @@ fn a_participle_after_be_is_a_passive_not_an_intention() {
     let q = quotes(text);
     assert!(q.iter().all(|(_, _, sp)| sp.as_deref() == Some("Lavrov")), "{q:?}");
 }
+
+#[test]
+fn who_after_a_name_speaks_for_that_name() {
+    let text = "Charles Barkley, who said he typically votes Democratic, likes Kasich.";
+    let (d, c) = run(text);
+    let q = d.quotes.iter().find(|q| s(&c, q.start, q.end) == "he typically votes Democratic").expect("quotation");
+    let who = q.speaker_entity.map(|e| d.entities[e].name.clone());
+    assert_eq!(who.as_deref(), Some("Charles Barkley"));
+}
