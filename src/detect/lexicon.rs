@@ -192,7 +192,8 @@ impl NameWords {
 }
 
 /// Sections of `attribution_words.txt`.
-pub const ATTRIBUTION_WORD_SECTIONS: [&str; 4] = ["adjunct_head", "addressee_verb", "stance_object", "subordinator"];
+pub const ATTRIBUTION_WORD_SECTIONS: [&str; 6] =
+    ["adjunct_head", "addressee_verb", "stance_object", "subordinator", "content_end", "passive_aux"];
 
 /// The word classes of `attribution_words.txt`, one set per section.
 #[derive(Default)]
@@ -205,14 +206,25 @@ pub struct AttributionWords {
     pub stance_objects: FastSet<String>,
     /// Words opening a subordinate clause ("While those surveyed said …, …").
     pub subordinators: FastSet<String>,
+    /// Words after a comma that end reported content ("…, which …", "…, even though …").
+    pub content_ends: FastSet<String>,
+    /// Forms of "be" that make a participle after them a passive ("is aimed").
+    pub passive_auxiliaries: FastSet<String>,
 }
 
 impl AttributionWords {
     /// Reads the sectioned list; an unknown section or a word before any section is an error.
     pub fn parse(src: &str) -> Result<AttributionWords, String> {
-        let [adjunct_heads, addressee_verbs, stance_objects, subordinators] =
+        let [adjunct_heads, addressee_verbs, stance_objects, subordinators, content_ends, passive_auxiliaries] =
             word_sets(src, &ATTRIBUTION_WORD_SECTIONS)?;
-        Ok(AttributionWords { adjunct_heads, addressee_verbs, stance_objects, subordinators })
+        Ok(AttributionWords {
+            adjunct_heads,
+            addressee_verbs,
+            stance_objects,
+            subordinators,
+            content_ends,
+            passive_auxiliaries,
+        })
     }
 }
 

@@ -81,6 +81,13 @@ fn a_later_reported_clause_ends_the_first() {
 }
 
 #[test]
+fn a_relative_clause_after_a_comma_ends_the_reported_clause() {
+    let text = "Carter said the emails were exchanges with Eric Fanning, who was his chief of staff at the time.";
+    let q = quotes(text);
+    assert!(q.iter().any(|(t, _, _)| t == "the emails were exchanges with Eric Fanning"), "{q:?}");
+}
+
+#[test]
 fn a_relative_that_is_not_the_complementiser() {
     let text = "He said he was too busy to look for evidence that would back up his statements.";
     let q = quotes(text);
@@ -735,4 +742,20 @@ fn the_source_of_evidence_before_its_cue_is_a_thing_not_a_person() {
     let labels: Vec<(String, &str)> = d.mentions.iter().map(|m| (s(&c, m.start, m.end), m.label)).collect();
     assert!(labels.iter().any(|(t, l)| t == "The final" && *l == "ORG"), "{labels:?}");
     assert!(labels.iter().any(|(t, l)| t == "the coach" && *l == "PERSON"), "{labels:?}");
+}
+
+#[test]
+fn a_participle_after_be_is_a_passive_not_an_intention() {
+    let text = "Lavrov said that Russia is aimed to fight terrorists in Syria till the end.";
+    let q = quotes(text);
+    assert!(q.iter().all(|(_, _, sp)| sp.as_deref() == Some("Lavrov")), "{q:?}");
+}
+
+#[test]
+fn who_after_a_name_speaks_for_that_name() {
+    let text = "Charles Barkley, who said he typically votes Democratic, likes Kasich.";
+    let (d, c) = run(text);
+    let q = d.quotes.iter().find(|q| s(&c, q.start, q.end) == "he typically votes Democratic").expect("quotation");
+    let who = q.speaker_entity.map(|e| d.entities[e].name.clone());
+    assert_eq!(who.as_deref(), Some("Charles Barkley"));
 }

@@ -70,6 +70,13 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
     if next_in_sentence && (noun_form && doc.has(i + 1, lexicon::F_AUX) || doc.lower(i + 1) == "by") {
         return None;
     }
+    // "Russia is aimed to …", "the rally was planned": a participle after a form of "be" is a
+    // passive, whose subject holds no intention.
+    let participle = w.ends_with("ed") || w == "sought";
+    let after_be = i > 0 && cx.lex.attribution_words.passive_auxiliaries.contains(doc.lower(i - 1));
+    if class == CueClass::Stance && participle && after_be {
+        return None;
+    }
     Some(Cue { s: i, e: i + 1, class, source_after: false })
 }
 

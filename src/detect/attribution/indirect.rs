@@ -241,6 +241,8 @@ pub(super) fn indirect(
     // "…, and three-quarters said the same": the next reported clause ends this one.
     let ce = next_clause(cx, cue.s, k, ce, se).unwrap_or(ce);
     let ce = subordinate_end(cx, ss, cue.s, k, ce).unwrap_or(ce);
+    let ce = comma_clause_end(cx, k, ce).unwrap_or(ce);
+    let ce = relative_clause_end(cx, ss, cue.s, k, ce).unwrap_or(ce);
     let before_ok = ns > ss && matches!(doc.punct_char(ns - 1), Some(',' | '—'));
     let stance_object = words.stance_objects.contains(doc.lower(cue.s));
     let min_words = if stance_object { 1 } else { 2 };
@@ -306,6 +308,28 @@ fn subordinate_end(cx: &Ctx, ss: usize, cue_s: usize, from: usize, to: usize) ->
     if !cx.lex.attribution_words.subordinators.contains(doc.lower(first))
         || (first..cue_s).any(|j| doc.is_punct(j, ','))
     {
+        return None;
+    }
+    (from + 1..to).find(|&j| doc.is_punct(j, ',') && !cx.ments.tok_quote.has(j))
+}
+
+/// "said the emails were exchanges with Fanning, who was his chief of staff …": a relative or
+/// concessive clause after a comma is the reporter's addition, so the content ends at the comma.
+fn comma_clause_end(cx: &Ctx, from: usize, to: usize) -> Option<usize> {
+    let doc = cx.doc;
+    (from + 2..to.saturating_sub(1)).find(|&j| {
+        doc.is_punct(j, ',')
+            && !cx.ments.tok_quote.has(j)
+            && cx.lex.attribution_words.content_ends.contains(doc.lower(j + 1))
+    })
+}
+
+/// "Cruz, who says he is a conservative, said …": speech reported in a relative clause ends at
+/// the comma that closes the clause.
+fn relative_clause_end(cx: &Ctx, ss: usize, cue_s: usize, from: usize, to: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let before = (ss..cue_s).rev().find(|&j| !doc.has(j, lexicon::F_AUX))?;
+    if doc.lower(before) != "who" {
         return None;
     }
     (from + 1..to).find(|&j| doc.is_punct(j, ',') && !cx.ments.tok_quote.has(j))

@@ -227,6 +227,9 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     if j < floor || cx.ments.tok_quote.has(j) {
         return None;
     }
+    if doc.lower(j) == "who" {
+        return relative_antecedent(cx, j, floor);
+    }
     // "Humphrey, for example, said": step over a short adverbial set off by commas.
     if doc.is_punct(j, ',')
         && let Some(k) = (j.saturating_sub(4).max(floor)..j).rev().find(|&k| doc.is_punct(k, ','))
@@ -330,6 +333,22 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     }
     let mi = speaker_mention(cx, s, j + 1, head);
     Some((mi, (s, j + 1)))
+}
+
+/// "Barkley, who said …", "voters who said …": after a noun phrase (and its comma) the relative
+/// pronoun at `who` is the speaker, and refers to that phrase when it is a mention.
+fn relative_antecedent(cx: &mut Ctx, who: usize, floor: usize) -> Option<(usize, (usize, usize))> {
+    let doc = cx.doc;
+    let mut h = who.checked_sub(1)?;
+    if doc.is_punct(h, ',') {
+        h = h.checked_sub(1)?;
+    }
+    if h < floor {
+        return None;
+    }
+    np_left(cx, h, floor)?;
+    let mi = speaker_mention(cx, who, who + 1, who);
+    Some((mi, (who, who + 1)))
 }
 
 /// Subject right after a cue ("said Smith", "said the minister", "according to officials").

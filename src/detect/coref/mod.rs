@@ -111,8 +111,18 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
         attrs.iter().filter_map(|a| a.speaker.map(|s| (list.get(s).map_or(0, |m| m.start), s))).collect();
     speaker_at.sort();
     let mut sp_cursor = 0;
+    let mut previous: Option<usize> = None;
     for &mi in &order {
         let m = &list[mi];
+        // "Barkley, who said …": a relative pronoun that speaks is the noun phrase right before it.
+        if let Some(p) =
+            previous.replace(mi).filter(|&p| relative_pronoun_of(doc, &list[p], m) && cluster[p] != NO_ENTITY)
+        {
+            cluster[mi] = cluster[p];
+            antecedent[mi] = Some(p);
+            set_last(&mut last_of, &mut mentions_of, cluster[p], mi);
+            continue;
+        }
         while sp_cursor < speaker_at.len() && speaker_at[sp_cursor].0 < m.start {
             let s = speaker_at[sp_cursor].1;
             if cluster.get(s).is_some_and(|&c| c != NO_ENTITY && label_of.get(c) == Some(&"PERSON"))
@@ -561,6 +571,13 @@ fn name_gender(doc: &Doc, m: &Ment) -> Option<Gender> {
 }
 
 /// Records `mi` as the latest mention of cluster `c`, and counts it.
+/// Whether `m` is the relative pronoun "who" right after `p` (a comma between or not).
+fn relative_pronoun_of(doc: &Doc, p: &Ment, m: &Ment) -> bool {
+    m.tok.1 == m.tok.0 + 1
+        && doc.lower(m.tok.0) == "who"
+        && (p.tok.1 == m.tok.0 || p.tok.1 + 1 == m.tok.0 && doc.is_punct(p.tok.1, ','))
+}
+
 fn set_last(last_of: &mut Vec<usize>, mentions_of: &mut Vec<u32>, c: usize, mi: usize) {
     if c >= last_of.len() {
         last_of.resize(c + 1, NO_ENTITY);
