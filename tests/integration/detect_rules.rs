@@ -710,3 +710,29 @@ fn an_unknown_name_opening_a_sentence_before_who_is_a_person_and_the_speaker() {
     let person = d.mentions.iter().find(|m| s(&c, m.start, m.end) == "Rucker Culpepper").expect("a mention");
     assert_eq!(person.label, "PERSON");
 }
+
+#[test]
+fn an_abbreviation_in_brackets_is_the_name_before_it() {
+    let (d, c) = run("The Union of Rationalist Atheists and Agnostics (UAAR) will appeal. UAAR said it was sure.");
+    let u = entities_of(&d, &c, "UAAR");
+    assert_eq!(u.len(), 2, "{:?}", d.mentions);
+    assert!(u.iter().all(|&e| Some(&e) == entities_of(&d, &c, "Union of Rationalist Atheists").first()));
+    let (d, c) = run("The head of CEI (Italian Episcopal Conference) spoke on Sunday.");
+    assert_eq!(entities_of(&d, &c, "CEI"), entities_of(&d, &c, "Episcopal Conference"), "{:?}", d.mentions);
+}
+
+#[test]
+fn a_listed_place_is_the_same_as_its_abbreviation() {
+    let (d, c) = run("The fire started in Los Angeles on Monday. Officers of the LA Sheriff's office were sent.");
+    let la = entities_of(&d, &c, "LA");
+    assert_eq!(la.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Los Angeles"), la);
+}
+
+#[test]
+fn the_last_word_of_a_products_name_is_the_product() {
+    let (d, c) = run("Google Chrome is gaining users. Firefox is nearly tied with Chrome this month.");
+    let chrome = entities_of(&d, &c, "Chrome");
+    assert_eq!(chrome.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Google Chrome"), chrome);
+}

@@ -177,6 +177,20 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                 }
                 .shortened(doc, m)
                 .map(|t| cluster[t]);
+                let bracketed = things::Recent {
+                    names: &recent_names,
+                    list: &list,
+                    cluster: &cluster,
+                    label_of: &label_of,
+                    mentions_of: &mentions_of,
+                }
+                .bracketed(doc, m)
+                .map(|t| cluster[t]);
+                if let Some(c) = bracketed {
+                    // The abbreviation or the name written out, when it comes back later.
+                    by_key.entry(name_key(&name_words(doc, m))).or_insert(c);
+                }
+                let part_of = part_of.or(bracketed);
                 let c = match part_of {
                     Some(c) => c,
                     None => name_cluster(
@@ -625,6 +639,27 @@ pub(super) fn given_agrees(known: Option<&str>, given: &str) -> bool {
     known.is_none_or(|g| g == given || g.starts_with(given) && given.len() == 1)
 }
 
+/// A name's words, lower-cased, without a possessive.
+fn name_words<'a>(doc: &'a Doc, m: &Ment) -> Vec<&'a str> {
+    (m.tok.0..m.tok.1).filter(|&j| doc.is_word(j) && doc.lower(j) != "'s").map(|j| doc.lower(j)).collect()
+}
+
+/// The key equal names share: their words without a leading "the".
+fn name_key(words: &[&str]) -> String {
+    let mut key = String::with_capacity(48);
+    key.push_str("name:");
+    for (i, w) in words.iter().enumerate() {
+        if i == 0 && *w == "the" && words.len() > 1 {
+            continue;
+        }
+        if key.len() > 5 {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    key
+}
+
 #[allow(clippy::too_many_arguments)]
 fn name_cluster(
     doc: &Doc,
@@ -647,22 +682,14 @@ fn name_cluster(
         }
         let c = push(m.label, label_of);
         by_canon.insert(canon, c);
+        // A listed place is abbreviated as any name is ("Los Angeles" → LA).
+        if m.tok.1 >= m.tok.0 + 2 {
+            by_key.entry(format!("acro:{}", acronym(doc, m))).or_insert(c);
+        }
         return c;
     }
-    // Words borrowed from the document (no allocation per word); one key string.
-    let words: Vec<&str> =
-        (m.tok.0..m.tok.1).filter(|&j| doc.is_word(j) && doc.lower(j) != "'s").map(|j| doc.lower(j)).collect();
-    let mut key = String::with_capacity(48);
-    key.push_str("name:");
-    for (i, w) in words.iter().enumerate() {
-        if i == 0 && *w == "the" && words.len() > 1 {
-            continue;
-        }
-        if key.len() > 5 {
-            key.push(' ');
-        }
-        key.push_str(w);
-    }
+    let words = name_words(doc, m);
+    let key = name_key(&words);
     if (m.label == "PERSON" || m.label == "MISC")
         && let Some((given, surname)) = lex.given_and_surname(&words)
     {
@@ -711,6 +738,11 @@ fn name_cluster(
         {
             return c;
         }
+        if m.label != "PERSON"
+            && let Some(&c) = by_key.get(&format!("last:{}", words[0]))
+        {
+            return c;
+        }
         if (m.label == "PERSON" || m.label == "MISC")
             && let Some(&c) = by_given.get(&w)
             && label_of.get(c) == Some(&"PERSON")
@@ -748,6 +780,11 @@ fn name_cluster(
     by_key.insert(key, c);
     if acro.chars().count() >= 2 {
         by_key.entry(format!("acro:{acro}")).or_insert(c);
+    }
+    // "Google Chrome" … "Chrome", "Space Shuttle Columbia" … "Columbia": a thing's name is
+    // shortened to its last word (names with "of" are shortened after it, below).
+    if let Some(last) = words.last().filter(|_| !words.contains(&"of")) {
+        by_key.entry(format!("last:{last}")).or_insert(c);
     }
     // The place named first as "the State of Texas" is the same when named alone.
     if let Some(place) = place_of {
