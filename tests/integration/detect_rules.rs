@@ -736,3 +736,21 @@ fn the_last_word_of_a_products_name_is_the_product() {
     assert_eq!(chrome.len(), 1, "{:?}", d.mentions);
     assert_eq!(entities_of(&d, &c, "Google Chrome"), chrome);
 }
+
+#[test]
+fn a_known_persons_surname_is_the_person_not_a_word_of_a_longer_name() {
+    let (d, c) = run(
+        "Andy Warhol founded the Warhol Factory in New York. Critics still praise the Warhol exhibit at the museum.",
+    );
+    let warhol = entities_of(&d, &c, "Warhol");
+    assert_eq!(warhol.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Andy Warhol"), warhol);
+}
+
+#[test]
+fn he_in_a_quotation_is_a_man_before_someone_of_unknown_gender() {
+    let (d, c) =
+        run("Andy Warhol painted soup cans in the sixties.\n\n\"People loved his pictures of Marilyn, and he was \
+         ground-breaking,\" curator Kathryn Waters said.");
+    assert_eq!(entities_of(&d, &c, "he"), entities_of(&d, &c, "Andy Warhol"), "{:?}", d.mentions);
+}

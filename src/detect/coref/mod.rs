@@ -168,6 +168,9 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
             }
             MKind::Name => {
                 // "the Church", "the North": one word of a longer name named before.
+                // A known person's surname is that person, not a word of a longer name ("the
+                // Warhol exhibit" after "the Warhol Factory").
+                let surname = m.tok.1 == m.tok.0 + 1 && by_surname.contains_key(lex.given_name_key(doc.lower(m.tok.0)));
                 let part_of = things::Recent {
                     names: &recent_names,
                     list: &list,
@@ -176,6 +179,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                     mentions_of: &mentions_of,
                 }
                 .shortened(doc, m)
+                .filter(|_| !surname)
                 .map(|t| cluster[t]);
                 let bracketed = things::Recent {
                     names: &recent_names,
@@ -292,10 +296,19 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                     // Warhol's name … because he was").
                     let same_quote = quoted_people.iter().rev().take(8).copied().find(|&t| list[t].quote == m.quote);
                     // Otherwise the person the passage is about: the most mentioned recent one.
-                    if let Some(t) = same_quote.filter(|&t| fits(t)).or_else(|| {
-                        let recent = recent_people.iter().rev().take(16).copied().filter(|&t| fits(t));
+                    // One known to be a "he" (or "she") wins over one whose gender is unknown
+                    // ("the Marilyn pictures … he" is the painter).
+                    let known = |t: usize| fits(t) && gender.contains_key(&cluster[t]);
+                    let about = |fit: &dyn Fn(usize) -> bool| {
+                        let recent = recent_people.iter().rev().take(16).copied().filter(|&t| fit(t));
                         most_mentioned(recent, &cluster, &mentions_of)
-                    }) {
+                    };
+                    if let Some(t) = same_quote
+                        .filter(|&t| known(t))
+                        .or_else(|| about(&known))
+                        .or_else(|| same_quote.filter(|&t| fits(t)))
+                        .or_else(|| about(&fits))
+                    {
                         cluster[mi] = cluster[t];
                         antecedent[mi] = Some(t);
                     }
