@@ -754,3 +754,22 @@ fn he_in_a_quotation_is_a_man_before_someone_of_unknown_gender() {
          ground-breaking,\" curator Kathryn Waters said.");
     assert_eq!(entities_of(&d, &c, "he"), entities_of(&d, &c, "Andy Warhol"), "{:?}", d.mentions);
 }
+
+#[test]
+fn a_title_or_role_after_a_name_and_a_comma_is_that_person() {
+    let (d, c) = run("The State Department said John Kerry, the Secretary of State, called on Monday.");
+    let kerry = entities_of(&d, &c, "John Kerry");
+    assert_eq!(entities_of(&d, &c, "Secretary of State"), kerry, "{:?}", d.mentions);
+    let (d, c) = run("Intro.\n\nJeff Rathke, the department spokesman, said the talks went well.");
+    assert_eq!(entities_of(&d, &c, "the department spokesman"), entities_of(&d, &c, "Jeff Rathke"));
+}
+
+#[test]
+fn a_name_after_a_title_is_a_person_to_group_by_surname() {
+    let (d, c) = run("Intro.\n\nAccording to Afghan Ambassador to the United States Hamdullah Mohib, the team showed \
+         progress. Later, Ambassador Hamdullah Mohib said more.");
+    let mohib = entities_of(&d, &c, "Hamdullah Mohib");
+    assert_eq!(mohib.len(), 2, "{:?}", d.mentions);
+    assert_eq!(mohib[0], mohib[1], "{:?}", d.mentions);
+    assert_eq!(d.entities[mohib[0]].label, "PERSON");
+}

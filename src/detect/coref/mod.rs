@@ -47,7 +47,16 @@ const NO_ENTITY: usize = usize::MAX;
 /// can name again.
 pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec<bool>) {
     let lex = lexicon::get();
-    let list = ments.list;
+    let mut list = ments.list;
+    // A name written right after a title is a person's, whatever type the entity model gave it.
+    for i in 0..list.len() {
+        if list[i].kind == MKind::Name
+            && list[i].title.is_some_and(|t| list.get(t).is_some_and(|x| x.kind == MKind::Title))
+        {
+            list[i].label = "PERSON";
+        }
+    }
+    let list = list;
     let n = list.len();
     let order = super::entities::text_order(&list);
     // Which mentions name a speaker, and the speaker of each quotation (for "I").
@@ -132,11 +141,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                 // introduced with that title.
                 // "Cres Eastman, Director of the Institute": a title in apposition to a name.
                 let apposition = last_person.filter(|&lp| {
-                    m.tok.0 >= 2
-                        && doc.is_punct(m.tok.0 - 1, ',')
-                        && list[lp].tok.1 == m.tok.0 - 1
-                        && list[lp].kind == MKind::Name
-                        && cluster[lp] != NO_ENTITY
+                    in_apposition(doc, m, &list[lp]) && list[lp].kind == MKind::Name && cluster[lp] != NO_ENTITY
                 });
                 if !titled[mi]
                     && m.label == "TITLE"
@@ -376,6 +381,15 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                 if m.quote.is_some() && !is_speaker[mi] {
                     continue;
                 }
+                // "Jeff Rathke, the department's spokesman": the person just named.
+                if let Some(lp) = last_person.filter(|&lp| {
+                    in_apposition(doc, m, &list[lp]) && list[lp].kind == MKind::Name && cluster[lp] != NO_ENTITY
+                }) {
+                    cluster[mi] = cluster[lp];
+                    antecedent[mi] = Some(lp);
+                    set_last(&mut last_of, &mut mentions_of, cluster[lp], mi);
+                    continue;
+                }
                 let head = doc.lower(m.tok.1.saturating_sub(1));
                 let fits: &[&str] = match head {
                     "diplomat" => &["minister", "secretary", "ambassador", "envoy", "diplomat"],
@@ -585,6 +599,14 @@ fn name_gender(doc: &Doc, m: &Ment) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// Whether `m` is set off by a comma right after `name`, with at most a determiner between:
+/// "Cres Eastman, Director of the Institute", "John Kerry, the Secretary of State".
+fn in_apposition(doc: &Doc, m: &Ment, name: &Ment) -> bool {
+    let det = m.tok.0.checked_sub(1).filter(|&j| doc.has(j, lexicon::F_PERSON_DET));
+    let comma = det.unwrap_or(m.tok.0).checked_sub(1);
+    comma.is_some_and(|k| k > 0 && doc.is_punct(k, ',') && name.tok.1 == k)
 }
 
 /// Records `mi` as the latest mention of cluster `c`, and counts it.
