@@ -773,3 +773,13 @@ fn a_name_after_a_title_is_a_person_to_group_by_surname() {
     assert_eq!(mohib[0], mohib[1], "{:?}", d.mentions);
     assert_eq!(d.entities[mohib[0]].label, "PERSON");
 }
+
+#[test]
+fn a_name_opening_with_a_nationality_is_the_same_without_it() {
+    let (d, c) =
+        run("Intro.\n\nThe case went to the Italian Supreme Court of Cassation last year. Later the Supreme Court \
+         ruled against the city.");
+    let court = entities_of(&d, &c, "Supreme Court");
+    assert_eq!(court.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Italian Supreme Court"), court);
+}

@@ -715,7 +715,9 @@ fn name_cluster(
         if let Some(&c) = by_canon.get(canon) {
             return c;
         }
-        let c = push(m.label, label_of);
+        // Perhaps named before inside a longer name ("the Italian Supreme Court").
+        let earlier = by_key.get(&name_key(&name_words(doc, m))).copied();
+        let c = earlier.unwrap_or_else(|| push(m.label, label_of));
         by_canon.insert(canon, c);
         // A listed place is abbreviated as any name is ("Los Angeles" → LA).
         if m.tok.1 >= m.tok.0 + 2 {
@@ -725,7 +727,14 @@ fn name_cluster(
     }
     let words = name_words(doc, m);
     let key = name_key(&words);
-    if (m.label == "PERSON" || m.label == "MISC")
+    // A name of unknown type opening with a nationality is no person's ("Italian Supreme Court"),
+    // and one equal to a name seen before is that name.
+    let unknown = m.label == "MISC";
+    if unknown && let Some(&c) = by_key.get(&key) {
+        return c;
+    }
+    let national = unknown && without_nationality(lex, &words).len() < words.len();
+    if (m.label == "PERSON" || unknown && !national)
         && let Some((given, surname)) = lex.given_and_surname(&words)
     {
         let given = given.to_string();
@@ -837,8 +846,29 @@ fn name_cluster(
         if !rest.is_empty() {
             by_key.entry(format!("name:{}", rest.join(" "))).or_insert(c);
         }
+        // "the Italian Supreme Court of Cassation" is then "the Supreme Court".
+        let before_of = words[..of].strip_prefix(&["the"]).unwrap_or(&words[..of]);
+        let kind = without_nationality(lex, before_of);
+        if kind.len() >= 2 {
+            by_key.entry(format!("name:{}", kind.join(" "))).or_insert(c);
+        }
+    }
+    // "the Russian Foreign Ministry" is then "the Foreign Ministry".
+    if m.label != "PERSON" {
+        let rest = without_nationality(lex, bare);
+        if rest.len() >= 2 && rest.len() < bare.len() {
+            by_key.entry(format!("name:{}", rest.join(" "))).or_insert(c);
+        }
     }
     c
+}
+
+/// A name's words without the nationality opening it ("Italian", "Russian").
+fn without_nationality<'a, 'w>(lex: &lexicon::Lexicon, words: &'a [&'w str]) -> &'a [&'w str] {
+    match words.split_first() {
+        Some((first, rest)) if lex.names.get(*first).is_some_and(|e| e.label == "NORP") => rest,
+        _ => words,
+    }
 }
 
 fn finish(
