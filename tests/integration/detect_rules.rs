@@ -783,3 +783,13 @@ fn a_name_opening_with_a_nationality_is_the_same_without_it() {
     assert_eq!(court.len(), 1, "{:?}", d.mentions);
     assert_eq!(entities_of(&d, &c, "Italian Supreme Court"), court);
 }
+
+#[test]
+fn a_stance_on_a_place_before_a_name_is_not_part_of_it() {
+    let (d, c) =
+        run("Intro.\n\nThe pro-Beijing New People's Party won two seats, and New People's Party leader Regina Ip was \
+         re-elected.");
+    let party = entities_of(&d, &c, "New People's Party");
+    assert_eq!(party.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "pro-Beijing New People's Party"), party);
+}

@@ -674,9 +674,18 @@ pub(super) fn given_agrees(known: Option<&str>, given: &str) -> bool {
     known.is_none_or(|g| g == given || g.starts_with(given) && given.len() == 1)
 }
 
-/// A name's words, lower-cased, without a possessive.
+/// A name's words, lower-cased, without a possessive and without a stance on a place opening it
+/// ("pro-Beijing New People's Party" is the party).
 fn name_words<'a>(doc: &'a Doc, m: &Ment) -> Vec<&'a str> {
-    (m.tok.0..m.tok.1).filter(|&j| doc.is_word(j) && doc.lower(j) != "'s").map(|j| doc.lower(j)).collect()
+    let names = &lexicon::get().names;
+    let mut words: Vec<&str> =
+        (m.tok.0..m.tok.1).filter(|&j| doc.is_word(j) && doc.lower(j) != "'s").map(|j| doc.lower(j)).collect();
+    let stance =
+        |w: &str| w.split_once('-').is_some_and(|(pre, place)| names.get(pre).is_none() && names.get(place).is_some());
+    if words.len() >= 2 && stance(words[0]) {
+        words.remove(0);
+    }
+    words
 }
 
 /// The key equal names share: their words without a leading "the".
