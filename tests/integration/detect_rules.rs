@@ -793,3 +793,21 @@ fn a_stance_on_a_place_before_a_name_is_not_part_of_it() {
     assert_eq!(party.len(), 1, "{:?}", d.mentions);
     assert_eq!(entities_of(&d, &c, "pro-Beijing New People's Party"), party);
 }
+
+#[test]
+fn a_name_of_unknown_type_spells_out_an_abbreviation_used_before() {
+    let (d, c) = run(
+        "Intro.\n\nUsers were told to update to a newer IE. Since then the share of Internet Explorer is slipping.",
+    );
+    let ie = entities_of(&d, &c, "IE");
+    assert_eq!(ie.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Internet Explorer"), ie);
+}
+
+#[test]
+fn the_last_word_of_a_products_name_is_the_product_even_before_a_verb() {
+    let (d, c) = run("Intro.\n\nGoogle Chrome is gaining, and Chrome continues to surge.");
+    let chrome = entities_of(&d, &c, "Chrome");
+    assert_eq!(chrome.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Google Chrome"), chrome);
+}

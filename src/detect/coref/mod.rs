@@ -742,6 +742,11 @@ fn name_cluster(
     if unknown && let Some(&c) = by_key.get(&key) {
         return c;
     }
+    // Not yet known to be a person: "IE … Internet Explorer" (abbreviated first) is one thing.
+    let abbreviated = unknown.then(|| acronym(doc, m)).filter(|a| a.chars().count() >= 2);
+    if let Some(&c) = abbreviated.as_ref().and_then(|a| by_key.get(&format!("name:{a}"))) {
+        return c;
+    }
     let national = unknown && without_nationality(lex, &words).len() < words.len();
     if (m.label == "PERSON" || unknown && !national)
         && let Some((given, surname)) = lex.given_and_surname(&words)
@@ -770,9 +775,9 @@ fn name_cluster(
         };
         by_key.entry(key).or_insert(c);
         by_given.entry(given).or_insert(c);
-        if m.label == "MISC" && words.len() >= 3 {
+        if let Some(a) = abbreviated {
             // Not yet known to be a person: "Internet Explorer 6" may come back as IE6.
-            by_key.entry(format!("acro:{}", acronym(doc, m))).or_insert(c);
+            by_key.entry(format!("acro:{a}")).or_insert(c);
         }
         return c;
     }
@@ -791,9 +796,7 @@ fn name_cluster(
         {
             return c;
         }
-        if m.label != "PERSON"
-            && let Some(&c) = by_key.get(&format!("last:{}", words[0]))
-        {
+        if let Some(&c) = by_key.get(&format!("last:{}", words[0])) {
             return c;
         }
         if (m.label == "PERSON" || m.label == "MISC")
