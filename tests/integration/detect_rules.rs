@@ -811,3 +811,12 @@ fn the_last_word_of_a_products_name_is_the_product_even_before_a_verb() {
     assert_eq!(chrome.len(), 1, "{:?}", d.mentions);
     assert_eq!(entities_of(&d, &c, "Google Chrome"), chrome);
 }
+
+#[test]
+fn he_goes_past_someone_of_unknown_gender_to_the_man_the_passage_is_about() {
+    let (d, c) = run(
+        "Andy Warhol painted soup cans. Critics said Warhol loved fame. Pictures of Marilyn sold well, and he kept \
+         painting them.",
+    );
+    assert_eq!(entities_of(&d, &c, "he"), entities_of(&d, &c, "Andy Warhol"), "{:?}", d.mentions);
+}

@@ -367,6 +367,13 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                     Some(t) if !fits(t) => {
                         recent().find(|&t| known_fit(t)).or_else(|| recent().find(|&t| fits(t))).or(Some(t))
                     }
+                    // One whose gender is unknown yields to a person known to fit whom the passage
+                    // keeps naming ("Warhol … the Marilyn pictures … he").
+                    Some(t) if !known_fit(t) => {
+                        let count = |k: usize| mentions_of.get(cluster[k]).copied().unwrap_or(0);
+                        let known = most_mentioned(recent().take(8).filter(|&k| known_fit(k)), &cluster, &mentions_of);
+                        known.filter(|&k| count(k) > count(t)).or(Some(t))
+                    }
                     t => t,
                 };
                 if let Some(t) = target
