@@ -759,3 +759,113 @@ fn who_after_a_name_speaks_for_that_name() {
     let who = q.speaker_entity.map(|e| d.entities[e].name.clone());
     assert_eq!(who.as_deref(), Some("Charles Barkley"));
 }
+
+#[test]
+fn an_abbreviation_in_brackets_is_the_name_before_it() {
+    let (d, c) = run("The Union of Rationalist Atheists and Agnostics (UAAR) will appeal. UAAR said it was sure.");
+    let u = entities_of(&d, &c, "UAAR");
+    assert_eq!(u.len(), 2, "{:?}", d.mentions);
+    assert!(u.iter().all(|&e| Some(&e) == entities_of(&d, &c, "Union of Rationalist Atheists").first()));
+    let (d, c) = run("The head of CEI (Italian Episcopal Conference) spoke on Sunday.");
+    assert_eq!(entities_of(&d, &c, "CEI"), entities_of(&d, &c, "Episcopal Conference"), "{:?}", d.mentions);
+}
+
+#[test]
+fn a_listed_place_is_the_same_as_its_abbreviation() {
+    let (d, c) = run("The fire started in Los Angeles on Monday. Officers of the LA Sheriff's office were sent.");
+    let la = entities_of(&d, &c, "LA");
+    assert_eq!(la.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Los Angeles"), la);
+}
+
+#[test]
+fn the_last_word_of_a_products_name_is_the_product() {
+    let (d, c) = run("Google Chrome is gaining users. Firefox is nearly tied with Chrome this month.");
+    let chrome = entities_of(&d, &c, "Chrome");
+    assert_eq!(chrome.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Google Chrome"), chrome);
+}
+
+#[test]
+fn a_known_persons_surname_is_the_person_not_a_word_of_a_longer_name() {
+    let (d, c) = run(
+        "Andy Warhol founded the Warhol Factory in New York. Critics still praise the Warhol exhibit at the museum.",
+    );
+    let warhol = entities_of(&d, &c, "Warhol");
+    assert_eq!(warhol.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Andy Warhol"), warhol);
+}
+
+#[test]
+fn he_in_a_quotation_is_a_man_before_someone_of_unknown_gender() {
+    let (d, c) =
+        run("Andy Warhol painted soup cans in the sixties.\n\n\"People loved his pictures of Marilyn, and he was \
+         ground-breaking,\" curator Kathryn Waters said.");
+    assert_eq!(entities_of(&d, &c, "he"), entities_of(&d, &c, "Andy Warhol"), "{:?}", d.mentions);
+}
+
+#[test]
+fn a_title_or_role_after_a_name_and_a_comma_is_that_person() {
+    let (d, c) = run("The State Department said John Kerry, the Secretary of State, called on Monday.");
+    let kerry = entities_of(&d, &c, "John Kerry");
+    assert_eq!(entities_of(&d, &c, "Secretary of State"), kerry, "{:?}", d.mentions);
+    let (d, c) = run("Intro.\n\nJeff Rathke, the department spokesman, said the talks went well.");
+    assert_eq!(entities_of(&d, &c, "the department spokesman"), entities_of(&d, &c, "Jeff Rathke"));
+}
+
+#[test]
+fn a_name_after_a_title_is_a_person_to_group_by_surname() {
+    let (d, c) = run("Intro.\n\nAccording to Afghan Ambassador to the United States Hamdullah Mohib, the team showed \
+         progress. Later, Ambassador Hamdullah Mohib said more.");
+    let mohib = entities_of(&d, &c, "Hamdullah Mohib");
+    assert_eq!(mohib.len(), 2, "{:?}", d.mentions);
+    assert_eq!(mohib[0], mohib[1], "{:?}", d.mentions);
+    assert_eq!(d.entities[mohib[0]].label, "PERSON");
+}
+
+#[test]
+fn a_name_opening_with_a_nationality_is_the_same_without_it() {
+    let (d, c) =
+        run("Intro.\n\nThe case went to the Italian Supreme Court of Cassation last year. Later the Supreme Court \
+         ruled against the city.");
+    let court = entities_of(&d, &c, "Supreme Court");
+    assert_eq!(court.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Italian Supreme Court"), court);
+}
+
+#[test]
+fn a_stance_on_a_place_before_a_name_is_not_part_of_it() {
+    let (d, c) =
+        run("Intro.\n\nThe pro-Beijing New People's Party won two seats, and New People's Party leader Regina Ip was \
+         re-elected.");
+    let party = entities_of(&d, &c, "New People's Party");
+    assert_eq!(party.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "pro-Beijing New People's Party"), party);
+}
+
+#[test]
+fn a_name_of_unknown_type_spells_out_an_abbreviation_used_before() {
+    let (d, c) = run(
+        "Intro.\n\nUsers were told to update to a newer IE. Since then the share of Internet Explorer is slipping.",
+    );
+    let ie = entities_of(&d, &c, "IE");
+    assert_eq!(ie.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Internet Explorer"), ie);
+}
+
+#[test]
+fn the_last_word_of_a_products_name_is_the_product_even_before_a_verb() {
+    let (d, c) = run("Intro.\n\nGoogle Chrome is gaining, and Chrome continues to surge.");
+    let chrome = entities_of(&d, &c, "Chrome");
+    assert_eq!(chrome.len(), 1, "{:?}", d.mentions);
+    assert_eq!(entities_of(&d, &c, "Google Chrome"), chrome);
+}
+
+#[test]
+fn he_goes_past_someone_of_unknown_gender_to_the_man_the_passage_is_about() {
+    let (d, c) = run(
+        "Andy Warhol painted soup cans. Critics said Warhol loved fame. Pictures of Marilyn sold well, and he kept \
+         painting them.",
+    );
+    assert_eq!(entities_of(&d, &c, "he"), entities_of(&d, &c, "Andy Warhol"), "{:?}", d.mentions);
+}

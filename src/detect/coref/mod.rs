@@ -47,7 +47,16 @@ const NO_ENTITY: usize = usize::MAX;
 /// can name again.
 pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec<bool>) {
     let lex = lexicon::get();
-    let list = ments.list;
+    let mut list = ments.list;
+    // A name written right after a title is a person's, whatever type the entity model gave it.
+    for i in 0..list.len() {
+        if list[i].kind == MKind::Name
+            && list[i].title.is_some_and(|t| list.get(t).is_some_and(|x| x.kind == MKind::Title))
+        {
+            list[i].label = "PERSON";
+        }
+    }
+    let list = list;
     let n = list.len();
     let order = super::entities::text_order(&list);
     // Which mentions name a speaker, and the speaker of each quotation (for "I").
@@ -142,11 +151,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                 // introduced with that title.
                 // "Cres Eastman, Director of the Institute": a title in apposition to a name.
                 let apposition = last_person.filter(|&lp| {
-                    m.tok.0 >= 2
-                        && doc.is_punct(m.tok.0 - 1, ',')
-                        && list[lp].tok.1 == m.tok.0 - 1
-                        && list[lp].kind == MKind::Name
-                        && cluster[lp] != NO_ENTITY
+                    in_apposition(doc, m, &list[lp]) && list[lp].kind == MKind::Name && cluster[lp] != NO_ENTITY
                 });
                 if !titled[mi]
                     && m.label == "TITLE"
@@ -178,6 +183,9 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
             }
             MKind::Name => {
                 // "the Church", "the North": one word of a longer name named before.
+                // A known person's surname is that person, not a word of a longer name ("the
+                // Warhol exhibit" after "the Warhol Factory").
+                let surname = m.tok.1 == m.tok.0 + 1 && by_surname.contains_key(lex.given_name_key(doc.lower(m.tok.0)));
                 let part_of = things::Recent {
                     names: &recent_names,
                     list: &list,
@@ -186,7 +194,22 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                     mentions_of: &mentions_of,
                 }
                 .shortened(doc, m)
+                .filter(|_| !surname)
                 .map(|t| cluster[t]);
+                let bracketed = things::Recent {
+                    names: &recent_names,
+                    list: &list,
+                    cluster: &cluster,
+                    label_of: &label_of,
+                    mentions_of: &mentions_of,
+                }
+                .bracketed(doc, m)
+                .map(|t| cluster[t]);
+                if let Some(c) = bracketed {
+                    // The abbreviation or the name written out, when it comes back later.
+                    by_key.entry(name_key(&name_words(doc, m))).or_insert(c);
+                }
+                let part_of = part_of.or(bracketed);
                 let c = match part_of {
                     Some(c) => c,
                     None => name_cluster(
@@ -288,10 +311,19 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                     // Warhol's name … because he was").
                     let same_quote = quoted_people.iter().rev().take(8).copied().find(|&t| list[t].quote == m.quote);
                     // Otherwise the person the passage is about: the most mentioned recent one.
-                    if let Some(t) = same_quote.filter(|&t| fits(t)).or_else(|| {
-                        let recent = recent_people.iter().rev().take(16).copied().filter(|&t| fits(t));
+                    // One known to be a "he" (or "she") wins over one whose gender is unknown
+                    // ("the Marilyn pictures … he" is the painter).
+                    let known = |t: usize| fits(t) && gender.contains_key(&cluster[t]);
+                    let about = |fit: &dyn Fn(usize) -> bool| {
+                        let recent = recent_people.iter().rev().take(16).copied().filter(|&t| fit(t));
                         most_mentioned(recent, &cluster, &mentions_of)
-                    }) {
+                    };
+                    if let Some(t) = same_quote
+                        .filter(|&t| known(t))
+                        .or_else(|| about(&known))
+                        .or_else(|| same_quote.filter(|&t| fits(t)))
+                        .or_else(|| about(&fits))
+                    {
                         cluster[mi] = cluster[t];
                         antecedent[mi] = Some(t);
                     }
@@ -345,6 +377,13 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                     Some(t) if !fits(t) => {
                         recent().find(|&t| known_fit(t)).or_else(|| recent().find(|&t| fits(t))).or(Some(t))
                     }
+                    // One whose gender is unknown yields to a person known to fit whom the passage
+                    // keeps naming ("Warhol … the Marilyn pictures … he").
+                    Some(t) if !known_fit(t) => {
+                        let count = |k: usize| mentions_of.get(cluster[k]).copied().unwrap_or(0);
+                        let known = most_mentioned(recent().take(8).filter(|&k| known_fit(k)), &cluster, &mentions_of);
+                        known.filter(|&k| count(k) > count(t)).or(Some(t))
+                    }
                     t => t,
                 };
                 if let Some(t) = target
@@ -357,6 +396,15 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
             }
             MKind::Role => {
                 if m.quote.is_some() && !is_speaker[mi] {
+                    continue;
+                }
+                // "Jeff Rathke, the department's spokesman": the person just named.
+                if let Some(lp) = last_person.filter(|&lp| {
+                    in_apposition(doc, m, &list[lp]) && list[lp].kind == MKind::Name && cluster[lp] != NO_ENTITY
+                }) {
+                    cluster[mi] = cluster[lp];
+                    antecedent[mi] = Some(lp);
+                    set_last(&mut last_of, &mut mentions_of, cluster[lp], mi);
                     continue;
                 }
                 let head = doc.lower(m.tok.1.saturating_sub(1));
@@ -570,6 +618,14 @@ fn name_gender(doc: &Doc, m: &Ment) -> Option<Gender> {
     }
 }
 
+/// Whether `m` is set off by a comma right after `name`, with at most a determiner between:
+/// "Cres Eastman, Director of the Institute", "John Kerry, the Secretary of State".
+fn in_apposition(doc: &Doc, m: &Ment, name: &Ment) -> bool {
+    let det = m.tok.0.checked_sub(1).filter(|&j| doc.has(j, lexicon::F_PERSON_DET));
+    let comma = det.unwrap_or(m.tok.0).checked_sub(1);
+    comma.is_some_and(|k| k > 0 && doc.is_punct(k, ',') && name.tok.1 == k)
+}
+
 /// Records `mi` as the latest mention of cluster `c`, and counts it.
 /// Whether `m` is the relative pronoun "who" right after `p` (a comma between or not).
 fn relative_pronoun_of(doc: &Doc, p: &Ment, m: &Ment) -> bool {
@@ -642,6 +698,36 @@ pub(super) fn given_agrees(known: Option<&str>, given: &str) -> bool {
     known.is_none_or(|g| g == given || g.starts_with(given) && given.len() == 1)
 }
 
+/// A name's words, lower-cased, without a possessive and without a stance on a place opening it
+/// ("pro-Beijing New People's Party" is the party).
+fn name_words<'a>(doc: &'a Doc, m: &Ment) -> Vec<&'a str> {
+    let names = &lexicon::get().names;
+    let mut words: Vec<&str> =
+        (m.tok.0..m.tok.1).filter(|&j| doc.is_word(j) && doc.lower(j) != "'s").map(|j| doc.lower(j)).collect();
+    let stance =
+        |w: &str| w.split_once('-').is_some_and(|(pre, place)| names.get(pre).is_none() && names.get(place).is_some());
+    if words.len() >= 2 && stance(words[0]) {
+        words.remove(0);
+    }
+    words
+}
+
+/// The key equal names share: their words without a leading "the".
+fn name_key(words: &[&str]) -> String {
+    let mut key = String::with_capacity(48);
+    key.push_str("name:");
+    for (i, w) in words.iter().enumerate() {
+        if i == 0 && *w == "the" && words.len() > 1 {
+            continue;
+        }
+        if key.len() > 5 {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    key
+}
+
 #[allow(clippy::too_many_arguments)]
 fn name_cluster(
     doc: &Doc,
@@ -662,25 +748,31 @@ fn name_cluster(
         if let Some(&c) = by_canon.get(canon) {
             return c;
         }
-        let c = push(m.label, label_of);
+        // Perhaps named before inside a longer name ("the Italian Supreme Court").
+        let earlier = by_key.get(&name_key(&name_words(doc, m))).copied();
+        let c = earlier.unwrap_or_else(|| push(m.label, label_of));
         by_canon.insert(canon, c);
+        // A listed place is abbreviated as any name is ("Los Angeles" → LA).
+        if m.tok.1 >= m.tok.0 + 2 {
+            by_key.entry(format!("acro:{}", acronym(doc, m))).or_insert(c);
+        }
         return c;
     }
-    // Words borrowed from the document (no allocation per word); one key string.
-    let words: Vec<&str> =
-        (m.tok.0..m.tok.1).filter(|&j| doc.is_word(j) && doc.lower(j) != "'s").map(|j| doc.lower(j)).collect();
-    let mut key = String::with_capacity(48);
-    key.push_str("name:");
-    for (i, w) in words.iter().enumerate() {
-        if i == 0 && *w == "the" && words.len() > 1 {
-            continue;
-        }
-        if key.len() > 5 {
-            key.push(' ');
-        }
-        key.push_str(w);
+    let words = name_words(doc, m);
+    let key = name_key(&words);
+    // A name of unknown type opening with a nationality is no person's ("Italian Supreme Court"),
+    // and one equal to a name seen before is that name.
+    let unknown = m.label == "MISC";
+    if unknown && let Some(&c) = by_key.get(&key) {
+        return c;
     }
-    if (m.label == "PERSON" || m.label == "MISC")
+    // Not yet known to be a person: "IE … Internet Explorer" (abbreviated first) is one thing.
+    let abbreviated = unknown.then(|| acronym(doc, m)).filter(|a| a.chars().count() >= 2);
+    if let Some(&c) = abbreviated.as_ref().and_then(|a| by_key.get(&format!("name:{a}"))) {
+        return c;
+    }
+    let national = unknown && without_nationality(lex, &words).len() < words.len();
+    if (m.label == "PERSON" || unknown && !national)
         && let Some((given, surname)) = lex.given_and_surname(&words)
     {
         let given = given.to_string();
@@ -707,9 +799,9 @@ fn name_cluster(
         };
         by_key.entry(key).or_insert(c);
         by_given.entry(given).or_insert(c);
-        if m.label == "MISC" && words.len() >= 3 {
+        if let Some(a) = abbreviated {
             // Not yet known to be a person: "Internet Explorer 6" may come back as IE6.
-            by_key.entry(format!("acro:{}", acronym(doc, m))).or_insert(c);
+            by_key.entry(format!("acro:{a}")).or_insert(c);
         }
         return c;
     }
@@ -726,6 +818,9 @@ fn name_cluster(
         if doc.tokens.get(m.tok.0).is_some_and(|t| t.all_caps)
             && let Some(&c) = by_key.get(&format!("acro:{}", words[0].replace('.', "")))
         {
+            return c;
+        }
+        if let Some(&c) = by_key.get(&format!("last:{}", words[0])) {
             return c;
         }
         if (m.label == "PERSON" || m.label == "MISC")
@@ -766,6 +861,11 @@ fn name_cluster(
     if acro.chars().count() >= 2 {
         by_key.entry(format!("acro:{acro}")).or_insert(c);
     }
+    // "Google Chrome" … "Chrome", "Space Shuttle Columbia" … "Columbia": a thing's name is
+    // shortened to its last word (names with "of" are shortened after it, below).
+    if let Some(last) = words.last().filter(|_| !words.contains(&"of")) {
+        by_key.entry(format!("last:{last}")).or_insert(c);
+    }
     // The place named first as "the State of Texas" is the same when named alone.
     if let Some(place) = place_of {
         if let Some(e) = lex.names.get(place.as_str()) {
@@ -782,8 +882,29 @@ fn name_cluster(
         if !rest.is_empty() {
             by_key.entry(format!("name:{}", rest.join(" "))).or_insert(c);
         }
+        // "the Italian Supreme Court of Cassation" is then "the Supreme Court".
+        let before_of = words[..of].strip_prefix(&["the"]).unwrap_or(&words[..of]);
+        let kind = without_nationality(lex, before_of);
+        if kind.len() >= 2 {
+            by_key.entry(format!("name:{}", kind.join(" "))).or_insert(c);
+        }
+    }
+    // "the Russian Foreign Ministry" is then "the Foreign Ministry".
+    if m.label != "PERSON" {
+        let rest = without_nationality(lex, bare);
+        if rest.len() >= 2 && rest.len() < bare.len() {
+            by_key.entry(format!("name:{}", rest.join(" "))).or_insert(c);
+        }
     }
     c
+}
+
+/// A name's words without the nationality opening it ("Italian", "Russian").
+fn without_nationality<'a, 'w>(lex: &lexicon::Lexicon, words: &'a [&'w str]) -> &'a [&'w str] {
+    match words.split_first() {
+        Some((first, rest)) if lex.names.get(*first).is_some_and(|e| e.label == "NORP") => rest,
+        _ => words,
+    }
 }
 
 fn finish(

@@ -112,6 +112,34 @@ impl Recent<'_> {
         best
     }
 
+    /// The name an abbreviation in brackets stands for, or the abbreviation a name in brackets
+    /// spells out: "the European Union (EU)", "CEI (Italian Episcopal Conference)", and "the Union
+    /// of Rationalist Atheists and Agnostics (UAAR)", where the name found ends a word or two before
+    /// the bracket and starts with the abbreviation's letter.
+    pub fn bracketed(&self, doc: &Doc, m: &Ment) -> Option<usize> {
+        let (s, e) = m.tok;
+        // A nationality opening the name in brackets may stand apart ("(Italian Episcopal …").
+        let open = (1..=2)
+            .filter_map(|d| s.checked_sub(d))
+            .find(|&o| doc.is_punct(o, '('))
+            .filter(|&o| doc.is_punct(e, ')') && (o + 1..s).all(|j| doc.tokens.get(j).is_some_and(|t| t.cap)))?;
+        let abbreviation = |x: &Ment| x.tok.1 == x.tok.0 + 1 && doc.tokens.get(x.tok.0).is_some_and(|t| t.all_caps);
+        let initial = |x: &Ment| doc.lower(x.tok.0).chars().next();
+        let sent = doc.tokens.get(s)?.sent();
+        self.window().take(4).find(|&nm| {
+            self.list.get(nm).is_some_and(|x| {
+                let adjacent = x.tok.1 == open && (abbreviation(m) || abbreviation(x));
+                let spelled = x.tok.1 < open
+                    && x.tok.1 + 2 >= open
+                    && abbreviation(m)
+                    && initial(x) == initial(m)
+                    && (x.tok.1..open).all(|j| doc.is_word(j))
+                    && doc.tokens.get(x.tok.0).is_some_and(|t| t.sent() == sent);
+                adjacent || spelled
+            }) && self.label(nm).is_some_and(|l| l != "PERSON")
+        })
+    }
+
     /// The organisation or place a person's name is introduced with: a name ending at most three
     /// words before it, with only title or role words (and a possessive) between.
     pub fn affiliation(&self, doc: &Doc, person: &Ment) -> Option<usize> {
