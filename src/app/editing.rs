@@ -117,18 +117,20 @@ impl SaysoApp {
         let identical = if status == Status::Rejected { actions::twins::identical(project, id).len() } else { 0 };
         let (edit, name) = match status {
             Status::Rejected => {
-                let name = match (self.reject_twins, identical) {
+                let name = match (self.prefs.reject_twins, identical) {
                     (RejectTwins::Apply, n) if n > 0 => format!("Reject (and {n} like it)"),
                     _ => "Reject".to_string(),
                 };
-                (actions::twins::reject(project, &[id], self.reject_twins), name)
+                (actions::twins::reject(project, &[id], self.prefs.reject_twins), name)
             }
             _ => (actions::set_status(project, &[id], status), "Accept".to_string()),
         };
         if let Some(edit) = edit {
             match self.session.apply(&name, edit) {
                 Err(e) => self.notify(NoticeLevel::Error, e.to_string()),
-                Ok(()) if status == Status::Rejected && self.reject_twins == RejectTwins::Ask && identical > 0 => {
+                Ok(())
+                    if status == Status::Rejected && self.prefs.reject_twins == RejectTwins::Ask && identical > 0 =>
+                {
                     self.twin_offer = Some(super::twin_offer::TwinOffer::new(&self.session, id, identical));
                 }
                 Ok(()) => {}

@@ -17,10 +17,10 @@ struct EntityCounts {
 /// Entities by type with how often each is named and quoted, in the shown document or across
 /// the project; merge and rename from each row's menu.
 pub(super) fn entity_list(app: &mut SaysoApp, ui: &mut Ui) {
-    ui.checkbox(&mut app.entities_everywhere, "All documents");
+    ui.checkbox(&mut app.prefs.entities_everywhere, "All documents");
     let project = &app.session.project;
     let doc = app.session.doc;
-    let everywhere = app.entities_everywhere;
+    let everywhere = app.prefs.entities_everywhere;
     let mut counts: std::collections::BTreeMap<crate::model::EntityId, EntityCounts> = Default::default();
     let shown = project
         .annotations

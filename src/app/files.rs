@@ -68,7 +68,7 @@ impl SaysoApp {
         // A new session counts its generations from the start again.
         self.list_rows = list_panel::ListRows::default();
         let mut session = session;
-        session.project.analyst.clone_from(&self.analyst);
+        session.project.analyst.clone_from(&self.prefs.analyst);
         std::mem::replace(&mut self.session, session)
     }
 
@@ -84,7 +84,7 @@ impl SaysoApp {
 
     /// Exports reviewed work; says what the format could not hold instead of dropping it silently.
     pub(super) fn export_to(&mut self, format: crate::export::Format, path: &std::path::Path) {
-        let options = crate::export::Options { include_suggestions: self.export_suggestions };
+        let options = crate::export::Options { include_suggestions: self.prefs.export_suggestions };
         match crate::export::export(&self.session.project, format, path, &options) {
             Ok(report) => {
                 self.last_export = Some((format, path.to_path_buf()));
@@ -120,9 +120,9 @@ impl SaysoApp {
 
     pub(super) fn remember(&mut self, path: &std::path::Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        self.recent.retain(|p| *p != path);
-        self.recent.insert(0, path);
-        self.recent.truncate(MAX_RECENT);
+        self.prefs.recent.retain(|p| *p != path);
+        self.prefs.recent.insert(0, path);
+        self.prefs.recent.truncate(MAX_RECENT);
     }
 
     pub(super) fn prompt_window(&mut self, ctx: &egui::Context) {

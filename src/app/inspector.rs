@@ -9,10 +9,10 @@ use crate::model::{Annotation, Layer, excerpt, mention_label};
 use egui::{RichText, Ui};
 
 pub fn inspector(app: &mut SaysoApp, ui: &mut Ui) {
-    if !app.show_inspector {
+    if !app.prefs.show_inspector {
         return;
     }
-    let (size, max) = side_panel_sizes(ui.ctx().content_rect().width(), 1 + app.show_list as usize);
+    let (size, max) = side_panel_sizes(ui.ctx().content_rect().width(), 1 + app.prefs.show_list as usize);
     egui::Panel::right("inspector").resizable(true).default_size(size).size_range(160.0..=max).show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| inspector_contents(app, ui));
     });

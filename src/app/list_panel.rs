@@ -70,10 +70,10 @@ impl ListRows {
 }
 
 pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
-    if !app.show_list {
+    if !app.prefs.show_list {
         return;
     }
-    let (size, max) = side_panel_sizes(ui.ctx().content_rect().width(), 1 + app.show_inspector as usize);
+    let (size, max) = side_panel_sizes(ui.ctx().content_rect().width(), 1 + app.prefs.show_inspector as usize);
     egui::Panel::left("list").resizable(true).default_size(size).size_range(160.0..=max).show(ui, |ui| {
         // Wrapped, so that the tabs never hold the panel wider than the analyst drags it.
         ui.horizontal_wrapped(|ui| {
@@ -117,7 +117,7 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
         }
         let project = &app.session.project;
         let filter = &app.quote_filter;
-        let view = (app.session.history.generation(), doc, tab, app.attributions, app.review_order);
+        let view = (app.session.history.generation(), doc, tab, app.prefs.attributions, app.prefs.review_order);
         let items = app.list_rows.ids(project, view, filter);
         if items.is_empty() {
             let empty =

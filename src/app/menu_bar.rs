@@ -37,10 +37,10 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::Open, true);
                 command_item(app, ui, AppCommand::AddArticles, true);
                 ui.menu_button("Open Recent", |ui| {
-                    if app.recent.is_empty() {
+                    if app.prefs.recent.is_empty() {
                         ui.label("No recent files");
                     }
-                    for (n, path) in app.recent.clone().iter().enumerate() {
+                    for (n, path) in app.prefs.recent.clone().iter().enumerate() {
                         named_item(app, ui, AppCommand::OpenRecent(n), &path.display().to_string());
                     }
                 });
@@ -57,7 +57,7 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                     let again = app.last_export.is_some();
                     command_item(app, ui, AppCommand::ExportAgain, again);
                     ui.separator();
-                    ui.checkbox(&mut app.export_suggestions, "Include unreviewed suggestions");
+                    ui.checkbox(&mut app.prefs.export_suggestions, "Include unreviewed suggestions");
                 });
                 command_item(app, ui, AppCommand::ImportMemory, true);
                 command_item(app, ui, AppCommand::ExportMemory, true);
@@ -80,7 +80,7 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 ui.separator();
                 ui.label("Rejecting a suggestion:");
                 for choice in crate::edit::actions::twins::RejectTwins::ALL {
-                    if ui.radio(app.reject_twins == choice, choice.title()).clicked() {
+                    if ui.radio(app.prefs.reject_twins == choice, choice.title()).clicked() {
                         app.send(AppCommand::SetRejectTwins(choice));
                         ui.close();
                     }
@@ -133,14 +133,14 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 command_item(app, ui, AppCommand::ToggleInsights, true);
                 ui.separator();
                 for preset in crate::model::AttributionFilter::ALL {
-                    if ui.radio(app.attributions == preset, preset.title()).clicked() {
-                        app.attributions = preset;
+                    if ui.radio(app.prefs.attributions == preset, preset.title()).clicked() {
+                        app.prefs.attributions = preset;
                         ui.close();
                     }
                 }
                 ui.separator();
                 for order in crate::review_order::ReviewOrder::ALL {
-                    if ui.radio(app.review_order == order, order.title()).clicked() {
+                    if ui.radio(app.prefs.review_order == order, order.title()).clicked() {
                         app.send(AppCommand::SetReviewOrder(order));
                         ui.close();
                     }
@@ -165,13 +165,13 @@ pub fn menu_bar(app: &mut SaysoApp, ui: &mut Ui) {
 /// carries it, and their new ids come from its range, so two analysts' copies merge.
 fn analyst_field(app: &mut SaysoApp, ui: &mut Ui) {
     let id = ui.make_persistent_id("analyst");
-    let mut text = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| app.analyst.clone());
+    let mut text = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| app.prefs.analyst.clone());
     ui.label("Analyst (your name, for team work):");
     let response = ui.add(egui::TextEdit::singleline(&mut text).hint_text("e.g. alice"));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Analyst"));
     if response.lost_focus() {
         ui.data_mut(|d| d.remove::<String>(id));
-        if text.trim() != app.analyst {
+        if text.trim() != app.prefs.analyst {
             app.send(AppCommand::SetAnalyst(text));
         }
     } else {

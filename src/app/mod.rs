@@ -24,6 +24,7 @@ mod navigate;
 mod notices;
 mod overlap_chooser;
 mod palette;
+mod preferences;
 mod quote_filter;
 mod reanchor_prompt;
 mod retraining;
@@ -31,6 +32,8 @@ mod schema_editor;
 mod statements_view;
 mod status_bar;
 mod twin_offer;
+
+pub use preferences::{DEFAULT_FONT_SIZE, Preferences};
 
 pub use commands::AppCommand;
 pub use dialogs::{NativePicker, PickKind, Picker};
@@ -51,7 +54,6 @@ pub const SAMPLE: &[u8] = include_bytes!("../../assets/sample-article.txt");
 /// As many as Alt+1 … Alt+9 open.
 const MAX_RECENT: usize = 9;
 const MAX_NOTICES: usize = 5;
-const DEFAULT_FONT_SIZE: f32 = 17.0;
 
 /// Something to do once the analyst has answered "save changes?".
 #[derive(Debug, Clone, PartialEq)]
@@ -87,36 +89,17 @@ pub enum ListTab {
 
 pub struct SaysoApp {
     pub session: Session,
-    /// The analyst at work, named on what they create or review and owning the range their new
-    /// ids come from (Edit → Analyst); kept with the window's settings.
-    pub analyst: String,
+    /// The window's settings: the analyst's name, recent files, what is shown, how review goes.
+    pub prefs: Preferences,
     pub selected: Option<AnnId>,
     /// The entity whose mentions the article highlights, picked in the Entities list.
     pub highlight_entity: Option<EntityId>,
     pub quote_filter: QuoteFilter,
     pub notices: Vec<Notice>,
-    pub recent: Vec<PathBuf>,
-    pub font_size: f32,
     pub show_shortcuts: bool,
     pub show_schema: bool,
-    /// The list on the left and the inspector on the right are shown (each can be hidden).
-    pub show_list: bool,
-    pub show_inspector: bool,
-    /// The Entities tab counts across every document, not only the shown one.
-    pub entities_everywhere: bool,
-    /// Which attributions the article, the Quotes list and Tab go through: the View presets
-    /// "What people said" (statements) and "All attributions".
-    pub attributions: crate::model::AttributionFilter,
-    /// File → Export also writes unreviewed suggestions (with their status).
-    pub export_suggestions: bool,
     /// The format and place of the last export, which Export again writes to.
     pub last_export: Option<(crate::export::Format, PathBuf)>,
-    /// What rejecting a suggestion does to the same words elsewhere in the project (Edit menu);
-    /// kept with the window's settings.
-    pub reject_twins: actions::twins::RejectTwins,
-    /// Tab and the lists go through suggestions in reading order or the least certain first
-    /// (View menu); kept with the window's settings.
-    pub review_order: crate::review_order::ReviewOrder,
     /// The Memory window is shown (Edit → Memory…).
     pub show_memory: bool,
     /// The offer to reject the same words elsewhere, after a rejection under "ask".
@@ -161,7 +144,7 @@ impl SaysoApp {
     pub fn new(session: Session, picker: Arc<dyn Picker>) -> Self {
         let mut app = SaysoApp {
             session,
-            analyst: String::new(),
+            prefs: Preferences::default(),
             selected: None,
             highlight_entity: None,
             quote_filter: QuoteFilter::default(),
@@ -171,18 +154,9 @@ impl SaysoApp {
             focus_field: None,
             compare_statement: None,
             notices: Vec::new(),
-            recent: Vec::new(),
-            font_size: DEFAULT_FONT_SIZE,
             show_shortcuts: false,
             show_schema: false,
-            show_list: true,
-            show_inspector: true,
-            entities_everywhere: false,
-            attributions: crate::model::AttributionFilter::default(),
-            export_suggestions: false,
             last_export: None,
-            reject_twins: actions::twins::RejectTwins::default(),
-            review_order: crate::review_order::ReviewOrder::default(),
             show_memory: false,
             twin_offer: None,
             retraining: retraining::Retraining::default(),
@@ -345,10 +319,10 @@ impl SaysoApp {
                 article_view::Emphasis {
                     selected: self.selected,
                     entity: self.highlight_entity,
-                    shown: self.attributions,
+                    shown: self.prefs.attributions,
                     disputed: self.current_conflict().and_then(adjudicate::extent).map(|s| (s.start(), s.end())),
                 },
-                self.font_size,
+                self.prefs.font_size,
             );
             if let Some((id, s, e)) = out.resized {
                 self.queue.push(AppCommand::Resize(id, s, e));
@@ -459,7 +433,7 @@ impl SaysoApp {
                 Some((format, path)) => self.export_to(format, &path),
                 None => self.notify(NoticeLevel::Info, "Nothing exported yet: choose a format under File → Export"),
             },
-            AppCommand::OpenRecent(n) => match self.recent.get(n).cloned() {
+            AppCommand::OpenRecent(n) => match self.prefs.recent.get(n).cloned() {
                 Some(path) => self.apply(AppCommand::OpenPath(path), ctx),
                 None => self.notify(NoticeLevel::Info, format!("There is no recent file {}", n + 1)),
             },
@@ -529,11 +503,11 @@ impl SaysoApp {
             AppCommand::StepConflict(forward) => self.step_conflict(forward),
             AppCommand::Resolve(choice) => self.resolve_conflict(choice),
             AppCommand::SetAnalyst(name) => {
-                self.analyst = name.trim().to_string();
-                self.session.project.analyst.clone_from(&self.analyst);
+                self.prefs.analyst = name.trim().to_string();
+                self.session.project.analyst.clone_from(&self.prefs.analyst);
             }
-            AppCommand::SetRejectTwins(choice) => self.reject_twins = choice,
-            AppCommand::SetReviewOrder(order) => self.review_order = order,
+            AppCommand::SetRejectTwins(choice) => self.prefs.reject_twins = choice,
+            AppCommand::SetReviewOrder(order) => self.prefs.review_order = order,
             AppCommand::ToggleMemory => self.show_memory = !self.show_memory,
             AppCommand::Forget(lesson) => self.forget(&lesson),
             AppCommand::ExportMemory => {
@@ -603,10 +577,10 @@ impl SaysoApp {
                 .edit(&format!("Set {}", field.name().to_lowercase()), |p| {
                     actions::set_document_meta(p, doc, |d| *field.of(d) = value.trim().to_string())
                 }),
-            AppCommand::ToggleList => self.show_list = !self.show_list,
-            AppCommand::ToggleInspector => self.show_inspector = !self.show_inspector,
-            AppCommand::ZoomIn => self.font_size = (self.font_size + 1.0).min(40.0),
-            AppCommand::ZoomOut => self.font_size = (self.font_size - 1.0).max(10.0),
+            AppCommand::ToggleList => self.prefs.show_list = !self.prefs.show_list,
+            AppCommand::ToggleInspector => self.prefs.show_inspector = !self.prefs.show_inspector,
+            AppCommand::ZoomIn => self.prefs.font_size = (self.prefs.font_size + 1.0).min(40.0),
+            AppCommand::ZoomOut => self.prefs.font_size = (self.prefs.font_size - 1.0).max(10.0),
             AppCommand::Find => self.find.open(),
             AppCommand::EditLabels => self.show_schema = !self.show_schema,
             AppCommand::SetSchema(schema, rename) => {
@@ -631,12 +605,6 @@ fn install_fonts(ctx: &egui::Context) {
         vec![fallback(egui::FontFamily::Proportional), fallback(egui::FontFamily::Monospace)],
     ));
 }
-
-const STORAGE_RECENT: &str = "recent_files";
-const STORAGE_FONT: &str = "font_size";
-const STORAGE_ANALYST: &str = "analyst";
-const STORAGE_REJECT_TWINS: &str = "reject_twins";
-const STORAGE_REVIEW_ORDER: &str = "review_order";
 
 /// The app in its native window, which on a screen smaller than the window's first size (or the
 /// size saved on a larger screen) shrinks to fit, so the panels at the edges stay in view.
@@ -665,11 +633,7 @@ impl eframe::App for NativeWindow {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_RECENT, &self.app.recent);
-        eframe::set_value(storage, STORAGE_FONT, &self.app.font_size);
-        eframe::set_value(storage, STORAGE_ANALYST, &self.app.analyst);
-        eframe::set_value(storage, STORAGE_REJECT_TWINS, &self.app.reject_twins);
-        eframe::set_value(storage, STORAGE_REVIEW_ORDER, &self.app.review_order);
+        self.app.prefs.save(storage);
     }
 }
 
@@ -732,11 +696,8 @@ pub fn run_native(path: Option<PathBuf>, also: Vec<PathBuf>) -> eframe::Result<(
             app.set_recovery_dir(crate::recovery::default_data_dir());
             app.check_recovery();
             if let Some(storage) = cc.storage {
-                app.recent = eframe::get_value(storage, STORAGE_RECENT).unwrap_or_default();
-                app.font_size = eframe::get_value(storage, STORAGE_FONT).unwrap_or(DEFAULT_FONT_SIZE);
-                app.reject_twins = eframe::get_value(storage, STORAGE_REJECT_TWINS).unwrap_or_default();
-                app.review_order = eframe::get_value(storage, STORAGE_REVIEW_ORDER).unwrap_or_default();
-                let analyst: String = eframe::get_value(storage, STORAGE_ANALYST).unwrap_or_default();
+                app.prefs = Preferences::load(storage);
+                let analyst = std::mem::take(&mut app.prefs.analyst);
                 app.apply(AppCommand::SetAnalyst(analyst), &cc.egui_ctx);
             }
             if let Some(p) = path.as_deref().filter(|_| error.is_none()) {

@@ -17,7 +17,7 @@ impl SaysoApp {
     /// Moves the selection to the next (or previous) suggestion in the review order (see
     /// [`crate::review_order`]).
     pub(super) fn step_unreviewed(&mut self, forward: bool) {
-        match self.review_order {
+        match self.prefs.review_order {
             ReviewOrder::Reading => self.step_in_reading_order(forward),
             ReviewOrder::LeastCertainFirst => self.step_least_certain(forward),
         }
@@ -29,9 +29,9 @@ impl SaysoApp {
         let project = &self.session.project;
         let rank: std::collections::HashMap<crate::model::DocId, usize> =
             project.documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
-        let order = self.review_order;
+        let order = self.prefs.review_order;
         let here = self.selected.and_then(|id| project.annotation(id)).map(|a| review_order::key(order, a, &rank));
-        let hidden = self.attributions.hidden_among(project.annotations.iter());
+        let hidden = self.prefs.attributions.hidden_among(project.annotations.iter());
         let keys = project
             .annotations
             .iter()
@@ -76,7 +76,7 @@ impl SaysoApp {
         // How far on each suggestion is: documents away in the stepping direction (the current
         // one counts as `n` for what lies behind the analyst in it), then place in the text.
         let mut best: Option<(usize, (usize, usize, AnnId))> = None;
-        let hidden = self.attributions.hidden_among(project.annotations.iter());
+        let hidden = self.prefs.attributions.hidden_among(project.annotations.iter());
         for a in project.annotations.iter().filter(|a| a.status == Status::Suggested && !hidden.contains(&a.id)) {
             let Some(&r) = rank.get(&a.doc) else { continue };
             let k = (a.span.start(), a.span.end(), a.id);

@@ -114,7 +114,7 @@ fn the_analyst_named_in_the_edit_menu_signs_what_they_review_and_allocates_in_th
     ui_support::type_keys(&mut h, "carol");
     h.key_press(egui::Key::Enter);
     h.run();
-    assert_eq!(h.state().analyst, "carol");
+    assert_eq!(h.state().prefs.analyst, "carol");
     assert_eq!(h.state().session.project.analyst, "carol");
     h.key_press(egui::Key::Escape);
     h.run();

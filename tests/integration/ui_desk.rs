@@ -386,7 +386,7 @@ fn recent_files_export_again_and_accept_all_work_from_keys_the_help_lists() {
     let (mut h, path) = open_fixture(dir.path());
     let other = dir.path().join("other.ron");
     std::fs::copy(&path, &other).unwrap();
-    h.state_mut().recent = vec![path.clone(), other.clone()];
+    h.state_mut().prefs.recent = vec![path.clone(), other.clone()];
 
     press(&mut h, Key::F1);
     for name in [
@@ -408,7 +408,7 @@ fn recent_files_export_again_and_accept_all_work_from_keys_the_help_lists() {
     h.key_press_modifiers(CTRL_SHIFT, Key::E);
     h.run();
     h.get_by_label_contains("Nothing exported yet");
-    h.state_mut().export_suggestions = false;
+    h.state_mut().prefs.export_suggestions = false;
     h.state_mut().send(AppCommand::Export(sayso::export::Format::Spacy));
     h.run();
     press(&mut h, Key::Enter);

@@ -27,7 +27,7 @@ fn with_least_certain_first_tab_goes_to_the_most_doubtful_name_and_the_list_foll
     h.run();
     h.get_by_label("Review the least certain first").click();
     h.run();
-    assert_eq!(h.state().review_order, ReviewOrder::LeastCertainFirst);
+    assert_eq!(h.state().prefs.review_order, ReviewOrder::LeastCertainFirst);
     let p = h.state().session.project.clone();
     let suggested: Vec<_> = p.annotations.iter().filter(|a| a.status == Status::Suggested).collect();
     let least = suggested.iter().map(|a| certainty(a)).min().unwrap();

@@ -94,7 +94,7 @@ fn with_the_edit_menu_set_to_apply_one_x_rejects_the_same_words_everywhere_in_on
     h.run();
     h.get_by_label("Reject the same words everywhere").click();
     h.run();
-    assert_eq!(h.state().reject_twins, RejectTwins::Apply);
+    assert_eq!(h.state().prefs.reject_twins, RejectTwins::Apply);
     let before = h.state().session.project.clone();
     let all = pacers(&before);
     h.state_mut().send(AppCommand::Select(all[0]));
