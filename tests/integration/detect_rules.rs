@@ -869,3 +869,12 @@ fn he_goes_past_someone_of_unknown_gender_to_the_man_the_passage_is_about() {
     );
     assert_eq!(entities_of(&d, &c, "he"), entities_of(&d, &c, "Andy Warhol"), "{:?}", d.mentions);
 }
+
+#[test]
+fn a_phrase_of_occasion_between_subject_and_verb_is_not_the_speaker() {
+    let text =
+        "Lavrov said many delegations during the plenary meeting expressed concern over the situation in Aleppo.";
+    let found = quotes(text);
+    let nested = found.iter().find(|q| q.0.starts_with("over the situation")).expect("the delegations' concern");
+    assert_eq!(nested.2.as_deref(), Some("many delegations"), "{found:?}");
+}

@@ -214,6 +214,13 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
                 continue;
             }
         }
+        // "many delegations during the plenary meeting expressed …": a phrase of time or
+        // occasion between the subject and the verb is stepped over.
+        if let Some(k) = occasion_phrase_start(doc, j, floor) {
+            j = k - 1;
+            skipped += 1;
+            continue;
+        }
         if j > floor && (doc.has(j, lexicon::F_WEEKDAYS) || matches!(w, "today" | "yesterday" | "tonight")) {
             j -= 1;
             if j > floor && doc.lower(j) == "on" {
@@ -483,6 +490,16 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
     let verb = (s + 2..(s + 5).min(limit)).find(|&j| !doc.is_word(j) || verb_like(j))?;
     let phrase_ok = doc.is_word(verb) && (s + 1..verb).any(role) && role(verb - 1);
     phrase_ok.then(|| speaker_mention(cx, s, verb, verb - 1))
+}
+
+/// Where a phrase of time or occasion ending at `end` starts ("during the plenary meeting",
+/// "amid the protests"): its preposition, with only lower-case words after it and a word before.
+fn occasion_phrase_start(doc: &Doc, end: usize, floor: usize) -> Option<usize> {
+    let k = (end.saturating_sub(5).max(floor + 1)..end)
+        .rev()
+        .find(|&k| matches!(doc.lower(k), "during" | "amid" | "amidst" | "throughout" | "following"))?;
+    let plain = (k + 1..=end).all(|x| doc.is_word(x) && !doc.tokens[x].cap);
+    (plain && doc.is_word(k - 1)).then_some(k)
 }
 
 /// A person name opening the sentence at `ss` (after "As" or opening punctuation) and followed by
