@@ -878,3 +878,12 @@ fn a_phrase_of_occasion_between_subject_and_verb_is_not_the_speaker() {
     let nested = found.iter().find(|q| q.0.starts_with("over the situation")).expect("the delegations' concern");
     assert_eq!(nested.2.as_deref(), Some("many delegations"), "{found:?}");
 }
+
+#[test]
+fn a_word_of_a_title_is_no_name_of_its_own() {
+    let text = "The Russian top diplomat called on UN Special Envoy for Syria Staffan De Mistura to stop the delay.";
+    let (d, c) = run(text);
+    let names: Vec<(String, &str)> = d.mentions.iter().map(|m| (s(&c, m.start, m.end), m.label)).collect();
+    assert!(!names.iter().any(|(n, l)| n == "Envoy" && *l == "PERSON"), "{names:?}");
+    assert!(names.iter().any(|(n, l)| n == "Staffan De Mistura" && *l == "PERSON"), "{names:?}");
+}

@@ -258,9 +258,14 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
     if drop.iter().any(|&d| d) {
         remove(&mut ents.list, &drop);
     }
+    // A word of a title the rules read ("Envoy" in "UN Special Envoy for Syria") is no name.
+    let mut in_title = vec![false; doc.tokens.len()];
+    for m in ents.list.iter().filter(|m| m.kind == MKind::Title) {
+        in_title[m.tok.0..m.tok.1].iter_mut().for_each(|t| *t = true);
+    }
     let mut added: Vec<Ment> = Vec::new();
     for (c, f) in found.iter().enumerate() {
-        if (used[c] && !joins[c]) || f.label == "MISC" {
+        if (used[c] && !joins[c]) || f.label == "MISC" || in_title[f.tok.0..f.tok.1].iter().all(|&t| t) {
             continue;
         }
         let person = person_in_context(doc, f.tok, false, f.label);
