@@ -126,16 +126,8 @@ pub(super) fn left_attribution(cx: &mut Ctx, ft: usize) -> Option<(usize, (usize
             if c.class != CueClass::Speech || cx.used_cue[j] {
                 continue;
             }
-            // "according to X: “…”", and the inverted "Said Ellis: “…”" opening the sentence.
             if c.source_after {
                 let (sp, _) = subject_right(cx, c.e, anchor + 1)?;
-                mark(cx, c);
-                return Some((sp, span(doc, c.s, c.e), ft));
-            }
-            if c.s == ss
-                && c.e < anchor
-                && let Some((sp, _)) = subject_right(cx, c.e, anchor + 1)
-            {
                 mark(cx, c);
                 return Some((sp, span(doc, c.s, c.e), ft));
             }
