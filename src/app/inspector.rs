@@ -57,7 +57,8 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
     ui.add_space(4.0);
     ui.label(RichText::new(excerpt(project, &a, 400)).italics());
     ui.label(RichText::new(format!("characters {}", a.span)).small().weak());
-    ui.horizontal(|ui| {
+    // Wrapped: on a small screen the three buttons are wider than the panel.
+    ui.horizontal_wrapped(|ui| {
         for command in [AppCommand::Accept, AppCommand::Reject, AppCommand::Delete] {
             command_button(app, ui, command);
         }
@@ -111,7 +112,7 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
         )]
     };
     for (name, shown, kind) in links {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(format!("{name}:"));
             let key = commands::entry(&AppCommand::PickLink(kind))
                 .and_then(|e| e.keys.first())

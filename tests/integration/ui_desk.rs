@@ -312,6 +312,15 @@ fn at_1024_by_768_the_article_keeps_a_readable_column_and_help_fits() {
     assert!(wide.width() > para.width());
     ctrl(&mut h, Key::B);
     h.get_by_label("Speakers & cues");
+
+    // With a suggestion selected, the inspector's buttons wrap inside its column instead of
+    // widening it under the article.
+    press(&mut h, Key::Tab);
+    let para = h.get_by_label_contains("Foreign Minister Sergei Lavrov said").rect();
+    for button in ["Accept (A)", "Reject (X)", "Delete annotation (Delete)"] {
+        let r = h.get_by_label(button).rect();
+        assert!(r.left() > para.right() && r.right() <= 1024.0, "{button} at {r:?}, article ends at {}", para.right());
+    }
 }
 
 #[test]
