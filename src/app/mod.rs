@@ -537,7 +537,8 @@ impl SaysoApp {
             AppCommand::RejectInSelection => {
                 let doc = self.session.doc;
                 if let Some(span) = self.view.selection().and_then(|(s, e)| crate::model::Span::new(s, e).ok()) {
-                    self.edit("Reject marked suggestions", |p| actions::reject_within(p, doc, span));
+                    let twins = self.prefs.reject_twins;
+                    self.edit("Reject marked suggestions", |p| actions::reject_within(p, doc, span, twins));
                 }
             }
             AppCommand::Nudge { end, forward, words } => self.nudge(end, forward, words),

@@ -278,14 +278,15 @@ pub fn accept_all(project: &Project, doc: DocId, label: &str) -> Option<Edit> {
     set_status(project, &ids, Status::Accepted)
 }
 
-/// Rejects every suggestion that lies inside `span` of one document.
-pub fn reject_within(project: &Project, doc: DocId, span: Span) -> Option<Edit> {
+/// Rejects every suggestion that lies inside `span` of one document, and with
+/// [`twins::RejectTwins::Apply`] the suggestions identical to them across the project.
+pub fn reject_within(project: &Project, doc: DocId, span: Span, twins: twins::RejectTwins) -> Option<Edit> {
     let ids: Vec<AnnId> = project
         .annotations_of(doc)
         .filter(|a| span.contains(a.span) && a.status == Status::Suggested)
         .map(|a| a.id)
         .collect();
-    set_status(project, &ids, Status::Rejected)
+    twins::reject(project, &ids, twins)
 }
 
 /// Replaces the schema. A label renamed from `old` to `new` carries its annotations along, so
@@ -413,7 +414,7 @@ mod tests {
         let edit = accept_all(&p, DocId(1), "CUE").unwrap();
         h.apply(&mut p, "Accept all", edit).unwrap();
         assert_eq!(p.annotation(AnnId(3)).unwrap().status, Status::Accepted);
-        let edit = reject_within(&p, DocId(1), Span::new(14, 23).unwrap()).unwrap();
+        let edit = reject_within(&p, DocId(1), Span::new(14, 23).unwrap(), twins::RejectTwins::Off).unwrap();
         h.apply(&mut p, "Reject", edit).unwrap();
         assert_eq!(p.annotation(AnnId(2)).unwrap().status, Status::Rejected);
     }

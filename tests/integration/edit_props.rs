@@ -78,7 +78,12 @@ fn edit_for(p: &Project, action: &Action) -> Option<sayso::edit::Edit> {
         Action::Rename(e, n) => actions::rename_entity(p, EntityId(e), &n),
         Action::SplitMention(i) => actions::split_mention(p, ann(i)?),
         Action::AcceptAll(l) => actions::accept_all(p, doc, LABELS[l].0),
-        Action::RejectWithin(s, w) => actions::reject_within(p, doc, Span::new(s % len, (s % len + w).min(len)).ok()?),
+        Action::RejectWithin(s, w) => actions::reject_within(
+            p,
+            doc,
+            Span::new(s % len, (s % len + w).min(len)).ok()?,
+            actions::twins::RejectTwins::Apply,
+        ),
         Action::SplitQuote(i, at) => actions::split_quote(p, ann(i)?, at),
         Action::JoinQuote(i, f) => actions::join_quote(p, ann(i)?, f),
     }

@@ -130,3 +130,24 @@ fn a_rejection_carries_over_to_identical_suggestions_as_the_setting_says() {
     h.undo(&mut p);
     assert_eq!(p, base);
 }
+
+#[test]
+fn rejecting_the_marked_suggestions_takes_their_twins_along_when_the_setting_applies() {
+    let base = project();
+    let pacers = mentions(&base, "Pacers");
+    let first = base.annotation(pacers[0]).unwrap().clone();
+    let status = |p: &Project, id: AnnId| p.annotation(id).unwrap().status;
+    let elsewhere: Vec<AnnId> = pacers.iter().copied().filter(|id| status(&base, *id) == Status::Suggested).collect();
+    assert!(elsewhere.iter().any(|id| base.annotation(*id).unwrap().doc != first.doc), "twins in the other article");
+    for (setting, carried) in [(RejectTwins::Off, false), (RejectTwins::Apply, true)] {
+        let mut p = base.clone();
+        let mut h = History::default();
+        let edit = actions::reject_within(&p, first.doc, first.span, setting).unwrap();
+        h.apply(&mut p, "Reject marked suggestions", edit).unwrap();
+        assert_eq!(status(&p, first.id), Status::Rejected);
+        let others = elsewhere.iter().filter(|id| **id != first.id);
+        assert!(others.clone().all(|id| (status(&p, *id) == Status::Rejected) == carried), "{setting:?}");
+        h.undo(&mut p);
+        assert_eq!(p, base, "one undo restores the marked suggestions and their twins");
+    }
+}
