@@ -501,8 +501,7 @@ impl Say {
 
 /// An entity model file (`sayso train ner` writes them).
 fn read_model(path: &Path) -> anyhow::Result<crate::detect::ner::Model> {
-    let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
-    crate::detect::ner::Model::from_bytes(&bytes).with_context(|| format!("{}: not an entity model", path.display()))
+    crate::retrain::load(path).map_err(anyhow::Error::msg)
 }
 
 /// Prints one JSON line per file; a file that cannot be read is reported and the rest go on.

@@ -19,10 +19,19 @@ pub fn model_path(project: &Path) -> PathBuf {
 pub fn load_beside(project: &Path) -> Result<Option<Model>, String> {
     let path = model_path(project);
     match std::fs::read(&path) {
-        Ok(bytes) => Model::from_bytes(&bytes).map(Some).ok_or(format!("{}: not an entity model", path.display())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("{}: {e}", path.display())),
+        read => parse(&path, read).map(Some),
     }
+}
+
+/// The entity model in the file at `path` (`sayso train ner` writes them).
+pub fn load(path: &Path) -> Result<Model, String> {
+    parse(path, std::fs::read(path))
+}
+
+fn parse(path: &Path, read: std::io::Result<Vec<u8>>) -> Result<Model, String> {
+    let bytes = read.map_err(|e| format!("{}: {e}", path.display()))?;
+    Model::from_bytes(&bytes).ok_or(format!("{}: not an entity model", path.display()))
 }
 
 /// The model's type index of a project's entity label; `None` for labels that are not names

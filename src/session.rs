@@ -137,10 +137,7 @@ impl Session {
         let beside = crate::retrain::model_path(path);
         let write_error = |source| StoreError::Write { path: beside.clone(), source };
         match &self.entity_model {
-            Some(model) => {
-                let bytes = model.to_bytes();
-                store::atomic::write_atomic(&beside, |w| w.write_all(&bytes)).map_err(write_error)
-            }
+            Some(model) => store::atomic::write_bytes_atomic(&beside, &model.to_bytes()).map_err(write_error),
             None => match std::fs::remove_file(&beside) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(write_error(e)),
                 _ => Ok(()),

@@ -9,8 +9,7 @@ use egui::{RichText, Ui};
 
 /// The project's conflicts in reading order: by document, then where the disputed words start.
 pub(super) fn in_reading_order(project: &Project) -> Vec<&Conflict> {
-    let rank: std::collections::HashMap<_, usize> =
-        project.documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+    let rank = project.document_ranks();
     let start = |c: &Conflict| project.annotation(c.ann).map_or(0, |a| a.span.start());
     let mut all: Vec<&Conflict> = project.conflicts.iter().collect();
     all.sort_by_cached_key(|c| (rank.get(&c.doc).copied(), start(c), c.id));

@@ -27,8 +27,7 @@ impl SaysoApp {
     /// place in that order; round to the least certain at the end. One pass, no sorting.
     fn step_least_certain(&mut self, forward: bool) {
         let project = &self.session.project;
-        let rank: std::collections::HashMap<crate::model::DocId, usize> =
-            project.documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        let rank = project.document_ranks();
         let order = self.prefs.review_order;
         let here = self.selected.and_then(|id| project.annotation(id)).map(|a| review_order::key(order, a, &rank));
         let hidden = self.prefs.attributions.hidden_among(project.annotations.iter());
@@ -64,8 +63,7 @@ impl SaysoApp {
     fn step_in_reading_order(&mut self, forward: bool) {
         let project = &self.session.project;
         let doc = self.session.doc;
-        let rank: std::collections::HashMap<crate::model::DocId, usize> =
-            project.documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        let rank = project.document_ranks();
         let (n, current) = (project.documents.len().max(1), rank.get(&doc).copied().unwrap_or(0));
         let here = self.selected.and_then(|id| project.annotation(id)).map(|a| (a.span.start(), a.span.end(), a.id));
         let here = here.or_else(|| {

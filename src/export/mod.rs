@@ -20,8 +20,9 @@
 //! (`s3`) wherever a format has span attributes, since the formats' relations stay inside one
 //! document; two versions in one document are also joined by [`SAME_STATEMENT`] (later version →
 //! the document's first); import rebuilds the groups, as confirmed ones (whether the analyst had
-//! confirmed a group does not go out). A link whose target is not exported is dropped, and every such loss — and anything else a format
-//! cannot hold — is counted in [`Report::left_out`] instead of being dropped silently.
+//! confirmed a group does not go out). A link whose target is not exported is dropped, and every
+//! such loss — and anything else a format cannot hold — is counted in [`Report::left_out`]
+//! instead of being dropped silently.
 //!
 //! **Writing.** Writers stream each document straight into a buffered writer, and every file is
 //! replaced atomically ([`crate::store::atomic::write_atomic`]): a reader sees the old file or the
@@ -292,7 +293,7 @@ impl<'p> Selection<'p> {
             }
             sel.anns.push(a);
             local.insert(a.id, sel.anns.len());
-            if let Some(s) = a.links.statement.filter(|_| a.layer == Layer::Quote) {
+            if let Some(s) = quoted_statement(a) {
                 first_version.entry((a.doc, s)).or_insert(a.id);
             }
             exported += 1;
@@ -374,7 +375,12 @@ pub(crate) fn attribution_name(a: &Annotation) -> Option<&'static str> {
 /// The name of the statement a quotation reports (`s3`), shared by its versions in every
 /// document; `None` for a quotation of no statement and for other layers.
 pub(crate) fn statement_name(a: &Annotation) -> Option<String> {
-    a.links.statement.filter(|_| a.layer == Layer::Quote).map(|s| s.to_string())
+    quoted_statement(a).map(|s| s.to_string())
+}
+
+/// The statement a quotation reports; `None` for other layers.
+fn quoted_statement(a: &Annotation) -> Option<StatementId> {
+    a.links.statement.filter(|_| a.layer == Layer::Quote)
 }
 
 /// Reads an exported attribution type back onto an imported quotation.

@@ -208,6 +208,11 @@ impl Project {
         self.annotations.iter().filter(move |a| a.links.statement == Some(id))
     }
 
+    /// Each document's place in the project: the order the window lists and steps through them.
+    pub fn document_ranks(&self) -> std::collections::HashMap<DocId, usize> {
+        self.documents.iter().enumerate().map(|(i, d)| (d.id, i)).collect()
+    }
+
     /// Annotations of one document, in id order.
     pub fn annotations_of(&self, doc: DocId) -> impl Iterator<Item = &Annotation> {
         self.annotations.iter().filter(move |a| a.doc == doc)

@@ -310,7 +310,12 @@ fn subordinate_end(cx: &Ctx, ss: usize, cue_s: usize, from: usize, to: usize) ->
     {
         return None;
     }
-    (from + 1..to).find(|&j| doc.is_punct(j, ',') && !cx.ments.tok_quote.has(j))
+    clause_comma(cx, from, to)
+}
+
+/// The first comma after `from` and before `to` that is the reporter's, not a quotation's.
+fn clause_comma(cx: &Ctx, from: usize, to: usize) -> Option<usize> {
+    (from + 1..to).find(|&j| cx.doc.is_punct(j, ',') && !cx.ments.tok_quote.has(j))
 }
 
 /// "said the emails were exchanges with Fanning, who was his chief of staff …": a relative or
@@ -332,7 +337,7 @@ fn relative_clause_end(cx: &Ctx, ss: usize, cue_s: usize, from: usize, to: usize
     if doc.lower(before) != "who" {
         return None;
     }
-    (from + 1..to).find(|&j| doc.is_punct(j, ',') && !cx.ments.tok_quote.has(j))
+    clause_comma(cx, from, to)
 }
 
 /// Where reported content that opens its sentence at `ss` starts: after a heading and its colon

@@ -241,6 +241,12 @@ fn ment(doc: &Doc, s: usize, e: usize, label: &'static str, kind: MKind, reason:
     }
 }
 
+/// Whether a comma and "who", "whose" or "whom" follow the words ending before token `end`: a
+/// relative clause only people take ("Rucker Culpepper, who runs …").
+pub fn before_relative_who(doc: &Doc, end: usize) -> bool {
+    doc.is_punct(end, ',') && matches!(doc.lower(end + 1), "who" | "whose" | "whom")
+}
+
 /// First word of its sentence (after opening quotes and brackets).
 pub fn sentence_initial(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.tokens.get(i) else { return false };

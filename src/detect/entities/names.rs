@@ -1,7 +1,7 @@
 //! Names: capitalised runs cut into people, organisations, places and titles by the gazetteers,
 //! titles and organisation shapes, and the names nested inside them.
 
-use super::{MKind, Ment, joined, ment, quote_initial, sentence_initial};
+use super::{MKind, Ment, before_relative_who, joined, ment, quote_initial, sentence_initial};
 use crate::detect::Reason;
 use crate::detect::lexicon::FastSet as HashSet;
 use crate::detect::lexicon::{self, Lexicon};
@@ -552,11 +552,6 @@ fn heading_before_colon(doc: &Doc, start: usize, end: usize) -> bool {
         && doc.is_punct(end, ':')
         && (start..end).all(|j| doc.tokens[j].all_caps)
         && !doc.has(start, lexicon::F_GIVEN_NAMES)
-}
-
-/// Whether a comma and "who", "whose" or "whom" follow token `end - 1`.
-fn before_relative_who(doc: &Doc, end: usize) -> bool {
-    doc.is_punct(end, ',') && matches!(doc.lower(end + 1), "who" | "whose" | "whom")
 }
 
 /// "Civil Defense Authority", "National Security Agency": title-like words that, with no role noun

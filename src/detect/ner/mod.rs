@@ -22,7 +22,7 @@ pub use train::{
 };
 pub use tune::{Reviewed, TUNE_EPOCHS, fine_tune};
 
-use super::entities::{MKind, Ment, Mentions, text_order};
+use super::entities::{MKind, Ment, Mentions, before_relative_who, text_order};
 use super::lexicon::FastMap;
 use super::tokens::{Doc, Kind};
 use super::{Explain, Reason};
@@ -308,9 +308,7 @@ fn person_in_context(doc: &Doc, tok: (usize, usize), titled: bool, label: &str) 
     if titled || before.is_some_and(|j| doc.has(j, super::lexicon::F_TITLE_WORDS) && doc.tokens[j].cap) {
         return Some("after a personal title");
     }
-    let who =
-        end + 1 < doc.tokens.len() && doc.lower(end) == "," && matches!(doc.lower(end + 1), "who" | "whose" | "whom");
-    who.then_some("before a relative clause (\", who …\")")
+    before_relative_who(doc, end).then_some("before a relative clause (\", who …\")")
 }
 
 /// A typed name's reason: the model's (`full`, written only when asked for), after why the rules
