@@ -2,6 +2,7 @@
 //! through suggestions), both versions are shown side by side in the inspector and marked in the
 //! article, and 1, 2 or N keeps the first version, the second, or neither, as one undoable step.
 
+use super::desk::Desk;
 use super::{AppCommand, NoticeLevel, SaysoApp};
 use crate::edit::actions::{self, Choice};
 use crate::model::{Annotation, Conflict, ConflictId, Project, Span, excerpt};
@@ -27,7 +28,7 @@ pub(super) fn extent(c: &Conflict) -> Option<Span> {
 impl SaysoApp {
     /// The conflict of the selected annotation, if it is disputed.
     pub(super) fn current_conflict(&self) -> Option<&Conflict> {
-        self.session.project.conflict_of(self.selected?)
+        self.session.project.conflict_of(self.review.selected?)
     }
 
     /// Shows the next (or previous) conflict after the current one, round to the first.
@@ -47,7 +48,7 @@ impl SaysoApp {
         self.show_conflict(order[next]);
     }
 
-    fn show_conflict(&mut self, id: ConflictId) {
+    pub(super) fn show_conflict(&mut self, id: ConflictId) {
         if let Some(c) = self.session.project.conflict(id) {
             self.view.set_selection(None);
             self.select(c.ann);
@@ -63,7 +64,7 @@ impl SaysoApp {
         };
         let position = in_reading_order(&self.session.project).iter().position(|c| c.id == id).unwrap_or(0);
         self.edit(choice.title(), |p| actions::resolve(p, id, choice));
-        self.selected = None;
+        self.review.selected = None;
         let order: Vec<ConflictId> = in_reading_order(&self.session.project).iter().map(|c| c.id).collect();
         match order.get(position).or(order.first()) {
             Some(next) => self.show_conflict(*next),
@@ -73,12 +74,12 @@ impl SaysoApp {
 }
 
 /// "conflict 3 of 12" for the status bar, with the keys that settle it; `None` without conflicts.
-pub(super) fn progress(app: &SaysoApp) -> Option<String> {
-    let order = in_reading_order(&app.session.project);
+pub(super) fn progress(desk: &Desk) -> Option<String> {
+    let order = in_reading_order(&desk.session.project);
     if order.is_empty() {
         return None;
     }
-    let current = app.current_conflict().map(|c| c.id);
+    let current = desk.current_conflict().map(|c| c.id);
     Some(match order.iter().position(|c| Some(c.id) == current) {
         Some(i) => {
             let c = order[i];
@@ -95,9 +96,9 @@ pub(super) fn progress(app: &SaysoApp) -> Option<String> {
 }
 
 /// The inspector's side-by-side view of a disputed annotation's two versions, with the keys.
-pub(super) fn versions(app: &mut SaysoApp, ui: &mut Ui, c: &Conflict) {
+pub(super) fn versions(ui: &mut Ui, desk: &mut Desk, c: &Conflict) {
     ui.label(RichText::new(format!("Conflict: {}", c.fields.join(", "))).strong().color(ui.visuals().warn_fg_color));
-    let project = &app.session.project;
+    let project = &desk.session.project;
     let mut chosen = None;
     ui.columns(2, |columns| {
         for (i, (column, version)) in columns.iter_mut().zip(c.versions()).enumerate() {
@@ -121,8 +122,8 @@ pub(super) fn versions(app: &mut SaysoApp, ui: &mut Ui, c: &Conflict) {
         chosen = Some(Choice::Neither);
     }
     if let Some(choice) = chosen {
-        app.send(AppCommand::Select(c.ann));
-        app.send(AppCommand::Resolve(choice));
+        desk.send(AppCommand::Select(c.ann));
+        desk.send(AppCommand::Resolve(choice));
     }
     ui.separator();
 }
@@ -151,9 +152,9 @@ fn describe(ui: &mut Ui, project: &Project, a: &Annotation, disputed: &[String])
 }
 
 /// The Conflicts tab of the list: every conflict of the project, in reading order.
-pub(super) fn conflict_list(app: &mut SaysoApp, ui: &mut Ui) {
-    let project = &app.session.project;
-    let current = app.current_conflict().map(|c| c.id);
+pub(super) fn conflict_list(ui: &mut Ui, desk: &mut Desk) {
+    let project = &desk.session.project;
+    let current = desk.current_conflict().map(|c| c.id);
     let mut clicked = None;
     let order = in_reading_order(project);
     // Only the rows in view are drawn: a merge of two corpora leaves hundreds of conflicts.
@@ -173,6 +174,6 @@ pub(super) fn conflict_list(app: &mut SaysoApp, ui: &mut Ui) {
         }
     });
     if let Some(id) = clicked {
-        app.show_conflict(id);
+        desk.send(AppCommand::ShowConflict(id));
     }
 }

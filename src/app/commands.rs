@@ -63,6 +63,8 @@ pub enum AppCommand {
     JoinStatement(AnnId, AnnId),
     /// Shows the next (`true`) or previous conflict of a merged project.
     StepConflict(bool),
+    /// Shows one conflict of a merged project, as picking it in the Conflicts list does.
+    ShowConflict(crate::model::ConflictId),
     /// Settles the shown conflict: keeps the first version, the second, or neither.
     Resolve(crate::edit::actions::Choice),
     /// Names the analyst at work (saved with the window's settings).
@@ -83,6 +85,12 @@ pub enum AppCommand {
     /// Asks for a team's memory file to take in.
     ImportMemory,
     ImportMemoryFrom(PathBuf),
+    /// What the article and the lists show: what people said, or every attribution.
+    ShowAttributions(crate::model::AttributionFilter),
+    /// Whether exports carry the unreviewed suggestions (saved with the settings).
+    SetExportSuggestions(bool),
+    /// Whether the Entities tab counts the whole project or the shown document.
+    SetEntitiesEverywhere(bool),
     /// Reviews in reading order or the least certain first (saved with the settings).
     SetReviewOrder(crate::review_order::ReviewOrder),
     AcceptAllOfLabel(String),

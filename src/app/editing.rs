@@ -26,9 +26,9 @@ impl SaysoApp {
             self.edit(&format!("Create {label}"), |p| Some(actions::create(p, doc, span, layer, label)));
             self.view.set_selection(None);
             if self.session.project.annotation(id).is_some() {
-                self.selected = Some(id);
+                self.review.selected = Some(id);
             }
-        } else if let Some(id) = self.selected {
+        } else if let Some(id) = self.review.selected {
             let Some((edit, twins)) = actions::twins::relabel(&self.session.project, id, label) else { return };
             let name = match twins {
                 0 => format!("Relabel as {label}"),
@@ -47,7 +47,7 @@ impl SaysoApp {
 
     /// Moves one end of the selected annotation by a character or a word.
     pub(super) fn nudge(&mut self, end: bool, forward: bool, words: bool) {
-        let Some(a) = self.selected.and_then(|id| self.session.project.annotation(id)) else { return };
+        let Some(a) = self.review.selected.and_then(|id| self.session.project.annotation(id)) else { return };
         let Some(doc) = self.session.project.document(a.doc) else { return };
         let (id, start, stop) = (a.id, a.span.start(), a.span.end());
         let at = if end { stop } else { start };
@@ -73,7 +73,7 @@ impl SaysoApp {
         let project = &self.session.project;
         let is_quote = |a: &&crate::model::Annotation| a.layer == crate::model::Layer::Quote;
         let marked = self.view.selection();
-        let quote = self.selected.and_then(|id| project.annotation(id)).filter(is_quote).or_else(|| {
+        let quote = self.review.selected.and_then(|id| project.annotation(id)).filter(is_quote).or_else(|| {
             let (s, _) = marked?;
             project.annotations_of(self.session.doc).filter(is_quote).find(|a| a.span.contains_offset(s))
         });
@@ -89,17 +89,17 @@ impl SaysoApp {
             .or_else(|| actions::middle_cut(project, id));
         let Some(at) = at else { return };
         self.edit("Split quote", |p| actions::split_quote(p, id, at));
-        self.selected = Some(id);
+        self.review.selected = Some(id);
         self.view.set_selection(None);
     }
 
     /// Joins the selected quote with its neighbour; the selection follows into the joined quote.
     pub(super) fn join_quote(&mut self, forward: bool) {
-        let Some(a) = self.selected.and_then(|id| self.session.project.annotation(id)) else { return };
+        let Some(a) = self.review.selected.and_then(|id| self.session.project.annotation(id)) else { return };
         let (id, doc, span) = (a.id, a.doc, a.span);
         self.edit("Join quotes", |p| actions::join_quote(p, id, forward));
         if self.session.project.annotation(id).is_none() {
-            self.selected = self
+            self.review.selected = self
                 .session
                 .project
                 .annotations_of(doc)
@@ -111,7 +111,7 @@ impl SaysoApp {
     /// Accepts or rejects the selected annotation. A rejection carries over to the same words
     /// elsewhere as the analyst chose (Edit menu): with them, not at all, or on offer.
     pub(super) fn set_status(&mut self, status: Status) {
-        let Some(id) = self.selected else { return };
+        let Some(id) = self.review.selected else { return };
         let project = &self.session.project;
         // Only a rejection carries over; an acceptance need not look for twins.
         let identical = if status == Status::Rejected { actions::twins::identical(project, id).len() } else { 0 };
@@ -131,7 +131,7 @@ impl SaysoApp {
                 Ok(())
                     if status == Status::Rejected && self.prefs.reject_twins == RejectTwins::Ask && identical > 0 =>
                 {
-                    self.twin_offer = Some(super::twin_offer::TwinOffer::new(&self.session, id, identical));
+                    self.modals.twin_offer = Some(super::twin_offer::TwinOffer::new(&self.session, id, identical));
                 }
                 Ok(()) => {}
             }

@@ -1,7 +1,8 @@
 //! The Entities tab: entities by type with how often each is named and quoted, merged and
 //! renamed from each row's menu, highlighted in the article with a click.
 
-use super::{AppCommand, SaysoApp, palette};
+use super::desk::Desk;
+use super::{AppCommand, palette};
 use crate::model::{AnnId, DocId, Layer};
 use egui::{RichText, Ui};
 
@@ -16,11 +17,13 @@ struct EntityCounts {
 
 /// Entities by type with how often each is named and quoted, in the shown document or across
 /// the project; merge and rename from each row's menu.
-pub(super) fn entity_list(app: &mut SaysoApp, ui: &mut Ui) {
-    ui.checkbox(&mut app.prefs.entities_everywhere, "All documents");
-    let project = &app.session.project;
-    let doc = app.session.doc;
-    let everywhere = app.prefs.entities_everywhere;
+pub(super) fn entity_list(ui: &mut Ui, desk: &mut Desk) {
+    let mut everywhere = desk.prefs.entities_everywhere;
+    if ui.checkbox(&mut everywhere, "All documents").changed() {
+        desk.send(AppCommand::SetEntitiesEverywhere(everywhere));
+    }
+    let project = &desk.session.project;
+    let doc = desk.session.doc;
     let mut counts: std::collections::BTreeMap<crate::model::EntityId, EntityCounts> = Default::default();
     let shown = project
         .annotations
@@ -63,7 +66,8 @@ pub(super) fn entity_list(app: &mut SaysoApp, ui: &mut Ui) {
                 ui.label(RichText::new(&e.label).strong().color(palette::label_color(&project.schema, &e.label)));
                 last_label = &e.label;
             }
-            let response = ui.selectable_label(app.highlight_entity == Some(e.id), format!("{} ({detail})", e.name));
+            let response =
+                ui.selectable_label(desk.review.highlight_entity == Some(e.id), format!("{} ({detail})", e.name));
             if response.clicked() {
                 commands.push(AppCommand::HighlightEntity(Some(e.id)));
                 commands.extend(first.map(AppCommand::Select));
@@ -96,6 +100,6 @@ pub(super) fn entity_list(app: &mut SaysoApp, ui: &mut Ui) {
         }
     });
     for c in commands {
-        app.send(c);
+        desk.send(c);
     }
 }

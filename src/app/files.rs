@@ -9,12 +9,12 @@ use std::path::PathBuf;
 
 impl SaysoApp {
     pub(super) fn poll_dialogs(&mut self) {
-        while let Some((purpose, result)) = self.dialogs.poll() {
-            let Some(prompt) = self.prompt.as_mut().filter(|p| p.purpose == purpose) else { continue };
+        while let Some((purpose, result)) = self.modals.dialogs.poll() {
+            let Some(prompt) = self.modals.prompt.as_mut().filter(|p| p.purpose == purpose) else { continue };
             prompt.browsing = false;
             match result {
                 Some(path) => {
-                    self.prompt = None;
+                    self.modals.prompt = None;
                     self.queue.push(purpose.command(path));
                 }
                 None => prompt.message = Some("No file was chosen. Type a path here instead.".into()),
@@ -59,11 +59,11 @@ impl SaysoApp {
 
     /// Puts another session on screen with a fresh view; returns the one it replaces.
     pub(super) fn show_session(&mut self, session: Session) -> Session {
-        self.selected = None;
-        self.highlight_entity = None;
-        self.quote_filter = QuoteFilter::default();
-        self.chooser = None;
-        self.link_picker = None;
+        self.review.selected = None;
+        self.review.highlight_entity = None;
+        self.review.quote_filter = QuoteFilter::default();
+        self.modals.chooser = None;
+        self.modals.link_picker = None;
         self.view = ArticleView::default();
         // A new session counts its generations from the start again.
         self.list_rows = list_panel::ListRows::default();
@@ -126,7 +126,7 @@ impl SaysoApp {
     }
 
     pub(super) fn prompt_window(&mut self, ctx: &egui::Context) {
-        let Some(prompt) = self.prompt.as_mut() else { return };
+        let Some(prompt) = self.modals.prompt.as_mut() else { return };
         let (title, action) = prompt.purpose.wording();
         let mut submit = false;
         let mut cancel = false;
@@ -161,10 +161,10 @@ impl SaysoApp {
         if browse {
             prompt.browsing = true;
             let suggested = (!prompt.text.is_empty()).then(|| PathBuf::from(&prompt.text));
-            self.dialogs.start(prompt.purpose, suggested, ctx);
+            self.modals.dialogs.start(prompt.purpose, suggested, ctx);
         } else if cancel {
-            self.prompt = None;
-            self.after_save = None;
+            self.modals.prompt = None;
+            self.modals.after_save = None;
         } else if submit {
             let text = prompt.text.trim();
             if text.is_empty() {
@@ -173,13 +173,13 @@ impl SaysoApp {
             }
             let path = PathBuf::from(text);
             let purpose = prompt.purpose;
-            self.prompt = None;
+            self.modals.prompt = None;
             self.queue.push(purpose.command(path));
         }
     }
 
     pub(super) fn confirm_window(&mut self, ctx: &egui::Context) {
-        let Some(pending) = self.pending.clone() else { return };
+        let Some(pending) = self.modals.pending.clone() else { return };
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("confirm_unsaved")).show(ctx, |ui| {
             ui.heading("Save changes?");
@@ -197,14 +197,14 @@ impl SaysoApp {
             });
         });
         let Some(choice) = choice else { return };
-        self.pending = None;
+        self.modals.pending = None;
         if choice == 0 {
             match self.session.path.clone() {
                 Some(path) => self.save_to(&path),
                 None => {
                     // Saved once Save As has a path; cancelling it cancels what was asked.
                     self.apply(AppCommand::SaveAs, ctx);
-                    self.after_save = Some(pending);
+                    self.modals.after_save = Some(pending);
                     return;
                 }
             }
@@ -236,7 +236,7 @@ impl SaysoApp {
     pub(super) fn intercept_close(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && self.session.is_dirty() && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.pending = Some(Pending::Close);
+            self.modals.pending = Some(Pending::Close);
         }
     }
 }

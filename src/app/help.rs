@@ -1,16 +1,16 @@
 //! F1: every key of the command table and the schema's label keys, in a window that fits the
 //! screen.
 
-use super::{SaysoApp, commands};
+use super::commands;
+use crate::model::Schema;
 use egui::RichText;
 
 /// Every key: the command table's, then the label keys of the project's schema. It fits any
 /// window (it scrolls) and closes with Esc, F1 or its ✕.
-pub fn shortcuts_window(app: &mut SaysoApp, ctx: &egui::Context) {
-    let mut open = app.show_shortcuts;
+pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool, schema: &Schema) {
     let height = (ctx.content_rect().height() - 120.0).max(160.0);
     egui::Window::new("Keyboard shortcuts")
-        .open(&mut open)
+        .open(open)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
@@ -28,7 +28,7 @@ pub fn shortcuts_window(app: &mut SaysoApp, ctx: &egui::Context) {
                         }
                         ui.end_row();
                     }
-                    for l in app.session.project.schema.labels.iter().filter(|l| l.hotkey.is_some()) {
+                    for l in schema.labels.iter().filter(|l| l.hotkey.is_some()) {
                         ui.label(format!("Label as {} ({}), or relabel", l.name, l.layer.name()));
                         ui.label(RichText::new(l.hotkey.map(|k| k.to_string()).unwrap_or_default()).monospace());
                         ui.end_row();
@@ -36,5 +36,4 @@ pub fn shortcuts_window(app: &mut SaysoApp, ctx: &egui::Context) {
                 });
             });
         });
-    app.show_shortcuts = open;
 }

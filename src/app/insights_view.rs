@@ -2,7 +2,8 @@
 //! by what kind of source, as bar charts with their tables. The tables are those of
 //! `sayso insights` ([`crate::insights`]), computed once per change of the project.
 
-use super::{AppCommand, SaysoApp};
+use super::AppCommand;
+use super::desk::Desk;
 use crate::insights::Table;
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
@@ -55,8 +56,8 @@ fn bar_chart(ui: &mut Ui, id: &str, series: &[(String, f64)]) {
         .show(ui, |plot| plot.bar_chart(BarChart::new(id, bars).horizontal()));
 }
 
-pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
-    if !app.insights.open {
+pub fn window(ctx: &egui::Context, view: &mut InsightsView, desk: &mut Desk) {
+    if !view.open {
         return;
     }
     let mut open = true;
@@ -66,13 +67,13 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
     let window = egui::Window::new("Insights").open(&mut open).default_pos(top_left).default_width(600.0);
     window.default_height(height).max_height(height).show(ctx, |ui| {
         ui.horizontal(|ui| {
-            ui.checkbox(&mut app.insights.include_suggestions, "Count suggestions too");
+            ui.checkbox(&mut view.include_suggestions, "Count suggestions too");
             if ui.button("Save the charts (PNG) and tables (CSV)…").clicked() {
                 commands.push(AppCommand::AskInsightsFolder);
             }
         });
-        let generation = app.session.history.generation();
-        let tables = app.insights.tables(&app.session.project, generation);
+        let generation = desk.session.history.generation();
+        let tables = view.tables(&desk.session.project, generation);
         egui::ScrollArea::vertical().show(ui, |ui| {
             for table in tables {
                 ui.add_space(6.0);
@@ -105,8 +106,8 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
             }
         });
     });
-    app.insights.open = open;
+    view.open = open;
     for c in commands {
-        app.send(c);
+        desk.send(c);
     }
 }

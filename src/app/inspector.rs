@@ -2,25 +2,26 @@
 //! note; with nothing selected, the marked words and the shown document's description.
 
 use super::commands::{self, AppCommand, DocField};
+use super::desk::Desk;
 use super::link_picker::LinkKind;
 use super::list_panel::side_panel_sizes;
-use super::{SaysoApp, palette};
+use super::palette;
 use crate::model::{Annotation, Layer, excerpt, mention_label};
 use egui::{RichText, Ui};
 
-pub fn inspector(app: &mut SaysoApp, ui: &mut Ui) {
-    if !app.prefs.show_inspector {
+pub fn inspector(ui: &mut Ui, desk: &mut Desk) {
+    if !desk.prefs.show_inspector {
         return;
     }
-    let (size, max) = side_panel_sizes(ui.ctx().content_rect().width(), 1 + app.prefs.show_list as usize);
+    let (size, max) = side_panel_sizes(ui.ctx().content_rect().width(), 1 + desk.prefs.show_list as usize);
     egui::Panel::right("inspector").resizable(true).default_size(size).size_range(160.0..=max).show(ui, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| inspector_contents(app, ui));
+        egui::ScrollArea::vertical().show(ui, |ui| inspector_contents(ui, desk));
     });
 }
 
-fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
-    let project = &app.session.project;
-    let Some(a) = app.selected.and_then(|id| project.annotation(id)).cloned() else {
+fn inspector_contents(ui: &mut Ui, desk: &mut Desk) {
+    let project = &desk.session.project;
+    let Some(a) = desk.review.selected.and_then(|id| project.annotation(id)).cloned() else {
         ui.heading("Inspector");
         ui.label(
             RichText::new(
@@ -29,24 +30,24 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
             )
             .weak(),
         );
-        if let Some((s, e)) = app.view_selection() {
+        if let Some((s, e)) = desk.marked {
             ui.separator();
-            let words = project.document(app.session.doc).and_then(|d| {
+            let words = project.document(desk.session.doc).and_then(|d| {
                 let span = crate::model::Span::new(s, e).ok()?;
                 Some(d.slice(span).split_whitespace().collect::<Vec<_>>().join(" "))
             });
             ui.label(RichText::new(format!("“{}”", words.unwrap_or_default())).italics());
             ui.label(RichText::new(format!("characters {s}..{e}")).small().weak());
             ui.label("Label the marked words:");
-            label_buttons(app, ui);
+            label_buttons(ui, desk);
         }
-        document_fields(app, ui);
+        document_fields(ui, desk);
         return;
     };
     if let Some(conflict) = project.conflict_of(a.id).cloned() {
-        super::adjudicate::versions(app, ui, &conflict);
+        super::adjudicate::versions(ui, desk, &conflict);
     }
-    let project = &app.session.project;
+    let project = &desk.session.project;
     let color = palette::label_color(&project.schema, &a.label);
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
@@ -60,12 +61,12 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
     // Wrapped: on a small screen the three buttons are wider than the panel.
     ui.horizontal_wrapped(|ui| {
         for command in [AppCommand::Accept, AppCommand::Reject, AppCommand::Delete] {
-            command_button(app, ui, command);
+            command_button(ui, desk, command);
         }
     });
     ui.separator();
     ui.label(RichText::new("Why").strong());
-    ui.label(app.session.project.annotation(a.id).map(|a| a.origin.describe()).unwrap_or_default());
+    ui.label(desk.session.project.annotation(a.id).map(|a| a.origin.describe()).unwrap_or_default());
     if let crate::model::Origin::Detector { rule, .. } = &a.origin
         && let Some(r) = crate::detect::ATTRIBUTION_RULES.iter().find(|r| r.id == rule)
     {
@@ -77,9 +78,9 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
     }
     ui.separator();
     egui::ComboBox::from_label("Label").selected_text(&a.label).show_ui(ui, |ui| {
-        for l in app.session.project.schema.labels.clone() {
+        for l in desk.session.project.schema.labels.clone() {
             if ui.selectable_label(l.name == a.label, format!("{} ({})", l.name, l.layer.name())).clicked() {
-                app.send(AppCommand::ApplyLabel(l.name.clone()));
+                desk.send(AppCommand::ApplyLabel(l.name.clone()));
             }
         }
     });
@@ -88,13 +89,13 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
         let combo = egui::ComboBox::from_label("Type").selected_text(current.title()).show_ui(ui, |ui| {
             for t in crate::model::AttributionType::ALL {
                 if ui.selectable_label(t == current, t.title()).clicked() && t != current {
-                    app.send(AppCommand::SetAttributionType(a.id, t));
+                    desk.send(AppCommand::SetAttributionType(a.id, t));
                 }
             }
         });
         combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Attribution type"));
     }
-    let project = &app.session.project;
+    let project = &desk.session.project;
     let linked = |id: Option<crate::model::AnnId>, show: &dyn Fn(&Annotation) -> String| {
         id.and_then(|id| project.annotation(id)).map_or_else(|| "none".to_string(), show)
     };
@@ -121,14 +122,14 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
             let button = ui.button(shown).on_hover_text(format!("Change ({key})"));
             button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Change {name}")));
             if button.clicked() {
-                app.send(AppCommand::Select(a.id));
-                app.send(AppCommand::PickLink(kind));
+                desk.send(AppCommand::Select(a.id));
+                desk.send(AppCommand::PickLink(kind));
             }
         });
     }
-    let project = &app.session.project;
+    let project = &desk.session.project;
     if let Some(e) = a.links.entity.and_then(|id| project.entity(id)) {
-        let shown = app.highlight_entity == Some(e.id);
+        let shown = desk.review.highlight_entity == Some(e.id);
         let (highlight, split) = ui
             .horizontal(|ui| {
                 let highlight = ui.selectable_label(shown, "Highlight all").on_hover_text("Highlight every mention");
@@ -137,30 +138,30 @@ fn inspector_contents(app: &mut SaysoApp, ui: &mut Ui) {
             })
             .inner;
         if highlight {
-            app.send(AppCommand::HighlightEntity((!shown).then_some(e.id)));
+            desk.send(AppCommand::HighlightEntity((!shown).then_some(e.id)));
         }
         if split {
-            app.send(AppCommand::SplitMention(a.id));
+            desk.send(AppCommand::SplitMention(a.id));
         }
     }
-    super::statements_view::section(app, ui, &a);
+    super::statements_view::section(ui, desk, &a);
     ui.separator();
-    text_field(app, ui, &a, false);
-    text_field(app, ui, &a, true);
+    text_field(ui, desk, &a, false);
+    text_field(ui, desk, &a, true);
 }
 
 /// A button for a table command, named as the table names it, with its key ("Accept (A)").
-fn command_button(app: &mut SaysoApp, ui: &mut Ui, command: AppCommand) {
+fn command_button(ui: &mut Ui, desk: &mut Desk, command: AppCommand) {
     let Some(entry) = commands::entry(&command) else { return };
     let key = entry.shortcut_text(ui.ctx());
     let text = if key.is_empty() { entry.name.to_string() } else { format!("{} ({key})", entry.name) };
     if ui.button(text).clicked() {
-        app.send(command);
+        desk.send(command);
     }
 }
 
 /// Tags (comma-separated) or the note, committed as one undoable step when the field loses focus.
-fn text_field(app: &mut SaysoApp, ui: &mut Ui, a: &Annotation, note: bool) {
+fn text_field(ui: &mut Ui, desk: &mut Desk, a: &Annotation, note: bool) {
     let id = ui.make_persistent_id(("field", note, a.id.0));
     let saved = if note { a.note.clone() } else { a.tags.join(", ") };
     let mut text = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or_else(|| saved.clone());
@@ -172,16 +173,16 @@ fn text_field(app: &mut SaysoApp, ui: &mut Ui, a: &Annotation, note: bool) {
     };
     let name = if note { "Note" } else { "Tags" };
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
-    if app.focus_field == Some(note) {
+    if desk.review.focus_field == Some(note) {
         response.request_focus();
-        app.focus_field = None;
+        desk.review.focus_field = None;
     }
     if response.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, text));
     } else {
         ui.data_mut(|d| d.remove::<String>(id));
         if response.lost_focus() && text != saved {
-            app.send(if note {
+            desk.send(if note {
                 AppCommand::SetNote(a.id, text)
             } else {
                 AppCommand::SetTags(a.id, text.split(',').map(str::to_string).collect())
@@ -192,8 +193,8 @@ fn text_field(app: &mut SaysoApp, ui: &mut Ui, a: &Annotation, note: bool) {
 
 /// The shown document's title, outlet, author, date and URL, each committed as one undoable
 /// step when its field loses the keyboard.
-fn document_fields(app: &mut SaysoApp, ui: &mut Ui) {
-    let Some(doc) = app.session.project.document(app.session.doc).cloned() else { return };
+fn document_fields(ui: &mut Ui, desk: &mut Desk) {
+    let Some(doc) = desk.session.project.document(desk.session.doc).cloned() else { return };
     ui.separator();
     ui.label(RichText::new("Document").strong());
     egui::Grid::new("document-fields").num_columns(2).show(ui, |ui| {
@@ -211,7 +212,7 @@ fn document_fields(app: &mut SaysoApp, ui: &mut Ui) {
             } else {
                 ui.data_mut(|d| d.remove::<String>(id));
                 if r.lost_focus() && text.trim() != saved {
-                    app.send(AppCommand::SetDocumentField(doc.id, field, text));
+                    desk.send(AppCommand::SetDocumentField(doc.id, field, text));
                 }
             }
             ui.end_row();
@@ -220,15 +221,15 @@ fn document_fields(app: &mut SaysoApp, ui: &mut Ui) {
 }
 
 /// One button per label, for marking text without remembering hotkeys.
-fn label_buttons(app: &mut SaysoApp, ui: &mut Ui) {
+fn label_buttons(ui: &mut Ui, desk: &mut Desk) {
     ui.horizontal_wrapped(|ui| {
-        for l in app.session.project.schema.labels.clone() {
+        for l in desk.session.project.schema.labels.clone() {
             let text = match l.hotkey {
                 Some(k) => format!("{} ({k})", l.name),
                 None => l.name.clone(),
             };
             if ui.button(text).clicked() {
-                app.send(AppCommand::ApplyLabel(l.name.clone()));
+                desk.send(AppCommand::ApplyLabel(l.name.clone()));
             }
         }
     });

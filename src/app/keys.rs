@@ -9,28 +9,23 @@ impl SaysoApp {
         // egui drops a text field's focus on Escape before this runs: a field focused last frame
         // still owns this frame's keys, so it can commit what was typed.
         if ctx.text_edit_focused()
-            || self.was_typing
-            || self.prompt.is_some()
-            || self.pending.is_some()
+            || self.frame.was_typing
+            || self.modals.asking()
             || self.autosave.offer.is_some()
             || self.session.reanchor.is_some()
-            || self.link_picker.is_some()
-            || self.popup_was_open
+            || self.frame.popup_was_open
         {
             return; // a text field, a question, a menu or a drop-down list owns the keyboard
         }
         // A window over the article (help, labels, insights, versions side by side) keeps the keys that act on the
         // article away from it; Esc closes the window.
-        let window_open =
-            self.show_shortcuts || self.show_schema || self.insights.open || self.compare_statement.is_some();
+        let window_open = self.modals.window_open() || self.insights.open;
         if window_open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
-            self.show_shortcuts = false;
-            self.show_schema = false;
+            self.modals.close_windows();
             self.insights.open = false;
-            self.compare_statement = None;
             return;
         }
-        if let Some(out) = self.chooser.as_mut().and_then(|c| c.keys(ctx)) {
+        if let Some(out) = self.modals.chooser.as_mut().and_then(|c| c.keys(ctx)) {
             self.chooser_output(out);
         }
         if self.find.open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {

@@ -249,15 +249,15 @@ fn annotation(target: Target) -> Option<AnnId> {
 impl SaysoApp {
     /// Opens the picker for the selected annotation's link of `kind`.
     pub(super) fn open_link_picker(&mut self, kind: LinkKind) {
-        let Some(id) = self.selected else { return };
-        self.link_picker = LinkPicker::new(&self.session.project, id, kind);
+        let Some(id) = self.review.selected else { return };
+        self.modals.link_picker = LinkPicker::new(&self.session.project, id, kind);
     }
 
     pub(super) fn link_picker_window(&mut self, ctx: &egui::Context) {
-        let Some(picker) = self.link_picker.as_mut() else { return };
+        let Some(picker) = self.modals.link_picker.as_mut() else { return };
         let (command, close) = picker.ui(ctx);
         if close {
-            self.link_picker = None;
+            self.modals.link_picker = None;
         }
         if let Some(command) = command {
             self.queue.push(command);

@@ -1,8 +1,10 @@
 //! The list on the left: the tabs (documents, quotes, mentions, speakers and cues, entities, and
 //! a merged project's conflicts) and the annotation lists, drawn only where in view.
 
+use super::desk::Desk;
+use super::documents_panel::DocumentsPanel;
 use super::quote_filter::QuoteFilter;
-use super::{AppCommand, ListTab, SaysoApp, palette};
+use super::{AppCommand, ListTab, palette};
 use crate::model::{AnnId, Annotation, AttributionFilter, DocId, Layer, Project, excerpt};
 use crate::review_order::ReviewOrder;
 use egui::{RichText, Ui};
@@ -69,56 +71,55 @@ impl ListRows {
     }
 }
 
-pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
-    if !app.prefs.show_list {
+pub fn list_panel(ui: &mut Ui, desk: &mut Desk, rows: &mut ListRows, documents: &mut DocumentsPanel) {
+    if !desk.prefs.show_list {
         return;
     }
-    let (size, max) = side_panel_sizes(ui.ctx().content_rect().width(), 1 + app.prefs.show_inspector as usize);
+    let (size, max) = side_panel_sizes(ui.ctx().content_rect().width(), 1 + desk.prefs.show_inspector as usize);
     egui::Panel::left("list").resizable(true).default_size(size).size_range(160.0..=max).show(ui, |ui| {
         // Wrapped, so that the tabs never hold the panel wider than the analyst drags it.
         ui.horizontal_wrapped(|ui| {
-            let documents = format!("Documents ({})", app.session.project.documents.len());
-            ui.selectable_value(&mut app.list_tab, ListTab::Documents, documents);
-            ui.selectable_value(&mut app.list_tab, ListTab::Quotes, "Quotes");
-            ui.selectable_value(&mut app.list_tab, ListTab::Mentions, "Mentions");
-            ui.selectable_value(&mut app.list_tab, ListTab::Other, "Speakers & cues");
-            ui.selectable_value(&mut app.list_tab, ListTab::Entities, "Entities");
-            let conflicts = app.session.project.conflicts.len();
-            if conflicts == 0 && app.list_tab == ListTab::Conflicts {
-                app.list_tab = ListTab::Quotes;
+            let documents = format!("Documents ({})", desk.session.project.documents.len());
+            ui.selectable_value(&mut desk.review.list_tab, ListTab::Documents, documents);
+            ui.selectable_value(&mut desk.review.list_tab, ListTab::Quotes, "Quotes");
+            ui.selectable_value(&mut desk.review.list_tab, ListTab::Mentions, "Mentions");
+            ui.selectable_value(&mut desk.review.list_tab, ListTab::Other, "Speakers & cues");
+            ui.selectable_value(&mut desk.review.list_tab, ListTab::Entities, "Entities");
+            let conflicts = desk.session.project.conflicts.len();
+            if conflicts == 0 && desk.review.list_tab == ListTab::Conflicts {
+                desk.review.list_tab = ListTab::Quotes;
             }
             if conflicts > 0 {
-                ui.selectable_value(&mut app.list_tab, ListTab::Conflicts, format!("Conflicts ({conflicts})"));
+                ui.selectable_value(&mut desk.review.list_tab, ListTab::Conflicts, format!("Conflicts ({conflicts})"));
             }
         });
         ui.separator();
-        if app.list_tab == ListTab::Conflicts {
-            super::adjudicate::conflict_list(app, ui);
+        if desk.review.list_tab == ListTab::Conflicts {
+            super::adjudicate::conflict_list(ui, desk);
             return;
         }
-        if app.list_tab == ListTab::Entities {
-            super::entities_panel::entity_list(app, ui);
+        if desk.review.list_tab == ListTab::Entities {
+            super::entities_panel::entity_list(ui, desk);
             return;
         }
-        if app.list_tab == ListTab::Documents {
-            let generation = app.session.history.generation();
-            let commands = app.documents.ui(ui, &app.session.project, generation, app.session.doc);
-            for c in commands {
-                app.send(c);
+        if desk.review.list_tab == ListTab::Documents {
+            let generation = desk.session.history.generation();
+            for c in documents.ui(ui, &desk.session.project, generation, desk.session.doc) {
+                desk.send(c);
             }
             return;
         }
-        let doc = app.session.doc;
-        let tab = app.list_tab;
+        let doc = desk.session.doc;
+        let tab = desk.review.list_tab;
         if tab == ListTab::Quotes {
-            let focus = std::mem::take(&mut app.focus_quote_filter);
-            app.quote_filter.ui(ui, &app.session.project, doc, focus);
+            let focus = std::mem::take(&mut desk.review.focus_quote_filter);
+            desk.review.quote_filter.ui(ui, &desk.session.project, doc, focus);
             ui.separator();
         }
-        let project = &app.session.project;
-        let filter = &app.quote_filter;
-        let view = (app.session.history.generation(), doc, tab, app.prefs.attributions, app.prefs.review_order);
-        let items = app.list_rows.ids(project, view, filter);
+        let project = &desk.session.project;
+        let filter = &desk.review.quote_filter;
+        let view = (desk.session.history.generation(), doc, tab, desk.prefs.attributions, desk.prefs.review_order);
+        let items = rows.ids(project, view, filter);
         if items.is_empty() {
             let empty =
                 if tab == ListTab::Quotes && filter.is_active() { "No quote matches." } else { "Nothing here yet." };
@@ -144,7 +145,7 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
                     ),
                     _ => (excerpt(project, a, 60), format!("{} · {}", a.label, a.status.name())),
                 };
-                let selected = app.selected == Some(a.id);
+                let selected = desk.review.selected == Some(a.id);
                 let response = ui
                     .push_id(a.id.0, |ui| {
                         ui.set_min_height(row_height - ui.spacing().item_spacing.y);
@@ -169,7 +170,7 @@ pub fn list_panel(app: &mut SaysoApp, ui: &mut Ui) {
             }
         });
         if let Some(id) = clicked {
-            app.send(AppCommand::Select(id));
+            desk.send(AppCommand::Select(id));
         }
     });
 }

@@ -2,14 +2,15 @@
 //! one row per entry with a button that forgets it (undoable), and the team file's import and
 //! export. Forgetting goes through the edit layer like every change.
 
+use super::desk::Desk;
 use super::{AppCommand, NoticeLevel, SaysoApp};
 use crate::edit::actions;
 use crate::model::Lesson;
 use egui::{RichText, Ui};
 use std::path::Path;
 
-pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
-    if !app.show_memory {
+pub fn window(ctx: &egui::Context, shown: &mut bool, desk: &mut Desk) {
+    if !*shown {
         return;
     }
     let mut open = true;
@@ -17,7 +18,7 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
     // Over the article's top, clear of the menu bar and the list's tabs.
     let at = ctx.content_rect().center_top() + egui::vec2(-210.0, 60.0);
     egui::Window::new("Memory").open(&mut open).default_width(420.0).default_pos(at).show(ctx, |ui| {
-        let memory = &app.session.project.memory;
+        let memory = &desk.session.project.memory;
         ui.label(
             RichText::new("What this project learned from your decisions. Articles added later are detected with it.")
                 .weak(),
@@ -45,10 +46,10 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
         });
     });
     if !open {
-        app.show_memory = false;
+        *shown = false;
     }
     for c in commands {
-        app.send(c);
+        desk.send(c);
     }
 }
 

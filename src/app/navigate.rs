@@ -10,7 +10,7 @@ impl SaysoApp {
         if let Some(a) = self.session.project.annotation(id) {
             self.session.doc = a.doc;
             self.view.scroll_to(a.span.start());
-            self.selected = Some(id);
+            self.review.selected = Some(id);
         }
     }
 
@@ -29,7 +29,8 @@ impl SaysoApp {
         let project = &self.session.project;
         let rank = project.document_ranks();
         let order = self.prefs.review_order;
-        let here = self.selected.and_then(|id| project.annotation(id)).map(|a| review_order::key(order, a, &rank));
+        let here =
+            self.review.selected.and_then(|id| project.annotation(id)).map(|a| review_order::key(order, a, &rank));
         let hidden = self.prefs.attributions.hidden_among(project.annotations.iter());
         let keys = project
             .annotations
@@ -65,7 +66,8 @@ impl SaysoApp {
         let doc = self.session.doc;
         let rank = project.document_ranks();
         let (n, current) = (project.documents.len().max(1), rank.get(&doc).copied().unwrap_or(0));
-        let here = self.selected.and_then(|id| project.annotation(id)).map(|a| (a.span.start(), a.span.end(), a.id));
+        let here =
+            self.review.selected.and_then(|id| project.annotation(id)).map(|a| (a.span.start(), a.span.end(), a.id));
         let here = here.or_else(|| {
             let at = self.view.selection().map_or_else(|| self.view.top_offset(), |(s, _)| s);
             // Before anything that starts there, so a suggestion at the match comes next.
@@ -102,9 +104,9 @@ impl SaysoApp {
     pub(super) fn show_document(&mut self, doc: crate::model::DocId) {
         if self.session.doc != doc {
             self.session.doc = doc;
-            self.selected = None;
-            self.highlight_entity = None;
-            self.chooser = None;
+            self.review.selected = None;
+            self.review.highlight_entity = None;
+            self.modals.chooser = None;
             self.view.set_selection(None);
         }
     }

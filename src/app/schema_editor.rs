@@ -1,20 +1,19 @@
 //! The label schema editor: name, layer, colour and hotkey of every label, applied at once and
 //! undoable like any other change, with the shipped default one click away.
 
-use super::{AppCommand, SaysoApp};
+use super::AppCommand;
+use super::desk::Desk;
 use crate::model::{Color, LabelDef, Layer, Schema};
 use egui::Ui;
 
 const LAYERS: [Layer; 4] = [Layer::Quote, Layer::Speaker, Layer::Cue, Layer::Mention];
 
-pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
-    let mut open = app.show_schema;
-    egui::Window::new("Labels").open(&mut open).default_width(460.0).show(ctx, |ui| contents(app, ui));
-    app.show_schema = open;
+pub fn window(ctx: &egui::Context, open: &mut bool, desk: &mut Desk) {
+    egui::Window::new("Labels").open(open).default_width(460.0).show(ctx, |ui| contents(ui, desk));
 }
 
-fn contents(app: &mut SaysoApp, ui: &mut Ui) {
-    let schema = app.session.project.schema.clone();
+fn contents(ui: &mut Ui, desk: &mut Desk) {
+    let schema = desk.session.project.schema.clone();
     let mut changed: Option<(Schema, Option<(String, String)>)> = None;
     egui::Grid::new("schema").striped(true).num_columns(5).show(ui, |ui| {
         ui.strong("Name");
@@ -71,7 +70,7 @@ fn contents(app: &mut SaysoApp, ui: &mut Ui) {
                 edited.labels[i].hotkey = hotkey;
                 changed = Some((edited.clone(), None));
             }
-            let used = app.session.project.annotations.iter().any(|a| a.label == label.name);
+            let used = desk.session.project.annotations.iter().any(|a| a.label == label.name);
             let remove =
                 ui.add_enabled(!used, egui::Button::new("Remove")).on_disabled_hover_text("Annotations use this label");
             if remove.clicked() {
@@ -105,7 +104,7 @@ fn contents(app: &mut SaysoApp, ui: &mut Ui) {
             .weak(),
     );
     if let Some((schema, rename)) = changed {
-        app.send(AppCommand::SetSchema(Box::new(schema), rename));
+        desk.send(AppCommand::SetSchema(Box::new(schema), rename));
     }
 }
 

@@ -2,20 +2,21 @@
 //! a statement group (its versions, with the words that differ marked; confirm, not the same,
 //! go to a version) or could join one, and the window that sets the versions side by side.
 
-use super::{AppCommand, SaysoApp};
+use super::AppCommand;
+use super::desk::Desk;
 use crate::model::{Annotation, Layer, Project, Status, excerpt, speaker_entity};
 use crate::statements::marked_words;
 use egui::text::LayoutJob;
 use egui::{RichText, TextFormat, Ui};
 
 /// The inspector's "Same statement" section for the quotation `a`.
-pub fn section(app: &mut SaysoApp, ui: &mut Ui, a: &Annotation) {
+pub fn section(ui: &mut Ui, desk: &mut Desk, a: &Annotation) {
     if a.layer != Layer::Quote || a.links.part_of.is_some() {
         return;
     }
     ui.separator();
     ui.label(RichText::new("Same statement elsewhere").strong());
-    let project = &app.session.project;
+    let project = &desk.session.project;
     let mut commands = Vec::new();
     match a.links.statement.and_then(|s| project.statement(s)) {
         Some(s) => {
@@ -61,7 +62,7 @@ pub fn section(app: &mut SaysoApp, ui: &mut Ui, a: &Annotation) {
         }
     }
     for c in commands {
-        app.send(c);
+        desk.send(c);
     }
 }
 
@@ -119,12 +120,12 @@ fn candidates<'p>(project: &'p Project, a: &Annotation) -> Vec<&'p Annotation> {
 
 /// The window that sets a statement's versions side by side, one column per document, each with
 /// the words the first version does not have marked.
-pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
-    let Some(id) = app.compare_statement else { return };
-    let project = &app.session.project;
+pub fn window(ctx: &egui::Context, shown: &mut Option<crate::model::StatementId>, desk: &mut Desk) {
+    let Some(id) = *shown else { return };
+    let project = &desk.session.project;
     let versions: Vec<&Annotation> = project.versions_of(id).collect();
     if versions.len() < 2 {
-        app.compare_statement = None;
+        *shown = None;
         return;
     }
     let mut open = true;
@@ -159,9 +160,9 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
             });
         });
     if !open {
-        app.compare_statement = None;
+        *shown = None;
     }
     for c in commands {
-        app.send(c);
+        desk.send(c);
     }
 }

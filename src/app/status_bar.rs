@@ -1,17 +1,17 @@
 //! The status bar: the project's name and unsaved marker, the shown document, its encoding,
 //! review progress per layer, and a merged project's conflict being settled ("conflict 3 of 12").
 
-use super::SaysoApp;
+use super::desk::Desk;
 use crate::model::{Layer, Project, StatusCounts};
 use egui::{RichText, Ui};
 
-pub fn status_bar(app: &mut SaysoApp, ui: &mut Ui) {
+pub fn status_bar(ui: &mut Ui, desk: &Desk) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let dirty = if app.session.is_dirty() { " ●" } else { "" };
-            ui.strong(format!("{}{dirty}", app.session.display_name()));
-            if let Some(doc) = app.session.project.document(app.session.doc) {
-                let docs = &app.session.project.documents;
+            let dirty = if desk.session.is_dirty() { " ●" } else { "" };
+            ui.strong(format!("{}{dirty}", desk.session.display_name()));
+            if let Some(doc) = desk.session.project.document(desk.session.doc) {
+                let docs = &desk.session.project.documents;
                 if docs.len() > 1 {
                     ui.separator();
                     let i = docs.iter().position(|d| d.id == doc.id).unwrap_or(0) + 1;
@@ -21,7 +21,7 @@ pub fn status_bar(app: &mut SaysoApp, ui: &mut Ui) {
                 ui.label(&doc.encoding);
             }
             ui.separator();
-            let counts = layer_counts(&app.session.project, app.session.doc);
+            let counts = layer_counts(&desk.session.project, desk.session.doc);
             let total = counts.iter().fold(StatusCounts::default(), |mut t, (_, c)| {
                 t.suggested += c.suggested;
                 t.accepted += c.accepted;
@@ -32,7 +32,7 @@ pub fn status_bar(app: &mut SaysoApp, ui: &mut Ui) {
             parts.extend(counts.iter().map(|(name, c)| format!("{name} {}/{}", c.reviewed(), c.total())));
             ui.label(parts.join(" · "));
             // While conflicts are settled, their keys take the place of the review keys' reminder.
-            match super::adjudicate::progress(app) {
+            match super::adjudicate::progress(desk) {
                 Some(progress) => {
                     ui.separator();
                     ui.label(RichText::new(progress).strong().color(ui.visuals().warn_fg_color));

@@ -3,7 +3,8 @@
 //! offer lapses as soon as the project changes (another decision, an undo), so it never acts on
 //! a state the analyst has moved away from.
 
-use super::{AppCommand, SaysoApp};
+use super::AppCommand;
+use super::desk::Desk;
 use crate::model::AnnId;
 use crate::session::Session;
 
@@ -33,10 +34,10 @@ pub fn reject_name(count: usize) -> String {
     format!("Reject {count} more like it")
 }
 
-pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
-    let Some(offer) = &app.twin_offer else { return };
-    if offer.generation != app.session.history.generation() {
-        app.twin_offer = None;
+pub fn window(ctx: &egui::Context, shown: &mut Option<TwinOffer>, desk: &mut Desk) {
+    let Some(offer) = shown else { return };
+    if offer.generation != desk.session.history.generation() {
+        *shown = None;
         return;
     }
     let (mut reject, mut keep) = (false, false);
@@ -54,8 +55,8 @@ pub fn window(app: &mut SaysoApp, ctx: &egui::Context) {
             });
         });
     if reject {
-        app.send(AppCommand::RejectIdentical(offer.rejected));
+        desk.send(AppCommand::RejectIdentical(offer.rejected));
     } else if keep {
-        app.twin_offer = None;
+        *shown = None;
     }
 }

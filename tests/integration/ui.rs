@@ -39,7 +39,7 @@ fn clicking_a_list_entry_selects_it_and_accept_key_accepts() {
     let mut h = harness(Session::open(&fixture_file(&dir)).unwrap(), None);
     h.get_by_label("“Zoë’s bakery stays open,”").click();
     h.run();
-    assert_eq!(h.state().selected, Some(AnnId(8)));
+    assert_eq!(h.state().review.selected, Some(AnnId(8)));
     h.get_by_label_contains("Why");
     h.key_press(egui::Key::A);
     h.run();
@@ -76,7 +76,7 @@ fn opens_a_typed_path_and_saves_with_ctrl_s() {
     // Work on it, then save: the project goes beside the article.
     h.key_press(egui::Key::Tab);
     h.run();
-    assert!(h.state().selected.is_some(), "Tab selects the first suggestion");
+    assert!(h.state().review.selected.is_some(), "Tab selects the first suggestion");
     h.key_press(egui::Key::A);
     h.run();
     assert!(h.state().title().contains('●'));

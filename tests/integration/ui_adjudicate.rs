@@ -34,12 +34,12 @@ fn conflicts_are_stepped_through_and_settled_by_key_and_undone() {
     h.key_press(egui::Key::Num1);
     h.run();
     assert_eq!(h.state().session.project.conflicts.len(), 2, "1 settles nothing the analyst has not seen");
-    assert_eq!(h.state().selected, Some(AnnId(7)), "it shows the first conflict");
+    assert_eq!(h.state().review.selected, Some(AnnId(7)), "it shows the first conflict");
     h.key_press(egui::Key::Escape);
     h.run();
     h.key_press(egui::Key::F8);
     h.run();
-    assert_eq!(h.state().selected, Some(AnnId(7)), "F8 shows the first conflict in reading order");
+    assert_eq!(h.state().review.selected, Some(AnnId(7)), "F8 shows the first conflict in reading order");
     assert!(h.query_by_label("conflict 1 of 2 · 1 alice · 2 bob · N neither").is_some());
     assert!(h.query_by_label("Keep alice (1)").is_some() && h.query_by_label("Keep bob (2)").is_some());
     assert_eq!(h.state().view_selection(), None, "no text is marked: a label's key edits the disputed annotation");
@@ -49,7 +49,7 @@ fn conflicts_are_stepped_through_and_settled_by_key_and_undone() {
     let p = &h.state().session.project;
     assert_eq!(p.annotation(AnnId(7)).unwrap().label, "ORG", "2 keeps bob's version");
     assert_eq!(p.conflicts.len(), 1);
-    assert_eq!(h.state().selected, Some(AnnId(5)), "the next conflict is shown");
+    assert_eq!(h.state().review.selected, Some(AnnId(5)), "the next conflict is shown");
     assert!(h.query_by_label("conflict 1 of 1 · 1 alice · 2 bob · N neither").is_some());
 
     // Keys do not act behind the shortcut window, which lists them.
@@ -96,7 +96,7 @@ fn the_inspector_buttons_settle_and_the_list_shows_every_conflict() {
     assert_eq!(h.query_all_by_label_contains("status: alice / bob").count(), 1);
     h.get_by_label("c2 · Geneva").click();
     h.run();
-    assert_eq!(h.state().selected, Some(AnnId(7)));
+    assert_eq!(h.state().review.selected, Some(AnnId(7)));
     h.get_by_label("Keep alice (1)").click();
     h.run();
     assert_eq!(h.state().session.project.annotation(AnnId(7)).unwrap().label, "LOC");
@@ -120,7 +120,7 @@ fn the_analyst_named_in_the_edit_menu_signs_what_they_review_and_allocates_in_th
     h.run();
     h.key_press(egui::Key::Tab);
     h.run();
-    let id = h.state().selected.expect("Tab selects a suggestion");
+    let id = h.state().review.selected.expect("Tab selects a suggestion");
     h.key_press(egui::Key::A);
     h.run();
     assert_eq!(h.state().session.project.annotation(id).unwrap().analyst, "carol", "accepting signs it");

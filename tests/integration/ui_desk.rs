@@ -75,11 +75,11 @@ fn export_help_and_label_windows_keep_review_keys_off_the_article() {
     assert!(h.query_by_label_contains("Label as PERSON").is_none(), "Esc closes the help");
 
     ctrl(&mut h, Key::L);
-    assert!(h.state().show_schema);
+    assert!(h.state().modals.show_schema);
     type_keys(&mut h, "x");
     assert_eq!(statuses(&h), before, "nor behind the label editor");
     press(&mut h, Key::Escape);
-    assert!(!h.state().show_schema, "Esc closes the label editor");
+    assert!(!h.state().modals.show_schema, "Esc closes the label editor");
     press(&mut h, Key::X);
     assert_ne!(statuses(&h), before);
 }
@@ -163,7 +163,7 @@ fn tab_goes_on_from_a_find_match_and_find_again_selects_the_old_query() {
     let (found, _) = h.state().view_selection().expect("the match is marked");
     press(&mut h, Key::Escape);
     press(&mut h, Key::Tab);
-    let selected = h.state().selected.expect("Tab selects a suggestion");
+    let selected = h.state().review.selected.expect("Tab selects a suggestion");
     let start = h.state().session.project.annotation(selected).unwrap().span.start();
     assert!(
         start >= found && start < found + 200,
@@ -369,7 +369,7 @@ fn what_people_said_shows_statements_only_and_the_inspector_sets_a_quotes_type()
     assert!(h.query_by_label(belief).is_none(), "a belief is not what was said");
     for _ in 0..4 {
         press(&mut h, Key::Tab);
-        assert_ne!(h.state().selected, Some(AnnId(5)), "Tab passes it by");
+        assert_ne!(h.state().review.selected, Some(AnnId(5)), "Tab passes it by");
     }
     h.get_by_label("View").click();
     h.run();
@@ -425,7 +425,7 @@ fn recent_files_export_again_and_accept_all_work_from_keys_the_help_lists() {
     let before = std::fs::read_to_string(&jsonl).unwrap();
 
     press(&mut h, Key::Tab);
-    let selected = h.state().selected.expect("Tab selects a suggestion");
+    let selected = h.state().review.selected.expect("Tab selects a suggestion");
     let label = h.state().session.project.annotation(selected).unwrap().label.clone();
     let doc = h.state().session.doc;
     let suggested_of_label = |h: &Harness<'static, SaysoApp>| {

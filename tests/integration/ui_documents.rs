@@ -82,12 +82,12 @@ fn tab_runs_on_from_the_end_of_one_document_into_the_next() {
     assert_eq!(h.state().session.doc, DocId(1));
     h.key_press(Key::Tab);
     h.run();
-    let next = h.state().selected.unwrap();
+    let next = h.state().review.selected.unwrap();
     assert_eq!(h.state().session.project.annotation(next).unwrap().doc, DocId(2));
     assert_eq!(h.state().session.doc, DocId(2), "the next document is shown");
     h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     h.run();
-    assert_eq!(h.state().selected, Some(last_of_first), "and Shift+Tab goes back into the first");
+    assert_eq!(h.state().review.selected, Some(last_of_first), "and Shift+Tab goes back into the first");
 }
 
 #[test]

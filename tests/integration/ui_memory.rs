@@ -21,7 +21,7 @@ fn with_least_certain_first_tab_goes_to_the_most_doubtful_name_and_the_list_foll
     let mut h = harness(SaysoApp::sample_session());
     h.key_press(egui::Key::Tab);
     h.run();
-    let in_reading_order = h.state().selected.expect("Tab selects a suggestion");
+    let in_reading_order = h.state().review.selected.expect("Tab selects a suggestion");
     h.state_mut().send(AppCommand::ClearSelection);
     h.get_by_label("View").click();
     h.run();
@@ -34,20 +34,20 @@ fn with_least_certain_first_tab_goes_to_the_most_doubtful_name_and_the_list_foll
     assert!(least < 500, "the sample has a name the model doubts: {least}");
     h.key_press(egui::Key::Tab);
     h.run();
-    let first = h.state().selected.expect("Tab selects a suggestion");
+    let first = h.state().review.selected.expect("Tab selects a suggestion");
     assert_ne!(first, in_reading_order);
     assert_eq!(certainty(p.annotation(first).unwrap()), least, "the least certain first");
     let mut seen = vec![first];
     for _ in 0..3 {
         h.key_press(egui::Key::Tab);
         h.run();
-        seen.push(h.state().selected.unwrap());
+        seen.push(h.state().review.selected.unwrap());
     }
     let margins: Vec<u16> = seen.iter().map(|id| certainty(p.annotation(*id).unwrap())).collect();
     assert!(margins.is_sorted(), "then ever more certain: {margins:?}");
     h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
     h.run();
-    assert_eq!(h.state().selected, Some(seen[2]), "Shift+Tab goes back");
+    assert_eq!(h.state().review.selected, Some(seen[2]), "Shift+Tab goes back");
     // The Mentions list puts the same name first.
     h.get_by_label("Mentions").click();
     h.run();

@@ -37,7 +37,7 @@ fn drag_over_text_then_hotkey_creates_an_annotation() {
         ("ORG", Layer::Mention, Status::Accepted)
     );
     assert_eq!(created.span.start(), 0);
-    assert_eq!(h.state().selected, Some(created.id));
+    assert_eq!(h.state().review.selected, Some(created.id));
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn keyboard_review_tab_accept_reject_and_resize() {
     let (mut h, _) = open_fixture(&dir);
     h.key_press(egui::Key::Tab);
     h.run();
-    let first = h.state().selected.expect("Tab selects the first suggestion");
+    let first = h.state().review.selected.expect("Tab selects the first suggestion");
     let a = h.state().session.project.annotation(first).unwrap().clone();
     assert_eq!(a.status, Status::Suggested);
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
@@ -77,8 +77,8 @@ fn keyboard_review_tab_accept_reject_and_resize() {
     h.key_press(egui::Key::X);
     h.run();
     assert_eq!(h.state().session.project.annotation(first).unwrap().status, Status::Rejected);
-    assert_ne!(h.state().selected, Some(first), "rejecting moves on to the next suggestion");
-    let second = h.state().selected.unwrap();
+    assert_ne!(h.state().review.selected, Some(first), "rejecting moves on to the next suggestion");
+    let second = h.state().review.selected.unwrap();
     h.key_press(egui::Key::A);
     h.run();
     assert_eq!(h.state().session.project.annotation(second).unwrap().status, Status::Accepted);
@@ -362,7 +362,7 @@ fn keyboard_splits_a_quote_at_a_found_word_and_joins_quotes() {
     assert_eq!(p.annotation(AnnId(8)).unwrap().span, span_of("“Zoë’s"));
     assert_eq!(tail.span, span_of("bakery stays open,”"));
     assert_eq!((tail.layer.clone(), tail.links.part_of), (Layer::Quote, Some(AnnId(8))));
-    assert_eq!(h.state().selected, Some(AnnId(8)));
+    assert_eq!(h.state().review.selected, Some(AnnId(8)));
     h.get_by_label("DIRECT statement (continued) · no speaker · accepted");
     h.key_press_modifiers(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::J);
     h.run();
@@ -390,7 +390,7 @@ fn mouse_splits_a_quote_where_it_was_clicked_and_joins_it_from_the_menu() {
     let original = h.state().session.project.clone();
     let para = h.get_by_label_contains("Café owners").rect();
     click_at(&mut h, para.left_center() + egui::vec2(para.width() * 0.62, 0.0));
-    assert_eq!(h.state().selected, Some(AnnId(8)));
+    assert_eq!(h.state().review.selected, Some(AnnId(8)));
     h.get_by_label("Review").click();
     h.run();
     h.get_by_label_contains("Split quote at caret").click();
@@ -462,7 +462,7 @@ fn quotes_list_filters_by_status_speaker_and_label() {
     h.run();
     h.get_by_label("Sergei Lavrov").click();
     h.run();
-    assert_eq!(h.state().quote_filter.speaker, Some(Some(EntityId(1))));
+    assert_eq!(h.state().review.quote_filter.speaker, Some(Some(EntityId(1))));
     h.get_by_label("“We will not accept this,”");
     assert!(h.query_by_label("“Zoë’s bakery stays open,”").is_none());
     h.get_by_label("Clear filters").click();
@@ -487,7 +487,7 @@ fn quotes_list_filters_by_status_speaker_and_label() {
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
-    assert_eq!(h.state().quote_filter.speaker, Some(None), "arrow keys pick “no speaker entity”");
+    assert_eq!(h.state().review.quote_filter.speaker, Some(None), "arrow keys pick “no speaker entity”");
 }
 
 #[test]
@@ -495,7 +495,7 @@ fn filtered_quotes_list_follows_edits_and_undo() {
     let dir = tempfile::tempdir().unwrap();
     let (mut h, _) = open_fixture(&dir);
     let zoe = "“Zoë’s bakery stays open,”";
-    h.state_mut().quote_filter.status = Some(Status::Accepted);
+    h.state_mut().review.quote_filter.status = Some(Status::Accepted);
     h.run();
     assert!(h.query_by_label(zoe).is_none(), "a suggested quote is filtered out");
     for command in [AppCommand::Select(AnnId(8)), AppCommand::Accept, AppCommand::ClearSelection] {
@@ -519,21 +519,21 @@ fn picking_an_entity_highlights_its_mentions() {
     h.run();
     h.get_by_label("Sergei Lavrov (2 · 1 quoted)").click();
     h.run();
-    assert_eq!(h.state().highlight_entity, Some(EntityId(1)));
-    assert_eq!(h.state().selected, Some(AnnId(2)), "and its first mention is selected");
+    assert_eq!(h.state().review.highlight_entity, Some(EntityId(1)));
+    assert_eq!(h.state().review.selected, Some(AnnId(2)), "and its first mention is selected");
     h.key_press(egui::Key::Escape);
     h.run();
-    assert_eq!(h.state().highlight_entity, None);
+    assert_eq!(h.state().review.highlight_entity, None);
     // Keyboard: Tab to a mention, Ctrl+E highlights its entity, again stops.
     h.key_press(egui::Key::Tab);
     h.run();
-    assert_eq!(h.state().selected, Some(AnnId(7)));
+    assert_eq!(h.state().review.selected, Some(AnnId(7)));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
-    assert_eq!(h.state().highlight_entity, Some(EntityId(2)));
+    assert_eq!(h.state().review.highlight_entity, Some(EntityId(2)));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
-    assert_eq!(h.state().highlight_entity, None);
+    assert_eq!(h.state().review.highlight_entity, None);
 }
 
 #[test]
@@ -543,7 +543,7 @@ fn clicking_overlapping_highlights_lists_them_to_pick_one() {
     // Find “Lavrov” on the paragraph's first row by clicking along it.
     let para = h.get_by_label_contains("Foreign Minister Sergei Lavrov").rect();
     let mut x = para.left() + 2.0;
-    while h.state().selected != Some(AnnId(3)) {
+    while h.state().review.selected != Some(AnnId(3)) {
         assert!(x < para.right(), "a click lands on the PERSON mention");
         click_at(&mut h, egui::pos2(x, para.top() + 10.0));
         x += 8.0;
@@ -551,7 +551,7 @@ fn clicking_overlapping_highlights_lists_them_to_pick_one() {
     h.get_by_label("Overlapping annotations");
     h.get_by_label("SPEAKER: Foreign Minister Sergei Lavrov").click();
     h.run();
-    assert_eq!(h.state().selected, Some(AnnId(2)), "the chosen annotation is selected");
+    assert_eq!(h.state().review.selected, Some(AnnId(2)), "the chosen annotation is selected");
     assert!(h.query_by_label("Overlapping annotations").is_none(), "and the list closes");
     // From the keyboard: Ctrl+Enter lists what overlaps the selection, arrows choose.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
@@ -559,7 +559,7 @@ fn clicking_overlapping_highlights_lists_them_to_pick_one() {
     h.get_by_label("PERSON: Sergei Lavrov");
     h.key_press(egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected, Some(AnnId(3)));
+    assert_eq!(h.state().review.selected, Some(AnnId(3)));
     h.key_press(egui::Key::Enter);
     h.run();
     assert!(h.query_by_label("Overlapping annotations").is_none());
@@ -611,13 +611,13 @@ fn a_quote_reached_by_tab_splits_in_its_middle_not_at_an_old_click() {
     let bakery = span_of("bakery");
     h.state_mut().set_view_selection(Some((bakery.start(), bakery.end())));
     for _ in 0..20 {
-        if h.state().selected == Some(AnnId(8)) {
+        if h.state().review.selected == Some(AnnId(8)) {
             break;
         }
         h.key_press(egui::Key::Tab);
         h.run();
     }
-    assert_eq!(h.state().selected, Some(AnnId(8)));
+    assert_eq!(h.state().review.selected, Some(AnnId(8)));
     let middle = sayso::edit::actions::middle_cut(&h.state().session.project, AnnId(8)).unwrap();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
     h.run();

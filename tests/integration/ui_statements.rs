@@ -98,7 +98,7 @@ fn go_shows_the_other_version_in_its_document() {
     // The article scrolls to the version: let it get there.
     let _ = h.try_run();
     let app = h.state();
-    let selected = app.selected.and_then(|id| app.session.project.annotation(id)).unwrap();
+    let selected = app.review.selected.and_then(|id| app.session.project.annotation(id)).unwrap();
     assert_eq!((app.session.doc, selected.doc), (DocId(1), DocId(1)));
     assert_eq!(selected.links.statement, app.session.project.annotation(quote).unwrap().links.statement);
 }
