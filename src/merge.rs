@@ -13,6 +13,10 @@
 //!   both versions and who made them. The first version stands in the project until the
 //!   conflict is settled (in the window, keys 1, 2 and N).
 //!
+//! Entities are merged the same way, field by field: a label or canonical name one side changed
+//! is taken, aliases are joined, and a label or name both changed differently (or that differs
+//! with no base) becomes a conflict over the entity, holding both sides' entity.
+//!
 //! Nothing either analyst did is dropped: an annotation only one side has is kept (a conflict
 //! against nothing, when it is reviewed work in a document both have and there is no base to
 //! tell an addition from a deletion), tags are joined, and the second side's documents, entities and statements the
@@ -36,8 +40,7 @@ pub struct Report {
     pub deleted: usize,
     pub documents_added: usize,
     pub entities_added: usize,
-    /// Entities both sides changed differently: the first side's kept, the second's names added
-    /// as aliases.
+    /// Entities whose changes from both sides were combined without a conflict.
     pub entities_combined: usize,
     pub conflicts: usize,
 }
@@ -47,7 +50,7 @@ impl std::fmt::Display for Report {
         write!(
             f,
             "annotations: {} agreed, {} combined, {} added from the second, {} deleted, {} conflict(s) to settle; \
-             documents added: {}; entities added: {}, renamed on both sides: {}",
+             documents added: {}; entities added: {}, combined: {}",
             self.agreed,
             self.combined,
             self.added,
@@ -118,7 +121,7 @@ pub fn merge(sides: &Sides, analyst: &str) -> (Project, Report) {
         }
     }
     let docs = merge_documents(&mut out, b, &mut report);
-    let entities = merge_entities(&mut out, b, sides.base, &mut report);
+    let (entities, disputes) = merge_entities(&mut out, b, sides.base, &mut report);
     let mut statements = HashMap::new();
     for s in &b.statements {
         let id = match out.statement(s.id) {
@@ -133,6 +136,7 @@ pub fn merge(sides: &Sides, analyst: &str) -> (Project, Report) {
     }
     let maps = Maps { docs, entities, statements };
     merge_annotations(&mut out, sides, &maps, &mut report);
+    dispute_entities(&mut out, disputes, sides.names);
     carry_conflicts(&mut out, b);
     out.memory.absorb(&b.memory);
     report.conflicts = out.conflicts.len();
@@ -157,18 +161,29 @@ fn merge_documents(out: &mut Project, b: &Project, report: &mut Report) -> HashM
     map
 }
 
-/// Pairs the second side's entities with the first's and adds the rest; returns second → merged.
+/// An entity the two sides disagree on: each side's version, and the fields that differ.
+struct EntityDispute {
+    first: Entity,
+    second: Entity,
+    fields: Vec<String>,
+}
+
+/// Pairs the second side's entities with the first's and adds the rest; returns second → merged,
+/// and the entities whose label or name the sides disagree on.
 fn merge_entities(
     out: &mut Project,
     b: &Project,
     base: Option<&Project>,
     report: &mut Report,
-) -> HashMap<EntityId, EntityId> {
+) -> (HashMap<EntityId, EntityId>, Vec<EntityDispute>) {
     let mut map = HashMap::new();
+    let mut disputes = Vec::new();
     for e in &b.entities {
-        // One id is one entity when both sides have it from their base, whatever either did to it.
+        // One id is one entity when both sides have it from their base, whatever either did to
+        // it; without a base, when its label or its name shows it is.
         let shared = base.is_some_and(|o| o.entity(e.id).is_some());
-        if let Some(mine) = out.entity(e.id).filter(|m| shared || m.label == e.label).cloned() {
+        let same = |m: &&Entity| shared || m.label == e.label || m.name == e.name;
+        if let Some(mine) = out.entity(e.id).filter(same).cloned() {
             map.insert(e.id, e.id);
             if mine == *e {
                 continue;
@@ -177,14 +192,13 @@ fn merge_entities(
             if before == Some(&mine) {
                 out.put_entity(e.clone());
             } else if before != Some(e) {
-                // Both changed it: keep the first side's, with every name the second gave.
-                let mut kept = mine.clone();
-                kept.aliases.extend(std::iter::once(e.name.clone()).chain(e.aliases.iter().cloned()));
-                kept.aliases.retain(|n| *n != kept.name);
-                kept.aliases.sort();
-                kept.aliases.dedup();
+                let (kept, fields) = combine_entity(&mine, e, before);
                 out.put_entity(kept);
-                report.entities_combined += 1;
+                if fields.is_empty() {
+                    report.entities_combined += 1;
+                } else {
+                    disputes.push(EntityDispute { first: mine, second: e.clone(), fields });
+                }
             }
             continue;
         }
@@ -197,7 +211,56 @@ fn merge_entities(
         report.entities_added += 1;
         map.insert(e.id, id);
     }
-    map
+    (map, disputes)
+}
+
+/// One entity both sides changed (or that differs, with no base): a label or name one side
+/// changed is taken, the aliases are joined, and the label or name both changed differently
+/// stays the first side's and is named among the fields in dispute.
+fn combine_entity(mine: &Entity, theirs: &Entity, before: Option<&Entity>) -> (Entity, Vec<String>) {
+    let mut kept = mine.clone();
+    let mut fields = Vec::new();
+    let sides: [(&str, fn(&Entity) -> &String, fn(&mut Entity) -> &mut String); 2] =
+        [("entity label", |e| &e.label, |e| &mut e.label), ("entity name", |e| &e.name, |e| &mut e.name)];
+    for (field, get, set) in sides {
+        if get(mine) == get(theirs) {
+            continue;
+        }
+        match before {
+            Some(o) if get(o) == get(mine) => set(&mut kept).clone_from(get(theirs)),
+            Some(o) if get(o) == get(theirs) => {}
+            _ => fields.push(field.to_string()),
+        }
+    }
+    kept.aliases.extend(theirs.aliases.iter().cloned());
+    kept.aliases.retain(|n| *n != kept.name);
+    kept.aliases.sort();
+    kept.aliases.dedup();
+    (kept, fields)
+}
+
+/// Each entity the sides disagree on becomes a conflict holding both sides' entity; the first
+/// side's stands in the project until it is settled.
+fn dispute_entities(out: &mut Project, disputes: Vec<EntityDispute>, names: [&str; 2]) {
+    for d in disputes {
+        let version =
+            |e: Entity, side: usize| Version { analyst: names[side].to_string(), annotation: None, entity: Some(e) };
+        let id = ConflictId(out.conflicts.iter().map(|c| c.id.0).max().unwrap_or(0) + 1);
+        let entity = d.first.id;
+        let mut conflict = Conflict {
+            id,
+            doc: DocId(0),
+            ann: AnnId(0),
+            fields: d.fields,
+            first: version(d.first, 0),
+            second: version(d.second, 1),
+            entity: Some(entity),
+        };
+        if let Some(mention) = conflict.stands_at(out).and_then(|m| out.annotation(m)) {
+            (conflict.doc, conflict.ann) = (mention.doc, mention.id);
+        }
+        out.put_conflict(conflict);
+    }
 }
 
 /// The second side's ids of documents, entities and statements → the merged project's.
@@ -307,6 +370,7 @@ fn merge_annotations(out: &mut Project, sides: &Sides, maps: &Maps, report: &mut
         let version = |x: Option<&Annotation>, side: usize| Version {
             analyst: x.map_or_else(|| sides.names[side].to_string(), |x| name(x, side)),
             annotation: x.cloned(),
+            entity: None,
         };
         conflicts.push(Conflict {
             id: ConflictId(0),
@@ -315,6 +379,7 @@ fn merge_annotations(out: &mut Project, sides: &Sides, maps: &Maps, report: &mut
             fields,
             first: version(first, 0),
             second: version(second, 1),
+            entity: None,
         });
         out.put_annotation(stands);
     };
@@ -406,11 +471,18 @@ fn drop_dangling_links(out: &mut Project) {
 }
 
 /// Conflicts the second side still had from an earlier merge come along when the annotation
-/// they stand for is in the result under the same id.
+/// (or entity) they stand for is in the result under the same id.
 fn carry_conflicts(out: &mut Project, b: &Project) {
     for c in &b.conflicts {
-        let already = out.conflicts.iter().any(|o| o.ann == c.ann);
-        if !already && out.annotation(c.ann).is_some() {
+        let already = out.conflicts.iter().any(|o| match c.entity {
+            Some(e) => o.entity == Some(e),
+            None => o.ann == c.ann && o.entity.is_none(),
+        });
+        let present = match c.entity {
+            Some(e) => out.entity(e).is_some(),
+            None => out.annotation(c.ann).is_some(),
+        };
+        if !already && present {
             let id = ConflictId(out.conflicts.iter().map(|c| c.id.0).max().unwrap_or(0) + 1);
             out.put_conflict(Conflict { id, ..c.clone() });
         }
@@ -524,6 +596,91 @@ mod tests {
         assert_eq!(m.entity(EntityId(1)).unwrap().label, "ORG");
         assert_eq!(m.annotation(AnnId(3)).unwrap().links.entity, Some(EntityId(1)));
         assert_eq!(report.entities_added, 0);
+    }
+
+    /// The base with entity 1, "Kerry" (PERSON), mentioned by annotation 3.
+    fn with_kerry() -> Project {
+        let mut o = base();
+        o.put_entity(Entity { id: EntityId(1), label: "PERSON".into(), name: "Kerry".into(), aliases: vec![] });
+        o.annotation_mut(AnnId(3)).unwrap().links.entity = Some(EntityId(1));
+        o
+    }
+
+    #[test]
+    fn an_entity_relabelled_differently_on_both_sides_is_a_conflict_holding_both() {
+        let o = with_kerry();
+        let (mut a, mut b) = (o.clone(), o.clone());
+        a.entity_mut(EntityId(1)).unwrap().label = "ORG".into();
+        b.entity_mut(EntityId(1)).unwrap().label = "GPE".into();
+        b.entity_mut(EntityId(1)).unwrap().aliases = vec!["John Kerry".into()];
+        let (m, report) = merged(&a, &b, Some(&o));
+        assert_eq!((report.conflicts, report.entities_combined), (1, 0));
+        let c = &m.conflicts[0];
+        assert_eq!((c.entity, c.ann, c.doc), (Some(EntityId(1)), AnnId(3), DocId(1)), "shown at its mention");
+        assert_eq!(c.fields, vec!["entity label".to_string()]);
+        let labels = c.versions().map(|v| v.entity.as_ref().map(|e| e.label.as_str()));
+        assert_eq!(labels, [Some("ORG"), Some("GPE")]);
+        assert_eq!((c.first.analyst.as_str(), c.second.analyst.as_str()), ("alice", "bob"));
+        assert!(c.first.annotation.is_none() && c.second.annotation.is_none());
+        let kerry = m.entity(EntityId(1)).unwrap();
+        assert_eq!((kerry.label.as_str(), kerry.aliases.as_slice()), ("ORG", ["John Kerry".to_string()].as_slice()));
+        assert!(m.conflict_of(AnnId(3)).is_none(), "the mention itself is not disputed");
+        let text = crate::store::to_ron(&m);
+        let back = crate::store::from_ron(&text, std::path::Path::new("m.ron")).unwrap().project;
+        assert_eq!(back.conflicts, m.conflicts, "the entity's conflict survives saving");
+    }
+
+    #[test]
+    fn an_entity_renamed_on_one_side_and_relabelled_on_the_other_combines() {
+        let o = with_kerry();
+        let (mut a, mut b) = (o.clone(), o.clone());
+        a.entity_mut(EntityId(1)).unwrap().name = "John Kerry".into();
+        b.entity_mut(EntityId(1)).unwrap().label = "ORG".into();
+        let (m, report) = merged(&a, &b, Some(&o));
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        assert_eq!(report.entities_combined, 1);
+        let kerry = m.entity(EntityId(1)).unwrap();
+        assert_eq!((kerry.label.as_str(), kerry.name.as_str()), ("ORG", "John Kerry"));
+    }
+
+    #[test]
+    fn only_the_second_relabelling_an_entity_takes_its_label() {
+        let o = with_kerry();
+        let (a, mut b) = (o.clone(), o.clone());
+        b.entity_mut(EntityId(1)).unwrap().label = "GPE".into();
+        let (m, _) = merged(&a, &b, Some(&o));
+        assert!(m.conflicts.is_empty());
+        assert_eq!(m.entity(EntityId(1)).unwrap().label, "GPE");
+    }
+
+    #[test]
+    fn without_a_base_one_entity_labelled_or_named_differently_is_a_conflict() {
+        let o = with_kerry();
+        let (mut a, mut b) = (o.clone(), o.clone());
+        a.entity_mut(EntityId(1)).unwrap().label = "ORG".into();
+        b.entity_mut(EntityId(1)).unwrap().label = "GPE".into();
+        let (m, report) = merged(&a, &b, None);
+        assert_eq!((m.entities.len(), report.entities_added), (1, 0), "the same id and name: one entity");
+        assert_eq!(m.conflicts.iter().filter(|c| c.entity == Some(EntityId(1))).count(), 1);
+        b.entity_mut(EntityId(1)).unwrap().label = "ORG".into();
+        b.entity_mut(EntityId(1)).unwrap().name = "John Kerry".into();
+        let (m, _) = merged(&a, &b, None);
+        let c = m.conflicts.iter().find(|c| c.entity.is_some()).expect("a conflict over the name");
+        assert_eq!(c.fields, vec!["entity name".to_string()]);
+        assert_eq!(m.entity(EntityId(1)).unwrap().name, "Kerry");
+    }
+
+    #[test]
+    fn an_entity_nothing_mentions_still_keeps_both_labels() {
+        let mut o = with_kerry();
+        o.annotation_mut(AnnId(3)).unwrap().links.entity = None;
+        let (mut a, mut b) = (o.clone(), o.clone());
+        a.entity_mut(EntityId(1)).unwrap().label = "ORG".into();
+        b.entity_mut(EntityId(1)).unwrap().label = "GPE".into();
+        let (m, _) = merged(&a, &b, Some(&o));
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].stands_at(&m), None);
+        assert_eq!(m.conflicts[0].second.entity.as_ref().unwrap().label, "GPE");
     }
 
     #[test]

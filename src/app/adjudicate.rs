@@ -1,20 +1,42 @@
 //! Settling a merged project's conflicts: F8 steps through them in reading order (as Tab steps
 //! through suggestions), both versions are shown side by side in the inspector and marked in the
 //! article, and 1, 2 or N keeps the first version, the second, or neither, as one undoable step.
+//! A conflict over an entity is shown at its first mention (or with nothing selected, when
+//! nothing mentions it), with both analysts' label and name for it.
 
 use super::desk::Desk;
-use super::{AppCommand, NoticeLevel, SaysoApp};
+use super::{AppCommand, NoticeLevel, Review, SaysoApp};
 use crate::edit::actions::{self, Choice};
-use crate::model::{Annotation, Conflict, ConflictId, Project, Span, excerpt};
+use crate::model::{AnnId, Annotation, Conflict, ConflictId, Entity, Project, Span, excerpt};
 use egui::{RichText, Ui};
 
 /// The project's conflicts in reading order: by document, then where the disputed words start.
 pub(super) fn in_reading_order(project: &Project) -> Vec<&Conflict> {
     let rank = project.document_ranks();
-    let start = |c: &Conflict| project.annotation(c.ann).map_or(0, |a| a.span.start());
+    let place = |c: &Conflict| {
+        let a = c.stands_at(project).and_then(|id| project.annotation(id));
+        a.map_or((rank.get(&c.doc).copied(), 0), |a| (rank.get(&a.doc).copied(), a.span.start()))
+    };
     let mut all: Vec<&Conflict> = project.conflicts.iter().collect();
-    all.sort_by_cached_key(|c| (rank.get(&c.doc).copied(), start(c), c.id));
+    all.sort_by_cached_key(|c| (place(c), c.id));
     all
+}
+
+/// The conflicts shown at annotation `ann`: its own, then its entity's.
+pub(super) fn conflicts_at(project: &Project, ann: AnnId) -> Vec<&Conflict> {
+    let entity = project.annotation(ann).and_then(|a| a.links.entity);
+    let own = project.conflict_of(ann);
+    let of_entity = project.conflicts.iter().filter(|c| c.entity.is_some() && c.entity == entity);
+    own.into_iter().chain(of_entity.filter(|c| c.stands_at(project) == Some(ann))).collect()
+}
+
+/// The conflict being settled: the one last shown while the selection is where it stands, else
+/// the first shown at the selected annotation.
+pub(super) fn current<'p>(project: &'p Project, review: &Review) -> Option<&'p Conflict> {
+    let shown = review.shown_conflict.and_then(|id| project.conflict(id));
+    shown
+        .filter(|c| c.stands_at(project) == review.selected)
+        .or_else(|| conflicts_at(project, review.selected?).first().copied())
 }
 
 /// Where both versions' words are: the stretch the article frames for a conflict.
@@ -26,9 +48,9 @@ pub(super) fn extent(c: &Conflict) -> Option<Span> {
 }
 
 impl SaysoApp {
-    /// The conflict of the selected annotation, if it is disputed.
+    /// The conflict being settled (see [`current`]).
     pub(super) fn current_conflict(&self) -> Option<&Conflict> {
-        self.session.project.conflict_of(self.review.selected?)
+        current(&self.session.project, &self.review)
     }
 
     /// Shows the next (or previous) conflict after the current one, round to the first.
@@ -50,8 +72,13 @@ impl SaysoApp {
 
     pub(super) fn show_conflict(&mut self, id: ConflictId) {
         if let Some(c) = self.session.project.conflict(id) {
+            let at = c.stands_at(&self.session.project);
             self.view.set_selection(None);
-            self.select(c.ann);
+            self.review.shown_conflict = Some(id);
+            match at {
+                Some(ann) => self.select(ann),
+                None => self.review.selected = None,
+            }
         }
     }
 
@@ -105,9 +132,10 @@ pub(super) fn versions(ui: &mut Ui, desk: &mut Desk, c: &Conflict) {
             // Ragged right: justified columns would spread a narrow column's words apart.
             column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                 ui.label(RichText::new(format!("{} · {}", i + 1, version.analyst)).strong());
-                match &version.annotation {
-                    Some(a) => describe(ui, project, a, &c.fields),
-                    None => {
+                match (&version.entity, &version.annotation) {
+                    (Some(e), _) => describe_entity(ui, e, &c.fields),
+                    (None, Some(a)) => describe(ui, project, a, &c.fields),
+                    (None, None) => {
                         ui.label(RichText::new("(does not have it)").italics());
                     }
                 }
@@ -122,7 +150,7 @@ pub(super) fn versions(ui: &mut Ui, desk: &mut Desk, c: &Conflict) {
         chosen = Some(Choice::Neither);
     }
     if let Some(choice) = chosen {
-        desk.send(AppCommand::Select(c.ann));
+        desk.send(AppCommand::ShowConflict(c.id));
         desk.send(AppCommand::Resolve(choice));
     }
     ui.separator();
@@ -151,6 +179,19 @@ fn describe(ui: &mut Ui, project: &Project, a: &Annotation, disputed: &[String])
     }
 }
 
+/// One analyst's version of a disputed entity, the disputed fields in bold.
+fn describe_entity(ui: &mut Ui, e: &Entity, disputed: &[String]) {
+    let line = |ui: &mut Ui, field: &str, text: String| {
+        let text = RichText::new(text);
+        ui.label(if disputed.iter().any(|d| d == field) { text.strong() } else { text.weak() });
+    };
+    line(ui, "entity label", format!("entity label: {}", e.label));
+    line(ui, "entity name", format!("entity name: {}", e.name));
+    if !e.aliases.is_empty() {
+        line(ui, "aliases", format!("also: {}", e.aliases.join(", ")));
+    }
+}
+
 /// The Conflicts tab of the list: every conflict of the project, in reading order.
 pub(super) fn conflict_list(ui: &mut Ui, desk: &mut Desk) {
     let project = &desk.session.project;
@@ -161,7 +202,10 @@ pub(super) fn conflict_list(ui: &mut Ui, desk: &mut Desk) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.6;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, order.len(), |ui, range| {
         for c in &order[range] {
-            let words = project.annotation(c.ann).map(|a| excerpt(project, a, 50)).unwrap_or_default();
+            let words = match c.entity {
+                Some(e) => format!("entity {}", project.entity(e).map_or_else(|| e.to_string(), |e| e.name.clone())),
+                None => project.annotation(c.ann).map(|a| excerpt(project, a, 50)).unwrap_or_default(),
+            };
             ui.push_id(c.id.0, |ui| {
                 ui.set_min_height(row_height - ui.spacing().item_spacing.y);
                 let title = format!("{} · {}", c.id, words);

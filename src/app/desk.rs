@@ -30,8 +30,8 @@ impl<'a> Desk<'a> {
         self.queue.push(command);
     }
 
-    /// The conflict of the selected annotation, if it is disputed.
+    /// The conflict being settled (see [`super::adjudicate::current`]).
     pub fn current_conflict(&self) -> Option<&'a Conflict> {
-        self.session.project.conflict_of(self.review.selected?)
+        super::adjudicate::current(&self.session.project, self.review)
     }
 }

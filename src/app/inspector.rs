@@ -22,6 +22,11 @@ pub fn inspector(ui: &mut Ui, desk: &mut Desk) {
 fn inspector_contents(ui: &mut Ui, desk: &mut Desk) {
     let project = &desk.session.project;
     let Some(a) = desk.review.selected.and_then(|id| project.annotation(id)).cloned() else {
+        // An entity's conflict that no mention stands for is shown with nothing selected.
+        if let Some(conflict) = desk.current_conflict().cloned() {
+            super::adjudicate::versions(ui, desk, &conflict);
+        }
+        let project = &desk.session.project;
         ui.heading("Inspector");
         ui.label(
             RichText::new(
@@ -44,8 +49,9 @@ fn inspector_contents(ui: &mut Ui, desk: &mut Desk) {
         document_fields(ui, desk);
         return;
     };
-    if let Some(conflict) = project.conflict_of(a.id).cloned() {
-        super::adjudicate::versions(ui, desk, &conflict);
+    let conflicts: Vec<_> = super::adjudicate::conflicts_at(project, a.id).into_iter().cloned().collect();
+    for conflict in &conflicts {
+        ui.push_id(conflict.id.0, |ui| super::adjudicate::versions(ui, desk, conflict));
     }
     let project = &desk.session.project;
     let color = palette::label_color(&project.schema, &a.label);

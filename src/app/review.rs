@@ -2,7 +2,7 @@
 //! filter are shown, and which field takes the keyboard next. Panels may move it; it is not saved.
 
 use super::quote_filter::QuoteFilter;
-use crate::model::{AnnId, EntityId};
+use crate::model::{AnnId, ConflictId, EntityId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ListTab {
@@ -27,4 +27,7 @@ pub struct Review {
     pub focus_quote_filter: bool,
     /// Give the keyboard to the inspector's tags (`false`) or note (`true`) when next drawn.
     pub focus_field: Option<bool>,
+    /// The conflict F8 or the list last showed: a mention can stand for its own conflict and for
+    /// its entity's, and an entity nothing mentions has no annotation to select.
+    pub shown_conflict: Option<ConflictId>,
 }

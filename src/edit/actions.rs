@@ -90,7 +90,8 @@ pub fn delete(project: &Project, ids: &[AnnId]) -> Option<Edit> {
     }
     edits.extend(ids.iter().filter(|id| project.annotation(**id).is_some()).map(|id| Edit::RemoveAnnotation(*id)));
     edits.extend(dissolved.into_iter().map(Edit::RemoveStatement));
-    let settled = project.conflicts.iter().filter(|c| ids.contains(&c.ann));
+    // An entity's conflict outlives the mention it was found at: the entity is still disputed.
+    let settled = project.conflicts.iter().filter(|c| c.entity.is_none() && ids.contains(&c.ann));
     edits.extend(settled.map(|c| Edit::RemoveConflict(c.id)));
     (!edits.is_empty()).then_some(Edit::Batch(edits))
 }

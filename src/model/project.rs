@@ -185,9 +185,9 @@ impl Project {
         Some(self.conflicts.remove(i))
     }
 
-    /// The conflict an annotation stands for, if it is disputed.
+    /// The conflict an annotation stands for, if it is disputed (not an entity's it mentions).
     pub fn conflict_of(&self, ann: AnnId) -> Option<&Conflict> {
-        self.conflicts.iter().find(|c| c.ann == ann)
+        self.conflicts.iter().find(|c| c.ann == ann && c.entity.is_none())
     }
 
     /// Inserts or replaces a statement, keeping the id order.
