@@ -136,7 +136,7 @@ pub fn merge(sides: &Sides, analyst: &str) -> (Project, Report) {
     }
     let maps = Maps { docs, entities, statements };
     merge_annotations(&mut out, sides, &maps, &mut report);
-    dispute_entities(&mut out, disputes, sides.names);
+    dispute_entities(&mut out, disputes, sides);
     carry_conflicts(&mut out, b);
     out.memory.absorb(&b.memory);
     report.conflicts = out.conflicts.len();
@@ -241,10 +241,13 @@ fn combine_entity(mine: &Entity, theirs: &Entity, before: Option<&Entity>) -> (E
 
 /// Each entity the sides disagree on becomes a conflict holding both sides' entity; the first
 /// side's stands in the project until it is settled.
-fn dispute_entities(out: &mut Project, disputes: Vec<EntityDispute>, names: [&str; 2]) {
+fn dispute_entities(out: &mut Project, disputes: Vec<EntityDispute>, sides: &Sides) {
     for d in disputes {
-        let version =
-            |e: Entity, side: usize| Version { analyst: names[side].to_string(), annotation: None, entity: Some(e) };
+        let version = |e: Entity, side: usize| Version {
+            analyst: who_changed(sides, side, e.id),
+            annotation: None,
+            entity: Some(e),
+        };
         let id = ConflictId(out.conflicts.iter().map(|c| c.id.0).max().unwrap_or(0) + 1);
         let entity = d.first.id;
         let mut conflict = Conflict {
@@ -468,6 +471,16 @@ fn drop_dangling_links(out: &mut Project) {
             }
         }
     }
+}
+
+/// Who changed entity `id` on `side`. An entity does not say, but relabelling or renaming it in
+/// the window goes with a mention of it, which the analyst signs: the first signed mention that
+/// side changed since the base (any signed one, without a base), else the side's name.
+fn who_changed(sides: &Sides, side: usize, id: EntityId) -> String {
+    let project = [sides.first, sides.second][side];
+    let changed = |m: &&Annotation| sides.base.is_none_or(|o| o.annotation(m.id) != Some(*m));
+    let signed = project.annotations.iter().filter(|m| m.links.entity == Some(id) && !m.analyst.is_empty());
+    signed.filter(changed).map(|m| m.analyst.clone()).next().unwrap_or_else(|| sides.names[side].to_string())
 }
 
 /// Conflicts the second side still had from an earlier merge come along when the annotation

@@ -291,6 +291,54 @@ fn a_real_conflict_is_named_by_check_and_settled_by_merge() {
     assert!(String::from_utf8_lossy(&check.stdout).contains("1 conflict(s) to settle"));
 }
 
+/// Both relabel one person in the window, Alice as an organisation and Bob as a place: the
+/// mention and its entity each become a conflict holding both labels, and settling the entity's
+/// gives it the label chosen.
+#[test]
+fn an_entity_relabelled_on_both_sides_is_a_conflict_settled_in_the_project() {
+    let base = sample();
+    let doc = first_doc(&base);
+    let gessler = suggestion(&base, doc, "Leonore Gessler", Layer::Mention);
+    let entity = base.annotation(gessler).unwrap().links.entity.expect("an entity");
+    let relabel = |analyst: &str, label: &str| {
+        work(&base, analyst, |p, h| {
+            let (edit, _) = actions::twins::relabel(p, gessler, label).unwrap();
+            h.apply(p, "Relabel", edit).unwrap();
+        })
+    };
+    let (alice, bob) = (relabel("alice", "ORG"), relabel("bob", "GPE"));
+    assert_eq!(bob.entity(entity).unwrap().label, "GPE", "relabelling the mention relabels its entity");
+    let Some(repo) = Repo::with_base(&base) else { return };
+    assert!(!repo.merge_work(&alice, &bob).status.success(), "both changed the entity: git stops");
+    let dir = repo.dir.path();
+    for (stage, name) in [("1", "base.ron"), ("2", "ours.ron"), ("3", "theirs.ron")] {
+        let shown = repo.git(&["show", &format!(":{stage}:{FILE}")]);
+        std::fs::write(dir.join(name), shown.stdout).unwrap();
+    }
+    let merge = sayso(&["merge", "ours.ron", "theirs.ron", "--base", "base.ron", "--out", FILE], dir);
+    assert!(merge.status.success(), "{}", String::from_utf8_lossy(&merge.stderr));
+    let check = sayso(&["check", FILE], dir);
+    // The mention and its twins elsewhere in the article, relabelled alike, and the entity.
+    let relabelled = alice.annotations.iter().filter(|a| base.annotation(a.id) != Some(a)).count();
+    assert!(relabelled > 1);
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert!(said.contains(&format!("{} conflict(s) to settle", relabelled + 1)), "{said}");
+    let mut merged = repo.load();
+    let c = merged.conflicts.iter().find(|c| c.entity == Some(entity)).expect("the entity's conflict").clone();
+    assert_eq!(c.fields, ["entity label".to_string()]);
+    let labels = c.versions().map(|v| v.entity.as_ref().map(|e| (e.label.clone(), v.analyst.clone())));
+    assert_eq!(labels, [Some(("ORG".into(), "alice".into())), Some(("GPE".into(), "bob".into()))]);
+    let at = c.stands_at(&merged).and_then(|id| merged.annotation(id)).unwrap();
+    assert_eq!((at.links.entity, &at.layer), (Some(entity), &Layer::Mention), "shown at a mention of it");
+    let edit = actions::resolve(&merged, c.id, actions::Choice::Second).unwrap();
+    sayso::edit::apply(&mut merged, edit).unwrap();
+    sayso::store::save(&merged, &repo.path()).unwrap();
+    let settled = repo.load();
+    assert_eq!(settled.entity(entity).unwrap().label, "GPE");
+    assert_eq!(settled.conflicts.len(), relabelled, "the mentions' own conflicts are left to settle");
+    assert!(settled.conflicts.iter().all(|c| c.entity.is_none()));
+}
+
 /// With `sayso merge` as git's merge driver for project files, the same merge succeeds and the
 /// disagreement waits in the project as a conflict to settle.
 #[test]

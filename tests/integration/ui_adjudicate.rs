@@ -6,7 +6,7 @@ use crate::common;
 use crate::ui_support;
 use egui_kittest::kittest::Queryable;
 use sayso::merge::{Sides, merge};
-use sayso::model::{AnnId, Status};
+use sayso::model::{AnnId, EntityId, Status};
 use sayso::session::Session;
 
 /// Alice and Bob both changed the Geneva mention's label and the MIXED quote's status.
@@ -141,4 +141,83 @@ fn settling_keys_do_nothing_while_a_dialog_is_open() {
     h.key_press(egui::Key::Num2);
     h.run();
     assert_eq!(h.state().session.project.conflicts.len(), 2, "2 goes to the dialog, not to the conflict");
+}
+
+/// Alice and Bob both relabelled the Geneva entity (e2, mentioned by annotation 7): LOC and ORG.
+/// With `mention_too`, each also relabelled the mention itself, as relabelling it in the window does.
+fn entity_merged_file(dir: &std::path::Path, mention_too: bool) -> std::path::PathBuf {
+    let base = common::project();
+    let (mut alice, mut bob) = (base.clone(), base.clone());
+    for (side, label) in [(&mut alice, "LOC"), (&mut bob, "ORG")] {
+        side.entity_mut(EntityId(2)).unwrap().label = label.into();
+        if mention_too {
+            side.annotation_mut(AnnId(7)).unwrap().label = label.into();
+        }
+    }
+    let sides = Sides { first: &alice, second: &bob, base: Some(&base), names: ["alice", "bob"] };
+    let (merged, _) = merge(&sides, "carol");
+    assert_eq!(merged.conflicts.len(), 1 + mention_too as usize);
+    let path = dir.join("merged.ron");
+    sayso::store::save(&merged, &path).unwrap();
+    path
+}
+
+#[test]
+fn an_entitys_conflict_is_shown_at_its_mention_and_settled_by_key_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = entity_merged_file(dir.path(), false);
+    let mut h = ui_support::harness(Session::open(&path).unwrap());
+    h.key_press(egui::Key::F8);
+    h.run();
+    assert_eq!(h.state().selected, Some(AnnId(7)), "F8 selects the entity's mention");
+    assert!(h.query_by_label("conflict 1 of 1 · 1 alice · 2 bob · N neither").is_some());
+    assert!(h.query_by_label("Conflict: entity label").is_some());
+    assert!(h.query_by_label("entity label: LOC").is_some() && h.query_by_label("entity label: ORG").is_some());
+
+    h.key_press(egui::Key::Num2);
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.entity(EntityId(2)).unwrap().label, "ORG", "2 keeps bob's label for the entity");
+    assert!(p.conflicts.is_empty());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!((p.conflicts.len(), p.entity(EntityId(2)).unwrap().label.as_str()), (1, "LOC"), "undone");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let saved = sayso::store::load(&path).unwrap();
+    assert!(saved.project.conflicts.is_empty() && saved.warnings.is_empty());
+    assert_eq!(saved.project.entity(EntityId(2)).unwrap().label, "ORG");
+}
+
+#[test]
+fn a_mention_disputed_with_its_entity_shows_both_conflicts_one_after_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = entity_merged_file(dir.path(), true);
+    let mut h = ui_support::harness(Session::open(&path).unwrap());
+    h.get_by_label("Conflicts (2)").click();
+    h.run();
+    assert_eq!(h.query_all_by_label_contains("entity label: alice / bob").count(), 1, "the list names both");
+    h.key_press(egui::Key::F8);
+    h.run();
+    assert!(h.query_by_label("conflict 1 of 2 · 1 alice · 2 bob · N neither").is_some());
+    h.key_press(egui::Key::F8);
+    h.run();
+    assert!(h.query_by_label("conflict 2 of 2 · 1 alice · 2 bob · N neither").is_some(), "F8 moves on at one mention");
+    assert_eq!(h.state().selected, Some(AnnId(7)));
+    h.key_press(egui::Key::Num2);
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.entity(EntityId(2)).unwrap().label, "ORG");
+    assert_eq!(p.annotation(AnnId(7)).unwrap().label, "LOC", "the mention's own conflict waits");
+    assert_eq!(p.conflicts.len(), 1);
+    assert!(h.query_by_label("conflict 1 of 1 · 1 alice · 2 bob · N neither").is_some(), "and is shown next");
+    h.key_press(egui::Key::Num2);
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!(p.annotation(AnnId(7)).unwrap().label, "ORG");
+    assert!(p.conflicts.is_empty());
 }
