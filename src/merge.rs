@@ -220,15 +220,18 @@ fn merge_entities(
 fn combine_entity(mine: &Entity, theirs: &Entity, before: Option<&Entity>) -> (Entity, Vec<String>) {
     let mut kept = mine.clone();
     let mut fields = Vec::new();
-    let sides: [(&str, fn(&Entity) -> &String, fn(&mut Entity) -> &mut String); 2] =
-        [("entity label", |e| &e.label, |e| &mut e.label), ("entity name", |e| &e.name, |e| &mut e.name)];
-    for (field, get, set) in sides {
-        if get(mine) == get(theirs) {
+    // The first side's value stands in each slot until it is compared.
+    let slots = [
+        ("entity label", &theirs.label, before.map(|o| &o.label), &mut kept.label),
+        ("entity name", &theirs.name, before.map(|o| &o.name), &mut kept.name),
+    ];
+    for (field, changed, base, slot) in slots {
+        if slot == changed {
             continue;
         }
-        match before {
-            Some(o) if get(o) == get(mine) => set(&mut kept).clone_from(get(theirs)),
-            Some(o) if get(o) == get(theirs) => {}
+        match base {
+            Some(o) if o == slot => slot.clone_from(changed),
+            Some(o) if o == changed => {}
             _ => fields.push(field.to_string()),
         }
     }

@@ -24,7 +24,8 @@
 //! carries its `margin` over the runner-up label. A format 5 file's memory is filled from the
 //! decisions it holds: the speakers and mentions the analyst rejected, and the mentions they
 //! accepted under another label than the rule that found them gave (`mention.person` accepted
-//! as ORG).
+//! as ORG). A conflict can be over an entity (its `entity`, and each version's `entity`); older
+//! files have none, and load as they are.
 
 use crate::model::{
     AnnId, Annotation, AttributionType, Conflict, DocId, Document, Entity, FORMAT_VERSION, Layer, Links, Memory,
