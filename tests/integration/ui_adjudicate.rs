@@ -221,3 +221,26 @@ fn a_mention_disputed_with_its_entity_shows_both_conflicts_one_after_the_other()
     assert_eq!(p.annotation(AnnId(7)).unwrap().label, "ORG");
     assert!(p.conflicts.is_empty());
 }
+
+#[test]
+fn an_entity_nothing_mentions_is_settled_with_nothing_selected() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut base = common::project();
+    base.annotation_mut(AnnId(7)).unwrap().links.entity = None;
+    let (mut alice, mut bob) = (base.clone(), base.clone());
+    alice.entity_mut(EntityId(2)).unwrap().label = "LOC".into();
+    bob.entity_mut(EntityId(2)).unwrap().label = "ORG".into();
+    let (merged, _) = merge(&Sides { first: &alice, second: &bob, base: Some(&base), names: ["alice", "bob"] }, "");
+    let path = dir.path().join("merged.ron");
+    sayso::store::save(&merged, &path).unwrap();
+    let mut h = ui_support::harness(Session::open(&path).unwrap());
+    h.key_press(egui::Key::F8);
+    h.run();
+    assert_eq!(h.state().selected, None);
+    assert!(h.query_by_label("conflict 1 of 1 · 1 alice · 2 bob · N neither").is_some());
+    assert!(h.query_by_label("entity label: ORG").is_some(), "the inspector shows both versions");
+    h.key_press(egui::Key::Num2);
+    h.run();
+    let p = &h.state().session.project;
+    assert_eq!((p.conflicts.len(), p.entity(EntityId(2)).unwrap().label.as_str()), (0, "ORG"));
+}
