@@ -169,7 +169,7 @@ fn an_entitys_conflict_is_shown_at_its_mention_and_settled_by_key_and_undone() {
     let mut h = ui_support::harness(Session::open(&path).unwrap());
     h.key_press(egui::Key::F8);
     h.run();
-    assert_eq!(h.state().selected, Some(AnnId(7)), "F8 selects the entity's mention");
+    assert_eq!(h.state().review.selected, Some(AnnId(7)), "F8 selects the entity's mention");
     assert!(h.query_by_label("conflict 1 of 1 · 1 alice · 2 bob · N neither").is_some());
     assert!(h.query_by_label("Conflict: entity label").is_some());
     assert!(h.query_by_label("entity label: LOC").is_some() && h.query_by_label("entity label: ORG").is_some());
@@ -207,7 +207,7 @@ fn a_mention_disputed_with_its_entity_shows_both_conflicts_one_after_the_other()
     h.key_press(egui::Key::F8);
     h.run();
     assert!(h.query_by_label("conflict 2 of 2 · 1 alice · 2 bob · N neither").is_some(), "F8 moves on at one mention");
-    assert_eq!(h.state().selected, Some(AnnId(7)));
+    assert_eq!(h.state().review.selected, Some(AnnId(7)));
     h.key_press(egui::Key::Num2);
     h.run();
     let p = &h.state().session.project;
@@ -236,10 +236,10 @@ fn an_entity_nothing_mentions_is_settled_with_nothing_selected() {
     let mut h = ui_support::harness(Session::open(&path).unwrap());
     h.key_press(egui::Key::F8);
     h.run();
-    assert_eq!(h.state().selected, None);
+    assert_eq!(h.state().review.selected, None);
     assert!(h.query_by_label("conflict 1 of 1 · 1 alice · 2 bob · N neither").is_some());
     assert!(h.query_by_label("entity label: ORG").is_some(), "the inspector shows both versions");
-    h.key_press(egui::Key::Num2);
+    h.get_by_label("Keep bob (2)").click();
     h.run();
     let p = &h.state().session.project;
     assert_eq!((p.conflicts.len(), p.entity(EntityId(2)).unwrap().label.as_str()), (0, "ORG"));
