@@ -887,3 +887,30 @@ fn a_word_of_a_title_is_no_name_of_its_own() {
     assert!(!names.iter().any(|(n, l)| n == "Envoy" && *l == "PERSON"), "{names:?}");
     assert!(names.iter().any(|(n, l)| n == "Staffan De Mistura" && *l == "PERSON"), "{names:?}");
 }
+
+#[test]
+fn people_named_by_what_they_know_about_speak_not_the_subject() {
+    let text = "Tensions rose again.\n\nExperts on China and nuclear weapons said the test was a step forward.";
+    assert_eq!(speaker_of(text, "the test was").as_deref(), Some("Experts on China and nuclear weapons"));
+}
+
+#[test]
+fn a_country_opening_the_sentence_speaks_through_its_government() {
+    let text = "The launch drew protests.\n\nEven China, Pyongyang's only ally, said it was opposed to the test.";
+    assert_eq!(speaker_of(text, "it was opposed").as_deref(), Some("China"));
+}
+
+#[test]
+fn a_party_named_in_the_plural_speaks_after_a_first_verb() {
+    let text = "The vote was delayed.\n\nDemocrats met on Monday, and said they would oppose the bill.";
+    assert_eq!(speaker_of(text, "they would oppose").as_deref(), Some("Democrats"));
+}
+
+#[test]
+fn a_second_cue_with_that_ends_the_first_statement_whatever_its_tense() {
+    let text =
+        "The race is close.\n\nHis aides say it's too early to call the race but noted that Scott won the county.";
+    let q = quotes(text);
+    let first = q.iter().find(|q| q.0.starts_with("it's too early")).expect("first statement");
+    assert!(!first.0.contains("but"), "{:?}", first.0);
+}

@@ -107,7 +107,9 @@ pub(super) fn next_clause(cx: &Ctx, cue: usize, from: usize, to: usize, se: usiz
         if matches!(doc.lower(j - 1), "and" | "but")
             && !doc.tokens[j].cap
             && cx.lex.cue_verbs.get(doc.lower(j)).is_some_and(|c| *c != CueClass::Cognition)
-            && same_form(doc.lower(cue), doc.lower(j))
+            // "say it's too early … but noted that Scott won": a cue with its "that" starts the
+            // next statement whatever its tense.
+            && (same_form(doc.lower(cue), doc.lower(j)) || doc.lower(j + 1) == "that")
         {
             let mut e = j - 1;
             while e > from && doc.is_punct(e - 1, ',') {

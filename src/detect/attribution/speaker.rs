@@ -271,7 +271,12 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
             let k = before_parenthesis(k);
             cx.tok_ment.get(k - 1).filter(|&mi| {
                 let m = &cx.ments.list[mi];
-                m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG") && m.tok.1 == k
+                // "Even China, Pyongyang's only ally, said": a country opening the sentence speaks
+                // through its government (one later on is where something happened).
+                let opens =
+                    m.tok.0 == floor || m.tok.0 == floor + 1 && matches!(doc.lower(floor), "even" | "and" | "but");
+                let country = m.label == "GPE" && opens;
+                m.kind == MKind::Name && (matches!(m.label, "PERSON" | "MISC" | "ORG") || country) && m.tok.1 == k
             })
         };
         // "Wilcox, whose education …, said": a capitalised word opening the sentence before a
@@ -314,21 +319,30 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     }
     let mut s = np_left(cx, j, floor)?;
     let mut head = j;
-    // "Transport ministers from five Danube countries agreed": the ministers speak, not the
-    // countries.
+    // "Transport ministers from five Danube countries agreed", "Experts on North Korea and
+    // nuclear weapons said": the people before the preposition speak, not what their
+    // phrase goes on about ("and" joins two things it is about).
     let mut p = s;
-    if p > floor && (doc.tokens[p - 1].kind == Kind::Number || doc.has(p - 1, lexicon::F_NUMBER_WORDS)) {
-        p -= 1;
-    }
-    if p > floor + 1
-        && matches!(doc.lower(p - 1), "of" | "from")
-        && doc.is_word(p - 2)
-        && !doc.tokens[p - 2].cap
-        && doc.has(p - 2, lexicon::F_ROLE_NOUNS)
-        && let Some(s2) = np_left(cx, p - 2, floor)
-    {
-        s = s2;
-        head = p - 2;
+    for _ in 0..3 {
+        if p > floor && (doc.tokens[p - 1].kind == Kind::Number || doc.has(p - 1, lexicon::F_NUMBER_WORDS)) {
+            p -= 1;
+        }
+        if p <= floor + 1 || !doc.is_word(p - 2) {
+            break;
+        }
+        if matches!(doc.lower(p - 1), "of" | "from" | "on" | "at" | "in" | "with" | "for")
+            && (!doc.tokens[p - 2].cap || p - 2 == floor)
+            && doc.has(p - 2, lexicon::F_ROLE_NOUNS)
+            && let Some(s2) = np_left(cx, p - 2, floor)
+        {
+            s = s2;
+            head = p - 2;
+            break;
+        }
+        match (doc.lower(p - 1), np_left(cx, p - 2, floor)) {
+            ("and" | "or", Some(s2)) => p = s2,
+            _ => break,
+        }
     }
     // "Trump and Ryan issued a statement describing …": the statement's authors speak.
     if matches!(doc.lower(head), "statement" | "release" | "letter")
@@ -474,9 +488,11 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
     if t > s && cx.tok_ment.get(t).is_some() {
         s = t;
     }
+    // "Democrats met on Monday and said": a party's or a nation's people, named in the plural.
+    let group = |m: &Ment| m.label == "NORP" && doc.lower(m.tok.1 - 1).ends_with('s');
     if let Some(mi) = cx.tok_ment.get(s) {
         let m = &cx.ments.list[mi];
-        let named = m.kind == MKind::Name && matches!(m.label, "PERSON" | "MISC" | "ORG");
+        let named = m.kind == MKind::Name && (matches!(m.label, "PERSON" | "MISC" | "ORG") || group(m));
         return (named && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi);
     }
     // "A spokesman for the mayor defended the route and said …": a determiner and a role noun
