@@ -914,3 +914,10 @@ fn a_second_cue_with_that_ends_the_first_statement_whatever_its_tense() {
     let first = q.iter().find(|q| q.0.starts_with("it's too early")).expect("first statement");
     assert!(!first.0.contains("but"), "{:?}", first.0);
 }
+
+#[test]
+fn a_participle_of_saying_speaks_for_a_role_or_people_named_by_their_role() {
+    let text = "The vote was delayed.\n\nThe mayor left the meeting on Monday, saying that he would never vote for it.\n\nCritics attacked the decision, arguing that it was a mistake.";
+    assert_eq!(speaker_of(text, "that he would never").as_deref(), Some("The mayor"));
+    assert_eq!(speaker_of(text, "that it was a mistake").as_deref(), Some("Critics"));
+}

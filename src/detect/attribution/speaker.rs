@@ -488,12 +488,23 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
     if t > s && cx.tok_ment.get(t).is_some() {
         s = t;
     }
+    let verb_like =
+        |j: usize| !doc.tokens[j].cap && (doc.has(j, lexicon::F_CUE | lexicon::F_AUX) || doc.lower(j).ends_with("ed"));
+    // The first verb of the clause, regular or not ("left", "met").
+    let first_verb =
+        |j: usize| verb_like(j) || doc.is_word(j) && !doc.tokens[j].cap && !doc.has(j, lexicon::F_FUNCTION_WORDS);
     // "Democrats met on Monday and said": a party's or a nation's people, named in the plural.
     let group = |m: &Ment| m.label == "NORP" && doc.lower(m.tok.1 - 1).ends_with('s');
     if let Some(mi) = cx.tok_ment.get(s) {
         let m = &cx.ments.list[mi];
         let named = m.kind == MKind::Name && (matches!(m.label, "PERSON" | "MISC" | "ORG") || group(m));
-        return (named && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi);
+        // "The mayor rejected the offer, saying …": a role right before the first verb.
+        let role = m.kind == MKind::Role && m.tok.1 < limit && first_verb(m.tok.1);
+        return ((named || role) && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi);
+    }
+    // "Critics attacked the decision, arguing …": people named by their role, in the plural.
+    if doc.tokens[s].cap && doc.lower(s).ends_with('s') && doc.has(s, lexicon::F_ROLE_NOUNS) && first_verb(s + 1) {
+        return Some(speaker_mention(cx, s, s + 1, s));
     }
     // "A spokesman for the mayor defended the route and said …": a determiner and a role noun
     // (or an organisation's head), then the first verb.
@@ -501,8 +512,6 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
         return None;
     }
     let role = |j: usize| doc.has(j, lexicon::F_ROLE_NOUNS | lexicon::F_PERSON_ROLES | lexicon::F_ORG_HEADS);
-    let verb_like =
-        |j: usize| !doc.tokens[j].cap && (doc.has(j, lexicon::F_CUE | lexicon::F_AUX) || doc.lower(j).ends_with("ed"));
     let verb = (s + 2..(s + 5).min(limit)).find(|&j| !doc.is_word(j) || verb_like(j))?;
     let phrase_ok = doc.is_word(verb) && (s + 1..verb).any(role) && role(verb - 1);
     phrase_ok.then(|| speaker_mention(cx, s, verb, verb - 1))
