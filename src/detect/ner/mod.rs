@@ -37,7 +37,7 @@ pub const WEIGHTS: &[u8] = include_bytes!("../../../assets/model/ner.bin");
 /// rules then work alone).
 pub fn shipped() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(WEIGHTS)).as_ref()
+    MODEL.get_or_init(|| Model::from_static(WEIGHTS)).as_ref()
 }
 
 /// A name the model found in a document: token span, Sayso label, and what its reason is made

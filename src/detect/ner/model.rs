@@ -5,6 +5,8 @@
 //! in "Bank of England"); every other token is outside, at no cost. Weights are 16-bit integers
 //! with one scale, which keeps the table small in memory and in the shipped file.
 
+use std::borrow::Cow;
+
 use super::super::tokens::{Doc, Kind};
 use super::features::{self, BUCKETS, Gazetteer, PER_TOKEN};
 
@@ -18,9 +20,11 @@ pub const OUTSIDE: u8 = 0;
 const MAGIC: &[u8; 8] = b"SAYSONER";
 const VERSION: u8 = 1;
 
-/// Trained weights: `BUCKETS × CLASSES` integers, times `scale`.
+/// Trained weights: `BUCKETS × CLASSES` integers, times `scale`, kept as the file's
+/// little-endian bytes so that the shipped model is read where the program holds it, without a
+/// 4.7 MB copy.
 pub struct Model {
-    pub(super) weights: Vec<i16>,
+    weights: Cow<'static, [u8]>,
     pub(super) scale: f32,
 }
 
@@ -55,47 +59,49 @@ pub fn prev_tag(doc: &Doc, i: usize, tags: &[u8]) -> u8 {
 }
 
 impl Model {
+    /// A model of `weights` (`BUCKETS × CLASSES`, row by row) times `scale`.
+    pub fn from_weights(weights: &[i16], scale: f32) -> Model {
+        Model { weights: Cow::Owned(weights.iter().flat_map(|w| w.to_le_bytes()).collect()), scale }
+    }
+
     /// Reads the format [`Model::to_bytes`] writes; `None` for anything else.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-        let (&[version, classes], rest) = rest.split_first_chunk::<2>()?;
-        let (buckets, rest) = rest.split_first_chunk::<4>()?;
-        let (scale, rest) = rest.split_first_chunk::<4>()?;
-        let n = BUCKETS * CLASSES;
-        if version != VERSION
-            || usize::from(classes) != CLASSES
-            || u32::from_le_bytes(*buckets) as usize != BUCKETS
-            || rest.len() != 2 * n
-        {
-            return None;
-        }
-        let weights = rest.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
-        Some(Model { weights, scale: f32::from_le_bytes(*scale) })
+        let (weights, scale) = parse(bytes)?;
+        Some(Model { weights: Cow::Owned(weights.to_vec()), scale })
+    }
+
+    /// As [`Model::from_bytes`], reading the weights where they are (the embedded model).
+    pub fn from_static(bytes: &'static [u8]) -> Option<Model> {
+        let (weights, scale) = parse(bytes)?;
+        Some(Model { weights: Cow::Borrowed(weights), scale })
     }
 
     /// The file format: magic, version, class and bucket counts, scale, then the weights
     /// (little-endian).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(18 + 2 * self.weights.len());
+        let mut out = Vec::with_capacity(18 + self.weights.len());
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
         out.push(CLASSES as u8);
         out.extend_from_slice(&(BUCKETS as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        for w in &self.weights {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
+        out.extend_from_slice(&self.weights);
         out
+    }
+
+    /// Every weight, row by row.
+    pub fn weights(&self) -> impl Iterator<Item = i16> + '_ {
+        self.weights.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]))
     }
 
     /// Class scores for a token with feature buckets `feats`.
     pub fn scores(&self, feats: &[u32; PER_TOKEN]) -> [i32; CLASSES] {
         let mut s = [0i32; CLASSES];
         for &b in feats {
-            let row = b as usize * CLASSES;
-            if let Some(w) = self.weights.get(row..row + CLASSES) {
-                for (s, &w) in s.iter_mut().zip(w) {
-                    *s += i32::from(w);
+            let row = 2 * b as usize * CLASSES;
+            if let Some(w) = self.weights.get(row..row + 2 * CLASSES) {
+                for (s, w) in s.iter_mut().zip(w.chunks_exact(2)) {
+                    *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
                 }
             }
         }
@@ -104,7 +110,8 @@ impl Model {
 
     /// The weight of bucket `b` for class `c`.
     pub fn weight(&self, b: u32, c: usize) -> i32 {
-        self.weights.get(b as usize * CLASSES + c).map_or(0, |&w| i32::from(w))
+        let k = 2 * (b as usize * CLASSES + c);
+        self.weights.get(k..k + 2).map_or(0, |w| i32::from(i16::from_le_bytes([w[0], w[1]])))
     }
 
     /// Tags every token greedily, left to right, and returns the names found with every token's
@@ -188,6 +195,19 @@ impl Tagged {
     }
 }
 
+/// The weights' bytes and the scale of a model file, if it is one this build reads.
+fn parse(bytes: &[u8]) -> Option<(&[u8], f32)> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (&[version, classes], rest) = rest.split_first_chunk::<2>()?;
+    let (buckets, rest) = rest.split_first_chunk::<4>()?;
+    let (scale, rest) = rest.split_first_chunk::<4>()?;
+    let ok = version == VERSION
+        && usize::from(classes) == CLASSES
+        && u32::from_le_bytes(*buckets) as usize == BUCKETS
+        && rest.len() == 2 * BUCKETS * CLASSES;
+    ok.then(|| (rest, f32::from_le_bytes(*scale)))
+}
+
 /// The best-scoring tag that may follow `prev` (ties go to the lower tag, so outside first).
 pub fn best_allowed(scores: &[i32; CLASSES], prev: u8) -> u8 {
     let mut best = OUTSIDE;
@@ -243,10 +263,14 @@ mod tests {
         let mut weights = vec![0i16; BUCKETS * CLASSES];
         weights[7] = -3;
         weights[BUCKETS * CLASSES - 1] = 12;
-        let m = Model { weights, scale: 0.25 };
+        let m = Model::from_weights(&weights, 0.25);
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
-        assert_eq!(back.weights, m.weights);
+        assert_eq!(back.weights().collect::<Vec<_>>(), weights);
+        assert_eq!(back.weight(0, 7), -3);
+        assert_eq!(back.weight(BUCKETS as u32 - 1, CLASSES - 1), 12);
         assert_eq!(back.scale, 0.25);
+        let bytes: &'static [u8] = m.to_bytes().leak();
+        assert_eq!(Model::from_static(bytes).unwrap().to_bytes(), bytes);
         assert!(Model::from_bytes(b"").is_none());
         assert!(Model::from_bytes(&m.to_bytes()[..100]).is_none());
     }

@@ -294,7 +294,7 @@ impl Averaged {
     /// Starts from a trained model's weights: further learning moves them from there.
     pub(super) fn from_model(model: &Model) -> Averaged {
         let mut p = Averaged::new();
-        for (w, &q) in p.w.iter_mut().zip(&model.weights) {
+        for (w, q) in p.w.iter_mut().zip(model.weights()) {
             *w = f32::from(q) * model.scale;
         }
         p
@@ -328,8 +328,8 @@ impl Averaged {
             .collect();
         let max = avg.iter().fold(0f64, |m, &a| m.max(a.abs())).max(1e-9);
         let scale = max / f64::from(i16::MAX);
-        let weights = avg.iter().map(|&a| (a / scale).round() as i16).collect();
-        Model { weights, scale: scale as f32 }
+        let weights: Vec<i16> = avg.iter().map(|&a| (a / scale).round() as i16).collect();
+        Model::from_weights(&weights, scale as f32)
     }
 }
 
