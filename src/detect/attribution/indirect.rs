@@ -231,6 +231,20 @@ pub(super) fn indirect(
                 k = end_tok;
             }
         }
+        // "… as his father said before he died.": a clause of time with no main clause after it
+        // says when, not what ("said when she arrived, the house was empty" keeps its content,
+        // and so does "Lenox was a juggernaut, Smith said, until it went bankrupt").
+        // "said after the convention he would …": a phrase of time, then what was said.
+        let parenthetical = ns > ss && matches!(doc.punct_char(ns - 1), Some(',' | '—'));
+        let subject = |j: usize| matches!(doc.lower(j), "he" | "she" | "they" | "it" | "we" | "i" | "you");
+        let time_clause = match doc.lower(k) {
+            "when" | "while" => true,
+            "before" | "after" | "until" | "since" | "once" => subject(k + 1),
+            _ => false,
+        };
+        if time_clause && !parenthetical && !(k + 2..end_tok).any(|j| doc.is_punct(j, ',') || subject(j)) {
+            return None;
+        }
     }
     // "issued a statement describing …": the participle is the cue of what follows it.
     if cue.e - cue.s > 1 && k < end_tok && doc.has(k, lexicon::F_CUE) && doc.lower(k).ends_with("ing") {
