@@ -192,8 +192,8 @@ impl NameWords {
 }
 
 /// Sections of `attribution_words.txt`.
-pub const ATTRIBUTION_WORD_SECTIONS: [&str; 6] =
-    ["adjunct_head", "addressee_verb", "stance_object", "subordinator", "content_end", "passive_aux"];
+pub const ATTRIBUTION_WORD_SECTIONS: [&str; 7] =
+    ["adjunct_head", "addressee_verb", "stance_object", "subordinator", "content_end", "passive_aux", "that_only"];
 
 /// The word classes of `attribution_words.txt`, one set per section.
 #[derive(Default)]
@@ -210,13 +210,22 @@ pub struct AttributionWords {
     pub content_ends: FastSet<String>,
     /// Forms of "be" that make a participle after them a passive ("is aimed").
     pub passive_auxiliaries: FastSet<String>,
+    /// Speech verbs that report a clause only with "that" after them ("continued his push").
+    pub that_only: FastSet<String>,
 }
 
 impl AttributionWords {
     /// Reads the sectioned list; an unknown section or a word before any section is an error.
     pub fn parse(src: &str) -> Result<AttributionWords, String> {
-        let [adjunct_heads, addressee_verbs, stance_objects, subordinators, content_ends, passive_auxiliaries] =
-            word_sets(src, &ATTRIBUTION_WORD_SECTIONS)?;
+        let [
+            adjunct_heads,
+            addressee_verbs,
+            stance_objects,
+            subordinators,
+            content_ends,
+            passive_auxiliaries,
+            that_only,
+        ] = word_sets(src, &ATTRIBUTION_WORD_SECTIONS)?;
         Ok(AttributionWords {
             adjunct_heads,
             addressee_verbs,
@@ -224,6 +233,7 @@ impl AttributionWords {
             subordinators,
             content_ends,
             passive_auxiliaries,
+            that_only,
         })
     }
 }
@@ -665,6 +675,7 @@ mod tests {
         let words = AttributionWords::parse(ATTRIBUTION_WORDS).expect("shipped list parses");
         assert!(words.adjunct_heads.contains("statement") && words.addressee_verbs.contains("told"));
         assert!(words.stance_objects.contains("endorsed") && words.subordinators.contains("while"));
+        assert!(words.that_only.contains("continued") && !words.that_only.contains("said"));
         let err =
             AttributionWords::parse("[adjunct_head]\nstatement\n[adjunct_heads]\nrally\n").err().unwrap_or_default();
         assert!(err.contains("line 3") && err.contains("[adjunct_heads]"), "{err}");

@@ -929,3 +929,11 @@ fn a_clause_of_time_after_the_cue_says_when_not_what() {
     assert!(!q.iter().any(|q| q.0.starts_with("before he died")), "{q:?}");
     assert!(q.iter().any(|q| q.0.contains("he would not accept")), "{q:?}");
 }
+
+#[test]
+fn a_verb_that_reports_only_with_that_goes_on_or_keeps_without_it() {
+    let text = "The race tightened.\n\nCruz continued his assault on Mr. Bush.\n\nClinton maintains a wide lead over Sanders.\n\nThe senator maintained that the deal was fair.";
+    let q = quotes(text);
+    assert!(!q.iter().any(|q| q.0.starts_with("his assault") || q.0.starts_with("a wide lead")), "{q:?}");
+    assert_eq!(speaker_of(text, "that the deal was fair").as_deref(), Some("The senator"));
+}

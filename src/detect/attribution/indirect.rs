@@ -126,6 +126,8 @@ pub(super) fn indirect(
     }
     let lex: &'static lexicon::Lexicon = cx.lex;
     let words = &lex.attribution_words;
+    // The speaker stands after a comma: "The plan, he said, …" (content on both sides).
+    let before_ok = ns > ss && matches!(doc.punct_char(ns - 1), Some(',' | '—'));
     let object_verb = words.addressee_verbs.contains(doc.lower(cue.s));
     let next = doc.lower(cue.e);
     if cue.class == CueClass::Stance {
@@ -136,6 +138,8 @@ pub(super) fn indirect(
         k = cue.e;
     } else if let Some(t) = that_at {
         k = t;
+    } else if words.that_only.contains(doc.lower(cue.s)) && !before_ok {
+        return None;
     } else if cue.class == CueClass::Cognition {
         // "I think he is right": a clause with its own subject.
         let clause = matches!(next, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "this")
@@ -235,14 +239,13 @@ pub(super) fn indirect(
         // says when, not what ("said when she arrived, the house was empty" keeps its content,
         // and so does "Lenox was a juggernaut, Smith said, until it went bankrupt").
         // "said after the convention he would …": a phrase of time, then what was said.
-        let parenthetical = ns > ss && matches!(doc.punct_char(ns - 1), Some(',' | '—'));
         let subject = |j: usize| matches!(doc.lower(j), "he" | "she" | "they" | "it" | "we" | "i" | "you");
         let time_clause = match doc.lower(k) {
             "when" | "while" => true,
             "before" | "after" | "until" | "since" | "once" => subject(k + 1),
             _ => false,
         };
-        if time_clause && !parenthetical && !(k + 2..end_tok).any(|j| doc.is_punct(j, ',') || subject(j)) {
+        if time_clause && !before_ok && !(k + 2..end_tok).any(|j| doc.is_punct(j, ',') || subject(j)) {
             return None;
         }
     }
@@ -257,7 +260,6 @@ pub(super) fn indirect(
     let ce = subordinate_end(cx, ss, cue.s, k, ce).unwrap_or(ce);
     let ce = comma_clause_end(cx, k, ce).unwrap_or(ce);
     let ce = relative_clause_end(cx, ss, cue.s, k, ce).unwrap_or(ce);
-    let before_ok = ns > ss && matches!(doc.punct_char(ns - 1), Some(',' | '—'));
     let stance_object = words.stance_objects.contains(doc.lower(cue.s));
     let min_words = if stance_object { 1 } else { 2 };
     // "the elite group called the Sea Org": a name alone after the verb is naming, not speech.
