@@ -937,3 +937,11 @@ fn a_verb_that_reports_only_with_that_goes_on_or_keeps_without_it() {
     assert!(!q.iter().any(|q| q.0.starts_with("his assault") || q.0.starts_with("a wide lead")), "{q:?}");
     assert_eq!(speaker_of(text, "that the deal was fair").as_deref(), Some("The senator"));
 }
+
+#[test]
+fn a_cue_followed_by_and_or_from_is_a_noun_not_a_report() {
+    let text = "The debate ended.\n\nGetting praise from Bush's team isn't likely to help Rubio.\n\nThe senator said from the start that the deal was fair.";
+    let q = quotes(text);
+    assert!(!q.iter().any(|q| q.0.starts_with("from Bush")), "{q:?}");
+    assert!(q.iter().any(|q| q.0.contains("the deal was fair")), "{q:?}");
+}

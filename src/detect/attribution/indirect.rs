@@ -249,6 +249,11 @@ pub(super) fn indirect(
             return None;
         }
     }
+    // "the praise from Bush's team", "a sigh and a tired shrug": a word that opens no clause
+    // after the cue makes the cue a noun, or names where it came from.
+    if matches!(doc.lower(k), "and" | "or" | "from") && !before_ok {
+        return None;
+    }
     // "issued a statement describing …": the participle is the cue of what follows it.
     if cue.e - cue.s > 1 && k < end_tok && doc.has(k, lexicon::F_CUE) && doc.lower(k).ends_with("ing") {
         return None;
