@@ -238,19 +238,20 @@ pub(super) fn indirect(
         // "… as his father said before he died.": a clause of time with no main clause after it
         // says when, not what ("said when she arrived, the house was empty" keeps its content,
         // and so does "Lenox was a juggernaut, Smith said, until it went bankrupt").
-        // "said after the convention he would …": a phrase of time, then what was said.
+        // "said after the convention he would …": a phrase of time, then what was said. "said as
+        // he launched the process" says when, too.
         let subject = |j: usize| matches!(doc.lower(j), "he" | "she" | "they" | "it" | "we" | "i" | "you");
         let time_clause = match doc.lower(k) {
             "when" | "while" => true,
-            "before" | "after" | "until" | "since" | "once" => subject(k + 1),
+            "before" | "after" | "until" | "since" | "once" | "as" => subject(k + 1),
             _ => false,
         };
         if time_clause && !before_ok && !(k + 2..end_tok).any(|j| doc.is_punct(j, ',') || subject(j)) {
             return None;
         }
     }
-    // "the praise from Bush's team", "a sigh and a tired shrug": a word that opens no clause
-    // after the cue makes the cue a noun, or names where it came from.
+    // "the praise from Bush's team", "the report and the strategy behind it": a word that opens
+    // no clause after the cue makes the cue a noun, or names where it came from.
     if matches!(doc.lower(k), "and" | "or" | "from") && !before_ok {
         return None;
     }
