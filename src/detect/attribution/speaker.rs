@@ -498,9 +498,10 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
     if let Some(mi) = cx.tok_ment.get(s) {
         let m = &cx.ments.list[mi];
         let named = m.kind == MKind::Name && (matches!(m.label, "PERSON" | "MISC" | "ORG") || group(m));
+        let fits = m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1);
         // "The mayor rejected the offer, saying …": a role right before the first verb.
-        let role = m.kind == MKind::Role && m.tok.1 < limit && first_verb(m.tok.1);
-        return ((named || role) && m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1)).then_some(mi);
+        let role = m.kind == MKind::Role && fits && first_verb(m.tok.1);
+        return (fits && (named || role)).then_some(mi);
     }
     // "Critics attacked the decision, arguing …": people named by their role, in the plural.
     if doc.tokens[s].cap && doc.lower(s).ends_with('s') && doc.has(s, lexicon::F_ROLE_NOUNS) && first_verb(s + 1) {

@@ -91,7 +91,7 @@ impl Model {
 
     /// Every weight, row by row.
     pub fn weights(&self) -> impl Iterator<Item = i16> + '_ {
-        self.weights.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]))
+        self.weights.chunks_exact(2).map(le_i16)
     }
 
     /// Class scores for a token with feature buckets `feats`.
@@ -101,7 +101,7 @@ impl Model {
             let row = 2 * b as usize * CLASSES;
             if let Some(w) = self.weights.get(row..row + 2 * CLASSES) {
                 for (s, w) in s.iter_mut().zip(w.chunks_exact(2)) {
-                    *s += i32::from(i16::from_le_bytes([w[0], w[1]]));
+                    *s += i32::from(le_i16(w));
                 }
             }
         }
@@ -111,7 +111,7 @@ impl Model {
     /// The weight of bucket `b` for class `c`.
     pub fn weight(&self, b: u32, c: usize) -> i32 {
         let k = 2 * (b as usize * CLASSES + c);
-        self.weights.get(k..k + 2).map_or(0, |w| i32::from(i16::from_le_bytes([w[0], w[1]])))
+        self.weights.get(k..k + 2).map_or(0, |w| i32::from(le_i16(w)))
     }
 
     /// Tags every token greedily, left to right, and returns the names found with every token's
@@ -193,6 +193,11 @@ impl Tagged {
         let margin = (p[0] - p[1]) / total;
         (margin * 1000.0).round().clamp(0.0, 1000.0) as u16
     }
+}
+
+/// The weight stored in two little-endian bytes.
+fn le_i16(w: &[u8]) -> i16 {
+    i16::from_le_bytes([w[0], w[1]])
 }
 
 /// The weights' bytes and the scale of a model file, if it is one this build reads.
