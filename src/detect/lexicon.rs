@@ -131,6 +131,10 @@ pub struct Lexicon {
     pub names: FastMap<String, NameEntry>,
     /// Longest gazetteer name, in words.
     pub max_name_words: usize,
+    /// Beginnings of listed names that a longer listed name goes on from, cut where the tokenizer
+    /// cuts ("united" and "united states" for "united states of america", "people" for "people's
+    /// republic"): a search for a name stops at the first word no listed name goes on with.
+    pub name_prefixes: FastSet<String>,
     pub function_words: FastSet<String>,
     pub pronouns: FastSet<String>,
     pub abbreviations: FastSet<String>,
@@ -547,6 +551,13 @@ impl Lexicon {
         for (w, class) in &lex.cue_verbs {
             let speech = if *class == CueClass::Speech { F_SPEECH } else { 0 };
             *flags.entry(w.clone()).or_default() |= F_CUE | speech;
+        }
+        for key in lex.names.keys() {
+            for (cut, _) in key.match_indices(' ').chain(key.match_indices("'s")) {
+                if cut > 0 {
+                    lex.name_prefixes.insert(key[..cut].to_string());
+                }
+            }
         }
         for key in lex.names.keys() {
             let first = key.split(' ').next().unwrap_or("");

@@ -241,18 +241,16 @@ pub(crate) fn gazetteer_at(
     if !doc.has(k, lexicon::F_NAME_START) {
         return None;
     }
-    let max = lex.max_name_words.min(end - k);
-    // One key for all lengths, on the stack; `cuts[len]` is where the first `len` words end. A
-    // name longer than the buffer is not looked up (no gazetteer entry is that long).
+    // No listed name is longer than this, nor than the buffer below.
+    let max = lex.max_name_words.min(end - k).min(15);
+    // The key grows a word at a time, on the stack, while some listed name goes on from it.
     let mut key = [0u8; 160];
     let mut used = 0;
-    let mut cuts = [0usize; 16];
-    let mut max = max.min(cuts.len() - 1);
-    for (len, cut) in cuts.iter_mut().enumerate().take(max + 1).skip(1) {
+    let mut found = None;
+    for len in 1..=max {
         let w = doc.lower(k + len - 1).as_bytes();
         let sep = usize::from(len > 1 && w != b"'s");
         if used + sep + w.len() > key.len() {
-            max = len - 1;
             break;
         }
         if sep == 1 {
@@ -260,16 +258,16 @@ pub(crate) fn gazetteer_at(
         }
         key[used + sep..used + sep + w.len()].copy_from_slice(w);
         used += sep + w.len();
-        *cut = used;
-    }
-    for len in (1..=max).rev() {
-        let kk = std::str::from_utf8(&key[..cuts[len]]).ok();
-        if let Some(e) = kk.and_then(|kk| lex.names.get(kk)) {
+        let Ok(kk) = std::str::from_utf8(&key[..used]) else { break };
+        if let Some(e) = lex.names.get(kk) {
             // Single words that are also common words need the capital: checked by the caller.
-            return Some((k + len, e.label, e.canonical.as_str()));
+            found = Some((k + len, e.label, e.canonical.as_str()));
+        }
+        if !lex.name_prefixes.contains(kk) {
+            break;
         }
     }
-    None
+    found
 }
 
 fn is_title_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {

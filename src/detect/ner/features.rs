@@ -192,31 +192,49 @@ fn word(doc: &Doc, i: Option<usize>) -> &str {
     }
 }
 
-/// Mixes in the shape of token `i`: X upper, x lower, d digit, other characters as they are,
-/// runs longer than two collapsed ("McDonald" → Xx Xx → "XxXx", "U.S." → "X.X.", "2016" → "dd").
-fn shape(m: Mix, doc: &Doc, i: Option<usize>) -> Mix {
-    let Some(t) = i.and_then(|i| doc.tokens.get(i)) else { return m.bytes(b"<s>") };
-    let mut m = m;
-    let (mut last, mut run) = (0u8, 0);
-    for &c in doc.chars.get(t.start()..t.end()).unwrap_or(&[]).iter().take(16) {
-        let b = if c.is_uppercase() {
-            b'X'
-        } else if c.is_lowercase() {
-            b'x'
-        } else if c.is_ascii_digit() {
-            b'd'
-        } else if c.is_ascii() {
-            c as u8
-        } else {
-            b'*'
+/// The shape of a token: X upper, x lower, d digit, other characters as they are, runs longer
+/// than two collapsed ("McDonald" → Xx Xx → "XxXx", "U.S." → "X.X.", "2016" → "dd"); "<s>" past
+/// the sentence's edge. Made once per token a feature set needs, then mixed in by several
+/// templates.
+struct Shape {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl Shape {
+    fn of(doc: &Doc, i: Option<usize>) -> Shape {
+        let mut s = Shape { bytes: [0; 16], len: 0 };
+        let Some(t) = i.and_then(|i| doc.tokens.get(i)) else {
+            s.bytes[..3].copy_from_slice(b"<s>");
+            s.len = 3;
+            return s;
         };
-        run = if b == last { run + 1 } else { 1 };
-        last = b;
-        if run <= 2 {
-            m = m.byte(b);
+        let (mut last, mut run) = (0u8, 0);
+        for &c in doc.chars.get(t.start()..t.end()).unwrap_or(&[]).iter().take(16) {
+            let b = if c.is_uppercase() {
+                b'X'
+            } else if c.is_lowercase() {
+                b'x'
+            } else if c.is_ascii_digit() {
+                b'd'
+            } else if c.is_ascii() {
+                c as u8
+            } else {
+                b'*'
+            };
+            run = if b == last { run + 1 } else { 1 };
+            last = b;
+            if run <= 2 {
+                s.bytes[s.len] = b;
+                s.len += 1;
+            }
         }
+        s
     }
-    m
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
 }
 
 /// Which of [`FLAGS`] token `i` has, one bit each.
@@ -253,20 +271,21 @@ pub fn features(doc: &Doc, gaz: &Gazetteer, i: usize, prev_tag: u8, out: &mut [u
     let t = doc.tokens[i];
     let first = entities::sentence_initial(doc, i);
     let f = flags_of(doc, Some(i));
+    let (before, this, after) = (Shape::of(doc, p1), Shape::of(doc, Some(i)), Shape::of(doc, n1));
     let list = [
         Mix::new(Template::Bias),
         Mix::new(Template::Word).bytes(w.as_bytes()),
         Mix::new(Template::Prefix).bytes(prefix(w, 3).as_bytes()),
         Mix::new(Template::Suffix).bytes(suffix(w, 3).as_bytes()),
-        shape(Mix::new(Template::Shape), doc, Some(i)),
+        Mix::new(Template::Shape).bytes(this.as_bytes()),
         Mix::new(Template::PrevWord).bytes(word(doc, p1).as_bytes()),
         Mix::new(Template::NextWord).bytes(word(doc, n1).as_bytes()),
         Mix::new(Template::PrevWords).bytes(word(doc, p2).as_bytes()).byte(b' ').bytes(word(doc, p1).as_bytes()),
         Mix::new(Template::NextWords).bytes(word(doc, n1).as_bytes()).byte(b' ').bytes(word(doc, n2).as_bytes()),
-        shape(Mix::new(Template::PrevShape), doc, p1),
-        shape(Mix::new(Template::NextShape), doc, n1),
+        Mix::new(Template::PrevShape).bytes(before.as_bytes()),
+        Mix::new(Template::NextShape).bytes(after.as_bytes()),
         Mix::new(Template::PrevTag).byte(prev_tag),
-        shape(Mix::new(Template::PrevTagShape).byte(prev_tag), doc, Some(i)),
+        Mix::new(Template::PrevTagShape).byte(prev_tag).bytes(this.as_bytes()),
         Mix::new(Template::FirstWord).byte(u8::from(first)).byte(u8::from(t.cap)).bytes(w.as_bytes()),
         Mix::new(Template::Lexicon).word(f),
         Mix::new(Template::NextLexicon).word(flags_of(doc, n1)),
@@ -278,7 +297,12 @@ pub fn features(doc: &Doc, gaz: &Gazetteer, i: usize, prev_tag: u8, out: &mut [u
         Mix::new(Template::WordNextWord).bytes(w.as_bytes()).byte(b' ').bytes(word(doc, n1).as_bytes()),
         Mix::new(Template::Place).byte(gaz.place(i)).byte(n1.map_or(0, |n| gaz.place(n))),
         Mix::new(Template::Suffix2).bytes(suffix(w, 2).as_bytes()).byte(u8::from(t.cap)),
-        shape(shape(shape(Mix::new(Template::Shapes), doc, p1).byte(b'|'), doc, Some(i)).byte(b'|'), doc, n1),
+        Mix::new(Template::Shapes)
+            .bytes(before.as_bytes())
+            .byte(b'|')
+            .bytes(this.as_bytes())
+            .byte(b'|')
+            .bytes(after.as_bytes()),
         Mix::new(Template::CasedWord).byte(u8::from(t.cap) + 2 * u8::from(t.all_caps)).bytes(w.as_bytes()),
     ];
     for (o, m) in out.iter_mut().zip(list) {
