@@ -58,6 +58,20 @@ impl EntityNames {
     }
 }
 
+/// Adds to the project's schema, from the shipped one, a label its mentions use that the schema
+/// lacks (a project made before the detector knew MISC, or one whose analyst removed the label),
+/// so no suggestion stands undefined.
+fn define_labels(project: &mut Project, d: &Detections) {
+    let mut shipped: Option<crate::model::Schema> = None;
+    for m in &d.mentions {
+        if project.schema.label(m.label).is_none()
+            && let Some(def) = shipped.get_or_insert_with(Default::default).label(m.label)
+        {
+            project.schema.labels.push(def.clone());
+        }
+    }
+}
+
 /// Adds the detector's suggestions for document `doc` to `project`.
 pub fn add_suggestions(project: &mut Project, doc: DocId, d: &Detections) {
     add_suggestions_with(project, doc, d, &mut EntityNames::default());
@@ -66,6 +80,7 @@ pub fn add_suggestions(project: &mut Project, doc: DocId, d: &Detections) {
 /// [`add_suggestions`] with an index of the project's entity names kept from earlier documents.
 pub fn add_suggestions_with(project: &mut Project, doc: DocId, d: &Detections, names: &mut EntityNames) {
     names.catch_up(project);
+    define_labels(project, d);
     let Some(len) = project.document(doc).map(|x| x.len_chars()) else { return };
     let span_of = |s: usize, e: usize| Span::new(s, e).ok().filter(|sp| sp.check_within(len).is_ok());
     // Entities: reuse the project's when label and name agree.

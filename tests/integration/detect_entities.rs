@@ -29,6 +29,33 @@ fn a_company_after_shares_of_is_an_organisation_and_says_why() {
 }
 
 #[test]
+fn a_name_nothing_types_is_another_kind_of_name_not_a_guessed_person() {
+    let found = names("The Second World War ended in 1945, and the Clean Air Act followed decades later.");
+    for event in ["Second World War", "Clean Air Act"] {
+        let n = named(&found, event).unwrap_or_else(|| panic!("{event}: {found:?}"));
+        assert_eq!(n.1, "MISC", "{n:?}");
+    }
+    // Speaking makes a name of unknown type a person, as before.
+    let found = names("Dries Mertens said the team played well.");
+    assert_eq!(named(&found, "Dries Mertens").map(|n| n.1), Some("PERSON"), "{found:?}");
+}
+
+#[test]
+fn an_older_project_gains_the_label_its_new_suggestions_use_and_undo_removes_it() {
+    let mut p = Project::default();
+    p.schema.labels.retain(|l| l.name != "MISC");
+    let before = p.clone();
+    let doc = Document::new(DocId(1), "History", "The Second World War ended in 1945.");
+    let edit = sayso::edit::actions::add_documents(&p, vec![doc]).unwrap();
+    let undo = sayso::edit::apply(&mut p, edit).unwrap();
+    assert!(p.annotations.iter().any(|a| a.label == "MISC"), "{:?}", p.annotations);
+    assert!(p.schema.label("MISC").is_some_and(|l| l.layer == Layer::Mention));
+    assert!(sayso::store::validate(&p).is_empty(), "{:?}", sayso::store::validate(&p));
+    sayso::edit::apply(&mut p, undo).unwrap();
+    assert_eq!(p, before);
+}
+
+#[test]
 fn a_regional_name_is_one_name() {
     let found = names("The plan was approved by Metro Vancouver on Tuesday, officials said.");
     assert!(named(&found, "Metro Vancouver").is_some(), "{found:?}");

@@ -934,15 +934,14 @@ fn finish(
         let c = cluster[mi];
         let Some(slot) = ent_index.get_mut(c) else { continue };
         if *slot == usize::MAX {
+            // A name of several words nothing typed (never a speaker, never titled, not read by
+            // the entity model as a person, an organisation or a place) stays MISC: a name of
+            // another kind ("the Second World War", "the Clean Air Act"), not a guessed person.
+            // One word written with a capital again and again is most often a team, a company or
+            // a band ("the Pacers").
             let mut label = label_of.get(c).copied().unwrap_or("ORG");
-            if label == "MISC" {
-                // Never a speaker and never titled: a two- or three-word name reads as a person.
-                let words = list[mi].tok.1 - list[mi].tok.0;
-                label = if (2..=3).contains(&words) && !doc.has(list[mi].tok.1 - 1, lexicon::F_ORG_HEADS) {
-                    "PERSON"
-                } else {
-                    "ORG"
-                };
+            if label == "MISC" && list[mi].tok.1 - list[mi].tok.0 == 1 {
+                label = "ORG";
             }
             entities.push(Entity { id: entities.len(), label, name: String::new(), aliases: Vec::new() });
             best.push((0, mi));

@@ -51,6 +51,9 @@ pub fn add_documents_with(
         added.push(id);
     }
     crate::recall::recall(&mut scratch, &added);
+    if scratch.schema != project.schema {
+        edits.insert(0, Edit::SetSchema(Box::new(scratch.schema.clone())));
+    }
     let mentioned: std::collections::HashSet<_> = scratch.annotations.iter().filter_map(|a| a.links.entity).collect();
     for e in &scratch.entities {
         let known = project.entity(e.id);
