@@ -120,8 +120,8 @@ impl MentionForm {
 pub struct Mention {
     pub start: usize,
     pub end: usize,
-    /// `PERSON`, `ORG`, `GPE`, `LOC`, `NORP`, `TITLE`, `DATE`, `TIME`, `MONEY`, `PERCENT`,
-    /// `QUANTITY` or `CARDINAL`.
+    /// `PERSON`, `ORG`, `GPE`, `LOC`, `NORP`, `MISC` (a name of another kind: an event, a law, a
+    /// work), `TITLE`, `DATE`, `TIME`, `MONEY`, `PERCENT`, `QUANTITY` or `CARDINAL`.
     pub label: &'static str,
     /// Index into [`Detections::entities`]; every mention has one (singletons included).
     pub entity: usize,
