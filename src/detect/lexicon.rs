@@ -171,7 +171,8 @@ pub struct Lexicon {
 }
 
 /// Sections of `name_words.txt`.
-pub const NAME_WORD_SECTIONS: [&str; 4] = ["place_head", "placed_head", "connector", "region"];
+pub const NAME_WORD_SECTIONS: [&str; 7] =
+    ["place_head", "placed_head", "connector", "region", "other_head", "common_acronym", "era"];
 
 /// The word classes of `name_words.txt`, one set per section.
 #[derive(Default)]
@@ -185,13 +186,21 @@ pub struct NameWords {
     pub connectors: FastSet<String>,
     /// Directions that pair with "and" inside one name ("Central and Eastern Europe").
     pub regions: FastSet<String>,
+    /// Heads of names of events, periods, laws and awards ("the Second World War", "the Clean
+    /// Air Act"): such a name is MISC, not an organisation or a person.
+    pub other_heads: FastSet<String>,
+    /// Abbreviations of things, not names ("DNA", "GDP", "TV").
+    pub common_acronyms: FastSet<String>,
+    /// Era markers that belong to a year ("500 BC", "AD 79").
+    pub eras: FastSet<String>,
 }
 
 impl NameWords {
     /// Reads the sectioned list; an unknown section or a word before any section is an error.
     pub fn parse(src: &str) -> Result<NameWords, String> {
-        let [place_heads, placed_heads, connectors, regions] = word_sets(src, &NAME_WORD_SECTIONS)?;
-        Ok(NameWords { place_heads, placed_heads, connectors, regions })
+        let [place_heads, placed_heads, connectors, regions, other_heads, common_acronyms, eras] =
+            word_sets(src, &NAME_WORD_SECTIONS)?;
+        Ok(NameWords { place_heads, placed_heads, connectors, regions, other_heads, common_acronyms, eras })
     }
 }
 

@@ -35,9 +35,28 @@ fn a_name_nothing_types_is_another_kind_of_name_not_a_guessed_person() {
         let n = named(&found, event).unwrap_or_else(|| panic!("{event}: {found:?}"));
         assert_eq!(n.1, "MISC", "{n:?}");
     }
+    let found = names("Doris Day sang at the Olympic Games before the Nobel Peace Prize went to Jane Goodall.");
+    assert_eq!(named(&found, "Olympic Games").map(|n| n.1), Some("MISC"), "an event: {found:?}");
+    assert_eq!(named(&found, "Nobel Peace Prize").map(|n| n.1), Some("MISC"), "an award: {found:?}");
+    assert_eq!(named(&found, "Doris Day").map(|n| n.1), Some("PERSON"), "a given name opens it: {found:?}");
     // Speaking makes a name of unknown type a person, as before.
     let found = names("Dries Mertens said the team played well.");
     assert_eq!(named(&found, "Dries Mertens").map(|n| n.1), Some("PERSON"), "{found:?}");
+}
+
+#[test]
+fn era_markers_belong_to_their_year_and_abbreviations_of_things_are_no_names() {
+    let text = "The city was founded in 500 BC and burnt in AD 79. Its DNA and the GDP figures were on TV.";
+    let d = detect::detect(text);
+    let chars: Vec<char> = text.chars().collect();
+    let found: Vec<(String, &str)> =
+        d.mentions.iter().map(|m| (chars[m.start..m.end].iter().collect(), m.label)).collect();
+    for date in ["500 BC", "AD 79"] {
+        assert!(found.iter().any(|(t, l)| t == date && *l == "DATE"), "{date}: {found:?}");
+    }
+    for word in ["BC", "AD", "DNA", "GDP", "TV"] {
+        assert!(!found.iter().any(|(t, _)| t == word), "{word} is no name: {found:?}");
+    }
 }
 
 #[test]

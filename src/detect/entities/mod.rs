@@ -27,7 +27,7 @@ use super::quotes::RawQuote;
 use super::tokens::{Doc, Kind, TokenIndex};
 
 use descriptions::{nominal_phrase, pronoun_mention, role_phrase};
-pub(crate) use names::gazetteer_at;
+pub(crate) use names::{common_acronym, era_beside_number, gazetteer_at};
 use names::{name_like, nested_names, run_end, segment_run};
 use values::value_at;
 
@@ -129,7 +129,7 @@ pub fn find_mentions(doc: &Doc, quotes: &[RawQuote]) -> Mentions {
     let mut i = 0;
     while i < n {
         let t = doc.tokens[i];
-        let dateish = doc.has(i, lexicon::F_MONTHS | lexicon::F_WEEKDAYS);
+        let dateish = doc.has(i, lexicon::F_MONTHS | lexicon::F_WEEKDAYS) || t.all_caps && era_beside_number(doc, i);
         if dateish && let Some(end) = value_at(doc, i, &mut list) {
             i = end;
             continue;

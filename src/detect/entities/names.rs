@@ -63,6 +63,23 @@ fn version_number(doc: &Doc, j: usize) -> bool {
         && doc.tokens.get(j + 1).is_none_or(|n| n.kind != Kind::Number)
 }
 
+/// The last word of a name of an event, a period, a law or an award ("War", "Act", "Games";
+/// `name_words.txt` and the event heads of `grammar.txt`).
+fn other_kind_head(doc: &Doc, i: usize) -> bool {
+    doc.has(i, lexicon::F_NOMINAL_EVENT) || lexicon::get().name_words.other_heads.contains(doc.lower(i))
+}
+
+/// An abbreviation of a thing, not a name ("DNA", "GDP"; `name_words.txt`).
+pub(crate) fn common_acronym(doc: &Doc, i: usize) -> bool {
+    lexicon::get().name_words.common_acronyms.contains(doc.lower(i))
+}
+
+/// An era marker written beside a number ("500 BC", "AD 79"): part of a date, not a name.
+pub(crate) fn era_beside_number(doc: &Doc, i: usize) -> bool {
+    let number = |j: usize| doc.tokens.get(j).is_some_and(|t| t.kind == Kind::Number);
+    lexicon::get().name_words.eras.contains(doc.lower(i)) && (i.checked_sub(1).is_some_and(number) || number(i + 1))
+}
+
 /// A head of "X of Y" place names ("State of Texas", "City of London"; `name_words.txt`).
 fn place_head(w: &str) -> bool {
     lexicon::get().name_words.place_heads.contains(w)
@@ -495,6 +512,10 @@ pub(super) fn segment_run(
             k = ge;
             continue;
         }
+        if ge == k + 1 && (common_acronym(doc, k) || era_beside_number(doc, k)) {
+            k += 1;
+            continue;
+        }
         let words = ge - k;
         let (label, reason) = if let Some(l) = of_label {
             (l, Reason::Borrowed("name of the form \"X of Y\""))
@@ -502,6 +523,9 @@ pub(super) fn segment_run(
             ("ORG", Reason::Borrowed("organisation name (ends in an organisation word)"))
         } else if doc.has(ge - 1, lexicon::F_NOMINAL_GPE) && words >= 2 {
             ("GPE", Reason::Borrowed("place name (ends in a place word)"))
+        } else if words >= 2 && other_kind_head(doc, ge - 1) && !doc.has(k, lexicon::F_GIVEN_NAMES) {
+            // "the Second World War", "the Clean Air Act", "the Olympic Games" (not "Doris Day").
+            ("MISC", Reason::Borrowed("name of an event, a period, a law or an award (ends in such a word)"))
         } else if doc.has(ge - 1, lexicon::F_NOMINAL | lexicon::F_NOMINAL_EVENT) && words >= 2 {
             // "Lantern Festival", "World Cup": named things, not people.
             ("ORG", Reason::Borrowed("name of an institution or event (ends in such a word)"))

@@ -12,6 +12,13 @@ pub(super) fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize
     // test spares every other word the look-arounds below.
     let money_sign = matches!(doc.punct_char(i), Some('$' | '€' | '£'));
     let relative_date = matches!(w, "today" | "yesterday" | "tomorrow" | "tonight");
+    let eras = &lexicon::get().name_words.eras;
+    // "AD 79": an era marker before the year.
+    let era_first = t.all_caps && eras.contains(w) && doc.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Number);
+    if era_first && doc.tokens[i + 1].sent() == t.sent() {
+        out.push(ment(doc, i, i + 2, "DATE", MKind::Value, "year of an era"));
+        return Some(i + 2);
+    }
     let may_start = t.kind == Kind::Number
         || t.flags & (lexicon::F_NUMBER_WORDS | lexicon::F_MONTHS | lexicon::F_WEEKDAYS) != 0
         || money_sign
@@ -76,14 +83,19 @@ pub(super) fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize
     if !is_num(i) {
         return None;
     }
+    // "500 BC", "1200 BCE": a number and its era.
+    let mut e = i + 1;
+    while is_num(e) {
+        e += 1;
+    }
+    if same(e) && doc.tokens[e].all_caps && eras.contains(doc.lower(e)) {
+        out.push(ment(doc, i, e + 1, "DATE", MKind::Value, "year of an era"));
+        return Some(e + 1);
+    }
     // A year on its own.
     if is_year(i) && !is_num(i + 1) && !doc.has(i + 1, lexicon::F_UNITS) {
         out.push(ment(doc, i, i + 1, "DATE", MKind::Value, "year"));
         return Some(i + 1);
-    }
-    let mut e = i + 1;
-    while is_num(e) {
-        e += 1;
     }
     // "8 December"
     if is_day(i) && e == i + 1 && same(e) && doc.has(e, lexicon::F_MONTHS) && doc.tokens[e].cap {

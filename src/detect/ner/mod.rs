@@ -268,6 +268,11 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
         if (used[c] && !joins[c]) || f.label == "MISC" || in_title[f.tok.0..f.tok.1].iter().all(|&t| t) {
             continue;
         }
+        // "DNA", "BC" in "500 BC": the rules know these are no names.
+        let word = f.tok.1 == f.tok.0 + 1;
+        if word && (super::entities::common_acronym(doc, f.tok.0) || super::entities::era_beside_number(doc, f.tok.0)) {
+            continue;
+        }
         let person = person_in_context(doc, f.tok, false, f.label);
         added.push(Ment {
             start: doc.tokens[f.tok.0].start(),
@@ -325,8 +330,14 @@ fn explained(explain: Explain, person: Option<&str>, full: impl FnOnce() -> Stri
 /// words say what it is ("… Party", "State of …", "… and Eastern Europe" after an acronym, a
 /// listed given name and a surname).
 fn rule_decides(m: &Ment) -> bool {
-    const SHAPES: [&str; 5] =
-        ["organisation name", "place name", "name of the form", "name of an institution", "starts with the given name"];
+    const SHAPES: [&str; 6] = [
+        "organisation name",
+        "place name",
+        "name of the form",
+        "name of an institution",
+        "name of an event",
+        "starts with the given name",
+    ];
     m.canonical.is_some() || SHAPES.iter().any(|p| m.reason.starts_with(p))
 }
 
