@@ -399,6 +399,9 @@ impl Lexicon {
             };
             set.extend(l.split_whitespace().map(str::to_lowercase));
         }
+        // A name that is almost always a woman's or a man's is a given name too.
+        let gendered: Vec<String> = lex.female_names.iter().chain(&lex.male_names).cloned().collect();
+        lex.given_names.extend(gendered);
         for l in lines(NAME_VARIANTS) {
             let words: Vec<String> = l.split_whitespace().map(str::to_lowercase).collect();
             if let Some(first) = words.first() {

@@ -45,6 +45,14 @@ fn a_name_nothing_types_is_another_kind_of_name_not_a_guessed_person() {
 }
 
 #[test]
+fn a_name_opening_with_a_womans_or_a_mans_name_is_a_persons() {
+    let found = names("The mayor met Eunice Yung and Horace Cheung on Monday. Later Bonnie Dunbar visited the museum.");
+    for person in ["Eunice Yung", "Horace Cheung", "Bonnie Dunbar"] {
+        assert_eq!(named(&found, person).map(|n| n.1), Some("PERSON"), "{person}: {found:?}");
+    }
+}
+
+#[test]
 fn era_markers_belong_to_their_year_and_abbreviations_of_things_are_no_names() {
     let text = "The city was founded in 500 BC and burnt in AD 79. Its DNA and the GDP figures were on TV.";
     let d = detect::detect(text);
