@@ -945,3 +945,16 @@ fn a_cue_followed_by_and_or_from_is_a_noun_not_a_report() {
     assert!(!q.iter().any(|q| q.0.starts_with("from Bush")), "{q:?}");
     assert!(q.iter().any(|q| q.0.contains("the deal was fair")), "{q:?}");
 }
+
+#[test]
+fn a_passive_speech_verb_before_a_stop_reports_nothing_its_subject_said() {
+    for text in [
+        "The Clean Air Act and the Nobel Peace Prize were also mentioned, as was the DNA of the city.",
+        "The mayor was told, and the council was informed.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:?}", quotes(text));
+    }
+    // Active, the same verb reports.
+    let q = quotes("The mayor told reporters, as was expected, that the bridge would close.");
+    assert!(q.iter().any(|q| q.2.as_deref() == Some("The mayor")), "{q:?}");
+}

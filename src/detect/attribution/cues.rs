@@ -77,6 +77,17 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
     if class == CueClass::Stance && participle && after_be {
         return None;
     }
+    // "The prize was also mentioned, as was …", "He was told.": a speech verb's participle after a
+    // form of "be" and before a punctuation mark reports nothing its subject said.
+    let be_before = |j: usize| cx.lex.attribution_words.passive_auxiliaries.contains(doc.lower(j));
+    let passive = after_be
+        || i > 1 && doc.lower(i - 1).ends_with("ly") && be_before(i - 2)
+        || i > 1 && doc.lower(i - 1) == "also" && be_before(i - 2);
+    let ends_clause =
+        i + 1 >= doc.tokens.len() || doc.punct_char(i + 1).is_some_and(|c| !crate::detect::tokens::is_quote_mark(c));
+    if class == CueClass::Speech && (participle || w == "told") && passive && ends_clause {
+        return None;
+    }
     Some(Cue { s: i, e: i + 1, class, source_after: false })
 }
 
