@@ -570,8 +570,6 @@ impl Lexicon {
                     lex.name_prefixes.insert(key[..cut].to_string());
                 }
             }
-        }
-        for key in lex.names.keys() {
             let first = key.split(' ').next().unwrap_or("");
             // "russia's": the tokenizer splits the possessive off.
             let first = first.strip_suffix("'s").unwrap_or(first);

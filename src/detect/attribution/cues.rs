@@ -73,16 +73,15 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
     // "Russia is aimed to …", "the rally was planned": a participle after a form of "be" is a
     // passive, whose subject holds no intention.
     let participle = w.ends_with("ed") || w == "sought";
-    let after_be = i > 0 && cx.lex.attribution_words.passive_auxiliaries.contains(doc.lower(i - 1));
+    let be_at = |j: usize| cx.lex.attribution_words.passive_auxiliaries.contains(doc.lower(j));
+    let after_be = i > 0 && be_at(i - 1);
     if class == CueClass::Stance && participle && after_be {
         return None;
     }
     // "The prize was also mentioned, as was …", "He was told.": a speech verb's participle after a
     // form of "be" and before a punctuation mark reports nothing its subject said.
-    let be_before = |j: usize| cx.lex.attribution_words.passive_auxiliaries.contains(doc.lower(j));
-    let passive = after_be
-        || i > 1 && doc.lower(i - 1).ends_with("ly") && be_before(i - 2)
-        || i > 1 && doc.lower(i - 1) == "also" && be_before(i - 2);
+    let adverb = |j: usize| doc.lower(j) == "also" || doc.lower(j).ends_with("ly");
+    let passive = after_be || i > 1 && adverb(i - 1) && be_at(i - 2);
     let ends_clause =
         i + 1 >= doc.tokens.len() || doc.punct_char(i + 1).is_some_and(|c| !crate::detect::tokens::is_quote_mark(c));
     if class == CueClass::Speech && (participle || w == "told") && passive && ends_clause {

@@ -74,6 +74,11 @@ pub(crate) fn common_acronym(doc: &Doc, i: usize) -> bool {
     lexicon::get().name_words.common_acronyms.contains(doc.lower(i))
 }
 
+/// An era marker ("BC", "AD"; `name_words.txt`), written in capitals.
+pub(super) fn era(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.all_caps) && lexicon::get().name_words.eras.contains(doc.lower(i))
+}
+
 /// An era marker written beside a number ("500 BC", "AD 79"): part of a date, not a name.
 pub(crate) fn era_beside_number(doc: &Doc, i: usize) -> bool {
     let number = |j: usize| doc.tokens.get(j).is_some_and(|t| t.kind == Kind::Number);
@@ -527,7 +532,8 @@ pub(super) fn segment_run(
             // "the Second World War", "the Clean Air Act", "the Olympic Games" (not "Doris Day").
             ("MISC", Reason::Borrowed("name of an event, a period, a law or an award (ends in such a word)"))
         } else if doc.has(ge - 1, lexicon::F_NOMINAL | lexicon::F_NOMINAL_EVENT) && words >= 2 {
-            // "Lantern Festival", "World Cup": named things, not people.
+            // "Ford Museum", "Mercy Hospital": named institutions, not people (and an event whose
+            // name opens with a given name, which the rule above leaves to this one).
             ("ORG", Reason::Borrowed("name of an institution or event (ends in such a word)"))
         } else if doc.tokens[k].all_caps && words == 1 {
             ("ORG", Reason::Borrowed("acronym"))

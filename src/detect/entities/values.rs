@@ -1,5 +1,6 @@
 //! Values: dates, times, money, percentages, quantities and other numbers.
 
+use super::names::era;
 use super::{MKind, Ment, ment};
 use crate::detect::lexicon;
 use crate::detect::tokens::{Doc, Kind};
@@ -12,9 +13,8 @@ pub(super) fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize
     // test spares every other word the look-arounds below.
     let money_sign = matches!(doc.punct_char(i), Some('$' | '€' | '£'));
     let relative_date = matches!(w, "today" | "yesterday" | "tomorrow" | "tonight");
-    let eras = &lexicon::get().name_words.eras;
     // "AD 79": an era marker before the year.
-    let era_first = t.all_caps && eras.contains(w) && doc.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Number);
+    let era_first = era(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Number);
     if era_first && doc.tokens[i + 1].sent() == t.sent() {
         out.push(ment(doc, i, i + 2, "DATE", MKind::Value, "year of an era"));
         return Some(i + 2);
@@ -88,7 +88,7 @@ pub(super) fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize
     while is_num(e) {
         e += 1;
     }
-    if same(e) && doc.tokens[e].all_caps && eras.contains(doc.lower(e)) {
+    if same(e) && era(doc, e) {
         out.push(ment(doc, i, e + 1, "DATE", MKind::Value, "year of an era"));
         return Some(e + 1);
     }
