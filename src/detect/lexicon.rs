@@ -145,6 +145,8 @@ pub struct Lexicon {
     pub temporal: FastSet<String>,
     pub number_words: FastSet<String>,
     pub units: FastSet<String>,
+    /// Units of time: a number of them is a date or period ("three years", "the 5th century").
+    pub periods: FastSet<String>,
     pub currencies: FastSet<String>,
     pub org_heads: FastSet<String>,
     pub title_intro: FastSet<String>,
@@ -171,8 +173,17 @@ pub struct Lexicon {
 }
 
 /// Sections of `name_words.txt`.
-pub const NAME_WORD_SECTIONS: [&str; 7] =
-    ["place_head", "placed_head", "connector", "region", "other_head", "common_acronym", "era"];
+pub const NAME_WORD_SECTIONS: [&str; 9] = [
+    "place_head",
+    "placed_head",
+    "place_word",
+    "place_modifier",
+    "connector",
+    "region",
+    "other_head",
+    "common_acronym",
+    "era",
+];
 
 /// The word classes of `name_words.txt`, one set per section.
 #[derive(Default)]
@@ -182,6 +193,10 @@ pub struct NameWords {
     /// Heads of "X of Y" organisation names whose Y is a place ("University of Texas"), not a
     /// subject ("Museum of Flight").
     pub placed_heads: FastSet<String>,
+    /// Last words of place names ("Ocean", "Park", "Empire").
+    pub place_words: FastSet<String>,
+    /// Words that make a new place of a listed one before it ("Lower Austria", "New France").
+    pub place_modifiers: FastSet<String>,
     /// Small words joining the parts of one name ("Bank of England", "Charles de Gaulle").
     pub connectors: FastSet<String>,
     /// Directions that pair with "and" inside one name ("Central and Eastern Europe").
@@ -198,9 +213,28 @@ pub struct NameWords {
 impl NameWords {
     /// Reads the sectioned list; an unknown section or a word before any section is an error.
     pub fn parse(src: &str) -> Result<NameWords, String> {
-        let [place_heads, placed_heads, connectors, regions, other_heads, common_acronyms, eras] =
-            word_sets(src, &NAME_WORD_SECTIONS)?;
-        Ok(NameWords { place_heads, placed_heads, connectors, regions, other_heads, common_acronyms, eras })
+        let [
+            place_heads,
+            placed_heads,
+            place_words,
+            place_modifiers,
+            connectors,
+            regions,
+            other_heads,
+            common_acronyms,
+            eras,
+        ] = word_sets(src, &NAME_WORD_SECTIONS)?;
+        Ok(NameWords {
+            place_heads,
+            placed_heads,
+            place_words,
+            place_modifiers,
+            connectors,
+            regions,
+            other_heads,
+            common_acronyms,
+            eras,
+        })
     }
 }
 
@@ -295,6 +329,31 @@ pub fn get() -> &'static Lexicon {
 fn lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
+
+/// Sections of `grammar.txt`.
+pub const GRAMMAR_SECTIONS: &[&str] = &[
+    "function",
+    "pronoun",
+    "abbreviation",
+    "starter",
+    "aux",
+    "month",
+    "weekday",
+    "temporal",
+    "number",
+    "unit",
+    "period",
+    "currency",
+    "org_head",
+    "title_intro",
+    "person_det",
+    "nominal",
+    "nominal_gpe",
+    "nominal_org",
+    "nominal_event",
+    "not_speaker",
+    "headline_cue",
+];
 
 /// Sections of `attribution_types.txt`.
 pub const ATTRIBUTION_TYPE_SECTIONS: &[&str] = &["statement", "belief", "evidence", "question", "document_source"];
@@ -433,33 +492,30 @@ impl Lexicon {
                 lex.names.entry(key).or_insert(NameEntry { label: "NORP", canonical: name.to_string() });
             }
         }
-        let mut section = "";
-        for l in lines(GRAMMAR) {
-            if l.starts_with('[') {
-                section = l;
-                continue;
-            }
+        // A malformed shipped list is a bug: `sections_checked` is tested to accept every file.
+        for (section, l) in sections_checked(GRAMMAR, GRAMMAR_SECTIONS).unwrap_or_default() {
             let set = match section {
-                "[function]" => &mut lex.function_words,
-                "[pronoun]" => &mut lex.pronouns,
-                "[abbreviation]" => &mut lex.abbreviations,
-                "[starter]" => &mut lex.sentence_starters,
-                "[aux]" => &mut lex.aux,
-                "[month]" => &mut lex.months,
-                "[weekday]" => &mut lex.weekdays,
-                "[temporal]" => &mut lex.temporal,
-                "[number]" => &mut lex.number_words,
-                "[unit]" => &mut lex.units,
-                "[currency]" => &mut lex.currencies,
-                "[org_head]" => &mut lex.org_heads,
-                "[title_intro]" => &mut lex.title_intro,
-                "[person_det]" => &mut lex.person_det,
-                "[nominal]" => &mut lex.nominal,
-                "[nominal_gpe]" => &mut lex.nominal_gpe,
-                "[nominal_org]" => &mut lex.nominal_org,
-                "[not_speaker]" => &mut lex.not_speaker,
-                "[headline_cue]" => &mut lex.headline_cues,
-                "[nominal_event]" => &mut lex.nominal_event,
+                "function" => &mut lex.function_words,
+                "pronoun" => &mut lex.pronouns,
+                "abbreviation" => &mut lex.abbreviations,
+                "starter" => &mut lex.sentence_starters,
+                "aux" => &mut lex.aux,
+                "month" => &mut lex.months,
+                "weekday" => &mut lex.weekdays,
+                "temporal" => &mut lex.temporal,
+                "number" => &mut lex.number_words,
+                "unit" => &mut lex.units,
+                "period" => &mut lex.periods,
+                "currency" => &mut lex.currencies,
+                "org_head" => &mut lex.org_heads,
+                "title_intro" => &mut lex.title_intro,
+                "person_det" => &mut lex.person_det,
+                "nominal" => &mut lex.nominal,
+                "nominal_gpe" => &mut lex.nominal_gpe,
+                "nominal_org" => &mut lex.nominal_org,
+                "not_speaker" => &mut lex.not_speaker,
+                "headline_cue" => &mut lex.headline_cues,
+                "nominal_event" => &mut lex.nominal_event,
                 _ => continue,
             };
             set.extend(l.split_whitespace().map(str::to_lowercase));
@@ -678,6 +734,7 @@ mod tests {
     #[test]
     fn the_section_parser_rejects_unknown_sections() {
         assert!(sections_checked(ATTRIBUTION_TYPES, ATTRIBUTION_TYPE_SECTIONS).is_ok());
+        assert!(sections_checked(GRAMMAR, GRAMMAR_SECTIONS).is_ok());
         let err = sections_checked("[statement]\nsay\n[beleif]\nthink\n", ATTRIBUTION_TYPE_SECTIONS).unwrap_err();
         assert!(err.contains("line 3") && err.contains("[beleif]"), "{err}");
         assert!(sections_checked("say\n", ATTRIBUTION_TYPE_SECTIONS).is_err());

@@ -139,3 +139,57 @@ fn training_is_deterministic_and_learns_the_fixture() {
 fn the_shipped_model_loads() {
     assert!(ner::shipped().is_some(), "assets/model/ner.bin is a model");
 }
+
+/// (text, label) of every mention, names and values alike.
+fn mentions(text: &str) -> Vec<(String, &'static str)> {
+    let d = detect::detect(text);
+    let chars: Vec<char> = text.chars().collect();
+    d.mentions.iter().map(|m| (chars[m.start..m.end].iter().collect(), m.label)).collect()
+}
+
+#[test]
+fn a_span_of_time_is_a_date_not_a_quantity() {
+    let found = mentions("The temple was built in the 5th century BC and restored over three years.");
+    for span in ["5th century BC", "three years"] {
+        assert!(found.iter().any(|(t, l)| t == span && *l == "DATE"), "{span}: {found:?}");
+    }
+    assert!(!found.iter().any(|(_, l)| *l == "QUANTITY"), "{found:?}");
+}
+
+#[test]
+fn a_regnal_number_belongs_to_the_name_and_is_no_name_alone() {
+    let found = names("Thutmose III built the gate. Act III of the opera was cut after World War II.");
+    assert_eq!(named(&found, "Thutmose III").map(|n| n.1), Some("PERSON"), "{found:?}");
+    assert!(named(&found, "III").is_none(), "{found:?}");
+    assert_eq!(named(&found, "World War II").map(|n| n.1), Some("MISC"), "an event keeps its type: {found:?}");
+}
+
+#[test]
+fn a_name_ending_in_a_word_for_a_place_is_a_place() {
+    let found = names("Ships crossed the Irish Sea and the Pacific Ocean before reaching Lower Austria.");
+    for place in ["Irish Sea", "Pacific Ocean"] {
+        assert_eq!(named(&found, place).map(|n| n.1), Some("LOC"), "{place}: {found:?}");
+    }
+    assert_eq!(named(&found, "Lower Austria").map(|n| n.1), Some("GPE"), "a region keeps its type: {found:?}");
+    assert!(named(&found, "Austria").is_none(), "one place, not a direction and a country: {found:?}");
+}
+
+#[test]
+fn a_monarchs_title_introduces_a_person() {
+    let d = detect::detect("Emperor Meiji opened the ports in 1868.");
+    let text = "Emperor Meiji opened the ports in 1868.";
+    let chars: Vec<char> = text.chars().collect();
+    let got: Vec<(String, &str)> =
+        d.mentions.iter().map(|m| (chars[m.start..m.end].iter().collect(), m.label)).collect();
+    assert!(got.contains(&("Emperor".into(), "TITLE")), "{got:?}");
+    assert!(got.contains(&("Meiji".into(), "PERSON")), "{got:?}");
+}
+
+#[test]
+fn a_name_inside_a_building_keeps_the_person_it_names() {
+    let found = names("Donald Trump spoke on Monday. Protesters gathered outside Trump Tower later.");
+    assert_eq!(named(&found, "Trump Tower").map(|n| n.1), Some("LOC"), "{found:?}");
+    for n in found.iter().filter(|n| n.0 == "Trump") {
+        assert_eq!(n.1, "PERSON", "{found:?}");
+    }
+}

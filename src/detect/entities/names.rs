@@ -63,6 +63,23 @@ fn version_number(doc: &Doc, j: usize) -> bool {
         && doc.tokens.get(j + 1).is_none_or(|n| n.kind != Kind::Number)
 }
 
+/// A Roman numeral of two letters or more ("II", "XIV"): a number in a name, never an acronym.
+pub(crate) fn roman_numeral(doc: &Doc, j: usize) -> bool {
+    let Some(t) = doc.tokens.get(j) else { return false };
+    let len = t.end() - t.start();
+    t.kind == Kind::Word
+        && t.all_caps
+        && (2..=5).contains(&len)
+        && doc.chars[t.start()..t.end()].iter().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// "Thutmose III", "Charles I of England": a regnal number after a name is part of it ("I" only
+/// before "of", where it cannot be the pronoun).
+fn regnal_number(doc: &Doc, j: usize) -> bool {
+    let numeral = roman_numeral(doc, j) || doc.text(j) == "I" && doc.lower(j + 1) == "of";
+    numeral && j > 0 && doc.tokens[j - 1].sent() == doc.tokens[j].sent() && name_like(doc, j - 1)
+}
+
 /// The last word of a name of an event, a period, a law or an award ("War", "Act", "Games";
 /// `name_words.txt` and the event heads of `grammar.txt`).
 fn other_kind_head(doc: &Doc, i: usize) -> bool {
@@ -83,6 +100,11 @@ pub(super) fn era(doc: &Doc, i: usize) -> bool {
 pub(crate) fn era_beside_number(doc: &Doc, i: usize) -> bool {
     let number = |j: usize| doc.tokens.get(j).is_some_and(|t| t.kind == Kind::Number);
     lexicon::get().name_words.eras.contains(doc.lower(i)) && (i.checked_sub(1).is_some_and(number) || number(i + 1))
+}
+
+/// The last word of a place's name ("Ocean", "Park", "Empire"; `name_words.txt`).
+fn place_word(doc: &Doc, i: usize) -> bool {
+    lexicon::get().name_words.place_words.contains(doc.lower(i))
 }
 
 /// A head of "X of Y" place names ("State of Texas", "City of London"; `name_words.txt`).
@@ -338,18 +360,24 @@ pub(super) fn segment_run(
             let single_common = e == k + 1 && doc.has(k, lexicon::F_FUNCTION_WORDS) && !doc.tokens[k].all_caps;
             // "Korean Central News Agency", "Korean People's Army": a nationality or place
             // opening an organisation's name is part of it.
-            let org_end = if matches!(label, "NORP" | "GPE") && e < end && name_like(doc, e) {
+            // "Pacific Ocean", "Irish Sea", "Russian Empire": a place word after it makes a place.
+            let org_end = if matches!(label, "NORP" | "GPE" | "LOC") && e < end && name_like(doc, e) {
                 let ge = name_group_end(doc, lex, e, end);
                 let titled = (e..ge).any(|j| is_title_word(doc, lex, j));
-                let org_like = doc.has(ge - 1, lexicon::F_ORG_HEADS);
-                (ge > e && org_like && !titled).then_some(ge)
+                let org_like = label != "LOC" && doc.has(ge - 1, lexicon::F_ORG_HEADS);
+                let kind = if org_like { Some("ORG") } else { place_word(doc, ge - 1).then_some("LOC") };
+                kind.filter(|_| ge > e && !titled).map(|kind| (ge, kind))
             } else {
                 None
             };
-            if let Some(ge) = org_end {
-                out.push(ment(doc, k, ge, "ORG", MKind::Name, "organisation name (ends in an organisation word)"));
+            if let Some((ge, kind)) = org_end {
+                let reason = match kind {
+                    "ORG" => "organisation name (ends in an organisation word)",
+                    _ => "place name (ends in a place word)",
+                };
+                out.push(ment(doc, k, ge, kind, MKind::Name, reason));
                 // "the US State Department": the place is a mention of its own (a nationality is not).
-                if label == "GPE" {
+                if label == "GPE" && kind == "ORG" {
                     let mut m = ment(doc, k, e, label, MKind::Name, "place inside an organisation's name");
                     m.canonical = Some(canonical);
                     out.push(m);
@@ -384,6 +412,23 @@ pub(super) fn segment_run(
             }
         }
         let strict = k < strict_until;
+        // "Lower Austria", "New France": a listed place after a direction or "New" is a place
+        // of its own.
+        if !strict && lex.name_words.place_modifiers.contains(w) {
+            let place = gazetteer_at(doc, lex, k + 1, end).filter(|g| matches!(g.1, "GPE" | "LOC"));
+            if let Some((e, label, _)) = place {
+                out.push(ment(
+                    doc,
+                    k,
+                    e,
+                    label,
+                    MKind::Name,
+                    "place name (a listed place after a direction or \"New\")",
+                ));
+                k = e;
+                continue;
+            }
+        }
         // "the State of Texas" is a place, not the title of "Secretary of State".
         let place_of = place_head(w) && doc.lower(k + 1) == "of" && k + 2 < end;
         // "National Air and Space Museum", "Home Office": title-like words running on to an
@@ -480,7 +525,9 @@ pub(super) fn segment_run(
             }
         }
         let first = doc.lower(k);
-        let known = doc.has(k, lexicon::F_GIVEN_NAMES) || doc.tokens[k].all_caps || mid_caps.contains(first);
+        // "Thutmose III" (not "War II" of "World War II").
+        let regnal = ge == k + 2 && regnal_number(doc, k + 1) && !other_kind_head(doc, k) && !place_word(doc, k);
+        let known = doc.has(k, lexicon::F_GIVEN_NAMES) || doc.tokens[k].all_caps || mid_caps.contains(first) || regnal;
         // "November showed …", "Videos show …": a month, a number or a document before a verb is
         // not made a name by standing there.
         let not_a_name = doc
@@ -517,17 +564,22 @@ pub(super) fn segment_run(
             k = ge;
             continue;
         }
-        if ge == k + 1 && (common_acronym(doc, k) || era_beside_number(doc, k)) {
+        if ge == k + 1 && (common_acronym(doc, k) || era_beside_number(doc, k) || roman_numeral(doc, k)) {
             k += 1;
             continue;
         }
         let words = ge - k;
         let (label, reason) = if let Some(l) = of_label {
             (l, Reason::Borrowed("name of the form \"X of Y\""))
+        } else if regnal {
+            ("PERSON", Reason::Borrowed("name with a regnal number"))
         } else if doc.has(ge - 1, lexicon::F_ORG_HEADS) && words >= 2 {
             ("ORG", Reason::Borrowed("organisation name (ends in an organisation word)"))
         } else if doc.has(ge - 1, lexicon::F_NOMINAL_GPE) && words >= 2 {
             ("GPE", Reason::Borrowed("place name (ends in a place word)"))
+        } else if place_word(doc, ge - 1) && words >= 2 && !doc.has(k, lexicon::F_GIVEN_NAMES) {
+            // "Golden Gate Park", "Tampa Bay" (not "Michael Bay").
+            ("LOC", Reason::Borrowed("place name (ends in a place word)"))
         } else if words >= 2 && other_kind_head(doc, ge - 1) && !doc.has(k, lexicon::F_GIVEN_NAMES) {
             // "the Second World War", "the Clean Air Act", "the Olympic Games" (not "Doris Day").
             ("MISC", Reason::Borrowed("name of an event, a period, a law or an award (ends in such a word)"))
@@ -611,7 +663,7 @@ fn name_group_end(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> usi
         } else if e > k && and_inside_name(doc, e) {
             and_joined = true;
             e += 1;
-        } else if e > k && version_number(doc, e) {
+        } else if e > k && (version_number(doc, e) || regnal_number(doc, e)) {
             e += 1;
         } else if name_like(doc, e) && (e == k || !is_title_word(doc, lex, e) || org_tail(doc, lex, e, end)) {
             // Stop before a gazetteer place/org that starts a new name after the first word.

@@ -112,6 +112,10 @@ pub(super) fn value_at(doc: &Doc, i: usize, out: &mut Vec<Ment>) -> Option<usize
             && doc.tokens.get(e + 1).is_some_and(|x| x.kind == Kind::Number && x.start() == doc.tokens[e].end())
     {
         ("TIME", if next.contains('m') { e + 1 } else { e + 2 }, "time of day")
+    } else if same(e) && lexicon::get().periods.contains(next) {
+        // "three years", "the 5th century BC": a period of time, with its era if it has one.
+        let end = if same(e + 1) && era(doc, e + 1) { e + 2 } else { e + 1 };
+        ("DATE", end, "period of time")
     } else if same(e) && doc.has(e, lexicon::F_UNITS) {
         ("QUANTITY", e + 1, "number with a unit")
     } else {

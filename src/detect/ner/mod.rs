@@ -268,9 +268,13 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
         if (used[c] && !joins[c]) || f.label == "MISC" || in_title[f.tok.0..f.tok.1].iter().all(|&t| t) {
             continue;
         }
-        // "DNA", "BC" in "500 BC": the rules know these are no names.
+        // "DNA", "BC" in "500 BC", "III": the rules know these are no names.
         let word = f.tok.1 == f.tok.0 + 1;
-        if word && (super::entities::common_acronym(doc, f.tok.0) || super::entities::era_beside_number(doc, f.tok.0)) {
+        if word
+            && (super::entities::common_acronym(doc, f.tok.0)
+                || super::entities::era_beside_number(doc, f.tok.0)
+                || super::entities::roman_numeral(doc, f.tok.0))
+        {
             continue;
         }
         let person = person_in_context(doc, f.tok, false, f.label);
@@ -330,8 +334,10 @@ fn explained(explain: Explain, person: Option<&str>, full: impl FnOnce() -> Stri
 /// words say what it is ("… Party", "State of …", "… and Eastern Europe" after an acronym, a
 /// listed given name and a surname).
 fn rule_decides(m: &Ment) -> bool {
-    const SHAPES: [&str; 6] = [
+    const SHAPES: [&str; 8] = [
         "organisation name",
+        "name inside a longer name",
+        "name with a regnal number",
         "place name",
         "name of the form",
         "name of an institution",
