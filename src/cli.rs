@@ -105,7 +105,7 @@ pub enum EvalWhat {
         /// Write each gold document's text to this folder (`<id>.txt`), for running a peer on it.
         #[arg(long)]
         write_texts: Option<PathBuf>,
-        /// Score this entity model file alone instead of the built-in one (the "model" rows).
+        /// Use this entity model file instead of the built-in one, for Sayso and for the model alone.
         #[arg(long)]
         model: Option<PathBuf>,
         /// Also write every missed and spurious name to this file (JSON lines).

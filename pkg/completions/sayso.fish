@@ -85,7 +85,7 @@ complete -c sayso -n "__fish_sayso_using_subcommand eval; and not __fish_seen_su
 complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l gold -r -F
 complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l peer -d 'Also score a peer\'s entities: a folder of JSON files, one per gold document (`<id>.json` with `entities[{start, end, label}]`, as `peer.py` writes them)' -r -F
 complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l write-texts -d 'Write each gold document\'s text to this folder (`<id>.txt`), for running a peer on it' -r -F
-complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l model -d 'Score this entity model file alone instead of the built-in one (the "model" rows)' -r -F
+complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l model -d 'Use this entity model file instead of the built-in one, for Sayso and for the model alone' -r -F
 complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l errors -d 'Also write every missed and spurious name to this file (JSON lines)' -r -F
 complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -l json
 complete -c sayso -n "__fish_sayso_using_subcommand eval; and __fish_seen_subcommand_from ner" -s q -l quiet -d 'Print only results and errors: no summaries, notes or warnings'

@@ -184,11 +184,6 @@ fn read_gum(content: &str) -> Result<Vec<GoldDoc>, String> {
     Ok(out)
 }
 
-/// Sayso's names in `text`, as scored.
-pub fn sayso_names(text: &str) -> Vec<Name> {
-    sayso_names_with(text, None)
-}
-
 /// Sayso's names in `text` with entity model `model` in place of the shipped one when given.
 pub fn sayso_names_with(text: &str, model: Option<&Model>) -> Vec<Name> {
     let found = detect::detect_with(text, detect::Explain::Briefly, model);
@@ -339,7 +334,7 @@ pub(crate) fn finish(mut s: SystemScores) -> SystemScores {
     s
 }
 
-/// Scores Sayso on `docs`, the entity model alone (`model`, else the shipped one), and the peer
+/// Scores Sayso and the entity model alone on `docs`, both with `model` (else the shipped one), and the peer
 /// when `peer` holds its JSON per document (`<id>.json`).
 ///
 /// Sayso's errors are collected into `cases` when given.
@@ -355,7 +350,7 @@ pub fn evaluate(
     let mut alone = SystemScores { system: "model".into(), ..Default::default() };
     let mut other = SystemScores { system: "peer".into(), ..Default::default() };
     for d in docs {
-        score_doc(&mut sayso, d, &sayso_names(&d.text), cases.as_deref_mut());
+        score_doc(&mut sayso, d, &sayso_names_with(&d.text, model), cases.as_deref_mut());
         if let Some(m) = model {
             score_doc(&mut alone, d, &model_names(m, &d.text), None);
         }

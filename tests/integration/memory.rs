@@ -10,7 +10,7 @@ use std::process::Command;
 const SAMPLE: &str = include_str!("../../assets/sample-article.txt");
 /// A later article that names the same places and bodies.
 const LATER: &str = "Danube states meet again\n\nThe Danube Commission said on Friday that 140 vessels were \
-still waiting at locks between Regensburg and Mohács, and that the Connecting Europe Facility would pay for dredging. \
+still waiting at locks between Regensburg and the Iron Gates, and that the Connecting Europe Facility would pay for dredging. \
 “Dredging destroys the river bed,” Environmental groups said. Officials will meet in Bratislava, the ICPDR said.";
 
 fn sample() -> Project {
@@ -35,14 +35,14 @@ fn add_later(p: &Project) -> (Project, DocId) {
     (after, doc)
 }
 
-/// The analyst's decisions on the sample: "Mohács" is a place, not a person; "Europe Facility"
+/// The analyst's decisions on the sample: the "Iron Gates" are a place, not another kind of name; "Europe Facility"
 /// (cut from "Connecting Europe Facility") is no place; "Danube" alone is no organisation.
 fn taught() -> (Project, History) {
     let mut p = sample();
     let mut h = History::default();
-    let mohacs = found(&p, DocId(1), Layer::Mention, "Mohács")[0];
-    assert_eq!(p.annotation(mohacs).unwrap().label, "PERSON", "the detector's mistake the analyst corrects");
-    let (edit, _) = twins::relabel(&p, mohacs, "GPE").unwrap();
+    let gates = found(&p, DocId(1), Layer::Mention, "Iron Gates")[0];
+    assert_ne!(p.annotation(gates).unwrap().label, "LOC", "the detector's mistake the analyst corrects");
+    let (edit, _) = twins::relabel(&p, gates, "LOC").unwrap();
     h.apply(&mut p, "Relabel", edit).unwrap();
     let facility = found(&p, DocId(1), Layer::Mention, "Europe Facility");
     assert_eq!(p.annotation(facility[0]).unwrap().label, "GPE");
@@ -61,7 +61,7 @@ fn decisions_are_remembered_and_one_undo_forgets_with_the_decision() {
     assert!(before.memory.is_empty());
     let (mut p, mut h) = taught();
     let m = &p.memory;
-    assert_eq!(m.label_of("MOHÁCS", &Layer::Mention).map(|l| l.label.as_str()), Some("GPE"));
+    assert_eq!(m.label_of("IRON GATES", &Layer::Mention).map(|l| l.label.as_str()), Some("LOC"));
     assert!(m.rejection_of("Europe Facility", &Layer::Mention, "GPE").is_some());
     assert!(m.rejection_of("Danube", &Layer::Mention, "ORG").is_some());
     assert_eq!(m.len(), 3);
@@ -83,25 +83,22 @@ fn a_later_article_is_detected_with_what_was_taught() {
     let (without, doc) = add_later(&sample());
     let label = |p: &Project, id: AnnId| p.annotation(id).unwrap().label.clone();
     let status = |p: &Project, id: AnnId| p.annotation(id).unwrap().status;
-    let mohacs = found(&without, doc, Layer::Mention, "Mohács");
-    let facility = found(&without, doc, Layer::Mention, "Europe Facility");
+    let gates = found(&without, doc, Layer::Mention, "Iron Gates");
     let danube = found(&without, doc, Layer::Mention, "Danube");
-    assert_eq!(mohacs.iter().map(|id| label(&without, *id)).collect::<Vec<_>>(), ["PERSON"], "the mistake again");
-    assert_eq!(facility.iter().map(|id| status(&without, *id)).collect::<Vec<_>>(), [Status::Suggested]);
+    assert_eq!(gates.len(), 1);
+    assert_ne!(label(&without, gates[0]), "LOC", "the mistake again");
     assert_eq!(danube.iter().map(|id| status(&without, *id)).collect::<Vec<_>>(), [Status::Suggested]);
 
     let (p, _) = taught();
     let (with, doc) = add_later(&p);
-    let mohacs = found(&with, doc, Layer::Mention, "Mohács");
-    assert_eq!(mohacs.len(), 1);
-    let a = with.annotation(mohacs[0]).unwrap();
-    assert_eq!((a.label.as_str(), a.status), ("GPE", Status::Suggested));
+    let gates = found(&with, doc, Layer::Mention, "Iron Gates");
+    assert_eq!(gates.len(), 1);
+    let a = with.annotation(gates[0]).unwrap();
+    assert_eq!((a.label.as_str(), a.status), ("LOC", Status::Suggested));
     let Origin::Detector { reason, .. } = &a.origin else { panic!("{:?}", a.origin) };
-    assert_eq!(reason, "as you labelled \"Mohács\"");
-    for words in ["Europe Facility", "Danube"] {
-        let ids = found(&with, doc, Layer::Mention, words);
-        assert!(!ids.is_empty() && ids.iter().all(|id| status(&with, *id) == Status::Rejected), "{words}");
-    }
+    assert_eq!(reason, "as you labelled \"Iron Gates\"");
+    let ids = found(&with, doc, Layer::Mention, "Danube");
+    assert!(!ids.is_empty() && ids.iter().all(|id| status(&with, *id) == Status::Rejected), "rejected before");
     // Other suggestions arrive as the detector made them.
     let bratislava = found(&with, doc, Layer::Mention, "Bratislava");
     assert_eq!(
@@ -181,7 +178,7 @@ fn the_memory_file_is_sorted_and_importing_it_relabels_suggestions_in_one_undoab
     let path = dir.path().join("team.memory.ron");
     sayso::store::memory::save(&p.memory, &path).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("memory_format: 1") && text.contains("words: \"Mohács\""), "{text}");
+    assert!(text.contains("memory_format: 1") && text.contains("words: \"Iron Gates\""), "{text}");
     let mut shuffled = p.memory.clone();
     shuffled.rejected.reverse();
     assert_eq!(sayso::store::memory::to_ron(&shuffled), text, "the same lessons, the same bytes");
@@ -195,8 +192,8 @@ fn the_memory_file_is_sorted_and_importing_it_relabels_suggestions_in_one_undoab
     let mut h = History::default();
     h.apply(&mut other, "Import memory", edit).unwrap();
     assert_eq!(other.memory, read);
-    let mohacs = found(&other, doc, Layer::Mention, "Mohács");
-    assert!(changed > mohacs.len() && mohacs.iter().all(|id| other.annotation(*id).unwrap().label == "GPE"));
+    let gates = found(&other, doc, Layer::Mention, "Iron Gates");
+    assert!(changed > gates.len() && gates.iter().all(|id| other.annotation(*id).unwrap().label == "LOC"));
     h.undo(&mut other);
     assert_eq!(other, before);
 
@@ -228,18 +225,20 @@ fn the_commands_share_a_memory_between_projects() {
     let said = sayso(&["memory", "export", &path("taught.ron"), "--out", &path("team.memory.ron")]);
     assert!(said.contains("3 entries"), "{said}");
     std::fs::write(dir.path().join("later.txt"), LATER).unwrap();
-    let mohacs_label = |project: &str| {
+    let gates_label = |project: &str| {
         let p = sayso::store::load(dir.path().join(project).as_path()).unwrap().project;
-        let id = p.annotations.iter().find(|a| a.layer == Layer::Mention && words(&p, a.id) == "Mohács").unwrap().id;
+        let id =
+            p.annotations.iter().find(|a| a.layer == Layer::Mention && words(&p, a.id) == "Iron Gates").unwrap().id;
         (p.annotation(id).unwrap().label.clone(), p.memory.len())
     };
     sayso(&["annotate", &path("later.txt"), "--out", &path("plain.ron")]);
-    assert_eq!(mohacs_label("plain.ron"), ("PERSON".to_string(), 0));
+    let (plain, remembered) = gates_label("plain.ron");
+    assert!(plain != "LOC" && remembered == 0, "{plain}");
     sayso(&["annotate", &path("later.txt"), "--memory", &path("team.memory.ron"), "--out", &path("with.ron")]);
-    assert_eq!(mohacs_label("with.ron"), ("GPE".to_string(), 3), "detected with the memory, which it keeps");
+    assert_eq!(gates_label("with.ron"), ("LOC".to_string(), 3), "detected with the memory, which it keeps");
     let said = sayso(&["memory", "import", &path("team.memory.ron"), "--project", &path("plain.ron")]);
     assert!(said.contains("memory of 3 entries"), "{said}");
-    assert_eq!(mohacs_label("plain.ron"), ("GPE".to_string(), 3));
+    assert_eq!(gates_label("plain.ron"), ("LOC".to_string(), 3));
 }
 
 #[test]
