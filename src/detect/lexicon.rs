@@ -173,7 +173,7 @@ pub struct Lexicon {
 }
 
 /// Sections of `name_words.txt`.
-pub const NAME_WORD_SECTIONS: [&str; 9] = [
+pub const NAME_WORD_SECTIONS: [&str; 10] = [
     "place_head",
     "placed_head",
     "place_word",
@@ -183,6 +183,7 @@ pub const NAME_WORD_SECTIONS: [&str; 9] = [
     "other_head",
     "common_acronym",
     "era",
+    "demonym_ending",
 ];
 
 /// The word classes of `name_words.txt`, one set per section.
@@ -208,6 +209,8 @@ pub struct NameWords {
     pub common_acronyms: FastSet<String>,
     /// Era markers that belong to a year ("500 BC", "AD 79").
     pub eras: FastSet<String>,
+    /// Endings of words for peoples and nationalities ("Macedonian", "Vietnamese").
+    pub demonym_endings: FastSet<String>,
 }
 
 impl NameWords {
@@ -223,6 +226,7 @@ impl NameWords {
             other_heads,
             common_acronyms,
             eras,
+            demonym_endings,
         ] = word_sets(src, &NAME_WORD_SECTIONS)?;
         Ok(NameWords {
             place_heads,
@@ -234,6 +238,7 @@ impl NameWords {
             other_heads,
             common_acronyms,
             eras,
+            demonym_endings,
         })
     }
 }

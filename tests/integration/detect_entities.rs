@@ -193,3 +193,18 @@ fn a_name_inside_a_building_keeps_the_person_it_names() {
         assert_eq!(n.1, "PERSON", "{found:?}");
     }
 }
+
+#[test]
+fn a_word_for_a_people_used_as_one_is_a_nationality_not_an_organisation() {
+    let found = mentions(
+        "The Macedonian army crossed the river while the Phoenicians traded with Mycenaean cities. \
+         North Korean troops moved south.",
+    );
+    for people in ["Macedonian", "Phoenicians", "Mycenaean", "North Korean"] {
+        let labels: Vec<&str> = found.iter().filter(|(t, _)| t == people).map(|(_, l)| *l).collect();
+        assert_eq!(labels, ["NORP"], "{people}: {found:?}");
+    }
+    // A given name or a surname before a verb keeps its own reading.
+    let found = names("Julian Assange arrived. Later Julian spoke to reporters, and Kardashian said nothing.");
+    assert!(found.iter().all(|n| n.1 != "NORP"), "{found:?}");
+}

@@ -102,6 +102,32 @@ pub(crate) fn era_beside_number(doc: &Doc, i: usize) -> bool {
     lexicon::get().name_words.eras.contains(doc.lower(i)) && (i.checked_sub(1).is_some_and(number) || number(i + 1))
 }
 
+/// A word for a people or a nationality by its ending (`[demonym_ending]`: "Macedonian",
+/// "Vietnamese"), used as one: before a word in lower case ("Macedonian army") or in the plural
+/// ("Phoenicians"), not before a possessive ("the Smithsonian's"). Not a given name ("Julian")
+/// nor a title word; short words ("Sean") are left.
+fn demonym(doc: &Doc, i: usize) -> bool {
+    let t = doc.tokens[i];
+    if !t.cap || t.all_caps || doc.has(i, lexicon::F_GIVEN_NAMES | lexicon::F_TITLE_WORDS) {
+        return false;
+    }
+    let w = doc.lower(i);
+    if w.chars().count() < 6 {
+        return false;
+    }
+    let endings = &lexicon::get().name_words.demonym_endings;
+    let ends = |w: &str| endings.iter().any(|e| w.ends_with(e.as_str()));
+    let plural = w.strip_suffix('s').is_some_and(|stem| ends(stem) && !stem.ends_with("ese"));
+    let before_common_word = doc.tokens.get(i + 1).is_some_and(|n| {
+        n.kind == Kind::Word
+            && !n.cap
+            && doc.chars.get(n.start()).is_some_and(|c| c.is_alphabetic())
+            && n.sent() == t.sent()
+            && !doc.has(i + 1, lexicon::F_FUNCTION_WORDS | lexicon::F_PRONOUNS | lexicon::F_AUX | lexicon::F_CUE)
+    });
+    plural || ends(w) && before_common_word
+}
+
 /// The last word of a place's name ("Ocean", "Park", "Empire"; `name_words.txt`).
 fn place_word(doc: &Doc, i: usize) -> bool {
     lexicon::get().name_words.place_words.contains(doc.lower(i))
@@ -607,6 +633,8 @@ pub(super) fn segment_run(
             ("MISC", Reason::Borrowed("capitalised name"))
         } else if followed_by_cue {
             ("PERSON", Reason::Borrowed("name followed by a speech verb"))
+        } else if words == 1 && demonym(doc, k) {
+            ("NORP", Reason::Borrowed("nationality or people (ends like one, and used as one)"))
         } else {
             ("ORG", Reason::Borrowed("capitalised name"))
         };

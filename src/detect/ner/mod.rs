@@ -263,9 +263,19 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
     for m in ents.list.iter().filter(|m| m.kind == MKind::Title) {
         in_title[m.tok.0..m.tok.1].iter_mut().for_each(|t| *t = true);
     }
+    // A nationality the rules read ("North Korean", "Macedonian") is not also a name of another type.
+    let mut in_people = vec![false; doc.tokens.len()];
+    for m in ents.list.iter().filter(|m| m.kind == MKind::Name && m.label == "NORP") {
+        in_people[m.tok.0..m.tok.1].iter_mut().for_each(|t| *t = true);
+    }
     let mut added: Vec<Ment> = Vec::new();
     for (c, f) in found.iter().enumerate() {
-        if (used[c] && !joins[c]) || f.label == "MISC" || in_title[f.tok.0..f.tok.1].iter().all(|&t| t) {
+        let tokens = f.tok.0..f.tok.1;
+        if (used[c] && !joins[c])
+            || f.label == "MISC"
+            || in_title[tokens.clone()].iter().all(|&t| t)
+            || !joins[c] && in_people[tokens].iter().any(|&t| t)
+        {
             continue;
         }
         // "DNA", "BC" in "500 BC", "III": the rules know these are no names.
