@@ -208,3 +208,10 @@ fn a_word_for_a_people_used_as_one_is_a_nationality_not_an_organisation() {
     let found = names("Julian Assange arrived. Later Julian spoke to reporters, and Kardashian said nothing.");
     assert!(found.iter().all(|n| n.1 != "NORP"), "{found:?}");
 }
+
+#[test]
+fn an_event_called_it_stays_an_event_and_a_sea_of_a_place_is_a_place() {
+    let found = names("The Trojan War lasted ten years. It was told by Homer. Later ships crossed the Sea of Galilee.");
+    assert_eq!(named(&found, "Trojan War").map(|n| n.1), Some("MISC"), "{found:?}");
+    assert_eq!(named(&found, "Sea of Galilee").map(|n| n.1), Some("LOC"), "{found:?}");
+}

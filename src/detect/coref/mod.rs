@@ -473,9 +473,15 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                     let via = matches!(list[t].kind, MKind::Nominal | MKind::Neuter);
                     antecedent[mi] = Some(antecedent[t].filter(|_| via).unwrap_or(t));
                     recent_names.push(mi);
-                    // A name called "it" is not a person's.
+                    // A name called "it" is not a person's: an organisation, unless its shape
+                    // already says it is an event, a law or an award ("the Trojan War … it").
+                    let name = if list[t].kind == MKind::Name { Some(t) } else { antecedent[t] };
+                    let event = name.is_some_and(|n| {
+                        list[n].kind == MKind::Name && super::entities::other_kind_head(doc, list[n].tok.1 - 1)
+                    });
                     if let Some(l) = label_of.get_mut(cluster[t])
                         && *l == "MISC"
+                        && !event
                     {
                         *l = "ORG";
                     }

@@ -82,7 +82,7 @@ fn regnal_number(doc: &Doc, j: usize) -> bool {
 
 /// The last word of a name of an event, a period, a law or an award ("War", "Act", "Games";
 /// `name_words.txt` and the event heads of `grammar.txt`).
-fn other_kind_head(doc: &Doc, i: usize) -> bool {
+pub(crate) fn other_kind_head(doc: &Doc, i: usize) -> bool {
     doc.has(i, lexicon::F_NOMINAL_EVENT) || lexicon::get().name_words.other_heads.contains(doc.lower(i))
 }
 
@@ -531,7 +531,9 @@ pub(super) fn segment_run(
         if doc.lower(ge) == "of" && ge + 1 < end && (place_of || !(k..ge).any(|j| is_title_word(doc, lex, j))) {
             let head = doc.lower(ge - 1);
             let place = place_head(head);
-            if place || doc.has(ge - 1, lexicon::F_ORG_HEADS) {
+            // "Gulf of Mexico", "Sea of Galilee", "Tower of London": a place's own name.
+            let site = place_word(doc, ge - 1);
+            if place || site || doc.has(ge - 1, lexicon::F_ORG_HEADS) {
                 let ys = if doc.lower(ge + 1) == "the" { ge + 2 } else { ge + 1 };
                 // The rest of the capitalised run, places included ("of Southern Indiana").
                 let mut ye = ys;
@@ -543,10 +545,17 @@ pub(super) fn segment_run(
                     // What follows "of" is a name of its own when it is a place ("Texas" in
                     // "University of Texas"), not when it names a subject ("Museum of Flight").
                     let placed = place
+                        || site
                         || lexicon::get().name_words.placed_heads.contains(head)
                         || (ys..ye).any(|j| gazetteer_at(doc, lex, j, ye).is_some());
                     inner = placed.then_some(ys);
-                    of_label = Some(if place { "GPE" } else { "ORG" });
+                    of_label = Some(if place {
+                        "GPE"
+                    } else if site {
+                        "LOC"
+                    } else {
+                        "ORG"
+                    });
                 }
             }
         }
