@@ -173,7 +173,7 @@ pub struct Lexicon {
 }
 
 /// Sections of `name_words.txt`.
-pub const NAME_WORD_SECTIONS: [&str; 10] = [
+pub const NAME_WORD_SECTIONS: [&str; 11] = [
     "place_head",
     "placed_head",
     "place_word",
@@ -184,6 +184,7 @@ pub const NAME_WORD_SECTIONS: [&str; 10] = [
     "common_acronym",
     "era",
     "demonym_ending",
+    "place_role",
 ];
 
 /// The word classes of `name_words.txt`, one set per section.
@@ -211,6 +212,8 @@ pub struct NameWords {
     pub eras: FastSet<String>,
     /// Endings of words for peoples and nationalities ("Macedonian", "Vietnamese").
     pub demonym_endings: FastSet<String>,
+    /// Words whose "of …" is a place: "the mayor of Brisbane", "the kings of Gezer".
+    pub place_roles: FastSet<String>,
 }
 
 impl NameWords {
@@ -227,6 +230,7 @@ impl NameWords {
             common_acronyms,
             eras,
             demonym_endings,
+            place_roles,
         ] = word_sets(src, &NAME_WORD_SECTIONS)?;
         Ok(NameWords {
             place_heads,
@@ -239,6 +243,7 @@ impl NameWords {
             common_acronyms,
             eras,
             demonym_endings,
+            place_roles,
         })
     }
 }

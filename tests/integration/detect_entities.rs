@@ -215,3 +215,21 @@ fn an_event_called_it_stays_an_event_and_a_sea_of_a_place_is_a_place() {
     assert_eq!(named(&found, "Trojan War").map(|n| n.1), Some("MISC"), "{found:?}");
     assert_eq!(named(&found, "Sea of Galilee").map(|n| n.1), Some("LOC"), "{found:?}");
 }
+
+#[test]
+fn the_place_of_a_mayor_or_a_king_is_a_place_and_does_not_speak() {
+    let text = "The letters came from the kings of Gezer. The Governor-General of Hunan and Hubei banned the \
+                trade. The mayor of Brisbane said the roads were closed.";
+    let found = names(text);
+    for place in ["Gezer", "Hunan", "Hubei", "Brisbane"] {
+        let n = named(&found, place).unwrap_or_else(|| panic!("{place}: {found:?}"));
+        assert_eq!(n.1, "GPE", "{n:?}");
+    }
+    let d = detect::detect(text);
+    let chars: Vec<char> = text.chars().collect();
+    let q = d.quotes.first().expect("the mayor's statement");
+    let speaker = q.speaker.map(|s| &d.mentions[s]).map(|m| chars[m.start..m.end].iter().collect::<String>());
+    assert_eq!(speaker.as_deref(), Some("The mayor"), "{:?}", d.quotes);
+    let who = q.speaker_entity.map(|e| d.entities[e].name.as_str());
+    assert!(who.is_none_or(|w| !["Hubei", "Brisbane"].contains(&w)), "a place does not speak: {who:?}");
+}

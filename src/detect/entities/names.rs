@@ -128,6 +128,28 @@ fn demonym(doc: &Doc, i: usize) -> bool {
     plural || ends(w) && before_common_word
 }
 
+/// The role whose place the name at `k` is: "mayor" in "the mayor of Brisbane", and for a name
+/// joined to such a place by "and" or a comma ("Governor-General of Hunan and Hubei") the same
+/// role (`[place_role]` in `name_words.txt`).
+fn place_of_role(doc: &Doc, k: usize) -> Option<usize> {
+    let mut p = k.checked_sub(1)?;
+    if matches!(doc.lower(p), "and" | ",") {
+        let mut s = p;
+        while s > 0 && name_like(doc, s - 1) {
+            s -= 1;
+        }
+        if s == p {
+            return None;
+        }
+        p = s.checked_sub(1)?;
+    }
+    if doc.lower(p) == "the" {
+        p = p.checked_sub(1)?;
+    }
+    let role = p.checked_sub(1).filter(|_| doc.lower(p) == "of")?;
+    lexicon::get().name_words.place_roles.contains(doc.lower(role)).then_some(role)
+}
+
 /// The last word of a place's name ("Ocean", "Park", "Empire"; `name_words.txt`).
 fn place_word(doc: &Doc, i: usize) -> bool {
     lexicon::get().name_words.place_words.contains(doc.lower(i))
@@ -622,6 +644,8 @@ pub(super) fn segment_run(
             // "Ford Museum", "Mercy Hospital": named institutions, not people (and an event whose
             // name opens with a given name, which the rule above leaves to this one).
             ("ORG", Reason::Borrowed("name of an institution or event (ends in such a word)"))
+        } else if let Some(role) = place_of_role(doc, k) {
+            ("GPE", Reason::Owned(format!("place name (after \"{} of\")", doc.text(role))))
         } else if doc.tokens[k].all_caps && words == 1 {
             ("ORG", Reason::Borrowed("acronym"))
         } else if (k..ge).any(|j| and_inside_name(doc, j))

@@ -359,7 +359,8 @@ fn rule_decides(m: &Ment) -> bool {
 
 /// A rule name that stands without the model: a gazetteer name, a name after a title, a name
 /// before a speech verb, a name inside a longer one, a name of several capitalised words, an
-/// acronym, or the employer after a role ("a spokesman for Hidroelectrica"). What is left is a
+/// acronym, the employer after a role ("a spokesman for Hidroelectrica") or the place of one ("the
+/// mayor of Brisbane"). What is left is a
 /// single capitalised word the model read as no name ("Image", "Leaving" opening a headline).
 fn vouched(doc: &Doc, m: &Ment) -> bool {
     let words = (m.tok.0..m.tok.1).filter(|&i| doc.is_word(i)).count();
@@ -373,6 +374,7 @@ fn vouched(doc: &Doc, m: &Ment) -> bool {
         || doc.tokens.get(m.tok.0).is_some_and(|t| t.all_caps)
         || doc.has(m.tok.1, super::lexicon::F_CUE)
         || matches!(&m.reason, Reason::Borrowed(r) if r.starts_with("name inside") || r.starts_with("place inside"))
+        || matches!(&m.reason, Reason::Owned(r) if r.starts_with("place name (after"))
 }
 
 /// Whether the first word of `m` is written with a capital inside sentences more than once.
