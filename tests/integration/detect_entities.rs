@@ -233,3 +233,17 @@ fn the_place_of_a_mayor_or_a_king_is_a_place_and_does_not_speak() {
     let who = q.speaker_entity.map(|e| d.entities[e].name.as_str());
     assert!(who.is_none_or(|w| !["Hubei", "Brisbane"].contains(&w)), "a place does not speak: {who:?}");
 }
+
+#[test]
+fn a_name_after_an_honorific_is_a_person_even_at_the_end_of_a_sentence() {
+    for (text, name) in [
+        ("The guide was praised by Ms. Gillard.", "Gillard"),
+        ("The guide was praised by Mrs. Okonkwo.", "Okonkwo"),
+        ("The rules were drafted by Dr Haldane.", "Haldane"),
+    ] {
+        let found = names(text);
+        assert_eq!(named(&found, name).map(|n| n.1), Some("PERSON"), "{text}: {found:?}");
+        // The honorific itself is no name.
+        assert!(found.iter().all(|n| !n.0.starts_with("M") && !n.0.starts_with("Dr")), "{text}: {found:?}");
+    }
+}

@@ -232,11 +232,11 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
             let (kind, confidence) = tagged.type_of(m.tok);
             (sayso_label(kind), model::Span { tok: m.tok, kind, confidence })
         };
-        if label == "MISC" {
+        let person = person_in_context(doc, m.tok, m.title.is_some(), label);
+        if label == "MISC" && person.is_none() {
             drop[k] = !vouched(doc, m) && !recurring(m);
             continue;
         }
-        let person = person_in_context(doc, m.tok, m.title.is_some(), label);
         let label = if person.is_some() { "PERSON" } else { label };
         // The rules' type stands where they know better; the model agreeing is worth saying.
         if rule_decides(m) && label != m.label {
@@ -278,10 +278,11 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
         {
             continue;
         }
-        // "DNA", "BC" in "500 BC", "III": the rules know these are no names.
-        let word = f.tok.1 == f.tok.0 + 1;
+        // "DNA", "BC" in "500 BC", "III", "Mrs.": the rules know these are no names.
+        let word = f.tok.1 == f.tok.0 + 1 || f.tok.1 == f.tok.0 + 2 && doc.is_punct(f.tok.0 + 1, '.');
         if word
-            && (super::entities::common_acronym(doc, f.tok.0)
+            && (honorific(doc, f.tok.0)
+                || super::entities::common_acronym(doc, f.tok.0)
                 || super::entities::era_beside_number(doc, f.tok.0)
                 || super::entities::roman_numeral(doc, f.tok.0))
         {
@@ -311,19 +312,20 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
     }
 }
 
-/// Why a name the model read as a place is a person here, if it is: after a personal title
-/// ("Ms. Conway", "Senator Wilcox", or a title the rules linked: `titled`), or before a relative
-/// clause only people take (", whose …", ", who …").
+/// Why a name the model typed otherwise is a person here, if it is: after an honorific ("Ms.
+/// Conway", whatever the type); and for a place, after a personal title ("Senator Wilcox", or a
+/// title the rules linked: `titled`) or before a relative clause only people take (", whose …",
+/// ", who …").
 fn person_in_context(doc: &Doc, tok: (usize, usize), titled: bool, label: &str) -> Option<&'static str> {
+    let (start, end) = tok;
+    // "Ms. Gillard", "Dr Okafor": an honorific is only ever a person's, whatever the model read.
+    if after_honorific(doc, start) {
+        return Some("after a personal title");
+    }
+    let before = word_before(doc, start);
     if !matches!(label, "GPE" | "LOC") {
         return None;
     }
-    let (start, end) = tok;
-    // The word before the name, past the full stop of an abbreviated title.
-    let before = match start.checked_sub(1) {
-        Some(j) if doc.lower(j) == "." => j.checked_sub(1),
-        other => other,
-    };
     if titled || before.is_some_and(|j| doc.has(j, super::lexicon::F_TITLE_WORDS) && doc.tokens[j].cap) {
         return Some("after a personal title");
     }
@@ -373,8 +375,27 @@ fn vouched(doc: &Doc, m: &Ment) -> bool {
         || words >= 2
         || doc.tokens.get(m.tok.0).is_some_and(|t| t.all_caps)
         || doc.has(m.tok.1, super::lexicon::F_CUE)
+        || after_honorific(doc, m.tok.0)
         || matches!(&m.reason, Reason::Borrowed(r) if r.starts_with("name inside") || r.starts_with("place inside"))
         || matches!(&m.reason, Reason::Owned(r) if r.starts_with("place name (after"))
+}
+
+/// An abbreviated personal title ("Mr", "Ms", "Dr", "Sen"), capitalised: what follows is a person.
+fn honorific(doc: &Doc, j: usize) -> bool {
+    doc.tokens[j].cap && doc.has(j, super::lexicon::F_ABBREVIATIONS) && doc.has(j, super::lexicon::F_TITLE_WORDS)
+}
+
+/// The word before token `start`, past the full stop of an abbreviated title ("Ms." → "Ms").
+fn word_before(doc: &Doc, start: usize) -> Option<usize> {
+    match start.checked_sub(1) {
+        Some(j) if doc.lower(j) == "." => j.checked_sub(1),
+        other => other,
+    }
+}
+
+/// Whether the name at `start` follows an honorific ("Ms. Gillard").
+fn after_honorific(doc: &Doc, start: usize) -> bool {
+    word_before(doc, start).is_some_and(|j| honorific(doc, j))
 }
 
 /// Whether the first word of `m` is written with a capital inside sentences more than once.
