@@ -6,7 +6,8 @@
 //!   peer's (spaCy's) PERSON, ORG, and GPE, LOC or FAC likewise. Other labels are not scored.
 //! * **Names only.** Sayso's named mentions (not pronouns, descriptions or titles). A mention
 //!   inside a longer scored mention ("Texas" in "University of Texas") is not scored: the gold is
-//!   flat. A leading "the" is trimmed from every predicted name.
+//!   flat. A leading "the" is trimmed from every name, gold and predicted ("the Netherlands",
+//!   "The Rocket Record Company"): the name is the same with or without it.
 //! * **UNER files** (`*.iob2`): sentences are grouped by `# newdoc id` into documents, joined by
 //!   spaces, and each document is detected as one text. A match is the exact span and the label.
 //! * **GUM** (`gold.jsonl` of `../gum-news`): gold names are person, place and organization
@@ -142,6 +143,9 @@ pub fn read_uner(content: &str) -> Vec<GoldDoc> {
         }
     }
     docs.retain(|d| !d.text.is_empty());
+    for d in &mut docs {
+        d.names = tidy(&d.text, std::mem::take(&mut d.names));
+    }
     docs
 }
 
@@ -423,6 +427,15 @@ mod tests {
         let s = finish(s);
         assert_eq!((s.all.gold, s.all.predicted, s.all.matched), (3, 3, 1));
         assert_eq!(s.labels["PER"].f1, 1.0);
+    }
+
+    #[test]
+    fn a_leading_the_is_trimmed_from_gold_names_too() {
+        let uner = "# newdoc id = b\n# text = They sailed to the Netherlands.\n1\tThey\tO\n2\tsailed\tO\n\
+            3\tto\tO\n4\tthe\tB-LOC\n5\tNetherlands\tI-LOC\n6\t.\tO\n\n";
+        let d = &read_uner(uner)[0];
+        let spans: Vec<(usize, usize)> = d.names.iter().map(|n| (n.start, n.end)).collect();
+        assert_eq!(spans, vec![(19, 30)], "{}", d.text);
     }
 
     #[test]

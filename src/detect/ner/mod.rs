@@ -181,13 +181,15 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
     // is one name; the pieces go.
     let mut pieces = vec![0usize; found.len()];
     let mut outside = vec![false; found.len()];
-    // A title among the pieces ("Afghan Ambassador to the United States Hamdullah Mohib") means
-    // the rules read a structure the model does not: no join.
+    // A title among the pieces ("Afghan Ambassador to the United States Hamdullah Mohib"), or
+    // a name of another kind by its shape ("Lantern Festival" in "Taiwan Lantern Festival"),
+    // means the rules read a structure the model does not: no join.
     for m in ents.list.iter().filter(|m| named(m) || m.kind == MKind::Title) {
+        let structured = m.kind == MKind::Title || m.label == "MISC" && rule_decides(m);
         for &c in cover.get(m.tok.0..m.tok.1).unwrap_or(&[]) {
             if c != usize::MAX {
                 let f = &found[c];
-                if m.kind == MKind::Title || m.tok.0 < f.tok.0 || m.tok.1 > f.tok.1 || m.tok == f.tok {
+                if structured || m.tok.0 < f.tok.0 || m.tok.1 > f.tok.1 || m.tok == f.tok {
                     outside[c] = true;
                 }
             }
