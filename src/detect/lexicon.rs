@@ -173,7 +173,7 @@ pub struct Lexicon {
 }
 
 /// Sections of `name_words.txt`.
-pub const NAME_WORD_SECTIONS: [&str; 11] = [
+pub const NAME_WORD_SECTIONS: [&str; 14] = [
     "place_head",
     "placed_head",
     "place_word",
@@ -185,6 +185,9 @@ pub const NAME_WORD_SECTIONS: [&str; 11] = [
     "era",
     "demonym_ending",
     "place_role",
+    "run_breaker",
+    "day_name_modifier",
+    "name_particle",
 ];
 
 /// The word classes of `name_words.txt`, one set per section.
@@ -214,6 +217,13 @@ pub struct NameWords {
     pub demonym_endings: FastSet<String>,
     /// Words whose "of …" is a place: "the mayor of Brisbane", "the kings of Gezer".
     pub place_roles: FastSet<String>,
+    /// Capitalised words that start a new sentence, not more of a name, after a heading with no
+    /// full stop ("… Elizabeth Quat In the New Territories").
+    pub run_breakers: FastSet<String>,
+    /// Words that make a day's name a name ("Super Tuesday", "Good Friday").
+    pub day_name_modifiers: FastSet<String>,
+    /// Particles inside a person's name after its first word ("Charles de Gaulle").
+    pub name_particles: FastSet<String>,
 }
 
 impl NameWords {
@@ -231,6 +241,9 @@ impl NameWords {
             eras,
             demonym_endings,
             place_roles,
+            run_breakers,
+            day_name_modifiers,
+            name_particles,
         ] = word_sets(src, &NAME_WORD_SECTIONS)?;
         Ok(NameWords {
             place_heads,
@@ -244,6 +257,9 @@ impl NameWords {
             eras,
             demonym_endings,
             place_roles,
+            run_breakers,
+            day_name_modifiers,
+            name_particles,
         })
     }
 }
@@ -755,6 +771,8 @@ mod tests {
         let words = NameWords::parse(NAME_WORDS).expect("shipped list parses");
         assert!(words.place_heads.contains("republic") && words.connectors.contains("van"));
         assert!(words.regions.contains("eastern"));
+        assert!(words.run_breakers.contains("during") && words.day_name_modifiers.contains("super"));
+        assert!(words.name_particles.contains("bin") && !words.name_particles.contains("of"));
         assert!(NameWords::parse("[connector]\nof\n[conector]\nde\n").is_err());
     }
 

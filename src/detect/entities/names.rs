@@ -239,6 +239,7 @@ fn peoples(doc: &Doc, j: usize) -> bool {
 pub(super) fn run_end(doc: &Doc, i: usize) -> usize {
     let n = doc.tokens.len();
     let sent = doc.tokens[i].sent();
+    let words = &lexicon::get().name_words;
     let mut j = i + 1;
     loop {
         if j >= n || doc.tokens[j].sent() != sent {
@@ -246,33 +247,14 @@ pub(super) fn run_end(doc: &Doc, i: usize) -> usize {
         }
         // "… Elizabeth Quat In the New Territories": a capitalised preposition after a heading
         // with no full stop starts a new sentence, not a longer name.
-        if doc.tokens[j].cap
-            && !doc.tokens[j].all_caps
-            && matches!(
-                doc.lower(j),
-                "in" | "on"
-                    | "at"
-                    | "to"
-                    | "as"
-                    | "by"
-                    | "with"
-                    | "from"
-                    | "after"
-                    | "before"
-                    | "during"
-                    | "while"
-                    | "when"
-                    | "if"
-                    | "but"
-            )
-        {
+        if doc.tokens[j].cap && !doc.tokens[j].all_caps && words.run_breakers.contains(doc.lower(j)) {
             return j;
         }
         // "Paul Tuesday night said": a day after a name is when, not more of the name ("Super
         // Tuesday", "Good Friday" are names of days).
         if doc.has(j, lexicon::F_WEEKDAYS)
             && !doc.tokens[j].all_caps
-            && !matches!(doc.lower(j - 1), "super" | "black" | "good" | "ash" | "holy" | "cyber" | "bloody")
+            && !words.day_name_modifiers.contains(doc.lower(j - 1))
         {
             return j;
         }
@@ -736,10 +718,7 @@ fn name_group_end(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> usi
                 break;
             }
             e += 1;
-        } else if e > k
-            && e + 1 < end
-            && matches!(doc.lower(e), "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "du" | "der" | "la" | "le")
-        {
+        } else if e > k && e + 1 < end && lex.name_words.name_particles.contains(doc.lower(e)) {
             e += 1;
         } else {
             break;
