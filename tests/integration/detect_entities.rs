@@ -249,3 +249,38 @@ fn a_name_after_an_honorific_is_a_person_even_at_the_end_of_a_sentence() {
         assert!(found.iter().all(|n| !n.0.starts_with("M") && !n.0.starts_with("Dr")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn what_an_organisation_is_for_is_part_of_its_name_and_its_short_form_the_same() {
+    let text = "He joined the National Association for the Advancement of Colored People in 1950. Rebels of the \
+                Alliance of Democratic Forces for the Liberation of Congo attacked. A grant from the Andy Warhol \
+                Foundation for the Visual Arts followed. Andy Warhol never saw it. The Andy Warhol Foundation said \
+                little. Scientists at the University of Sheffield of the UK agreed.";
+    let found = names(text);
+    for org in [
+        "National Association for the Advancement of Colored People",
+        "Alliance of Democratic Forces for the Liberation of Congo",
+        "Andy Warhol Foundation for the Visual Arts",
+    ] {
+        assert_eq!(named(&found, org).map(|n| n.1), Some("ORG"), "{org}: {found:?}");
+    }
+    // "of" runs on only inside a purpose, not after a place.
+    assert!(named(&found, "University of Sheffield of the UK").is_none(), "{found:?}");
+    // The person inside the foundation's name stays a person; the short form is the foundation.
+    let d = detect::detect(text);
+    let chars: Vec<char> = text.chars().collect();
+    let entity_of = |w: &str| {
+        d.mentions
+            .iter()
+            .filter(|m| chars[m.start..m.end].iter().collect::<String>() == w)
+            .map(|m| m.entity)
+            .collect::<Vec<_>>()
+    };
+    let full = entity_of("Andy Warhol Foundation for the Visual Arts");
+    assert!(!full.is_empty() && entity_of("Andy Warhol Foundation") == full[..1], "{:?}", d.mentions);
+    assert!(
+        d.mentions
+            .iter()
+            .any(|m| m.label == "PERSON" && chars[m.start..m.end].iter().collect::<String>() == "Andy Warhol")
+    );
+}

@@ -895,6 +895,15 @@ fn name_cluster(
             by_key.entry(format!("name:{}", kind.join(" "))).or_insert(c);
         }
     }
+    // "the Andy Warhol Foundation for the Visual Arts" is then "the Andy Warhol Foundation".
+    if m.label == "ORG"
+        && let Some(f) = words.iter().position(|w| *w == "for")
+    {
+        let before_for = words[..f].strip_prefix(&["the"]).unwrap_or(&words[..f]);
+        if before_for.len() >= 2 {
+            by_key.entry(format!("name:{}", before_for.join(" "))).or_insert(c);
+        }
+    }
     // "the Russian Foreign Ministry" is then "the Foreign Ministry".
     if m.label != "PERSON" {
         let rest = without_nationality(lex, bare);

@@ -209,13 +209,17 @@ pub(super) fn nested_names(doc: &Doc, list: &mut Vec<Ment>) {
             continue;
         }
         let (s, e) = list[i].tok;
+        let label = list[i].label;
         let mut a = s;
         while a + 1 < e {
             let found = (1..=3.min(e - 1 - a)).rev().find_map(|len| {
                 let b = a + len;
                 let k = known.get(&key(a, b)).copied()?;
                 let first_last_ok = doc.is_word(a) && doc.is_word(b - 1) && !connector(doc.lower(b - 1));
-                (first_last_ok && !spans.contains(&(a, b))).then_some((b, k))
+                // The name's own short form ("Andy Warhol Foundation" in "… Foundation for the
+                // Visual Arts") is the same name, grouped with it; what is inside it may not be.
+                let short_form = a == s && list[k].label == label;
+                (first_last_ok && !short_form && !spans.contains(&(a, b))).then_some((b, k))
             });
             let Some((b, k)) = found else {
                 a += 1;
@@ -279,7 +283,14 @@ pub(super) fn run_end(doc: &Doc, i: usize) -> usize {
             return j + 1;
         }
         let w = doc.lower(j);
-        if connector(w) && name_like(doc, j + 1) && (w != "on" || doc.tokens[j - 1].all_caps) {
+        // "Bank of England", "Foundation for the Future": a connector ("for the" too, and "of
+        // the" inside a purpose, "for the Protection of the Danube River": elsewhere "of the"
+        // more often leaves a name, "Shiu Ka-chun of the Social Welfare constituency"), and more
+        // of the name.
+        let the_after = doc.lower(j + 1) == "the"
+            && name_like(doc, j + 2)
+            && (w == "for" || w == "of" && (i..j).any(|x| doc.lower(x) == "for"));
+        if connector(w) && (name_like(doc, j + 1) || the_after) && (w != "on" || doc.tokens[j - 1].all_caps) {
             if w == "on" {
                 return j;
             }
@@ -532,17 +543,50 @@ pub(super) fn segment_run(
         // "Church of Scientology", "University of Texas", "State of Texas": one name.
         let mut of_label = None;
         let mut inner = None;
-        if doc.lower(ge) == "of" && ge + 1 < end && (place_of || !(k..ge).any(|j| is_title_word(doc, lex, j))) {
+        // "International Organization for Renewable Energies", "National Association for the
+        // Advancement of Colored People": what an organisation is for is part of its name.
+        let org_purpose = doc.lower(ge) == "for" && doc.has(ge - 1, lexicon::F_ORG_HEADS);
+        if (doc.lower(ge) == "of" || org_purpose)
+            && ge + 1 < end
+            && (place_of
+                || !(k..ge).any(|j| is_title_word(doc, lex, j))
+                || org_purpose && !(k..ge).any(|j| doc.has(j, lexicon::F_PERSON_ROLES)))
+        {
             let head = doc.lower(ge - 1);
-            let place = place_head(head);
+            let place = place_head(head) && !org_purpose;
             // "Gulf of Mexico", "Sea of Galilee", "Tower of London": a place's own name.
-            let site = place_word(doc, ge - 1);
+            let site = place_word(doc, ge - 1) && !org_purpose;
             if place || site || doc.has(ge - 1, lexicon::F_ORG_HEADS) {
                 let ys = if doc.lower(ge + 1) == "the" { ge + 2 } else { ge + 1 };
-                // The rest of the capitalised run, places included ("of Southern Indiana").
+                // The rest of the capitalised run, places included ("of Southern Indiana"); an
+                // organisation's name runs on over "of" and "for (the)" ("Alliance of Democratic
+                // Forces for the Liberation of Congo"), not over "and", which may join two.
+                let org = !place && !site;
+                let mut purpose = org_purpose;
                 let mut ye = ys;
-                while ye < end && name_like(doc, ye) && !is_title_word(doc, lex, ye) {
-                    ye += 1;
+                loop {
+                    if ye < end && name_like(doc, ye) && !is_title_word(doc, lex, ye) {
+                        ye += 1;
+                        continue;
+                    }
+                    // "of" only inside a purpose ("for the Liberation of Congo"), not after the
+                    // place ("University of Sheffield of the UK").
+                    let small = |j: usize| match doc.lower(j) {
+                        "for" => j == ye,
+                        "of" => j == ye && purpose,
+                        "the" => j == ye + 1,
+                        _ => false,
+                    };
+                    let mut g = ye;
+                    while org && g < end && g < ye + 2 && small(g) {
+                        g += 1;
+                    }
+                    purpose |= g > ye && doc.lower(ye) == "for";
+                    if g > ye && g < end && name_like(doc, g) {
+                        ye = g;
+                        continue;
+                    }
+                    break;
                 }
                 if ye > ys {
                     ge = ye;
