@@ -284,3 +284,29 @@ fn what_an_organisation_is_for_is_part_of_its_name_and_its_short_form_the_same()
             .any(|m| m.label == "PERSON" && chars[m.start..m.end].iter().collect::<String>() == "Andy Warhol")
     );
 }
+
+#[test]
+fn a_verb_form_opening_a_name_is_its_first_word_and_no_place() {
+    let text = "Forty percent is paid from the European Union's Connecting Europe Facility. \
+                Mayors in Beijing Capital Airport waited.";
+    let found = names(text);
+    assert_eq!(named(&found, "Connecting Europe Facility").map(|n| n.1), Some("ORG"), "{found:?}");
+    assert!(named(&found, "Europe Facility").is_none(), "{found:?}");
+    // A listed place ending in "-ing" is no verb form.
+    assert!(found.iter().any(|n| n.0.starts_with("Beijing")), "{found:?}");
+}
+
+#[test]
+fn a_word_the_text_names_as_a_river_alone_is_that_place() {
+    let text = "Barges stopped on the Danube on Monday. Danube shipping fell. Officials said the Danube \
+                River was at a record low, and the Danube Delta was drying.";
+    let d = detect::detect(text);
+    let chars: Vec<char> = text.chars().collect();
+    let alone: Vec<_> = d
+        .mentions
+        .iter()
+        .filter(|m| chars[m.start..m.end].iter().collect::<String>() == "Danube")
+        .map(|m| d.entities[m.entity].label)
+        .collect();
+    assert!(!alone.is_empty() && alone.iter().all(|&l| l == "LOC"), "{:?}", d.mentions);
+}

@@ -922,6 +922,15 @@ fn without_nationality<'a, 'w>(lex: &lexicon::Lexicon, words: &'a [&'w str]) -> 
     }
 }
 
+/// Whether the word at `i` is written elsewhere in the text before the last word of a place's
+/// name ("Danube" of "the Danube River", "the Danube Delta"): the word alone is that place.
+fn names_a_place(doc: &Doc, i: usize) -> bool {
+    let word = doc.lower(i);
+    let place_words = &lexicon::get().name_words.place_words;
+    (0..doc.tokens.len().saturating_sub(1))
+        .any(|k| doc.tokens[k + 1].cap && doc.lower(k) == word && place_words.contains(doc.lower(k + 1)))
+}
+
 fn finish(
     doc: &Doc,
     mut list: Vec<Ment>,
@@ -953,10 +962,10 @@ fn finish(
             // the entity model as a person, an organisation or a place) stays MISC: a name of
             // another kind ("the Second World War", "the Clean Air Act"), not a guessed person.
             // One word written with a capital again and again is most often a team, a company or
-            // a band ("the Pacers").
+            // a band ("the Pacers"), unless the text names the place it is ("the Danube River").
             let mut label = label_of.get(c).copied().unwrap_or("ORG");
             if label == "MISC" && list[mi].tok.1 - list[mi].tok.0 == 1 {
-                label = "ORG";
+                label = if names_a_place(doc, list[mi].tok.0) { "LOC" } else { "ORG" };
             }
             entities.push(Entity { id: entities.len(), label, name: String::new(), aliases: Vec::new() });
             best.push((0, mi));

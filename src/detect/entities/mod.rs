@@ -27,7 +27,7 @@ use super::quotes::RawQuote;
 use super::tokens::{Doc, Kind, TokenIndex};
 
 use descriptions::{nominal_phrase, pronoun_mention, role_phrase};
-pub(crate) use names::{common_acronym, era_beside_number, gazetteer_at, other_kind_head, roman_numeral};
+pub(crate) use names::{common_acronym, era_beside_number, gazetteer_at, other_kind_head, roman_numeral, verb_opening};
 use names::{name_like, nested_names, run_end, segment_run};
 use values::value_at;
 

@@ -753,10 +753,14 @@ fn name_group_end(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> usi
         } else if e > k && (version_number(doc, e) || regnal_number(doc, e)) {
             e += 1;
         } else if name_like(doc, e) && (e == k || !is_title_word(doc, lex, e) || org_tail(doc, lex, e, end)) {
-            // Stop before a gazetteer place/org that starts a new name after the first word.
+            // Stop before a gazetteer place/org that starts a new name after the first word,
+            // unless a verb form opens the name and it runs on past the place ("Connecting
+            // Europe Facility").
             if e > k
                 && !and_joined
-                && gazetteer_at(doc, lex, e, end).is_some_and(|(_, l, _)| l != "PERSON")
+                && gazetteer_at(doc, lex, e, end).is_some_and(|(ge, l, _)| {
+                    l != "PERSON" && !(verb_opening(doc, k) && e == k + 1 && ge < end && name_like(doc, ge))
+                })
                 && !lex.names.contains_key(&joined(doc, k, e + 1))
             {
                 break;
@@ -769,6 +773,14 @@ fn name_group_end(doc: &Doc, lex: &'static Lexicon, k: usize, end: usize) -> usi
         }
     }
     e
+}
+
+/// A capitalised "-ing" form that is no given name and no listed place ("Beijing", "Reading"):
+/// it opens a name only as the name's own word ("Connecting Europe Facility"), and such a name
+/// is not a place's.
+pub(crate) fn verb_opening(doc: &Doc, k: usize) -> bool {
+    let w = doc.lower(k);
+    w.len() > 5 && w.ends_with("ing") && !doc.has(k, lexicon::F_GIVEN_NAMES) && !lexicon::get().names.contains_key(w)
 }
 
 fn name_kind(label: &str) -> &'static str {

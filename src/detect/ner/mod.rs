@@ -239,7 +239,12 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
             drop[k] = !vouched(doc, m) && !recurring(m);
             continue;
         }
-        let label = if person.is_some() { "PERSON" } else { label };
+        let label = match label {
+            _ if person.is_some() => "PERSON",
+            // "Connecting Europe Facility": a name a verb form opens is no place's.
+            "GPE" if m.tok.1 > m.tok.0 + 1 && super::entities::verb_opening(doc, m.tok.0) => "ORG",
+            _ => label,
+        };
         // The rules' type stands where they know better; the model agreeing is worth saying.
         if rule_decides(m) && label != m.label {
             continue;
