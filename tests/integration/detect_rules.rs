@@ -958,3 +958,22 @@ fn a_passive_speech_verb_before_a_stop_reports_nothing_its_subject_said() {
     let q = quotes("The mayor told reporters, as was expected, that the bridge would close.");
     assert!(q.iter().any(|q| q.2.as_deref() == Some("The mayor")), "{q:?}");
 }
+
+#[test]
+fn a_fragment_closed_by_a_comma_and_an_inverted_cue_is_that_speakers() {
+    // The cue right after the fragment, not a later verb in the sentence, attributes it.
+    let text = "As for complexity, ''broadening the base inevitably involves a certain amount of \
+                administration,'' said Mr. Kamin, who emphasized that her proposals would simplify returns.";
+    assert_eq!(speaker_of(text, "''broadening").as_deref(), Some("Kamin"));
+    // The reporter's words before the fragment are reported speech of the same speaker, an aside
+    // in parentheses closing the sentence or not.
+    let text = "However laudable the goal, using the tax ''is a misguided approach,'' said Mr. Burman \
+                (a view echoed by everyone I interviewed).";
+    let found = quotes(text);
+    assert!(
+        found.iter().any(|q| q.1 == QuoteKind::Indirect
+            && q.0.starts_with("However laudable")
+            && q.2.as_deref() == Some("Burman")),
+        "{found:?}"
+    );
+}

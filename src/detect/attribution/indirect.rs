@@ -66,10 +66,19 @@ pub(super) fn indirect(
     };
     // "…, whom he's alienated, said Larry Sabato, director of …": a speech cue after a comma with a
     // person named right after it is the inverted order, whatever name stands before the comma.
-    let inverted_first = cue.class == CueClass::Speech
-        && cue.s > ss
-        && matches!(doc.punct_char(cue.s - 1), Some(',' | '—'))
-        && person_after(cx, cue.e, end_tok);
+    // `using the tax ''is a misguided approach,'' said Mr. Burman`: a quoted fragment closed by a
+    // comma stands where the comma would.
+    let mut mark = cue.s;
+    while mark > ss
+        && cx.ments.tok_quote.has(mark - 1)
+        && matches!(doc.punct_char(mark - 1), Some('"' | '”' | '\'' | '’'))
+    {
+        mark -= 1;
+    }
+    let comma_before = cue.s > ss
+        && (matches!(doc.punct_char(cue.s - 1), Some(',' | '—'))
+            || mark < cue.s && mark > ss && doc.is_punct(mark - 1, ','));
+    let inverted_first = cue.class == CueClass::Speech && comma_before && person_after(cx, cue.e, end_tok);
     let left = if inverted_first { None } else { subject_left(cx, cue.s, ss) };
     let (sp, (ns, _)) = match left {
         Some(x) => x,
@@ -81,14 +90,16 @@ pub(super) fn indirect(
         }
         None => {
             // Inverted: CONTENT, said Smith.
-            if cue.class != CueClass::Speech || cue.s == ss || !matches!(doc.punct_char(cue.s - 1), Some(',' | '—')) {
+            if cue.class != CueClass::Speech || !comma_before {
                 return None;
             }
             let (sp, np_end) = subject_right(cx, cue.e, se)?;
             // "…, said Rita Katz, the director of SITE.", "…, said Angie Holan, Politifact's
             // editor.": an apposition or a relative clause may close the sentence.
+            // "…, said Mr. Burman (a view echoed by …)." : or an aside in parentheses.
             let apposition =
-                doc.is_punct(np_end, ',') && doc.is_word(np_end + 1) && !cx.ments.tok_quote.has(np_end + 1);
+                doc.is_punct(np_end, ',') && doc.is_word(np_end + 1) && !cx.ments.tok_quote.has(np_end + 1)
+                    || doc.is_punct(np_end, '(') && end_tok > np_end && doc.is_punct(end_tok - 1, ')');
             if np_end < end_tok && !apposition {
                 return None;
             }

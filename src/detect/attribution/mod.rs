@@ -331,6 +331,24 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
             continue;
         }
         let Some(t) = doc.tokens.get(ft) else { continue };
+        // `…, ''broadening the base …,'' said Mr. Kamin, who emphasized …`: the cue right after
+        // the closing mark is the quotation's, before any other in the sentence.
+        if let Some((sp, cue, _)) = right_attribution(&mut cx, lt, t.para()) {
+            let cue_text = super::slice(&doc.chars, cue.0, cue.1);
+            out.push(Attr {
+                start: s,
+                end: e,
+                kind: QuoteKind::Mixed,
+                speaker: Some(sp),
+                cue: Some(cue),
+                part_of: None,
+                reason: format!("partial quotation, cue \"{cue_text}\" after it"),
+                attribution: AttributionType::Statement,
+                type_reason: "",
+                rule: rules::MIXED_CUE_AFTER.id,
+            });
+            continue;
+        }
         let Some(&(ss, se)) = doc.sentences.get(t.sent()) else { continue };
         let mut found = None;
         for j in ss..se {

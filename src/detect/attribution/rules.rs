@@ -55,6 +55,8 @@ rules! {
         "the reported clause, then the subject and the cue: …, officials said";
     MIXED_IN_REPORTED = "attr.mixed.in_reported":
         "a quoted fragment inside reported speech takes its speaker: … to stop “sabotaging” …";
+    MIXED_CUE_AFTER = "attr.mixed.cue_after":
+        "a quoted fragment closed by a comma and a cue with its subject: …, ''broadening …,'' said Smith";
     MIXED_CUE_IN_SENTENCE = "attr.mixed.cue_in_sentence":
         "a quoted fragment of three words or more in a sentence with a cue and its subject";
 }
