@@ -977,3 +977,13 @@ fn a_fragment_closed_by_a_comma_and_an_inverted_cue_is_that_speakers() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_title_cased_line_in_quotation_marks_alone_is_a_subheading() {
+    let text = "\"These are strange days,\" said Peter Morgan, a lawyer.\n\n'Legend in the Coal Fields.'\n\n\
+                Bankruptcy is like a chess game.\n\n\"We will not stop now.\"\n";
+    let found = quotes(text);
+    assert!(!found.iter().any(|q| q.0.contains("Legend")), "{found:?}");
+    // A sentence of its own in quotation marks still continues the passage.
+    assert!(found.iter().any(|q| q.0.contains("We will not stop now")), "{found:?}");
+}

@@ -501,6 +501,12 @@ fn shape(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Shape {
     {
         return Shape::NotQuote;
     }
+    // 'Legend in the Coal Fields.': a short title-cased line in quotation marks with nothing else
+    // in its paragraph is a subheading taken from the story, not words said there.
+    let alone_in_para = !prev_same_para && doc.tokens.get(lt).is_none_or(|t| t.para() != doc.tokens[ft].para());
+    if alone_in_para && title_case && (2..=8).contains(&inner_words) && !q.multi_para && !q.unclosed {
+        return Shape::NotQuote;
+    }
     // A title after a lower-case word, comma or not: HBO’s “Real Time,”, the film “Game of
     // Thrones,” (in a headline every word is capitalised, so there it proves nothing).
     let after_lower = prev.is_some_and(|p| {
