@@ -987,3 +987,14 @@ fn a_title_cased_line_in_quotation_marks_alone_is_a_subheading() {
     // A sentence of its own in quotation marks still continues the passage.
     assert!(found.iter().any(|q| q.0.contains("We will not stop now")), "{found:?}");
 }
+
+#[test]
+fn a_scare_quote_inside_a_phrase_is_no_quotation_but_a_fragment_that_ends_one_is() {
+    let text = "Police warned parents about \"sextortion\" schemes targeting teens. \
+                The minister called on the rebels to stop \"sabotaging\" the talks, officials said. \
+                She said workers \"deserve better than this.\"";
+    let found = quotes(text);
+    assert!(!found.iter().any(|q| q.1 == QuoteKind::Mixed && q.0.contains("sextortion")), "{found:?}");
+    assert!(found.iter().any(|q| q.1 == QuoteKind::Mixed && q.0.contains("deserve better")), "{found:?}");
+    assert!(found.iter().any(|q| q.1 == QuoteKind::Mixed && q.0.contains("sabotaging")), "{found:?}");
+}

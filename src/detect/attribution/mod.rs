@@ -562,7 +562,8 @@ fn continues_split(cx: &Ctx, ft: usize) -> bool {
 
 /// A title or a name in quotation marks inside reported speech (“Silent Night”, the “Great
 /// Satan”, “R” or “D”): up to four words, each capitalised (function words aside), after a
-/// lower-case word, are what something is called, not words someone is reported to have said.
+/// lower-case word, are what something is called, not words someone is reported to have said;
+/// so is a scare quote inside a phrase.
 fn term_in_quotes(cx: &Ctx, s: usize, e: usize) -> bool {
     let doc = cx.doc;
     let ft = doc.token_at_or_after(s);
@@ -573,10 +574,20 @@ fn term_in_quotes(cx: &Ctx, s: usize, e: usize) -> bool {
     let after_lower = ft
         .checked_sub(1)
         .is_some_and(|p| doc.is_word(p) && !doc.tokens[p].cap && doc.tokens[p].sent() == doc.tokens[ft].sent());
-    after_lower
+    let named = after_lower
         && (1..=4).contains(&words.len())
         && words.iter().all(|&j| doc.tokens[j].cap || doc.has(j, lexicon::F_FUNCTION_WORDS))
-        && !words.iter().all(|&j| doc.has(j, lexicon::F_FUNCTION_WORDS))
+        && !words.iter().all(|&j| doc.has(j, lexicon::F_FUNCTION_WORDS));
+    // "about “sextortion” schemes", "a “middle man” role": one or two quoted words a noun follows
+    // are a term the writer holds at a distance, not words someone said (a verb with its object
+    // stays a fragment: to stop “sabotaging” the talks).
+    let runs_on = doc.tokens.get(lt).is_some_and(|t| {
+        t.kind == Kind::Word
+            && !t.cap
+            && t.sent() == doc.tokens[ft].sent()
+            && !doc.has(lt, lexicon::F_CUE | lexicon::F_FUNCTION_WORDS | lexicon::F_PRONOUNS)
+    });
+    named || (1..=2).contains(&words.len()) && runs_on
 }
 
 fn mark(cx: &mut Ctx, c: Cue) {
