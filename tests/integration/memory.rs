@@ -10,7 +10,8 @@ use std::process::Command;
 const SAMPLE: &str = include_str!("../../assets/sample-article.txt");
 /// A later article that names the same places and bodies.
 const LATER: &str = "Danube states meet again\n\nThe Danube Commission said on Friday that 140 vessels were \
-still waiting at locks between Regensburg and the Iron Gates, and that the Connecting Europe Facility would pay for dredging. \
+still waiting at locks on the Danube between Regensburg and the Iron Gates, and that the Connecting Europe Facility would \
+pay for dredging the Danube Delta. \
 “Dredging destroys the river bed,” Environmental groups said. Officials will meet in Bratislava, the ICPDR said.";
 
 fn sample() -> Project {
@@ -35,8 +36,8 @@ fn add_later(p: &Project) -> (Project, DocId) {
     (after, doc)
 }
 
-/// The analyst's decisions on the sample: the "Iron Gates" are a place, not another kind of name; "Europe Facility"
-/// (cut from "Connecting Europe Facility") is no place; "Danube" alone is no organisation.
+/// The analyst's decisions on the sample: the "Iron Gates" are a place, not another kind of name; the "Connecting
+/// Europe Facility", a fund, is not annotated as an organisation; the river "Danube" is not annotated once.
 fn taught() -> (Project, History) {
     let mut p = sample();
     let mut h = History::default();
@@ -44,8 +45,8 @@ fn taught() -> (Project, History) {
     assert_ne!(p.annotation(gates).unwrap().label, "LOC", "the detector's mistake the analyst corrects");
     let (edit, _) = twins::relabel(&p, gates, "LOC").unwrap();
     h.apply(&mut p, "Relabel", edit).unwrap();
-    let facility = found(&p, DocId(1), Layer::Mention, "Europe Facility");
-    assert_eq!(p.annotation(facility[0]).unwrap().label, "GPE");
+    let facility = found(&p, DocId(1), Layer::Mention, "Connecting Europe Facility");
+    assert_eq!(p.annotation(facility[0]).unwrap().label, "ORG");
     let edit = actions::set_status(&p, &facility, Status::Rejected).unwrap();
     h.apply(&mut p, "Reject", edit).unwrap();
     let danube = found(&p, DocId(1), Layer::Mention, "Danube");
@@ -62,11 +63,11 @@ fn decisions_are_remembered_and_one_undo_forgets_with_the_decision() {
     let (mut p, mut h) = taught();
     let m = &p.memory;
     assert_eq!(m.label_of("IRON GATES", &Layer::Mention).map(|l| l.label.as_str()), Some("LOC"));
-    assert!(m.rejection_of("Europe Facility", &Layer::Mention, "GPE").is_some());
-    assert!(m.rejection_of("Danube", &Layer::Mention, "ORG").is_some());
+    assert!(m.rejection_of("Connecting Europe Facility", &Layer::Mention, "ORG").is_some());
+    assert!(m.rejection_of("Danube", &Layer::Mention, "LOC").is_some());
     assert_eq!(m.len(), 3);
     h.undo(&mut p);
-    assert!(p.memory.rejection_of("Danube", &Layer::Mention, "ORG").is_none());
+    assert!(p.memory.rejection_of("Danube", &Layer::Mention, "LOC").is_none());
     assert_eq!(p.memory.len(), 2);
     while h.undo(&mut p).is_some() {}
     assert_eq!(p, before);
@@ -75,7 +76,7 @@ fn decisions_are_remembered_and_one_undo_forgets_with_the_decision() {
     let danube = found(&p, DocId(1), Layer::Mention, "Danube");
     let edit = actions::set_status(&p, &danube[1..2], Status::Accepted).unwrap();
     h.apply(&mut p, "Accept", edit).unwrap();
-    assert!(p.memory.rejection_of("Danube", &Layer::Mention, "ORG").is_none());
+    assert!(p.memory.rejection_of("Danube", &Layer::Mention, "LOC").is_none());
 }
 
 #[test]
@@ -87,7 +88,7 @@ fn a_later_article_is_detected_with_what_was_taught() {
     let danube = found(&without, doc, Layer::Mention, "Danube");
     assert_eq!(gates.len(), 1);
     assert_ne!(label(&without, gates[0]), "LOC", "the mistake again");
-    assert_eq!(danube.iter().map(|id| status(&without, *id)).collect::<Vec<_>>(), [Status::Suggested]);
+    assert!(!danube.is_empty() && danube.iter().all(|id| status(&without, *id) == Status::Suggested));
 
     let (p, _) = taught();
     let (with, doc) = add_later(&p);
