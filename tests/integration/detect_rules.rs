@@ -998,3 +998,22 @@ fn a_scare_quote_inside_a_phrase_is_no_quotation_but_a_fragment_that_ends_one_is
     assert!(found.iter().any(|q| q.1 == QuoteKind::Mixed && q.0.contains("deserve better")), "{found:?}");
     assert!(found.iter().any(|q| q.1 == QuoteKind::Mixed && q.0.contains("sabotaging")), "{found:?}");
 }
+
+#[test]
+fn the_reporters_words_running_on_from_a_quotation_are_part_of_it() {
+    let text = "The hearing went on.\n\n“You squeezed employees to the breaking point” to drive up the stock price, \
+Warren said. Spokeswoman Jessica Ditto said via email that, “Of course Mr. Trump is going to defend himself” against \
+what the campaign sees as an attack. “I love you” he said.";
+    let q = quotes(text);
+    let find = |start: &str| q.iter().find(|x| x.0.starts_with(start)).unwrap_or_else(|| panic!("{start}: {q:?}"));
+    let warren = find("“You squeezed");
+    assert_eq!(warren.0, "“You squeezed employees to the breaking point” to drive up the stock price");
+    assert_eq!((warren.1, warren.2.as_deref()), (QuoteKind::Direct, Some("Warren")));
+    let ditto = find("“Of course");
+    assert!(ditto.0.ends_with("against what the campaign sees as an attack"), "{ditto:?}");
+    assert_eq!(ditto.2.as_deref(), Some("Jessica Ditto"));
+    // A cue right after the closing mark is the attribution, not more of the clause.
+    assert_eq!(find("“I love you").0, "“I love you”");
+    // The clause is one attribution: no reported speech of its own around the quotation.
+    assert_eq!(q.iter().filter(|x| x.0.contains("stock price")).count(), 1, "{q:?}");
+}

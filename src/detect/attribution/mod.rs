@@ -117,6 +117,14 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
             }
             Shape::Direct => {}
         }
+        let extended;
+        let (q, lt) = match run_on(&cx, q, ft, lt) {
+            Some((end, after)) => {
+                extended = RawQuote { end, ..q.clone() };
+                (&extended, after)
+            }
+            None => (q, lt),
+        };
         let para = doc.para_of(q.start);
         let marks = if q.unclosed {
             UNCLOSED
@@ -542,6 +550,34 @@ fn shape(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Shape {
         return Shape::Direct;
     }
     Shape::Partial
+}
+
+/// `“You squeezed employees to the breaking point” to drive up the stock price, she said`,
+/// `said that, “Of course he will defend himself” against what …`: a quotation closed with no
+/// punctuation of its own and run on in its sentence by the reporter's lower-case words, with no
+/// speech cue before the next punctuation mark (`” he said`), reports the whole clause. Returns
+/// where the clause ends: its last character and the punctuation token after it.
+fn run_on(cx: &Ctx, q: &RawQuote, ft: usize, lt: usize) -> Option<(usize, usize)> {
+    let doc = cx.doc;
+    if q.unclosed || q.multi_para {
+        return None;
+    }
+    // The last character inside the marks (`''` and `”` alike).
+    let inner_end = doc.chars[..q.end].iter().rposition(|&c| !crate::detect::tokens::is_quote_mark(c))?;
+    if matches!(doc.chars[inner_end], ',' | '.' | '!' | '?' | '…' | '—' | '-' | ':' | ';') {
+        return None;
+    }
+    let (sent, para) = (doc.tokens[ft].sent(), doc.tokens[ft].para());
+    let same_sentence = |j: usize| doc.tokens.get(j).is_some_and(|t| t.sent() == sent && t.para() == para);
+    if !same_sentence(lt) || !doc.is_word(lt) || doc.tokens[lt].cap {
+        return None;
+    }
+    let limit = (lt + 40).min(doc.tokens.len());
+    let end = (lt..limit).find(|&j| !same_sentence(j) || doc.tokens[j].kind == Kind::Punct)?;
+    if end < lt + 2 || (lt..end).any(|j| cue_word(cx, j)) {
+        return None;
+    }
+    Some((doc.tokens[end - 1].end(), end))
 }
 
 /// “It seems to me they need each other,” he said of Trump, “because …”: a quotation opening
