@@ -75,7 +75,13 @@ pub fn find_quotes(doc: &Doc) -> Vec<RawQuote> {
         while pi < paras.len() && i >= paras[pi].1 {
             let (ps, pe) = paras[pi];
             let next_open = paras.get(pi + 1).and_then(|&(s, _)| chars.get(s).copied());
-            let reopens = next_open.is_some_and(|c| matches!(c, '“' | '"' | '«' | '„'));
+            // A quotation running on repeats its own style of mark: a paragraph opening with a
+            // curly mark after one opened with a straight mark starts a new quotation (an article
+            // quoting another, each with its own marks).
+            let outer_mark = stack.iter().find(|o| o.family == Family::Double).map(|o| o.mark);
+            let reopens = next_open.is_some_and(|c| {
+                matches!(c, '“' | '"' | '«' | '„') && outer_mark.is_none_or(|m| (m == '"') == (c == '"'))
+            });
             // Some writers do not repeat the mark: the quotation goes on when the next paragraph's
             // first double mark closes it ("…\n\nWe could've scored … early." After the match …).
             let open_double = stack.iter().any(|o| o.family == Family::Double);

@@ -1017,3 +1017,29 @@ what the campaign sees as an attack. “I love you” he said.";
     // The clause is one attribution: no reported speech of its own around the quotation.
     assert_eq!(q.iter().filter(|x| x.0.contains("stock price")).count(), 1, "{q:?}");
 }
+
+#[test]
+fn a_paragraph_opening_with_another_style_of_mark_starts_a_new_quotation() {
+    // An article quoting another paragraph by paragraph with straight marks, the quoted article's
+    // own quotations curly.
+    let text = "The piece goes on:\n\n\"Kevin was snoring.\n\n“Here he is, babe,” she said. “Donald’s here.”";
+    let q = quotes(text);
+    assert!(q.iter().any(|x| x.0 == "“Here he is, babe,”" && x.2.as_deref() == Some("she")), "{q:?}");
+    // The same style of mark carries a quotation over the break.
+    let text = "He went on.\n\n“We will win.\n\n“We will win big,” he said.";
+    let q = quotes(text);
+    assert!(q.iter().any(|x| x.0.starts_with("“We will win.") && x.0.ends_with("big,”")), "{q:?}");
+}
+
+#[test]
+fn a_song_is_attributed_to_its_singer_but_a_song_sung_is_not_reported_speech() {
+    let text = "The clip aired on Friday.\n\n“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton.";
+    assert_eq!(speaker_of(text, "“Promise mama").as_deref(), Some("Blige"));
+    assert!(quotes("The choir sang the national anthem before the game.").is_empty());
+}
+
+#[test]
+fn a_participle_after_a_comma_reports_what_the_subject_of_the_sentence_says() {
+    let text = "Trump has tried to use the ad against Clinton, accusing her of being asleep during the attack.";
+    assert_eq!(speaker_of(text, "her of being asleep").as_deref(), Some("Trump"));
+}

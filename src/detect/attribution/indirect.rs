@@ -79,7 +79,16 @@ pub(super) fn indirect(
         && (matches!(doc.punct_char(cue.s - 1), Some(',' | '—'))
             || mark < cue.s && mark > ss && doc.is_punct(mark - 1, ','));
     let inverted_first = cue.class == CueClass::Speech && comma_before && person_after(cx, cue.e, end_tok);
-    let left = if inverted_first { None } else { subject_left(cx, cue.s, ss) };
+    // "Trump has tried to use the ad against Clinton, accusing her of …": a participle after a
+    // comma takes the subject of the sentence, never the noun before its comma.
+    let participle = cue.s > ss && doc.is_punct(cue.s - 1, ',') && doc.lower(cue.s).ends_with("ing");
+    let left = if inverted_first {
+        None
+    } else if participle && let Some(sp) = clause_subject(cx, ss, cue.s) {
+        Some((sp, (cue.s, cue.s)))
+    } else {
+        subject_left(cx, cue.s, ss)
+    };
     let (sp, (ns, _)) = match left {
         Some(x) => x,
         // "She greeted supporters … and told them that …": the subject of the first verb.
