@@ -162,6 +162,8 @@ pub struct Lexicon {
     /// Places a demonym names (`demonyms.txt`: "Russian = Russia"): countries and nations, which
     /// speak for their governments ("Russia said"), as cities do not.
     pub countries: FastSet<String>,
+    /// A demonym's place, both as name keys ("russian" → "russia").
+    pub demonym_places: FastMap<String, String>,
     /// Heads of sources that are documents, studies or data ("report", "poll").
     pub document_sources: FastSet<String>,
     /// Every listed word → the classes it belongs to, so a token needs one lookup.
@@ -509,10 +511,11 @@ impl Lexicon {
         for l in lines(DEMONYMS) {
             // "Russian = Russia": the demonym is its own NORP entity (measured on GUM: folding it
             // into the place's entity groups worse); the place is documentation for now.
+            let name = l.split('=').next().unwrap_or("").trim();
             if let Some(place) = l.split('=').nth(1).map(str::trim).filter(|p| !p.is_empty()) {
                 lex.countries.insert(name_key(place));
+                lex.demonym_places.insert(name_key(name), name_key(place));
             }
-            let name = l.split('=').next().unwrap_or("").trim();
             if !name.is_empty() {
                 let key = name_key(name);
                 lex.names.entry(key).or_insert(NameEntry { label: "NORP", canonical: name.to_string() });

@@ -1043,3 +1043,26 @@ fn a_participle_after_a_comma_reports_what_the_subject_of_the_sentence_says() {
     let text = "Trump has tried to use the ad against Clinton, accusing her of being asleep during the attack.";
     assert_eq!(speaker_of(text, "her of being asleep").as_deref(), Some("Trump"));
 }
+
+#[test]
+fn a_persons_we_is_the_country_of_the_nationality_named_with_them() {
+    let text = "Finnish Foreign Minister Aino Lahti spoke in Oslo on Monday about the Arctic Council, which \
+                met there. Finland wants the council to act.\n\n“We cannot accept that,” Lahti said.";
+    let (d, c) = run(text);
+    let we = entities_of(&d, &c, "We");
+    assert_eq!(we.len(), 1);
+    assert_eq!(we, entities_of(&d, &c, "Finland"), "{:?}", d.mentions);
+}
+
+#[test]
+fn an_it_standing_for_the_clause_after_it_refers_to_nothing_named() {
+    let text = "Ministers met in Geneva on Friday. The minister admitted that it is impossible to be sure that \
+                the meeting will take place. Geneva said it was ready.";
+    let (d, c) = run(text);
+    let at = |phrase: &str| text[..text.find(phrase).unwrap()].chars().count();
+    let mention_at = |start: usize| d.mentions.iter().find(|m| m.start == start);
+    assert!(mention_at(at("it is impossible")).is_none(), "{:?}", d.mentions);
+    // An "it" that is the subject of its own clause still refers back.
+    let geneva = entities_of(&d, &c, "Geneva")[0];
+    assert_eq!(mention_at(at("it was ready")).map(|m| m.entity), Some(geneva));
+}

@@ -513,6 +513,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
     let mut name_at: HashMap<usize, usize> = HashMap::with_capacity_and_hasher(list.len(), Default::default());
     name_at.extend(list.iter().enumerate().filter(|(_, m)| m.kind == MKind::Name).map(|(i, m)| (m.tok.0, i)));
     let mut qi = 0;
+    let mut countries: Option<HashMap<usize, usize>> = None;
     for &mi in &order {
         let m = &list[mi];
         let we = m.kind == MKind::Neuter && matches!(doc.pronoun(m.tok.0), "we" | "us" | "our" | "ours");
@@ -531,8 +532,17 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
             Some(sp)
         } else {
             let para = doc.para_of(m.start);
-            affiliation.get(&c).copied().or_else(|| apposed_org(doc, &list, &name_at, &cluster, &label_of, sp)).or_else(
-                || {
+            affiliation
+                .get(&c)
+                .copied()
+                .or_else(|| {
+                    countries
+                        .get_or_insert_with(|| countries_of_people(doc, &list, &cluster, &label_of))
+                        .get(&c)
+                        .copied()
+                })
+                .or_else(|| apposed_org(doc, &list, &name_at, &cluster, &label_of, sp))
+                .or_else(|| {
                     let before = recent_names.partition_point(|&nm| list[nm].start < m.start);
                     let near = recent_names[..before]
                         .iter()
@@ -542,8 +552,7 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
                         .take_while(|&nm| doc.para_of(list[nm].start) + 1 >= para)
                         .filter(|&nm| cluster[nm] != NO_ENTITY && label_of.get(cluster[nm]) == Some(&"ORG"));
                     most_mentioned(near, &cluster, &mentions_of)
-                },
-            )
+                })
         };
         if let Some(t) = target {
             cluster[mi] = cluster[t];
@@ -564,6 +573,51 @@ pub fn resolve(doc: &Doc, ments: Mentions, attrs: Vec<Attr>) -> (Detections, Vec
 fn most_mentioned(candidates: impl Iterator<Item = usize>, cluster: &[usize], mentions_of: &[u32]) -> Option<usize> {
     let count = |mi: usize| cluster.get(mi).and_then(|&c| mentions_of.get(c)).copied().unwrap_or(0);
     candidates.enumerate().max_by_key(|&(age, mi)| (count(mi), std::cmp::Reverse(age))).map(|(_, mi)| mi)
+}
+
+/// People introduced with a nationality ("Russian Foreign Minister Sergei Lavrov"), by entity,
+/// and the country's first mention when the text names it: whom they speak for with "we".
+fn countries_of_people(
+    doc: &Doc,
+    list: &[Ment],
+    cluster: &[usize],
+    label_of: &[&'static str],
+) -> HashMap<usize, usize> {
+    let lex = lexicon::get();
+    let label = |mi: usize| cluster.get(mi).and_then(|&c| label_of.get(c)).copied();
+    let key = |m: &Ment| lexicon::name_key(&super::slice(&doc.chars, m.start, m.end));
+    let mut places: HashMap<String, usize> = HashMap::default();
+    let mut nationality_ending: HashMap<usize, usize> = HashMap::default();
+    for (mi, m) in list.iter().enumerate().filter(|(_, m)| m.kind == MKind::Name) {
+        match label(mi) {
+            Some("GPE") => {
+                places.entry(key(m)).or_insert(mi);
+            }
+            Some("NORP") => {
+                nationality_ending.insert(m.tok.1, mi);
+            }
+            _ => {}
+        }
+    }
+    let mut out: HashMap<usize, usize> = HashMap::default();
+    for (mi, m) in list.iter().enumerate() {
+        let c = cluster[mi];
+        if m.kind != MKind::Name || label(mi) != Some("PERSON") || out.contains_key(&c) {
+            continue;
+        }
+        // Only title words between the nationality and the name.
+        let found = (1..=3).filter_map(|d| m.tok.0.checked_sub(d)).find_map(|end| {
+            let between = (end..m.tok.0).all(|j| doc.tokens[j].cap && doc.has(j, lexicon::F_TITLE_WORDS));
+            nationality_ending.get(&end).filter(|_| between)
+        });
+        if let Some(&n) = found
+            && let Some(place) = lex.demonym_places.get(&key(&list[n]))
+            && let Some(&p) = places.get(place)
+        {
+            out.insert(c, p);
+        }
+    }
+    out
 }
 
 /// The organisation named in an apposition after a speaker's name: "Andrei Vlase, a spokesman

@@ -88,7 +88,7 @@ impl Recent<'_> {
     pub fn pronoun_target(&self, doc: &Doc, m: &Ment) -> Option<usize> {
         // Inside a quotation "it" is more often an idea than a name from the narrative, and "we" is
         // the speaker's (see `resolve`).
-        if m.quote.is_some() {
+        if m.quote.is_some() || pleonastic(doc, m.tok.0) {
             return None;
         }
         let plural = doc.pronoun(m.tok.0).starts_with("th");
@@ -152,4 +152,45 @@ impl Recent<'_> {
             .all(|j| doc.lower(j) == "'s" || doc.is_word(j) && !doc.has(j, lexicon::F_FUNCTION_WORDS | lexicon::F_CUE));
         (between_ok && matches!(self.label(nm), Some("ORG" | "GPE"))).then_some(nm)
     }
+}
+
+/// "it is impossible to be sure that …", "it was not clear whether …", "it's time to …": an "it"
+/// that stands for the clause after it refers to nothing named before.
+fn pleonastic(doc: &Doc, i: usize) -> bool {
+    if doc.lower(i) != "it" {
+        return false;
+    }
+    let n = doc.tokens.len();
+    let mut j = i + 1;
+    let mut verb = false;
+    while j < n && j < i + 5 {
+        match doc.lower(j) {
+            "is" | "was" | "'s" | "be" | "been" | "seems" | "seemed" | "appears" | "appeared" | "remains"
+            | "remained" | "becomes" | "became" => verb = true,
+            "will" | "would" | "may" | "might" | "could" | "can" | "must" | "should" | "has" | "had" | "have"
+            | "not" | "n't" => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    if !verb {
+        return false;
+    }
+    let opens_clause =
+        |k: usize| matches!(doc.lower(k), "to" | "that" | "whether" | "if" | "why" | "how" | "when" | "for");
+    // Degree words before the adjective ("so hard to", "very clear that"; "likely that" is the
+    // adjective itself).
+    let degree = |k: usize| {
+        let w = doc.lower(k);
+        matches!(w, "very" | "so" | "too" | "more" | "less" | "quite" | "still" | "also")
+            || w.ends_with("ly") && w.len() > 4
+    };
+    while j + 1 < n && degree(j) && !opens_clause(j + 1) {
+        j += 1;
+    }
+    j + 1 < n
+        && doc.is_word(j)
+        && !doc.tokens[j].cap
+        && !doc.has(j, lexicon::F_FUNCTION_WORDS | lexicon::F_PRONOUNS)
+        && opens_clause(j + 1)
 }
