@@ -1066,3 +1066,17 @@ fn an_it_standing_for_the_clause_after_it_refers_to_nothing_named() {
     let geneva = entities_of(&d, &c, "Geneva")[0];
     assert_eq!(mention_at(at("it was ready")).map(|m| m.entity), Some(geneva));
 }
+
+#[test]
+fn a_participle_after_a_quotation_and_its_cue_reports_what_that_speaker_adds() {
+    let text = "The panel met.\n\n“Immunity deals should not be a requirement,” Chairman Jason Chaffetz said in a \
+                statement, adding that the agreements were handed out like candy.";
+    assert_eq!(speaker_of(text, "that the agreements").as_deref(), Some("Jason Chaffetz"));
+}
+
+#[test]
+fn a_party_and_a_title_before_the_name_open_the_subject_of_a_participle() {
+    let text = "Democratic presidential nominee Hillary Clinton chimed in on Twitter, saying that officials \
+                should release the videos.";
+    assert_eq!(speaker_of(text, "that officials").as_deref(), Some("Hillary Clinton"));
+}

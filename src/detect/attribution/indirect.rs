@@ -82,9 +82,22 @@ pub(super) fn indirect(
     // "Trump has tried to use the ad against Clinton, accusing her of …": a participle after a
     // comma takes the subject of the sentence, never the noun before its comma.
     let participle = cue.s > ss && doc.is_punct(cue.s - 1, ',') && doc.lower(cue.s).ends_with("ing");
+    // "“…,” Chaffetz said in a statement, adding that …": failing that, the subject of the
+    // sentence's earlier speech verb.
+    let earlier_verb = (ss..cue.s).rev().find(|&j| cx.used_cue[j] && !cx.ments.tok_quote.has(j));
     let left = if inverted_first {
         None
     } else if participle && let Some(sp) = clause_subject(cx, ss, cue.s) {
+        Some((sp, (cue.s, cue.s)))
+    } else if participle
+        && let Some(mut v) = earlier_verb
+        && let Some((sp, _)) = {
+            while v > ss && cx.used_cue[v - 1] {
+                v -= 1;
+            }
+            subject_left(cx, v, ss)
+        }
+    {
         Some((sp, (cue.s, cue.s)))
     } else {
         subject_left(cx, cue.s, ss)

@@ -495,6 +495,25 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
         |j: usize| verb_like(j) || doc.is_word(j) && !doc.tokens[j].cap && !doc.has(j, lexicon::F_FUNCTION_WORDS);
     // "Democrats met on Monday and said": a party's or a nation's people, named in the plural.
     let group = |m: &Ment| m.label == "NORP" && doc.lower(m.tok.1 - 1).ends_with('s');
+    // "Democratic presidential nominee Hillary Clinton chimed in …": a nationality or party and a
+    // title before the name.
+    if let Some(mi) = cx.tok_ment.get(s)
+        && cx.ments.list[mi].label == "NORP"
+        && !group(&cx.ments.list[mi])
+    {
+        let after = cx.ments.list[mi].tok.1;
+        let title_word = |j: usize| {
+            doc.is_word(j) && !verb_like(j) && !doc.has(j, lexicon::F_FUNCTION_WORDS) && cx.tok_ment.get(j).is_none()
+        };
+        let name = (after..(after + 4).min(limit)).find(|&j| !title_word(j));
+        if let Some(n) = name.filter(|&n| n > after)
+            && let Some(pi) = cx.tok_ment.get(n)
+            && cx.ments.list[pi].tok.0 == n
+            && cx.ments.list[pi].label == "PERSON"
+        {
+            s = n;
+        }
+    }
     if let Some(mi) = cx.tok_ment.get(s) {
         let m = &cx.ments.list[mi];
         let named = m.kind == MKind::Name && (matches!(m.label, "PERSON" | "MISC" | "ORG") || group(m));
