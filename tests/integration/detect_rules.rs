@@ -1080,3 +1080,21 @@ fn a_party_and_a_title_before_the_name_open_the_subject_of_a_participle() {
                 should release the videos.";
     assert_eq!(speaker_of(text, "that officials").as_deref(), Some("Hillary Clinton"));
 }
+
+#[test]
+fn a_stance_verb_attributes_its_object_not_the_occasion_after_it() {
+    let q =
+        quotes("Bill Clinton criticized the Affordable Care Act as a crazy system during a campaign stop in Flint.");
+    assert!(q.iter().any(|x| x.0 == "the Affordable Care Act as a crazy system"), "{q:?}");
+    let q = quotes("The host denounced the annexation in a statement on Monday.");
+    assert!(q.iter().any(|x| x.0 == "the annexation"), "{q:?}");
+    // A place in the object stays part of it.
+    let q = quotes("The mayor criticized the police killings in Ferguson.");
+    assert!(q.iter().any(|x| x.0 == "the police killings in Ferguson"), "{q:?}");
+}
+
+#[test]
+fn a_semicolon_closes_the_reported_clause() {
+    let q = quotes("Officials said the timing was not intentional; they only learned of it on Friday.");
+    assert!(q.iter().any(|x| x.0 == "the timing was not intentional"), "{q:?}");
+}

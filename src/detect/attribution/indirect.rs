@@ -298,8 +298,11 @@ pub(super) fn indirect(
     let ce = next_clause(cx, cue.s, k, ce, se).unwrap_or(ce);
     let ce = subordinate_end(cx, ss, cue.s, k, ce).unwrap_or(ce);
     let ce = comma_clause_end(cx, k, ce).unwrap_or(ce);
+    // "…was not intentional; they only learned on Friday …": a semicolon closes the reported clause.
+    let ce = (k + 1..ce).find(|&j| doc.is_punct(j, ';') && !cx.ments.tok_quote.has(j)).unwrap_or(ce);
     let ce = relative_clause_end(cx, ss, cue.s, k, ce).unwrap_or(ce);
     let stance_object = words.stance_objects.contains(doc.lower(cue.s));
+    let ce = if stance_object { object_end(cx, k, ce) } else { ce };
     let min_words = if stance_object { 1 } else { 2 };
     // "the elite group called the Sea Org": a name alone after the verb is naming, not speech.
     let only_a_name = ce > k
@@ -366,6 +369,31 @@ fn subordinate_end(cx: &Ctx, ss: usize, cue_s: usize, from: usize, to: usize) ->
         return None;
     }
     clause_comma(cx, from, to)
+}
+
+/// "criticized the Affordable Care Act as a “crazy system” during a campaign stop", "denounced the
+/// annexation in an on-air diatribe": what a stance verb attributes is its object (and how it was
+/// called); a phrase of time or occasion after it is the reporter's.
+fn object_end(cx: &Ctx, from: usize, to: usize) -> usize {
+    let doc = cx.doc;
+    let words = &cx.lex.attribution_words;
+    let occasion = |j: usize| {
+        (j + 1..(j + 5).min(to)).take_while(|&h| doc.is_word(h)).any(|h| {
+            words.adjunct_heads.contains(doc.lower(h))
+                || doc.has(h, lexicon::F_WEEKDAYS | lexicon::F_MONTHS | lexicon::F_TEMPORAL)
+        })
+    };
+    (from + 1..to)
+        .find(|&j| {
+            !cx.ments.tok_quote.has(j)
+                && match doc.lower(j) {
+                    "during" | "before" | "after" | "when" | "while" | "until" | "since" | "because" | "amid"
+                    | "despite" | "following" => true,
+                    "in" | "on" | "at" => occasion(j),
+                    _ => false,
+                }
+        })
+        .unwrap_or(to)
 }
 
 /// The first comma after `from` and before `to` that is the reporter's, not a quotation's.
