@@ -806,6 +806,6 @@ mod tests {
         assert_eq!(t("seemed"), Some(AttributionType::Evidence));
         assert_eq!(t("asked"), Some(AttributionType::Question));
         assert_eq!(t(":"), None);
-        assert_eq!(t("mocked"), None);
+        assert_eq!(t("walked"), None);
     }
 }

@@ -1098,3 +1098,12 @@ fn a_semicolon_closes_the_reported_clause() {
     let q = quotes("Officials said the timing was not intentional; they only learned of it on Friday.");
     assert!(q.iter().any(|x| x.0 == "the timing was not intentional"), "{q:?}");
 }
+
+#[test]
+fn mocking_thanking_and_citing_attribute_their_object() {
+    let q = quotes("Senator Mary Walsh cited the bill on Tuesday. Her rival mocked the idea.");
+    assert!(q.iter().any(|x| x.0 == "the bill" && x.2.as_deref() == Some("Mary Walsh")), "{q:?}");
+    assert!(q.iter().any(|x| x.0 == "the idea" && x.2.as_deref() == Some("Her rival")), "{q:?}");
+    // A word spelled like the verb after a determiner is a noun.
+    assert!(quotes("The cited case was lost in the final.").is_empty());
+}
