@@ -518,8 +518,10 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
         let m = &cx.ments.list[mi];
         let named = m.kind == MKind::Name && (matches!(m.label, "PERSON" | "MISC" | "ORG") || group(m));
         let fits = m.tok.0 == s && m.tok.1 < limit && doc.is_word(m.tok.1);
-        // "The mayor rejected the offer, saying …": a role right before the first verb.
-        let role = m.kind == MKind::Role && fits && first_verb(m.tok.1);
+        // "The mayor rejected the offer, saying …": a role right before the first verb; so is a
+        // speaker phrase an earlier cue of the sentence found ("A campaign spokesman criticized
+        // the route and said …").
+        let role = matches!(m.kind, MKind::Role | MKind::Other) && fits && first_verb(m.tok.1);
         return (fits && (named || role)).then_some(mi);
     }
     // "Critics attacked the decision, arguing …": people named by their role, in the plural.
