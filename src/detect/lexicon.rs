@@ -510,7 +510,8 @@ impl Lexicon {
         }
         for l in lines(DEMONYMS) {
             // "Russian = Russia": the demonym is its own NORP entity (measured on GUM: folding it
-            // into the place's entity groups worse); the place is documentation for now.
+            // into the place's entity groups worse); the place names the country a person
+            // introduced with the demonym speaks for.
             let name = l.split('=').next().unwrap_or("").trim();
             if let Some(place) = l.split('=').nth(1).map(str::trim).filter(|p| !p.is_empty()) {
                 lex.countries.insert(name_key(place));

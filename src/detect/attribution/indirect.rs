@@ -57,13 +57,12 @@ pub(super) fn indirect(
         };
         return make(cx, rules::INDIRECT_ACCORDING_TO, (cs, ce), sp, cue_span, format!("cue \"{cue_text}\""));
     }
+    // "Trump has tried to use the ad against Clinton, accusing her of …": a participle after a
+    // comma takes the subject of the sentence, never the noun before its comma.
+    let participle = cue.s > ss && doc.is_punct(cue.s - 1, ',') && doc.lower(cue.s).ends_with("ing");
     // "… and told them that …", "…, telling CNN that …": a second verb or a participle of the
     // sentence's subject.
-    let coordinated = || {
-        cue.s > ss
-            && (matches!(doc.lower(cue.s - 1), "and" | "but")
-                || doc.is_punct(cue.s - 1, ',') && doc.lower(cue.s).ends_with("ing"))
-    };
+    let coordinated = || participle || cue.s > ss && matches!(doc.lower(cue.s - 1), "and" | "but");
     // "…, whom he's alienated, said Larry Sabato, director of …": a speech cue after a comma with a
     // person named right after it is the inverted order, whatever name stands before the comma.
     // `using the tax ''is a misguided approach,'' said Mr. Burman`: a quoted fragment closed by a
@@ -79,24 +78,13 @@ pub(super) fn indirect(
         && (matches!(doc.punct_char(cue.s - 1), Some(',' | '—'))
             || mark < cue.s && mark > ss && doc.is_punct(mark - 1, ','));
     let inverted_first = cue.class == CueClass::Speech && comma_before && person_after(cx, cue.e, end_tok);
-    // "Trump has tried to use the ad against Clinton, accusing her of …": a participle after a
-    // comma takes the subject of the sentence, never the noun before its comma.
-    let participle = cue.s > ss && doc.is_punct(cue.s - 1, ',') && doc.lower(cue.s).ends_with("ing");
-    // "“…,” Chaffetz said in a statement, adding that …": failing that, the subject of the
-    // sentence's earlier speech verb.
-    let earlier_verb = (ss..cue.s).rev().find(|&j| cx.used_cue[j] && !cx.ments.tok_quote.has(j));
+    // Failing the sentence's subject ("“…,” Chaffetz said in a statement, adding that …"), the
+    // subject of the sentence's earlier speech verb.
     let left = if inverted_first {
         None
-    } else if participle && let Some(sp) = clause_subject(cx, ss, cue.s) {
-        Some((sp, (cue.s, cue.s)))
     } else if participle
-        && let Some(mut v) = earlier_verb
-        && let Some((sp, _)) = {
-            while v > ss && cx.used_cue[v - 1] {
-                v -= 1;
-            }
-            subject_left(cx, v, ss)
-        }
+        && let Some(sp) = clause_subject(cx, ss, cue.s)
+            .or_else(|| earlier_cue_start(cx, ss, cue.s).and_then(|v| subject_left(cx, v, ss).map(|(sp, _)| sp)))
     {
         Some((sp, (cue.s, cue.s)))
     } else {
@@ -336,6 +324,16 @@ pub(super) fn indirect(
         return make(cx, rules::INDIRECT_CLAUSE_BEFORE, (after_heading(cx, ss, e), e), sp, cue_span, why);
     }
     None
+}
+
+/// Where the last cue already used before `before` in the sentence starting at `ss` begins (outside
+/// quotations).
+fn earlier_cue_start(cx: &Ctx, ss: usize, before: usize) -> Option<usize> {
+    let mut v = (ss..before).rev().find(|&j| cx.used_cue[j] && !cx.ments.tok_quote.has(j))?;
+    while v > ss && cx.used_cue[v - 1] {
+        v -= 1;
+    }
+    Some(v)
 }
 
 /// Whether a person is named at `at`: a name, or a determiner and a role noun within a few words
