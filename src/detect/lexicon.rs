@@ -267,8 +267,17 @@ impl NameWords {
 }
 
 /// Sections of `attribution_words.txt`.
-pub const ATTRIBUTION_WORD_SECTIONS: [&str; 7] =
-    ["adjunct_head", "addressee_verb", "stance_object", "subordinator", "content_end", "passive_aux", "that_only"];
+pub const ATTRIBUTION_WORD_SECTIONS: [&str; 9] = [
+    "adjunct_head",
+    "addressee_verb",
+    "stance_object",
+    "subordinator",
+    "content_end",
+    "passive_aux",
+    "that_only",
+    "share",
+    "share_hedge",
+];
 
 /// The word classes of `attribution_words.txt`, one set per section.
 #[derive(Default)]
@@ -287,6 +296,10 @@ pub struct AttributionWords {
     pub passive_auxiliaries: FastSet<String>,
     /// Speech verbs that report a clause only with "that" after them ("continued his push").
     pub that_only: FastSet<String>,
+    /// Words naming a share of a group of people ("half", "most", "percent").
+    pub shares: FastSet<String>,
+    /// Words hedging a share before it ("about", "nearly", "more than").
+    pub share_hedges: FastSet<String>,
 }
 
 impl AttributionWords {
@@ -300,6 +313,8 @@ impl AttributionWords {
             content_ends,
             passive_auxiliaries,
             that_only,
+            shares,
+            share_hedges,
         ] = word_sets(src, &ATTRIBUTION_WORD_SECTIONS)?;
         Ok(AttributionWords {
             adjunct_heads,
@@ -309,6 +324,8 @@ impl AttributionWords {
             content_ends,
             passive_auxiliaries,
             that_only,
+            shares,
+            share_hedges,
         })
     }
 }

@@ -1107,3 +1107,16 @@ fn mocking_thanking_and_citing_attribute_their_object() {
     // A word spelled like the verb after a determiner is a noun.
     assert!(quotes("The cited case was lost in the final.").is_empty());
 }
+
+#[test]
+fn a_share_of_a_group_speaks_in_a_poll() {
+    let text = "The poll was taken in May. Almost half said they wanted a nominee from outside. About one in \
+                five said they would stay home. Most of them said the economy was poor. About 46 percent of \
+                voters said the state was on the wrong track.";
+    assert_eq!(speaker_of(text, "they wanted").as_deref(), Some("Almost half"));
+    assert_eq!(speaker_of(text, "they would stay").as_deref(), Some("About one in five"));
+    assert_eq!(speaker_of(text, "the economy").as_deref(), Some("Most of them"));
+    assert_eq!(speaker_of(text, "the state").as_deref(), Some("About 46 percent of voters"));
+    // A number alone before a verb is no share of anyone.
+    assert!(quotes("In 2016 said nothing of the kind.").is_empty());
+}

@@ -237,6 +237,12 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     if doc.lower(j) == "who" {
         return relative_antecedent(cx, j, floor);
     }
+    // "Almost half said …", "Two in three said …", "most of them said …": a share of a group of
+    // people speaks as one.
+    if let Some((s, head)) = share_start(cx, j, floor) {
+        let mi = speaker_mention(cx, s, j + 1, head);
+        return Some((mi, (s, j + 1)));
+    }
     // "Humphrey, for example, said": step over a short adverbial set off by commas.
     if doc.is_punct(j, ',')
         && let Some(k) = (j.saturating_sub(4).max(floor)..j).rev().find(|&k| doc.is_punct(k, ','))
@@ -344,6 +350,15 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
             _ => break,
         }
     }
+    // "46 percent of voters said", "Nearly eight of 10 voters said": the share is part of the
+    // speaker.
+    if let Some((s2, _)) = (s > floor + 1 && doc.lower(s - 1) == "of")
+        .then(|| share_start(cx, s - 2, floor))
+        .flatten()
+        .or_else(|| (doc.tokens[s].kind == Kind::Number).then(|| share_start(cx, s, floor)).flatten())
+    {
+        s = s2;
+    }
     // "Trump and Ryan issued a statement describing …": the statement's authors speak.
     if matches!(doc.lower(head), "statement" | "release" | "letter")
         && s > floor
@@ -354,6 +369,40 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     }
     let mi = speaker_mention(cx, s, j + 1, head);
     Some((mi, (s, j + 1)))
+}
+
+/// Where a share of a group ending at `j` starts, and the word that names the share: "two in
+/// three", "one out of five", "46 percent", "a majority", "most of them", with the hedges before
+/// it ("about", "nearly", "more than"). A bare number is not a share ("In 2016 …").
+fn share_start(cx: &Ctx, j: usize, floor: usize) -> Option<(usize, usize)> {
+    let doc = cx.doc;
+    let words = &cx.lex.attribution_words;
+    let number = |k: usize| doc.tokens[k].kind == Kind::Number || doc.has(k, lexicon::F_NUMBER_WORDS);
+    let share = |k: usize| words.shares.contains(doc.lower(k));
+    let mut k = j;
+    // "most of them", "two of those".
+    if matches!(doc.lower(k), "them" | "us" | "those") && k >= floor + 2 && doc.lower(k - 1) == "of" {
+        k -= 2;
+    }
+    let mut s = if number(k) && k >= floor + 2 && matches!(doc.lower(k - 1), "in" | "of") && number(k - 2) {
+        k - 2
+    } else if number(k) && k >= floor + 3 && doc.lower(k - 1) == "of" && doc.lower(k - 2) == "out" && number(k - 3) {
+        k - 3
+    } else if share(k) && doc.is_word(k) || doc.lower(k) == "%" {
+        if k > floor && number(k - 1) { k - 1 } else { k }
+    } else {
+        return None;
+    };
+    // "%" alone, a number before it.
+    if !doc.is_word(s) {
+        return None;
+    }
+    let mut steps = 0;
+    while s > floor && steps < 3 && words.share_hedges.contains(doc.lower(s - 1)) {
+        s -= 1;
+        steps += 1;
+    }
+    Some((s, k))
 }
 
 /// "Barkley, who said …", "voters who said …": after a noun phrase (and its comma) the relative
