@@ -1120,3 +1120,18 @@ fn a_share_of_a_group_speaks_in_a_poll() {
     // A number alone before a verb is no share of anyone.
     assert!(quotes("In 2016 said nothing of the kind.").is_empty());
 }
+
+#[test]
+fn a_passive_asked_puts_a_question_whose_asker_is_not_the_subject() {
+    let text = "When asked by a reporter whether the plan would work, Trump said, \"You tell me.\" Asked if the \
+                comments had rattled them, Ryan said he was not worried.";
+    let q = quotes(text);
+    assert!(q.iter().any(|x| x.0 == "whether the plan would work" && x.2.as_deref() == Some("a reporter")), "{q:?}");
+    assert!(q.iter().any(|x| x.0 == "if the comments had rattled them" && x.2.is_none()), "{q:?}");
+    assert!(q.iter().any(|x| x.0 == "he was not worried" && x.2.as_deref() == Some("Ryan")), "{q:?}");
+    // The one asked is never the one who asks.
+    let q = quotes("He is often asked about her views.");
+    assert!(q.iter().all(|x| x.2.as_deref() != Some("He")), "{q:?}");
+    // An active "asked" keeps its subject.
+    assert_eq!(speaker_of("She asked whether the plan would work.", "whether").as_deref(), Some("She"));
+}

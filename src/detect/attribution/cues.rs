@@ -15,6 +15,9 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
         return None;
     }
     let w = doc.lower(i);
+    if question_put(cx, i) {
+        return Some(Cue { s: i, e: i + 1, class: CueClass::Speech, source_after: false });
+    }
     if let Some(phrases) = cx.lex.cue_phrases.get(w).filter(|_| t.flags & lexicon::F_PHRASE != 0) {
         for (rest, source_after) in phrases {
             let end = i + 1 + rest.len();
@@ -88,6 +91,26 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
         return None;
     }
     Some(Cue { s: i, e: i + 1, class, source_after: false })
+}
+
+/// "Asked whether he would run, Smith said …", "… said when asked by a reporter if …", "he was
+/// asked about it": a passive "asked" puts a question to someone; who asked is named after "by",
+/// or not at all, and is never the subject before it.
+pub(super) fn question_put(cx: &Ctx, i: usize) -> bool {
+    let doc = cx.doc;
+    if doc.lower(i) != "asked" {
+        return false;
+    }
+    let t = doc.tokens[i];
+    let first = i == 0
+        || doc.tokens[i - 1].sent() != t.sent()
+        || doc.tokens[i - 1].kind == Kind::Punct && super::super::entities::sentence_initial(doc, i);
+    let be_at = |j: usize| cx.lex.attribution_words.passive_auxiliaries.contains(doc.lower(j));
+    let prev = |k: usize| i >= k && doc.tokens[i - k].sent() == t.sent();
+    first
+        || prev(1) && (matches!(doc.lower(i - 1), "when" | "after" | "once" | "if" | "while") || be_at(i - 1))
+        // "was often asked", "is also asked": one adverb between.
+        || prev(2) && be_at(i - 2) && doc.is_word(i - 1) && !doc.tokens[i - 1].cap && !doc.has(i - 1, lexicon::F_PERSON_DET)
 }
 
 /// Whether a speech cue sits right before the opening mark at `ft`: `said: “`, `told him, “`.

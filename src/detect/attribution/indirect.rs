@@ -55,7 +55,10 @@ pub(super) fn indirect(
             }
             (ss, e)
         };
-        return make(cx, rules::INDIRECT_ACCORDING_TO, (cs, ce), sp, cue_span, format!("cue \"{cue_text}\""));
+        return make(cx, rules::INDIRECT_ACCORDING_TO, (cs, ce), Some(sp), cue_span, format!("cue \"{cue_text}\""));
+    }
+    if question_put(cx, cue.s) {
+        return question(cx, cue, clip_end(cue.e, end_tok), cue_span, &cue_text);
     }
     // "Trump has tried to use the ad against Clinton, accusing her of …": a participle after a
     // comma takes the subject of the sentence, never the noun before its comma.
@@ -122,7 +125,7 @@ pub(super) fn indirect(
                 return None;
             }
             let why = format!("cue \"{cue_text}\" after the reported clause");
-            return make(cx, rules::INDIRECT_INVERTED, (after_heading(cx, ss, e), e), sp, cue_span, why);
+            return make(cx, rules::INDIRECT_INVERTED, (after_heading(cx, ss, e), e), Some(sp), cue_span, why);
         }
     };
     // After the cue: skip the addressee and adjuncts up to "that" or a clause.
@@ -308,7 +311,7 @@ pub(super) fn indirect(
         } else {
             (rules::INDIRECT_CLAUSE_AFTER, format!("cue \"{cue_text}\" followed by a clause"))
         };
-        return make(cx, rule, (cs, ce), sp, cue_span, why);
+        return make(cx, rule, (cs, ce), Some(sp), cue_span, why);
     }
     // Content before: "…, officials said."
     if before_ok && cue.class == CueClass::Speech {
@@ -321,9 +324,36 @@ pub(super) fn indirect(
             return None;
         }
         let why = format!("cue \"{cue_text}\" after the reported clause");
-        return make(cx, rules::INDIRECT_CLAUSE_BEFORE, (after_heading(cx, ss, e), e), sp, cue_span, why);
+        return make(cx, rules::INDIRECT_CLAUSE_BEFORE, (after_heading(cx, ss, e), e), Some(sp), cue_span, why);
     }
     None
+}
+
+/// The question a passive "asked" puts ("Asked on Monday whether …, she said"): from the word
+/// that opens it to the reporter's comma; the one who asked when "by" names them.
+fn question(cx: &mut Ctx, cue: Cue, end: usize, cue_span: (usize, usize), cue_text: &str) -> Option<Attr> {
+    let doc = cx.doc;
+    let mut k = cue.e;
+    let mut asker = None;
+    if doc.lower(k) == "by" {
+        let (sp, np_end) = subject_right(cx, k + 1, end)?;
+        asker = Some(sp);
+        k = np_end;
+    }
+    // Past a phrase of time or place ("on Monday", "in an interview") to the question.
+    let opens = |j: usize| {
+        matches!(
+            doc.lower(j),
+            "whether" | "if" | "about" | "to" | "why" | "what" | "how" | "who" | "whom" | "which" | "where"
+        )
+    };
+    let q = (k..(k + 8).min(end)).find(|&j| opens(j) || doc.tokens[j].kind == Kind::Punct)?;
+    if !opens(q) {
+        return None;
+    }
+    let cs = if doc.lower(q) == "about" { q + 1 } else { q };
+    let ce = clause_comma(cx, cs, end).unwrap_or(end);
+    make(cx, rules::INDIRECT_QUESTION_PUT, (cs, ce), asker, cue_span, format!("question put with \"{cue_text}\""))
 }
 
 /// Where the last cue already used before `before` in the sentence starting at `ss` begins (outside
@@ -484,7 +514,7 @@ pub(super) fn colon_lines(cx: &mut Ctx, out: &mut Vec<Attr>) {
         }
         let cue = span(doc, colon, colon + 1);
         let why = "a name and a colon opening the paragraph".to_string();
-        if let Some(a) = make(cx, rules::INDIRECT_NAME_COLON_LINE, (colon + 1, ce), sp, cue, why) {
+        if let Some(a) = make(cx, rules::INDIRECT_NAME_COLON_LINE, (colon + 1, ce), Some(sp), cue, why) {
             out.push(a);
         }
     }

@@ -700,7 +700,7 @@ fn make(
     cx: &Ctx,
     rule: rules::Rule,
     (cs, ce): (usize, usize),
-    sp: usize,
+    sp: Option<usize>,
     cue: (usize, usize),
     reason: String,
 ) -> Option<Attr> {
@@ -713,16 +713,16 @@ fn make(
     let mut why = String::with_capacity(reason.len() + 48);
     why.push_str("reported speech: ");
     why.push_str(&reason);
-    why.push_str(", speaker \"");
-    if let Some(m) = cx.ments.list.get(sp) {
+    if let Some(m) = sp.and_then(|sp| cx.ments.list.get(sp)) {
+        why.push_str(", speaker \"");
         why.extend(doc.chars.get(m.start..m.end).unwrap_or(&[]));
+        why.push('"');
     }
-    why.push('"');
     Some(Attr {
         start: a,
         end: b,
         kind: QuoteKind::Indirect,
-        speaker: Some(sp),
+        speaker: sp,
         cue: Some(cue),
         part_of: None,
         reason: why,

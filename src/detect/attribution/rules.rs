@@ -47,6 +47,8 @@ rules! {
         "a source after the cue: according to officials, …  /  …, according to officials";
     INDIRECT_INVERTED = "attr.indirect.inverted":
         "the reported clause, then the cue and its subject: …, said Smith";
+    INDIRECT_QUESTION_PUT = "attr.indirect.question_put":
+        "a question a passive \"asked\" puts, its asker after \"by\" or unnamed: Asked whether …, she said";
     INDIRECT_THAT_CLAUSE = "attr.indirect.that_clause":
         "a subject, a cue and a that-clause: Smith said that …";
     INDIRECT_CLAUSE_AFTER = "attr.indirect.clause_after":
