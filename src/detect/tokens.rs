@@ -315,7 +315,41 @@ impl Doc {
         };
         doc.split_sentences();
         doc.mark_headlines();
+        doc.uncap_title_case();
         doc
+    }
+
+    /// "Francois Hollande Says Donald Trump Is Wrong": in a sentence written in title case, a verb
+    /// of saying and the small words (function words, auxiliaries, pronouns) are capitalised by
+    /// the style, not as names, and are read as the lower-case words they are, so names stop at
+    /// them and the verb is a cue. A given name keeps its capital ("Will Smith").
+    fn uncap_title_case(&mut self) {
+        const SMALL: u32 = lexicon::F_FUNCTION_WORDS | lexicon::F_AUX | lexicon::F_PRONOUNS;
+        for si in 0..self.sentences.len() {
+            let (s, e) = self.sentences[si];
+            let (mut words, mut caps) = (0, 0);
+            for t in &self.tokens[s..e] {
+                if t.kind == Kind::Word && t.end - t.start >= 4 && t.flags & lexicon::F_FUNCTION_WORDS == 0 {
+                    words += 1;
+                    caps += usize::from(t.cap);
+                }
+            }
+            if words < 4 || caps * 10 < words * 9 {
+                continue;
+            }
+            for i in s + 1..e {
+                let t = self.tokens[i];
+                if !t.cap || t.all_caps || t.kind != Kind::Word || t.flags & lexicon::F_GIVEN_NAMES != 0 {
+                    continue;
+                }
+                let w = self.lower(i);
+                let speech_verb = t.flags & lexicon::F_SPEECH != 0
+                    && (w.ends_with('s') || w.ends_with("ed") || matches!(w, "said" | "told" | "wrote"));
+                if speech_verb || t.flags & SMALL != 0 {
+                    self.tokens[i].cap = false;
+                }
+            }
+        }
     }
 
     /// Lower-cased form of token `i` ("" when out of range).

@@ -1135,3 +1135,22 @@ fn a_passive_asked_puts_a_question_whose_asker_is_not_the_subject() {
     // An active "asked" keeps its subject.
     assert_eq!(speaker_of("She asked whether the plan would work.", "whether").as_deref(), Some("She"));
 }
+
+#[test]
+fn a_title_case_headline_reads_its_verb_of_saying_as_a_verb() {
+    let text = "Francois Hollande Says Donald Trump Is Wrong About Europe\n\nThe French president spoke on Monday.";
+    let (d, c) = run(text);
+    let names: Vec<String> = d.mentions.iter().map(|m| s(&c, m.start, m.end)).collect();
+    assert!(names.iter().any(|n| n == "Francois Hollande"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Says")), "{names:?}");
+    assert_eq!(speaker_of(text, "Donald Trump").as_deref(), Some("Francois Hollande"));
+    // Only a title-case line: a capitalised verb in running text is left as it is.
+    let (d, c) = run("The film Simon Says Goodbye opened in Paris on Monday to good reviews.");
+    assert!(d.quotes.is_empty(), "{:?}", d.quotes.iter().map(|q| s(&c, q.start, q.end)).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_party_member_named_by_place_is_the_subject_of_a_second_verb() {
+    let text = "The Arizona Republican survived five years in prison and says such techniques are inhumane.";
+    assert_eq!(speaker_of(text, "such techniques").as_deref(), Some("The Arizona Republican"));
+}

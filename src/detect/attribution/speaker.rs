@@ -582,7 +582,13 @@ pub(super) fn clause_subject(cx: &mut Ctx, ss: usize, limit: usize) -> Option<us
     if !doc.has(s, lexicon::F_PERSON_DET) {
         return None;
     }
-    let role = |j: usize| doc.has(j, lexicon::F_ROLE_NOUNS | lexicon::F_PERSON_ROLES | lexicon::F_ORG_HEADS);
+    // "The Arizona Republican survived … and says": a party's or nation's member, one person.
+    let member = |j: usize| {
+        cx.tok_ment.get(j).is_some_and(|mi| cx.ments.list[mi].label == "NORP" && cx.ments.list[mi].tok.1 == j + 1)
+            && !doc.lower(j).ends_with('s')
+    };
+    let role =
+        |j: usize| doc.has(j, lexicon::F_ROLE_NOUNS | lexicon::F_PERSON_ROLES | lexicon::F_ORG_HEADS) || member(j);
     let verb = (s + 2..(s + 5).min(limit)).find(|&j| !doc.is_word(j) || verb_like(j))?;
     let phrase_ok = doc.is_word(verb) && (s + 1..verb).any(role) && role(verb - 1);
     phrase_ok.then(|| speaker_mention(cx, s, verb, verb - 1))
