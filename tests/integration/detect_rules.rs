@@ -1154,3 +1154,15 @@ fn a_party_member_named_by_place_is_the_subject_of_a_second_verb() {
     let text = "The Arizona Republican survived five years in prison and says such techniques are inhumane.";
     assert_eq!(speaker_of(text, "such techniques").as_deref(), Some("The Arizona Republican"));
 }
+
+#[test]
+fn according_to_set_off_by_commas_splits_one_quotation_around_its_source() {
+    let text = "G4S receives, according to one report, $234 million in security contracts. But, according to \
+                the poll, most voters remain undecided.";
+    let (d, c) = run(text);
+    let parts: Vec<(String, Option<usize>)> = d.quotes.iter().map(|q| (s(&c, q.start, q.end), q.part_of)).collect();
+    let first = parts.iter().position(|p| p.0 == "G4S receives").expect("the part before the source");
+    assert!(parts.iter().any(|p| p.0 == "$234 million in security contracts" && p.1 == Some(first)), "{parts:?}");
+    // A connective before "according to" leaves the source's phrase at the start.
+    assert!(parts.iter().any(|p| p.0 == "most voters remain undecided"), "{parts:?}");
+}

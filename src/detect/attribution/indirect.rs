@@ -4,6 +4,81 @@
 
 use super::*;
 
+/// Where content can end in sentence `[ss, se)`: before its final punctuation (a closing mark
+/// stays).
+fn sentence_content_end(doc: &Doc, ss: usize, se: usize) -> usize {
+    let mut end = se;
+    while end > ss
+        && doc.tokens[end - 1].kind == Kind::Punct
+        && !matches!(doc.punct_char(end - 1), Some('”' | '"' | '’' | ')'))
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// `end`, or the first token of the next direct quotation after `from` when that comes first.
+fn clip_to_direct(doc: &Doc, directs: &[(usize, usize, usize)], from: usize, end: usize) -> usize {
+    let Some(pos) = doc.tokens.get(from).map(|t| t.start()) else { return end };
+    directs.get(directs.partition_point(|d| d.0 < pos)).map_or(end, |d| end.min(d.2))
+}
+
+fn cue_words(doc: &Doc, cue: Cue) -> String {
+    super::super::slice(&doc.chars, doc.tokens[cue.s].start(), doc.tokens[cue.e - 1].end())
+}
+
+/// "According to X, CONTENT." / "CONTENT, according to X." / "CONTENT, according to X, CONTENT."
+/// — the last as two parts of one quotation, the source's phrase between them.
+pub(super) fn according_to(
+    cx: &mut Ctx,
+    cue: Cue,
+    ss: usize,
+    se: usize,
+    directs: &[(usize, usize, usize)],
+) -> Option<(Attr, Option<Attr>)> {
+    let doc = cx.doc;
+    let end_tok = sentence_content_end(doc, ss, se);
+    let (sp, np_end) = subject_right(cx, cue.e, se)?;
+    let why = || format!("cue \"{}\"", cue_words(doc, cue));
+    let cue_span = span(doc, cue.s, cue.e);
+    // "But, according to the poll, …": a connective opening the sentence leaves it initial.
+    let mut first = ss;
+    while first < cue.s && doc.tokens[first].kind == Kind::Punct {
+        first += 1;
+    }
+    if first < cue.s
+        && doc.has(first, lexicon::F_FUNCTION_WORDS)
+        && !doc.has(first, lexicon::F_PRONOUNS | lexicon::F_PERSON_DET)
+    {
+        first += 1;
+    }
+    let initial = (first..cue.s).all(|j| doc.tokens[j].kind == Kind::Punct);
+    let mut after = np_end;
+    while after < end_tok && matches!(doc.punct_char(after), Some(',' | ':' | '—' | '–')) {
+        after += 1;
+    }
+    if initial {
+        let ce = clip_to_direct(doc, directs, after, end_tok);
+        let a = make(cx, rules::INDIRECT_ACCORDING_TO, (after, ce), Some(sp), cue_span, why())?;
+        return Some((a, None));
+    }
+    let mut e = cue.s;
+    while e > ss && doc.tokens[e - 1].kind == Kind::Punct {
+        e -= 1;
+    }
+    let head = make(cx, rules::INDIRECT_ACCORDING_TO, (ss, e), Some(sp), cue_span, why())?;
+    // "G4S receives, according to one report, $234 million …": the sentence goes on after the
+    // source's phrase, set off by commas.
+    let aside = doc.is_punct(cue.s - 1, ',') && doc.is_punct(np_end, ',');
+    let ce = clip_to_direct(doc, directs, after, end_tok);
+    let rest = if aside && (after..ce).filter(|&j| doc.is_word(j)).count() >= 2 {
+        make(cx, rules::INDIRECT_ACCORDING_TO, (after, ce), Some(sp), cue_span, why())
+    } else {
+        None
+    };
+    Some((head, rest))
+}
+
 /// Indirect speech around a cue in sentence `[ss, se)`.
 pub(super) fn indirect(
     cx: &mut Ctx,
@@ -13,50 +88,15 @@ pub(super) fn indirect(
     directs: &[(usize, usize, usize)],
 ) -> Option<Attr> {
     let doc = cx.doc;
-    // Content ends at the sentence end, before final punctuation or an opening direct quote.
-    let mut end_tok = se;
-    while end_tok > ss
-        && doc.tokens[end_tok - 1].kind == Kind::Punct
-        && !matches!(doc.punct_char(end_tok - 1), Some('”' | '"' | '’' | ')'))
-    {
-        end_tok -= 1;
-    }
-    let cue_text = super::super::slice(&doc.chars, doc.tokens[cue.s].start(), doc.tokens[cue.e - 1].end());
+    let end_tok = sentence_content_end(doc, ss, se);
+    let cue_text = cue_words(doc, cue);
     let cue_span = span(doc, cue.s, cue.e);
-    let direct_start = |from: usize| -> Option<usize> {
-        let pos = doc.tokens.get(from)?.start();
-        directs.get(directs.partition_point(|d| d.0 < pos)).map(|d| d.2)
-    };
     // Whether a direct quotation covers `a..b` (give or take a final mark).
     let inside_direct = |a: usize, b: usize| -> bool {
         let i = directs.partition_point(|d| d.0 <= a);
         i > 0 && directs[i - 1].1 + 1 >= b
     };
-    let clip_end = |from: usize, end: usize| -> usize {
-        match direct_start(from) {
-            Some(dt) => end.min(dt),
-            None => end,
-        }
-    };
-    if cue.source_after {
-        // According to X, CONTENT. / CONTENT, according to X.
-        let (sp, np_end) = subject_right(cx, cue.e, se)?;
-        let initial = (ss..cue.s).all(|j| doc.tokens[j].kind == Kind::Punct);
-        let (cs, ce) = if initial {
-            let mut c = np_end;
-            while c < end_tok && doc.tokens[c].kind == Kind::Punct {
-                c += 1;
-            }
-            (c, clip_end(c, end_tok))
-        } else {
-            let mut e = cue.s;
-            while e > ss && doc.tokens[e - 1].kind == Kind::Punct {
-                e -= 1;
-            }
-            (ss, e)
-        };
-        return make(cx, rules::INDIRECT_ACCORDING_TO, (cs, ce), Some(sp), cue_span, format!("cue \"{cue_text}\""));
-    }
+    let clip_end = |from: usize, end: usize| clip_to_direct(doc, directs, from, end);
     if question_put(cx, cue.s) {
         return question(cx, cue, clip_end(cue.e, end_tok), cue_span, &cue_text);
     }

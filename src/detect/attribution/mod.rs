@@ -284,11 +284,20 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
                 i = cue.e;
                 continue;
             }
-            if let Some(a) = indirect(&mut cx, cue, ss, se, &direct_spans) {
+            let found = if cue.source_after {
+                according_to(&mut cx, cue, ss, se, &direct_spans)
+            } else {
+                indirect(&mut cx, cue, ss, se, &direct_spans).map(|a| (a, None))
+            };
+            if let Some((a, rest)) = found {
                 for j in cue.s..cue.e {
                     cx.used_cue[j] = true;
                 }
                 out.push(a);
+                if let Some(mut b) = rest {
+                    b.part_of = Some(out.len() - 1);
+                    out.push(b);
+                }
             }
             i = cue.e;
         }
