@@ -1166,3 +1166,16 @@ fn according_to_set_off_by_commas_splits_one_quotation_around_its_source() {
     // A connective before "according to" leaves the source's phrase at the start.
     assert!(parts.iter().any(|p| p.0 == "most voters remain undecided"), "{parts:?}");
 }
+
+#[test]
+fn a_second_that_clause_after_but_goes_on_with_the_same_statement() {
+    let q =
+        quotes("Kasich said the country needs to secure the border, but that he would not support mass deportation.");
+    assert!(
+        q.iter()
+            .any(|x| x.0 == "the country needs to secure the border, but that he would not support mass deportation"),
+        "{q:?}"
+    );
+    let q = quotes("She said the booking had been made a year ahead but that she was never told why.");
+    assert!(q.iter().any(|x| x.0.starts_with("the booking") && x.0.ends_with("never told why")), "{q:?}");
+}

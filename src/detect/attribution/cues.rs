@@ -174,7 +174,8 @@ pub(super) fn next_clause(cx: &Ctx, cue: usize, from: usize, to: usize, se: usiz
             }
             b = p;
         }
-        if b == j || b <= from + 1 {
+        // "said the plan was sound but that it was late": a second that-clause of the same cue.
+        if b == j || b <= from + 1 || doc.lower(b) == "that" {
             continue;
         }
         let p = b - 1;

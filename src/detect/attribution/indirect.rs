@@ -178,6 +178,10 @@ pub(super) fn indirect(
         {
             break;
         }
+        // "said the plan needs work, but that …": a second that-clause; the first has no "that".
+        if doc.lower(j) == "that" && j > cue.e && matches!(doc.lower(j - 1), "but" | "and") {
+            break;
+        }
         if doc.lower(j) == "that" {
             that_at = Some(j);
             break;
@@ -477,6 +481,8 @@ fn comma_clause_end(cx: &Ctx, from: usize, to: usize) -> Option<usize> {
         doc.is_punct(j, ',')
             && !cx.ments.tok_quote.has(j)
             && cx.lex.attribution_words.content_ends.contains(doc.lower(j + 1))
+            // "…, but that he would not …": the same cue's second that-clause.
+            && doc.lower(j + 2) != "that"
     })
 }
 
