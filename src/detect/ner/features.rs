@@ -310,55 +310,116 @@ pub fn features(doc: &Doc, gaz: &Gazetteer, i: usize, prev_tag: u8, out: &mut [u
     }
 }
 
-/// Words for the analyst saying what feature `k` of token `i` looked at, or `None` for the bias
-/// and the previous tag (which explain nothing on their own).
-pub fn describe(doc: &Doc, gaz: &Gazetteer, i: usize, k: usize) -> Option<String> {
+/// Appends words for the analyst saying what feature `k` of token `i` looked at; false, with
+/// nothing appended, for the bias and the previous tag (which explain nothing on their own).
+pub fn describe(doc: &Doc, gaz: &Gazetteer, i: usize, k: usize, out: &mut String) -> bool {
     let (p2, p1, n1, n2) = neighbours(doc, i);
-    let q = |s: &str| format!("'{s}'");
-    Some(match k {
-        1 => format!("the word {}", q(&doc.text(i))),
-        2 => format!("starts {}", q(prefix(doc.lower(i), 3))),
-        3 => format!("ends {}", q(suffix(doc.lower(i), 3))),
+    let text = |out: &mut String, j: usize| {
+        let t = doc.tokens[j];
+        out.extend(doc.chars.get(t.start()..t.end()).unwrap_or(&[]));
+    };
+    let quoted = |out: &mut String, words: &[&str]| {
+        out.push('\'');
+        for (n, w) in words.iter().enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out.push('\'');
+    };
+    let the_word = |out: &mut String| {
+        out.push_str("the word '");
+        text(out, i);
+        out.push('\'');
+    };
+    match k {
+        1 | 23 => the_word(out),
+        2 => {
+            out.push_str("starts ");
+            quoted(out, &[prefix(doc.lower(i), 3)]);
+        }
+        3 | 21 => {
+            out.push_str("ends ");
+            quoted(out, &[suffix(doc.lower(i), if k == 3 { 3 } else { 2 })]);
+        }
         4 | 12 => {
             let t = doc.tokens[i];
-            if t.all_caps {
-                "all capitals".into()
+            out.push_str(if t.all_caps {
+                "all capitals"
             } else if t.cap {
-                "capitalised".into()
+                "capitalised"
             } else {
-                "lower case".into()
+                "lower case"
+            });
+        }
+        5 => {
+            out.push_str("after ");
+            quoted(out, &[word(doc, p1)]);
+        }
+        6 => {
+            out.push_str("before ");
+            quoted(out, &[word(doc, n1)]);
+        }
+        7 => {
+            out.push_str("after ");
+            quoted(out, &[word(doc, p2), word(doc, p1)]);
+        }
+        8 => {
+            out.push_str("before ");
+            quoted(out, &[word(doc, n1), word(doc, n2)]);
+        }
+        9 => out.push_str("the shape of the word before"),
+        10 => out.push_str("the shape of the word after"),
+        13 if entities::sentence_initial(doc, i) => out.push_str("first in its sentence"),
+        13 => the_word(out),
+        14 => {
+            if !lexicon_words(doc, Some(i), out) {
+                out.push_str("in no word list");
             }
         }
-        5 => format!("after {}", q(word(doc, p1))),
-        6 => format!("before {}", q(word(doc, n1))),
-        7 => format!("after {}", q(&format!("{} {}", word(doc, p2), word(doc, p1)))),
-        8 => format!("before {}", q(&format!("{} {}", word(doc, n1), word(doc, n2)))),
-        9 => "the shape of the word before".into(),
-        10 => "the shape of the word after".into(),
-        13 if entities::sentence_initial(doc, i) => "first in its sentence".into(),
-        13 => format!("the word {}", q(&doc.text(i))),
-        14 => lexicon_words(doc, Some(i)).unwrap_or_else(|| "in no word list".into()),
-        15 => format!("before {}", lexicon_words(doc, n1)?),
-        16 => format!("after {}", lexicon_words(doc, p1)?),
+        15 | 16 => {
+            let at = out.len();
+            out.push_str(if k == 15 { "before " } else { "after " });
+            if !lexicon_words(doc, if k == 15 { n1 } else { p1 }, out) {
+                out.truncate(at);
+                return false;
+            }
+        }
         17 => match gaz.at(i) {
-            0 => "not in the gazetteer".into(),
-            g => format!("in the gazetteer ({})", GAZ[usize::from((g - 1) / 2)]),
+            0 => out.push_str("not in the gazetteer"),
+            g => {
+                out.push_str("in the gazetteer (");
+                out.push_str(GAZ[usize::from((g - 1) / 2)]);
+                out.push(')');
+            }
         },
-        18 => "in a headline".into(),
-        19 => format!("{} before {}", q(&doc.text(i)), q(word(doc, n1))),
-        20 if gaz.place(i) > 0 => "a place name in GeoNames".into(),
-        20 => return None,
-        21 => format!("ends {}", q(suffix(doc.lower(i), 2))),
-        22 => "the shapes of the words around".into(),
-        23 => format!("the word {}", q(&doc.text(i))),
-        _ => return None,
-    })
+        18 => out.push_str("in a headline"),
+        19 => {
+            out.push('\'');
+            text(out, i);
+            out.push_str("' before ");
+            quoted(out, &[word(doc, n1)]);
+        }
+        20 if gaz.place(i) > 0 => out.push_str("a place name in GeoNames"),
+        22 => out.push_str("the shapes of the words around"),
+        _ => return false,
+    }
+    true
 }
 
-fn lexicon_words(doc: &Doc, i: Option<usize>) -> Option<String> {
-    let i = i?;
-    let names: Vec<&str> = FLAGS.iter().filter(|&&(f, _)| doc.has(i, f)).map(|&(_, s)| s).collect();
-    (!names.is_empty()).then(|| names.join(", "))
+/// Appends the word lists token `i` is in ("a given name, a title"); false when none.
+fn lexicon_words(doc: &Doc, i: Option<usize>, out: &mut String) -> bool {
+    let Some(i) = i else { return false };
+    let mut any = false;
+    for &(_, name) in FLAGS.iter().filter(|&&(f, _)| doc.has(i, f)) {
+        if any {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+        any = true;
+    }
+    any
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub use train::{
 };
 pub use tune::{Reviewed, TUNE_EPOCHS, fine_tune};
 
+use std::fmt::Write;
+
 use super::entities::{MKind, Ment, Mentions, before_relative_who, text_order};
 use super::lexicon::FastMap;
 use super::tokens::{Doc, Kind};
@@ -132,25 +134,39 @@ fn why(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged, s: &mo
     // The best other tag a name's first word could have had: outside, or the start of another type.
     let runner_up =
         (0..scores.len()).filter(|&c| c != chosen && (c == 0 || c % 2 == 1)).max_by_key(|&c| scores[c]).unwrap_or(0);
-    let mut parts: Vec<(i32, usize)> = feats
-        .iter()
-        .enumerate()
-        .map(|(k, &b)| (model.weight(b, chosen) - model.weight(b, runner_up), k))
-        .filter(|&(d, _)| d > 0)
-        .collect();
-    parts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut words: Vec<String> = Vec::new();
-    for (_, k) in parts {
-        if let Some(d) = features::describe(doc, gaz, i, k)
-            && !words.contains(&d)
-        {
-            words.push(d);
+    let mut parts = [(0i32, 0usize); PER_TOKEN];
+    let mut n = 0;
+    for (k, &b) in feats.iter().enumerate() {
+        let d = model.weight(b, chosen) - model.weight(b, runner_up);
+        if d > 0 {
+            parts[n] = (d, k);
+            n += 1;
         }
-        if words.len() == 3 {
+    }
+    let parts = &mut parts[..n];
+    parts.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // One string, written in place: the three strongest features that say something, each once.
+    let mut out = String::with_capacity(112);
+    let _ = write!(out, "model: {} {:.2} — ", sayso_label(s.kind), s.confidence);
+    let mut said = [(0usize, 0usize); 3];
+    let mut count = 0;
+    for &(_, k) in parts.iter() {
+        let before = out.len();
+        if count > 0 {
+            out.push_str(", ");
+        }
+        let at = out.len();
+        if !features::describe(doc, gaz, i, k, &mut out) || said[..count].iter().any(|&(a, b)| out[a..b] == out[at..]) {
+            out.truncate(before);
+            continue;
+        }
+        said[count] = (at, out.len());
+        count += 1;
+        if count == 3 {
             break;
         }
     }
-    format!("model: {} {:.2} — {}", sayso_label(s.kind), s.confidence, words.join(", "))
+    out
 }
 
 /// Lets the model decide the type of the named people, organisations and places; the rules keep
