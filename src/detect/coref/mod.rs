@@ -586,23 +586,17 @@ fn countries_of_people(
     let lex = lexicon::get();
     let label = |mi: usize| cluster.get(mi).and_then(|&c| label_of.get(c)).copied();
     let key = |m: &Ment| lexicon::name_key(&super::slice(&doc.chars, m.start, m.end));
-    let mut places: HashMap<String, usize> = HashMap::default();
     let mut nationality_ending: HashMap<usize, usize> = HashMap::default();
     for (mi, m) in list.iter().enumerate().filter(|(_, m)| m.kind == MKind::Name) {
-        match label(mi) {
-            Some("GPE") => {
-                places.entry(key(m)).or_insert(mi);
-            }
-            Some("NORP") => {
-                nationality_ending.insert(m.tok.1, mi);
-            }
-            _ => {}
+        if label(mi) == Some("NORP") {
+            nationality_ending.insert(m.tok.1, mi);
         }
     }
-    let mut out: HashMap<usize, usize> = HashMap::default();
+    // The country each person's nationality names, by the person's cluster.
+    let mut wanted: Vec<(usize, &'static str)> = Vec::new();
     for (mi, m) in list.iter().enumerate() {
         let c = cluster[mi];
-        if m.kind != MKind::Name || label(mi) != Some("PERSON") || out.contains_key(&c) {
+        if m.kind != MKind::Name || label(mi) != Some("PERSON") || wanted.iter().any(|w| w.0 == c) {
             continue;
         }
         // Only title words between the nationality and the name.
@@ -612,12 +606,26 @@ fn countries_of_people(
         });
         if let Some(&n) = found
             && let Some(place) = lex.demonym_places.get(&key(&list[n]))
-            && let Some(&p) = places.get(place)
         {
-            out.insert(c, p);
+            wanted.push((c, place.as_str()));
         }
     }
-    out
+    // Where the text names those countries: the first mention of each (only names of the length
+    // of one are read).
+    let lengths: Vec<usize> = wanted.iter().map(|w| w.1.chars().count()).collect();
+    let mut places: HashMap<&str, usize> = HashMap::default();
+    if !wanted.is_empty() {
+        for (mi, m) in list.iter().enumerate().filter(|(_, m)| m.kind == MKind::Name) {
+            if lengths.contains(&(m.end - m.start))
+                && label(mi) == Some("GPE")
+                && let k = key(m)
+                && let Some(&(_, place)) = wanted.iter().find(|w| w.1 == k)
+            {
+                places.entry(place).or_insert(mi);
+            }
+        }
+    }
+    wanted.iter().filter_map(|&(c, place)| places.get(place).map(|&p| (c, p))).collect()
 }
 
 /// The organisation named in an apposition after a speaker's name: "Andrei Vlase, a spokesman
