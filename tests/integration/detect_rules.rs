@@ -1179,3 +1179,12 @@ fn a_second_that_clause_after_but_goes_on_with_the_same_statement() {
     let q = quotes("She said the booking had been made a year ahead but that she was never told why.");
     assert!(q.iter().any(|x| x.0.starts_with("the booking") && x.0.ends_with("never told why")), "{q:?}");
 }
+
+#[test]
+fn called_after_an_indefinite_noun_names_it_and_reports_nothing() {
+    let text = "He deleted the archive using a program called BleachBit, which prevents recovery.";
+    assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+    // A speaker before "called" still calls something something.
+    let q = quotes("Senator Ted Cruz called the group abhorrent in a tweet on Sunday.");
+    assert!(q.iter().any(|x| x.2.as_deref() == Some("Ted Cruz")), "{q:?}");
+}

@@ -62,6 +62,11 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
     if prev_noun_context || matches!(doc.lower(i + 1), "of" | "for") && !verb_form {
         return None;
     }
+    // "a program called BleachBit": a participle naming the noun before it, not a verb with a
+    // speaker.
+    if w == "called" && i > 1 && prev_is_naming_head(cx, i) {
+        return None;
+    }
     // "a new report says", "the survey found": a document noun before a verb is its subject.
     if cx.lex.document_sources.contains(w) && doc.has(i + 1, lexicon::F_CUE) && !doc.tokens[i + 1].cap {
         return None;
@@ -111,6 +116,18 @@ pub(super) fn question_put(cx: &Ctx, i: usize) -> bool {
         || prev(1) && (matches!(doc.lower(i - 1), "when" | "after" | "once" | "if" | "while") || be_at(i - 1))
         // "was often asked", "is also asked": one adverb between.
         || prev(2) && be_at(i - 2) && doc.is_word(i - 1) && !doc.tokens[i - 1].cap && !doc.has(i - 1, lexicon::F_PERSON_DET)
+}
+
+/// Whether the words before "called" at `i` are an indefinite noun phrase it names ("a program",
+/// "an elite group"); after a comma the speaker may stand before it ("Trump, in a tweet, called").
+fn prev_is_naming_head(cx: &Ctx, i: usize) -> bool {
+    let doc = cx.doc;
+    let p = i - 1;
+    let noun = doc.is_word(p)
+        && !doc.tokens[p].cap
+        && !doc.has(p, lexicon::F_PRONOUNS | lexicon::F_AUX | lexicon::F_FUNCTION_WORDS)
+        && !doc.lower(p).ends_with("ly");
+    noun && (p.saturating_sub(3)..p).any(|j| matches!(doc.lower(j), "a" | "an"))
 }
 
 /// Whether a speech cue sits right before the opening mark at `ft`: `said: “`, `told him, “`.
