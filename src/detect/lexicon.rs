@@ -267,7 +267,7 @@ impl NameWords {
 }
 
 /// Sections of `attribution_words.txt`.
-pub const ATTRIBUTION_WORD_SECTIONS: [&str; 9] = [
+pub const ATTRIBUTION_WORD_SECTIONS: [&str; 11] = [
     "adjunct_head",
     "addressee_verb",
     "stance_object",
@@ -277,6 +277,8 @@ pub const ATTRIBUTION_WORD_SECTIONS: [&str; 9] = [
     "that_only",
     "share",
     "share_hedge",
+    "participle_lead",
+    "question_opener",
 ];
 
 /// The word classes of `attribution_words.txt`, one set per section.
@@ -300,6 +302,10 @@ pub struct AttributionWords {
     pub shares: FastSet<String>,
     /// Words hedging a share before it ("about", "nearly", "more than").
     pub share_hedges: FastSet<String>,
+    /// Words before a participle that leave it without a subject ("when asked …").
+    pub participle_leads: FastSet<String>,
+    /// Words opening the question a passive "asked" puts ("whether", "about").
+    pub question_openers: FastSet<String>,
 }
 
 impl AttributionWords {
@@ -315,6 +321,8 @@ impl AttributionWords {
             that_only,
             shares,
             share_hedges,
+            participle_leads,
+            question_openers,
         ] = word_sets(src, &ATTRIBUTION_WORD_SECTIONS)?;
         Ok(AttributionWords {
             adjunct_heads,
@@ -326,6 +334,8 @@ impl AttributionWords {
             that_only,
             shares,
             share_hedges,
+            participle_leads,
+            question_openers,
         })
     }
 }

@@ -385,12 +385,7 @@ fn question(cx: &mut Ctx, cue: Cue, end: usize, cue_span: (usize, usize), cue_te
         k = np_end;
     }
     // Past a phrase of time or place ("on Monday", "in an interview") to the question.
-    let opens = |j: usize| {
-        matches!(
-            doc.lower(j),
-            "whether" | "if" | "about" | "to" | "why" | "what" | "how" | "who" | "whom" | "which" | "where"
-        )
-    };
+    let opens = |j: usize| cx.lex.attribution_words.question_openers.contains(doc.lower(j));
     let q = (k..(k + 8).min(end)).find(|&j| opens(j) || doc.tokens[j].kind == Kind::Punct)?;
     if !opens(q) {
         return None;
