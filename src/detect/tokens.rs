@@ -41,6 +41,12 @@ pub struct Token {
 }
 
 impl Token {
+    /// Whether the token counts when telling title case from running text: a word of four
+    /// characters or more that is not a function word.
+    fn weighs_in_case(&self) -> bool {
+        self.kind == Kind::Word && self.end - self.start >= 4 && self.flags & lexicon::F_FUNCTION_WORDS == 0
+    }
+
     /// Code-point offset of the first character.
     pub fn start(&self) -> usize {
         self.start as usize
@@ -329,7 +335,7 @@ impl Doc {
             let (s, e) = self.sentences[si];
             let (mut words, mut caps) = (0, 0);
             for t in &self.tokens[s..e] {
-                if t.kind == Kind::Word && t.end - t.start >= 4 && t.flags & lexicon::F_FUNCTION_WORDS == 0 {
+                if t.weighs_in_case() {
                     words += 1;
                     caps += usize::from(t.cap);
                 }
@@ -489,7 +495,7 @@ impl Doc {
             while j < n && self.tokens[j].para() == p {
                 let t = self.tokens[j];
                 all_words += usize::from(t.kind == Kind::Word);
-                if t.kind == Kind::Word && t.end - t.start >= 4 && t.flags & lexicon::F_FUNCTION_WORDS == 0 {
+                if t.weighs_in_case() {
                     words += 1;
                     if t.cap {
                         caps += 1;

@@ -107,13 +107,10 @@ pub(super) fn question_put(cx: &Ctx, i: usize) -> bool {
         return false;
     }
     let t = doc.tokens[i];
-    let first = i == 0
-        || doc.tokens[i - 1].sent() != t.sent()
-        || doc.tokens[i - 1].kind == Kind::Punct && super::super::entities::sentence_initial(doc, i);
     let words = &cx.lex.attribution_words;
     let be_at = |j: usize| words.passive_auxiliaries.contains(doc.lower(j));
     let prev = |k: usize| i >= k && doc.tokens[i - k].sent() == t.sent();
-    first
+    super::super::entities::sentence_initial(doc, i)
         || prev(1) && (words.participle_leads.contains(doc.lower(i - 1)) || be_at(i - 1))
         // "was often asked", "is also asked": one adverb between.
         || prev(2) && be_at(i - 2) && doc.is_word(i - 1) && !doc.tokens[i - 1].cap && !doc.has(i - 1, lexicon::F_PERSON_DET)

@@ -57,8 +57,8 @@ pub(super) fn according_to(
     while after < end_tok && matches!(doc.punct_char(after), Some(',' | ':' | '—' | '–')) {
         after += 1;
     }
+    let ce = clip_to_direct(doc, directs, after, end_tok);
     if initial {
-        let ce = clip_to_direct(doc, directs, after, end_tok);
         let a = make(cx, rules::INDIRECT_ACCORDING_TO, (after, ce), Some(sp), cue_span, why())?;
         return Some((a, None));
     }
@@ -70,7 +70,6 @@ pub(super) fn according_to(
     // "G4S receives, according to one report, $234 million …": the sentence goes on after the
     // source's phrase, set off by commas.
     let aside = doc.is_punct(cue.s - 1, ',') && doc.is_punct(np_end, ',');
-    let ce = clip_to_direct(doc, directs, after, end_tok);
     let rest = if aside && (after..ce).filter(|&j| doc.is_word(j)).count() >= 2 {
         make(cx, rules::INDIRECT_ACCORDING_TO, (after, ce), Some(sp), cue_span, why())
     } else {

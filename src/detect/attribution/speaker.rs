@@ -352,11 +352,9 @@ pub(super) fn subject_left(cx: &mut Ctx, cue_s: usize, floor: usize) -> Option<(
     }
     // "46 percent of voters said", "Nearly eight of 10 voters said": the share is part of the
     // speaker.
-    if let Some((s2, _)) = (s > floor + 1 && doc.lower(s - 1) == "of")
-        .then(|| share_start(cx, s - 2, floor))
-        .flatten()
-        .or_else(|| (doc.tokens[s].kind == Kind::Number).then(|| share_start(cx, s, floor)).flatten())
-    {
+    let after_of = if s > floor + 1 && doc.lower(s - 1) == "of" { share_start(cx, s - 2, floor) } else { None };
+    let share = after_of.or_else(|| if doc.tokens[s].kind == Kind::Number { share_start(cx, s, floor) } else { None });
+    if let Some((s2, _)) = share {
         s = s2;
     }
     // "Trump and Ryan issued a statement describing …": the statement's authors speak.
