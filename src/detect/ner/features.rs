@@ -5,6 +5,8 @@
 //! lexicon flags, so computing a token's features allocates nothing. The hash is fixed here (not
 //! the standard library's), because the shipped weights depend on it.
 
+use std::cell::Cell;
+
 use super::super::entities;
 use super::super::lexicon::{self, Lexicon};
 use super::super::tokens::{Doc, Kind};
@@ -60,15 +62,22 @@ const FLAGS: &[(u32, &str)] = &[
     (lexicon::F_NAME_START, "the start of a listed name"),
 ];
 
-/// Gazetteer label of each token: 0 none, else `1 + 2 * label + inside` (labels in [`GAZ`]);
-/// and whether it is in a GeoNames place name (0 no, 1 first word, 2 later word).
-pub struct Gazetteer(Vec<u8>, Vec<u8>);
+/// What the features look up in a document, once: the gazetteer label of each token (0 none,
+/// else `1 + 2 * label + inside`, labels in [`GAZ`]), whether it is in a GeoNames place name (0
+/// no, 1 first word, 2 later word), and each token's [`Shape`], made the first time a feature
+/// needs it and reused by the token's neighbours.
+pub struct Context {
+    gazetteer: Vec<u8>,
+    places: Vec<u8>,
+    shapes: Vec<Cell<Option<Shape>>>,
+}
 
 const GAZ: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "NORP"];
 
-impl Gazetteer {
-    /// Marks every token inside a name the lexicon lists (longest match, left to right).
-    pub fn new(doc: &Doc) -> Gazetteer {
+impl Context {
+    /// Marks every token inside a name the lexicon lists (longest match, left to right) and
+    /// inside a GeoNames place name.
+    pub fn new(doc: &Doc) -> Context {
         let lex = lexicon::get();
         let n = doc.tokens.len();
         let mut marks = vec![0u8; n];
@@ -98,15 +107,25 @@ impl Gazetteer {
                 None => i += 1,
             }
         }
-        Gazetteer(marks, places)
+        Context { gazetteer: marks, places, shapes: vec![Cell::new(None); n] }
     }
 
     fn at(&self, i: usize) -> u8 {
-        self.0.get(i).copied().unwrap_or(0)
+        self.gazetteer.get(i).copied().unwrap_or(0)
     }
 
     fn place(&self, i: usize) -> u8 {
-        self.1.get(i).copied().unwrap_or(0)
+        self.places.get(i).copied().unwrap_or(0)
+    }
+
+    /// The shape of token `i` ("<s>" past the sentence's edge).
+    fn shape(&self, doc: &Doc, i: Option<usize>) -> Shape {
+        let Some(slot) = i.and_then(|i| self.shapes.get(i)) else { return Shape::of(doc, i) };
+        slot.get().unwrap_or_else(|| {
+            let shape = Shape::of(doc, i);
+            slot.set(Some(shape));
+            shape
+        })
     }
 }
 
@@ -194,8 +213,9 @@ fn word(doc: &Doc, i: Option<usize>) -> &str {
 
 /// The shape of a token: X upper, x lower, d digit, other characters as they are, runs longer
 /// than two collapsed ("McDonald" → Xx Xx → "XxXx", "U.S." → "X.X.", "2016" → "dd"); "<s>" past
-/// the sentence's edge. Made once per token a feature set needs, then mixed in by several
+/// the sentence's edge. Made once per token (see [`Context`]), then mixed in by several
 /// templates.
+#[derive(Clone, Copy)]
 struct Shape {
     bytes: [u8; 16],
     len: usize,
@@ -239,8 +259,8 @@ impl Shape {
 
 /// Which of [`FLAGS`] token `i` has, one bit each.
 fn flags_of(doc: &Doc, i: Option<usize>) -> u16 {
-    let Some(i) = i else { return 0 };
-    FLAGS.iter().enumerate().fold(0u16, |acc, (k, &(f, _))| if doc.has(i, f) { acc | 1 << k } else { acc })
+    let Some(t) = i.and_then(|i| doc.tokens.get(i)) else { return 0 };
+    FLAGS.iter().enumerate().fold(0u16, |acc, (k, &(f, _))| if t.flags & f != 0 { acc | 1 << k } else { acc })
 }
 
 /// The token before and after `i` in its sentence.
@@ -265,13 +285,14 @@ fn suffix(w: &str, n: usize) -> &str {
 }
 
 /// The feature buckets of token `i`, given the tag chosen for the token before it.
-pub fn features(doc: &Doc, gaz: &Gazetteer, i: usize, prev_tag: u8, out: &mut [u32; PER_TOKEN]) {
+pub fn features(doc: &Doc, context: &Context, i: usize, prev_tag: u8, out: &mut [u32; PER_TOKEN]) {
     let (p2, p1, n1, n2) = neighbours(doc, i);
     let w = doc.lower(i);
     let t = doc.tokens[i];
     let first = entities::sentence_initial(doc, i);
     let f = flags_of(doc, Some(i));
-    let (before, this, after) = (Shape::of(doc, p1), Shape::of(doc, Some(i)), Shape::of(doc, n1));
+    let shape = |j| context.shape(doc, j);
+    let (before, this, after) = (shape(p1), shape(Some(i)), shape(n1));
     let list = [
         Mix::new(Template::Bias),
         Mix::new(Template::Word).bytes(w.as_bytes()),
@@ -290,12 +311,12 @@ pub fn features(doc: &Doc, gaz: &Gazetteer, i: usize, prev_tag: u8, out: &mut [u
         Mix::new(Template::Lexicon).word(f),
         Mix::new(Template::NextLexicon).word(flags_of(doc, n1)),
         Mix::new(Template::PrevLexicon).word(flags_of(doc, p1)),
-        Mix::new(Template::Gazetteer).byte(gaz.at(i)).byte(n1.map_or(0, |n| gaz.at(n))),
+        Mix::new(Template::Gazetteer).byte(context.at(i)).byte(n1.map_or(0, |n| context.at(n))),
         Mix::new(Template::Headline)
             .byte(u8::from(doc.headline.get(t.para()).copied().unwrap_or(false)))
             .byte(u8::from(t.all_caps)),
         Mix::new(Template::WordNextWord).bytes(w.as_bytes()).byte(b' ').bytes(word(doc, n1).as_bytes()),
-        Mix::new(Template::Place).byte(gaz.place(i)).byte(n1.map_or(0, |n| gaz.place(n))),
+        Mix::new(Template::Place).byte(context.place(i)).byte(n1.map_or(0, |n| context.place(n))),
         Mix::new(Template::Suffix2).bytes(suffix(w, 2).as_bytes()).byte(u8::from(t.cap)),
         Mix::new(Template::Shapes)
             .bytes(before.as_bytes())
@@ -312,7 +333,7 @@ pub fn features(doc: &Doc, gaz: &Gazetteer, i: usize, prev_tag: u8, out: &mut [u
 
 /// Appends words for the analyst saying what feature `k` of token `i` looked at; false, with
 /// nothing appended, for the bias and the previous tag (which explain nothing on their own).
-pub fn describe(doc: &Doc, gaz: &Gazetteer, i: usize, k: usize, out: &mut String) -> bool {
+pub fn describe(doc: &Doc, context: &Context, i: usize, k: usize, out: &mut String) -> bool {
     let (p2, p1, n1, n2) = neighbours(doc, i);
     let text = |out: &mut String, j: usize| {
         let t = doc.tokens[j];
@@ -386,7 +407,7 @@ pub fn describe(doc: &Doc, gaz: &Gazetteer, i: usize, k: usize, out: &mut String
                 return false;
             }
         }
-        17 => match gaz.at(i) {
+        17 => match context.at(i) {
             0 => out.push_str("not in the gazetteer"),
             g => {
                 out.push_str("in the gazetteer (");
@@ -401,7 +422,7 @@ pub fn describe(doc: &Doc, gaz: &Gazetteer, i: usize, k: usize, out: &mut String
             out.push_str("' before ");
             quoted(out, &[word(doc, n1)]);
         }
-        20 if gaz.place(i) > 0 => out.push_str("a place name in GeoNames"),
+        20 if context.place(i) > 0 => out.push_str("a place name in GeoNames"),
         22 => out.push_str("the shapes of the words around"),
         _ => return false,
     }
@@ -428,9 +449,9 @@ mod tests {
 
     fn buckets(text: &str, i: usize) -> [u32; PER_TOKEN] {
         let doc = Doc::new(text);
-        let gaz = Gazetteer::new(&doc);
+        let context = Context::new(&doc);
         let mut out = [0; PER_TOKEN];
-        features(&doc, &gaz, i, 0, &mut out);
+        features(&doc, &context, i, 0, &mut out);
         out
     }
 
@@ -455,11 +476,11 @@ mod tests {
     #[test]
     fn the_gazetteer_marks_listed_names() {
         let doc = Doc::new("He flew to the United States on Monday.");
-        let gaz = Gazetteer::new(&doc);
+        let context = Context::new(&doc);
         let united = (0..doc.tokens.len()).find(|&i| doc.lower(i) == "united").unwrap();
-        assert_eq!(gaz.at(united) % 2, 1, "first word of a listed name");
-        assert_eq!(gaz.at(united + 1), gaz.at(united) + 1, "second word inside it");
-        assert_eq!(gaz.at(0), 0);
+        assert_eq!(context.at(united) % 2, 1, "first word of a listed name");
+        assert_eq!(context.at(united + 1), context.at(united) + 1, "second word inside it");
+        assert_eq!(context.at(0), 0);
     }
 
     #[test]

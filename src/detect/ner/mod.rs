@@ -22,6 +22,7 @@ pub use train::{
 };
 pub use tune::{Reviewed, TUNE_EPOCHS, fine_tune};
 
+use std::cmp::Reverse;
 use std::fmt::Write;
 
 use super::entities::{MKind, Ment, Mentions, before_relative_who, text_order};
@@ -29,7 +30,7 @@ use super::lexicon::FastMap;
 use super::tokens::{Doc, Kind};
 use super::{Explain, Reason};
 use document::Settled;
-use features::{Gazetteer, PER_TOKEN};
+use features::{Context, PER_TOKEN};
 use std::sync::OnceLock;
 
 /// The shipped weights, as embedded (parsed by [`shipped`]).
@@ -55,8 +56,8 @@ struct Found {
 /// model apart from the rules).
 pub fn model_names(model: &Model, text: &str) -> Vec<(usize, usize, &'static str)> {
     let doc = Doc::new(text);
-    let gaz = Gazetteer::new(&doc);
-    let found = found(&doc, &model.tag(&doc, &gaz));
+    let context = Context::new(&doc);
+    let found = found(&doc, &model.tag(&doc, &context));
     found
         .iter()
         .filter(|f| f.label != "MISC")
@@ -75,20 +76,33 @@ fn found(doc: &Doc, tagged: &model::Tagged) -> Vec<Found> {
 
 impl Found {
     /// The reason shown for name `k` of `all`.
-    fn reason(all: &[Found], k: usize, model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged) -> String {
+    fn reason(all: &[Found], k: usize, model: &Model, doc: &Doc, context: &Context, tagged: &model::Tagged) -> String {
         let f = &all[k];
         match f.how {
-            Settled::Surname(j) | Settled::Same(j) if j >= k => why(model, doc, gaz, tagged, &f.span),
-            Settled::Tagger => why(model, doc, gaz, tagged, &f.span),
+            Settled::Surname(j) | Settled::Same(j) if j >= k => why(model, doc, context, tagged, &f.span),
+            Settled::Tagger => why(model, doc, context, tagged, &f.span),
             Settled::Surname(j) => format!("model: {} — the surname of \"{}\"", f.label, words(doc, all[j].tok)),
-            Settled::Same(j) => format!(
-                "model: {} — as \"{}\" elsewhere in the text ({:.2})",
-                f.label,
-                words(doc, all[j].tok),
-                all[j].span.confidence
-            ),
+            Settled::Same(j) => {
+                let mut out = format!("model: {} — as \"{}\" elsewhere in the text (", f.label, words(doc, all[j].tok));
+                write_hundredths(&mut out, all[j].span.confidence);
+                out.push(')');
+                out
+            }
         }
     }
+}
+
+/// Writes a probability as `{:.2}` would ("0.93"; ties to even on the exact value, which an
+/// `f64` holds for any `f32` times 100) without the general float formatter, which cost more
+/// than the rest of a reason.
+fn write_hundredths(out: &mut String, p: f32) {
+    let v = f64::from(p.clamp(0.0, 1.0)) * 100.0;
+    let mut r = v.round();
+    if v - v.trunc() == 0.5 && r % 2.0 == 1.0 {
+        r -= 1.0;
+    }
+    let r = r as u32;
+    let _ = write!(out, "{}.{:02}", r / 100, r % 100);
 }
 
 /// The reason of a name kept against the model's reading.
@@ -118,18 +132,17 @@ fn words(doc: &Doc, tok: (usize, usize)) -> String {
 /// "model: ORG 0.93 — after 'shares of', capitalised, in the gazetteer (ORG)": the span's type,
 /// its probability and the three features of its first word that favoured the type most over
 /// the runner-up.
-fn why(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged, s: &model::Span) -> String {
+fn why(model: &Model, doc: &Doc, context: &Context, tagged: &model::Tagged, s: &model::Span) -> String {
     let i = s.tok.0;
-    let feats = match tagged.features_of(i) {
-        Some(f) => *f,
+    let (feats, scores) = match tagged.features_of(i) {
+        Some((f, scores)) => (*f, scores),
         None => {
             // A name opens after a word outside any name (or at a sentence start): previous tag O.
             let mut f = [0u32; PER_TOKEN];
-            features::features(doc, gaz, i, model::OUTSIDE, &mut f);
-            f
+            features::features(doc, context, i, model::OUTSIDE, &mut f);
+            (f, model.scores(&f))
         }
     };
-    let scores = model.scores(&feats);
     let chosen = 1 + 2 * s.kind;
     // The best other tag a name's first word could have had: outside, or the start of another type.
     let runner_up =
@@ -144,19 +157,27 @@ fn why(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged, s: &mo
         }
     }
     let parts = &mut parts[..n];
-    parts.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     // One string, written in place: the three strongest features that say something, each once.
     let mut out = String::with_capacity(112);
-    let _ = write!(out, "model: {} {:.2} — ", sayso_label(s.kind), s.confidence);
+    out.push_str("model: ");
+    out.push_str(sayso_label(s.kind));
+    out.push(' ');
+    write_hundredths(&mut out, s.confidence);
+    out.push_str(" — ");
     let mut said = [(0usize, 0usize); 3];
     let mut count = 0;
-    for &(_, k) in parts.iter() {
+    // Strongest first (the first feature among equals); only as many are picked as are written.
+    while let Some(best) = (0..parts.len()).filter(|&j| parts[j].0 > 0).max_by_key(|&j| (parts[j].0, Reverse(j))) {
+        let k = parts[best].1;
+        parts[best].0 = 0;
         let before = out.len();
         if count > 0 {
             out.push_str(", ");
         }
         let at = out.len();
-        if !features::describe(doc, gaz, i, k, &mut out) || said[..count].iter().any(|&(a, b)| out[a..b] == out[at..]) {
+        if !features::describe(doc, context, i, k, &mut out)
+            || said[..count].iter().any(|&(a, b)| out[a..b] == out[at..])
+        {
             out.truncate(before);
             continue;
         }
@@ -179,8 +200,8 @@ fn why(model: &Model, doc: &Doc, gaz: &Gazetteer, tagged: &model::Tagged, s: &mo
 /// * a rule name the model finds no name in at all is dropped unless [`vouched`];
 /// * a model name no rule name overlaps is added.
 pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
-    let gaz = Gazetteer::new(doc);
-    let tagged = model.tag(doc, &gaz);
+    let context = Context::new(doc);
+    let tagged = model.tag(doc, &context);
     let found = found(doc, &tagged);
     let named = |m: &Ment| m.kind == MKind::Name && matches!(m.label, "PERSON" | "ORG" | "GPE" | "LOC" | "MISC");
     // Which model name covers each token, to find a rule name's overlap without a search.
@@ -267,9 +288,9 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
         }
         let reason = explained(explain, person, || {
             if exact {
-                Found::reason(&found, f, model, doc, &gaz, &tagged)
+                Found::reason(&found, f, model, doc, &context, &tagged)
             } else {
-                why(model, doc, &gaz, &tagged, &span)
+                why(model, doc, &context, &tagged, &span)
             }
         });
         if !rule_decides(m) {
@@ -321,7 +342,7 @@ pub fn apply(doc: &Doc, ents: &mut Mentions, explain: Explain, model: &Model) {
             canonical: None,
             title: None,
             quote: ents.tok_quote.get(f.tok.0),
-            reason: explained(explain, person, || Found::reason(&found, c, model, doc, &gaz, &tagged)),
+            reason: explained(explain, person, || Found::reason(&found, c, model, doc, &context, &tagged)),
             margin: person.is_none().then(|| tagged.margin_of(f.tok)),
         });
     }
@@ -457,5 +478,22 @@ fn remove(list: &mut Vec<Ment>, drop: &[bool]) {
     });
     for m in list.iter_mut() {
         m.title = m.title.and_then(|t| new_index.get(t).copied().flatten());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_hundredths;
+
+    #[test]
+    fn hundredths_are_written_as_the_float_formatter_writes_them() {
+        // Every thousandth, the exact ties of an f32 (0.125, 0.375 …: to even) and both ends.
+        let ties = [0.125f32, 0.375, 0.625, 0.875, 0.0625, 0.3125];
+        let values = (0..=1000).map(|k| k as f32 / 1000.0).chain(ties).chain([0.0, 1.0, 0.994_999_9, 0.995]);
+        for p in values {
+            let mut out = String::new();
+            write_hundredths(&mut out, p);
+            assert_eq!(out, format!("{p:.2}"), "{p:e}");
+        }
     }
 }

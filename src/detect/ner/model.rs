@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use super::super::tokens::{Doc, Kind};
-use super::features::{self, BUCKETS, Gazetteer, PER_TOKEN};
+use super::features::{self, BUCKETS, Context, PER_TOKEN};
 
 /// Entity types the model tells apart, in tag order (`B-X` = `1 + 2k`, `I-X` = `2 + 2k`).
 pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -117,7 +117,7 @@ impl Model {
     /// Tags every token greedily, left to right, and returns the names found with every token's
     /// class scores. Where a name starts is decided word by word; its type is then chosen over
     /// all its words ([`Tagged::type_of`]), so "Corp" in "Acme Corp" has its say.
-    pub fn tag(&self, doc: &Doc, gaz: &Gazetteer) -> Tagged {
+    pub fn tag(&self, doc: &Doc, context: &Context) -> Tagged {
         let n = doc.tokens.len();
         let mut tags = vec![OUTSIDE; n];
         let mut scores: Vec<[i32; CLASSES]> = vec![[0; CLASSES]; n];
@@ -128,7 +128,7 @@ impl Model {
             if !candidate(doc, i, prev) {
                 continue;
             }
-            features::features(doc, gaz, i, prev, &mut feats);
+            features::features(doc, context, i, prev, &mut feats);
             scores[i] = self.scores(&feats);
             tags[i] = best_allowed(&scores[i], prev);
             // A name's first word: its features explain the name later.
@@ -156,10 +156,10 @@ pub struct Tagged {
 }
 
 impl Tagged {
-    /// The features token `i` was tagged with, if it opened a name.
-    pub fn features_of(&self, i: usize) -> Option<&[u32; PER_TOKEN]> {
+    /// The features token `i` was tagged with and the scores they gave, if it opened a name.
+    pub fn features_of(&self, i: usize) -> Option<(&[u32; PER_TOKEN], [i32; CLASSES])> {
         let k = self.first_words.binary_search_by_key(&i, |f| f.0).ok()?;
-        Some(&self.first_words[k].1)
+        Some((&self.first_words[k].1, self.scores[i]))
     }
 
     /// The score of each type for the words `tok` read as one name: the B score of the first

@@ -7,7 +7,7 @@
 //! iteration or the number of threads, so the same data always gives the same bytes.
 
 use super::super::tokens::Doc;
-use super::features::{self, BUCKETS, Gazetteer, PER_TOKEN};
+use super::features::{self, BUCKETS, Context, PER_TOKEN};
 use super::model::{self, CLASSES, Model, OUTSIDE, TYPES};
 
 /// Passes over the training data.
@@ -257,13 +257,13 @@ const GUM_TAGS: [&str; 8] = ["B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC
 /// A sentence as the tagger sees it: tokens, gazetteer marks and the gold tag of each token.
 pub(super) struct Example {
     pub doc: Doc,
-    pub gaz: Gazetteer,
+    pub context: Context,
     pub tags: Vec<u8>,
 }
 
 pub(super) fn example(s: &Sentence) -> Example {
     let doc = Doc::new(&s.text);
-    let gaz = Gazetteer::new(&doc);
+    let context = Context::new(&doc);
     let mut tags = vec![OUTSIDE; doc.tokens.len()];
     for &(a, b, ty) in &s.names {
         let mut first = true;
@@ -274,7 +274,7 @@ pub(super) fn example(s: &Sentence) -> Example {
             }
         }
     }
-    Example { doc, gaz, tags }
+    Example { doc, context, tags }
 }
 
 /// Averaged-perceptron weights: current values, running sums and when each was last summed.
@@ -376,7 +376,7 @@ pub(super) fn passes(
                     continue;
                 }
                 p.now += 1;
-                features::features(&ex.doc, &ex.gaz, i, prev, &mut feats);
+                features::features(&ex.doc, &ex.context, i, prev, &mut feats);
                 let s = p.scores(&feats);
                 let mut guess = OUTSIDE;
                 for t in 1..CLASSES as u8 {
