@@ -267,7 +267,7 @@ impl NameWords {
 }
 
 /// Sections of `attribution_words.txt`.
-pub const ATTRIBUTION_WORD_SECTIONS: [&str; 11] = [
+pub const ATTRIBUTION_WORD_SECTIONS: [&str; 12] = [
     "adjunct_head",
     "addressee_verb",
     "stance_object",
@@ -279,6 +279,7 @@ pub const ATTRIBUTION_WORD_SECTIONS: [&str; 11] = [
     "share_hedge",
     "participle_lead",
     "question_opener",
+    "possibility_modal",
 ];
 
 /// The word classes of `attribution_words.txt`, one set per section.
@@ -306,6 +307,8 @@ pub struct AttributionWords {
     pub participle_leads: FastSet<String>,
     /// Words opening the question a passive "asked" puts ("whether", "about").
     pub question_openers: FastSet<String>,
+    /// Modals before a verb of saying that make it an act that may happen ("could", "may").
+    pub possibility_modals: FastSet<String>,
 }
 
 impl AttributionWords {
@@ -323,6 +326,7 @@ impl AttributionWords {
             share_hedges,
             participle_leads,
             question_openers,
+            possibility_modals,
         ] = word_sets(src, &ATTRIBUTION_WORD_SECTIONS)?;
         Ok(AttributionWords {
             adjunct_heads,
@@ -336,6 +340,7 @@ impl AttributionWords {
             share_hedges,
             participle_leads,
             question_openers,
+            possibility_modals,
         })
     }
 }

@@ -1188,3 +1188,16 @@ fn called_after_an_indefinite_noun_names_it_and_reports_nothing() {
     let q = quotes("Senator Ted Cruz called the group abhorrent in a tweet on Sunday.");
     assert!(q.iter().any(|x| x.2.as_deref() == Some("Ted Cruz")), "{q:?}");
 }
+
+#[test]
+fn a_verb_of_saying_after_a_modal_of_possibility_reports_nothing() {
+    let text = "A reporter asked whether Europe could defend itself without Washington.";
+    let q = quotes(text);
+    assert!(!q.iter().any(|x| x.0.starts_with("itself")), "{q:?}");
+    assert!(q.iter().any(|x| x.0.starts_with("whether Europe")), "the question is still put: {q:?}");
+    let q = quotes("Some voters may blame trade deals for the plight of the working class.");
+    assert!(q.is_empty(), "{q:?}");
+    // The act that was done still reports: "defended itself".
+    let q = quotes("The ministry defended the decision on Monday, saying the plan was lawful.");
+    assert!(q.iter().any(|x| x.2.as_deref() == Some("The ministry") || x.2.as_deref() == Some("ministry")), "{q:?}");
+}

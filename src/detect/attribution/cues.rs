@@ -62,6 +62,11 @@ pub(super) fn cue_at(cx: &Ctx, i: usize, se: usize) -> Option<Cue> {
     if prev_noun_context || matches!(doc.lower(i + 1), "of" | "for") && !verb_form {
         return None;
     }
+    // "whether Europe could defend itself": a possible act of saying is not one that was done.
+    // ("Theresa May said" is a name.)
+    if cx.lex.attribution_words.possibility_modals.contains(prev) && !doc.tokens[i - 1].cap {
+        return None;
+    }
     // "a program called BleachBit": a participle naming the noun before it, not a verb with a
     // speaker.
     if w == "called" && i > 1 && prev_is_naming_head(cx, i) {
