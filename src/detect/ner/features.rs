@@ -203,6 +203,17 @@ impl Mix {
     }
 }
 
+/// Mixes the same bytes into several hashes at once, each as [`Mix::bytes`] would: every hash is
+/// its own chain of multiplications, and side by side the processor runs the chains together.
+fn lanes<const N: usize>(mut mixes: [Mix; N], bytes: &[u8]) -> [Mix; N] {
+    for &b in bytes {
+        for m in &mut mixes {
+            *m = m.byte(b);
+        }
+    }
+    mixes
+}
+
 /// A token's view for the features: its lower-cased form, or a marker past the sentence's edge.
 fn word(doc: &Doc, i: Option<usize>) -> &str {
     match i {
@@ -293,38 +304,52 @@ pub fn features(doc: &Doc, context: &Context, i: usize, prev_tag: u8, out: &mut 
     let f = flags_of(doc, Some(i));
     let shape = |j| context.shape(doc, j);
     let (before, this, after) = (shape(p1), shape(Some(i)), shape(n1));
+    let new = Mix::new;
+    // Templates that read the same bytes read them together (see [`lanes`]).
+    let [word_m, first_word, word_next, cased] = lanes(
+        [
+            new(Template::Word),
+            new(Template::FirstWord).byte(u8::from(first)).byte(u8::from(t.cap)),
+            new(Template::WordNextWord),
+            new(Template::CasedWord).byte(u8::from(t.cap) + 2 * u8::from(t.all_caps)),
+        ],
+        w.as_bytes(),
+    );
+    let [next_word, next_words, word_next] =
+        lanes([new(Template::NextWord), new(Template::NextWords), word_next.byte(b' ')], word(doc, n1).as_bytes());
+    let prev_words = new(Template::PrevWords).bytes(word(doc, p2).as_bytes()).byte(b' ');
+    let [prev_word, prev_words] = lanes([new(Template::PrevWord), prev_words], word(doc, p1).as_bytes());
+    let [prev_shape, shapes] = lanes([new(Template::PrevShape), new(Template::Shapes)], before.as_bytes());
+    let [shape_m, prev_tag_shape, shapes] =
+        lanes([new(Template::Shape), new(Template::PrevTagShape).byte(prev_tag), shapes.byte(b'|')], this.as_bytes());
+    let [next_shape, shapes] = lanes([new(Template::NextShape), shapes.byte(b'|')], after.as_bytes());
     let list = [
-        Mix::new(Template::Bias),
-        Mix::new(Template::Word).bytes(w.as_bytes()),
-        Mix::new(Template::Prefix).bytes(prefix(w, 3).as_bytes()),
-        Mix::new(Template::Suffix).bytes(suffix(w, 3).as_bytes()),
-        Mix::new(Template::Shape).bytes(this.as_bytes()),
-        Mix::new(Template::PrevWord).bytes(word(doc, p1).as_bytes()),
-        Mix::new(Template::NextWord).bytes(word(doc, n1).as_bytes()),
-        Mix::new(Template::PrevWords).bytes(word(doc, p2).as_bytes()).byte(b' ').bytes(word(doc, p1).as_bytes()),
-        Mix::new(Template::NextWords).bytes(word(doc, n1).as_bytes()).byte(b' ').bytes(word(doc, n2).as_bytes()),
-        Mix::new(Template::PrevShape).bytes(before.as_bytes()),
-        Mix::new(Template::NextShape).bytes(after.as_bytes()),
-        Mix::new(Template::PrevTag).byte(prev_tag),
-        Mix::new(Template::PrevTagShape).byte(prev_tag).bytes(this.as_bytes()),
-        Mix::new(Template::FirstWord).byte(u8::from(first)).byte(u8::from(t.cap)).bytes(w.as_bytes()),
-        Mix::new(Template::Lexicon).word(f),
-        Mix::new(Template::NextLexicon).word(flags_of(doc, n1)),
-        Mix::new(Template::PrevLexicon).word(flags_of(doc, p1)),
-        Mix::new(Template::Gazetteer).byte(context.at(i)).byte(n1.map_or(0, |n| context.at(n))),
-        Mix::new(Template::Headline)
+        new(Template::Bias),
+        word_m,
+        new(Template::Prefix).bytes(prefix(w, 3).as_bytes()),
+        new(Template::Suffix).bytes(suffix(w, 3).as_bytes()),
+        shape_m,
+        prev_word,
+        next_word,
+        prev_words,
+        next_words.byte(b' ').bytes(word(doc, n2).as_bytes()),
+        prev_shape,
+        next_shape,
+        new(Template::PrevTag).byte(prev_tag),
+        prev_tag_shape,
+        first_word,
+        new(Template::Lexicon).word(f),
+        new(Template::NextLexicon).word(flags_of(doc, n1)),
+        new(Template::PrevLexicon).word(flags_of(doc, p1)),
+        new(Template::Gazetteer).byte(context.at(i)).byte(n1.map_or(0, |n| context.at(n))),
+        new(Template::Headline)
             .byte(u8::from(doc.headline.get(t.para()).copied().unwrap_or(false)))
             .byte(u8::from(t.all_caps)),
-        Mix::new(Template::WordNextWord).bytes(w.as_bytes()).byte(b' ').bytes(word(doc, n1).as_bytes()),
-        Mix::new(Template::Place).byte(context.place(i)).byte(n1.map_or(0, |n| context.place(n))),
-        Mix::new(Template::Suffix2).bytes(suffix(w, 2).as_bytes()).byte(u8::from(t.cap)),
-        Mix::new(Template::Shapes)
-            .bytes(before.as_bytes())
-            .byte(b'|')
-            .bytes(this.as_bytes())
-            .byte(b'|')
-            .bytes(after.as_bytes()),
-        Mix::new(Template::CasedWord).byte(u8::from(t.cap) + 2 * u8::from(t.all_caps)).bytes(w.as_bytes()),
+        word_next,
+        new(Template::Place).byte(context.place(i)).byte(n1.map_or(0, |n| context.place(n))),
+        new(Template::Suffix2).bytes(suffix(w, 2).as_bytes()).byte(u8::from(t.cap)),
+        shapes,
+        cased,
     ];
     for (o, m) in out.iter_mut().zip(list) {
         *o = m.bucket();
