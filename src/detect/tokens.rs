@@ -43,7 +43,7 @@ pub struct Token {
 impl Token {
     /// Whether the token counts when telling title case from running text: a word of four
     /// characters or more that is not a function word.
-    fn weighs_in_case(&self) -> bool {
+    pub fn weighs_in_case(&self) -> bool {
         self.kind == Kind::Word && self.end - self.start >= 4 && self.flags & lexicon::F_FUNCTION_WORDS == 0
     }
 

@@ -1201,3 +1201,16 @@ fn a_verb_of_saying_after_a_modal_of_possibility_reports_nothing() {
     let q = quotes("The ministry defended the decision on Monday, saying the plan was lawful.");
     assert!(q.iter().any(|x| x.2.as_deref() == Some("The ministry") || x.2.as_deref() == Some("ministry")), "{q:?}");
 }
+
+#[test]
+fn a_title_in_quotation_marks_that_no_one_says_is_no_quotation() {
+    let text = "Intro.\n\nThe network aired “Bloodline,” a drama about a family in Florida, on Friday. \
+                Her memoir, “A Real Woman.” sold well.";
+    let q = quotes(text);
+    assert!(q.iter().all(|x| !x.0.contains("Bloodline") && !x.0.contains("Real Woman")), "{q:?}");
+    // A title someone is said to say is still a quotation, and a sentence quoted alone still is.
+    let q = quotes("Intro.\n\n“Peace Through Strength,” Trump said on Monday.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    let q = quotes("Intro.\n\nThe crowd waited. “We are not going anywhere.”");
+    assert_eq!(q.len(), 1, "{q:?}");
+}

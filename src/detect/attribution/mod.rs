@@ -232,6 +232,11 @@ pub fn attribute(doc: &Doc, quotes: &[RawQuote], ments: &mut Mentions) -> Vec<At
             continue;
         }
         last_direct = None;
+        // “Bloodline,” “A Real Woman.”: a title or a slogan in quotation marks that no one is
+        // said to say is no quotation.
+        if title_cased(doc, ft, lt) {
+            continue;
+        }
         let (sp, why) = match inherit(&cx, &out, para) {
             Some((sp, name)) => (
                 Some(sp),
@@ -680,6 +685,18 @@ fn follow_reported_speech(cx: &Ctx, out: &mut [Attr]) {
         out[qi].speaker = sp;
         out[qi].rule = rules::DIRECT_AFTER_REPORTED.id;
     }
+}
+
+/// Whether the words between tokens `ft` and `lt` are written as a title: a dozen words at most,
+/// every one that weighs in case ([`super::tokens::Token::weighs_in_case`]) capitalised.
+fn title_cased(doc: &Doc, ft: usize, lt: usize) -> bool {
+    /// Longer than any title or slogan quoted as one.
+    const TITLE_WORDS: usize = 12;
+    let tokens = doc.tokens.get(ft..lt).unwrap_or(&[]);
+    let weighing = tokens.iter().filter(|t| t.weighs_in_case());
+    tokens.iter().filter(|t| t.kind != Kind::Punct).count() <= TITLE_WORDS
+        && weighing.clone().next().is_some()
+        && weighing.clone().all(|t| t.cap)
 }
 
 /// The speaker of the running passage: the last attribution with a speaker within two paragraphs.
