@@ -43,7 +43,7 @@ pub struct Token {
 impl Token {
     /// Whether the token counts when telling title case from running text: a word of four
     /// characters or more that is not a function word.
-    pub fn weighs_in_case(&self) -> bool {
+    fn weighs_in_case(&self) -> bool {
         self.kind == Kind::Word && self.end - self.start >= 4 && self.flags & lexicon::F_FUNCTION_WORDS == 0
     }
 
@@ -333,13 +333,7 @@ impl Doc {
         const SMALL: u32 = lexicon::F_FUNCTION_WORDS | lexicon::F_AUX | lexicon::F_PRONOUNS;
         for si in 0..self.sentences.len() {
             let (s, e) = self.sentences[si];
-            let (mut words, mut caps) = (0, 0);
-            for t in &self.tokens[s..e] {
-                if t.weighs_in_case() {
-                    words += 1;
-                    caps += usize::from(t.cap);
-                }
-            }
+            let (words, caps) = case_weight(&self.tokens[s..e]);
             if words < 4 || caps * 10 < words * 9 {
                 continue;
             }
@@ -550,6 +544,12 @@ impl TokenIndex {
             *slot = narrow(index);
         }
     }
+}
+
+/// How many of `tokens` weigh in telling title case from running text
+/// ([`Token::weighs_in_case`]), and how many of those are capitalised.
+pub(super) fn case_weight(tokens: &[Token]) -> (usize, usize) {
+    tokens.iter().filter(|t| t.weighs_in_case()).fold((0, 0), |(words, caps), t| (words + 1, caps + usize::from(t.cap)))
 }
 
 /// An index stored in 32 bits (a text would need over four billion sentences to exceed it).

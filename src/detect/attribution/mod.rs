@@ -31,7 +31,7 @@ use super::QuoteKind;
 use super::entities::{MKind, Ment, Mentions};
 use super::lexicon::{self, CueClass, Lexicon};
 use super::quotes::RawQuote;
-use super::tokens::{Doc, Kind, TokenIndex};
+use super::tokens::{Doc, Kind, TokenIndex, case_weight};
 use super::types::{TypeReason, classify, question_word};
 use crate::model::AttributionType;
 
@@ -688,15 +688,13 @@ fn follow_reported_speech(cx: &Ctx, out: &mut [Attr]) {
 }
 
 /// Whether the words between tokens `ft` and `lt` are written as a title: a dozen words at most,
-/// every one that weighs in case ([`super::tokens::Token::weighs_in_case`]) capitalised.
+/// every one that weighs in case ([`case_weight`]) capitalised.
 fn title_cased(doc: &Doc, ft: usize, lt: usize) -> bool {
     /// Longer than any title or slogan quoted as one.
     const TITLE_WORDS: usize = 12;
     let tokens = doc.tokens.get(ft..lt).unwrap_or(&[]);
-    let weighing = tokens.iter().filter(|t| t.weighs_in_case());
-    tokens.iter().filter(|t| t.kind != Kind::Punct).count() <= TITLE_WORDS
-        && weighing.clone().next().is_some()
-        && weighing.clone().all(|t| t.cap)
+    let (words, caps) = case_weight(tokens);
+    tokens.iter().filter(|t| t.kind != Kind::Punct).count() <= TITLE_WORDS && words > 0 && caps == words
 }
 
 /// The speaker of the running passage: the last attribution with a speaker within two paragraphs.
